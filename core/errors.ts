@@ -1,0 +1,67 @@
+/**
+ * One error type with a stable code, a category and a cause (STYLE.md, "Errors and logs").
+ * User-facing Vietnamese messages live in one catalogue: MESSAGES.
+ */
+
+export type ErrorCategory = 'user' | 'system' | 'upstream';
+
+export const MESSAGES = {
+  FILE_TOO_LARGE: 'Tệp vượt quá dung lượng cho phép.',
+  FILE_EMPTY: 'Tệp không có nội dung văn bản để lập chỉ mục.',
+  FILE_UNSUPPORTED: 'Định dạng tệp chưa được hỗ trợ.',
+  PDF_CORRUPT: 'Tệp PDF bị hỏng hoặc không đọc được.',
+  PDF_ENCRYPTED: 'Tệp PDF được đặt mật khẩu; vui lòng gửi bản không đặt mật khẩu.',
+  PDF_NO_TEXT: 'Tệp PDF không có lớp chữ (có thể là bản scan); hiện chưa hỗ trợ nhận dạng chữ.',
+  DOCX_CORRUPT: 'Tệp DOCX bị hỏng hoặc không phải tệp Word hợp lệ.',
+  DOCX_TOO_LARGE_UNPACKED: 'Tệp DOCX giải nén quá lớn (nghi là tệp nén độc hại), đã bỏ qua.',
+  TEXT_ENCODING: 'Không xác định được bảng mã của tệp văn bản.',
+  FILE_UNREADABLE: 'Không đọc được tệp (không tồn tại hoặc không có quyền truy cập).',
+  METADATA_INVALID: 'Siêu dữ liệu đi kèm văn bản không hợp lệ.',
+  JSONL_MALFORMED: 'Nội dung JSON không hợp lệ.',
+  JSONL_MISSING_FIELD: 'Bản ghi thiếu trường bắt buộc.',
+  DUPLICATE_ID: 'Mã văn bản bị trùng với một văn bản khác.',
+  SECRET_MARKING: 'Văn bản có dấu chỉ độ mật; không được đưa vào chỉ mục.',
+  INDEX_NOT_FOUND: 'Chưa có chỉ mục; hãy chạy lệnh lập chỉ mục trước.',
+  INDEX_CORRUPT: 'Chỉ mục bị hỏng hoặc không đúng phiên bản.',
+  INDEX_LOCKED: 'Một tiến trình lập chỉ mục khác đang chạy.',
+  EMBEDDER_MISMATCH: 'Bộ nhúng (embedder) không khớp với chỉ mục đã lưu.',
+  MODEL_NOT_AVAILABLE: 'Không tải được mô hình từ thư mục cục bộ đã cấu hình.',
+  NOTHING_INDEXED: 'Không có tài liệu nào được lập chỉ mục.',
+  INVALID_ARGUMENT: 'Tham số không hợp lệ.',
+  INTERNAL: 'Đã có lỗi hệ thống; vui lòng thử lại sau.',
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+const CATEGORY: Record<ErrorCode, ErrorCategory> = {
+  FILE_TOO_LARGE: 'user', FILE_EMPTY: 'user', FILE_UNSUPPORTED: 'user', PDF_CORRUPT: 'user',
+  PDF_ENCRYPTED: 'user', PDF_NO_TEXT: 'user', DOCX_CORRUPT: 'user', DOCX_TOO_LARGE_UNPACKED: 'user',
+  TEXT_ENCODING: 'user', FILE_UNREADABLE: 'user', METADATA_INVALID: 'user', JSONL_MALFORMED: 'user',
+  JSONL_MISSING_FIELD: 'user', DUPLICATE_ID: 'user',
+  SECRET_MARKING: 'user', INDEX_NOT_FOUND: 'system', INDEX_CORRUPT: 'system', INDEX_LOCKED: 'system',
+  EMBEDDER_MISMATCH: 'system', MODEL_NOT_AVAILABLE: 'upstream', NOTHING_INDEXED: 'user',
+  INVALID_ARGUMENT: 'user', INTERNAL: 'system',
+};
+
+/** The one error type of the product. `detail` is for logs (English, no personal data). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
+  /** The Vietnamese message for users, possibly with a specific suffix (file name, line). */
+  readonly userMessage: string;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown; userSuffix?: string }) {
+    super(detail ? `${code}: ${detail}` : code, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.category = CATEGORY[code];
+    this.userMessage = options?.userSuffix ? `${MESSAGES[code]} ${options.userSuffix}` : MESSAGES[code];
+  }
+}
+
+/** Narrow an unknown throw to AppError, wrapping anything else as INTERNAL. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new AppError('INTERNAL', detail, { cause: err });
+}

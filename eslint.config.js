@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // core is pure domain: no I/O frameworks (DESIGN.md, "Layout and dependency direction").
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'express', 'socket.io', 'hnswlib-node', 'langchain', '@langchain/*', '@huggingface/*', 'pdf-parse', 'mammoth'], message: 'core/ must stay free of I/O and framework imports.' },
+          { group: ['../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'core/ must not import outer layers.' },
+        ],
+      }],
+    },
+  },
+);
