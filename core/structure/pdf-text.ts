@@ -1,0 +1,194 @@
+/**
+ * Cleans text extracted from PDFs of Vietnamese official documents: drops page numbers and
+ * running headers, moves footnote bodies out of the flow, rejoins hard-wrapped lines into
+ * paragraphs (one paragraph per output line) and unglues footnote markers ("21/11/20251").
+ */
+import { endsWithConnective, isAllCaps, matchLineMarker } from './markers.ts';
+import { findRunningLines, isPageNumberLine, readPdfLines, runningKey, type RawLine } from './pdf-lines.ts';
+import { separateMarkers, type FootnoteMarker } from './footnote-markers.ts';
+
+export type { FootnoteMarker } from './footnote-markers.ts';
+
+/** One footnote body moved out of the text: `1` → `Về hướng dẫn xây dựng Kế hoạch …`. */
+export interface Footnote {
+  marker: string;
+  text: string;
+}
+
+/** Where a page's paragraphs lie in the cleaned text. */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+export interface CleanedText {
+  /** Paragraphs separated by `\n`; headings and list items each on their own line. */
+  text: string;
+  footnotes: Footnote[];
+  /** Footnote markers removed from (or superscripted in) the text, with their offsets. */
+  markers: FootnoteMarker[];
+  /** Present when page boundaries were given or could be detected. */
+  pages?: PageSpan[];
+}
+
+export interface CleanOptions {
+  /** Page texts when the loader knows them (`text` is then ignored for layout). */
+  pages?: string[];
+  /** `drop` (default) removes markers from the text; `superscript` writes `¹`. */
+  markerStyle?: 'drop' | 'superscript';
+}
+
+const TYPE_HEADING = /^(?:BÁO CÁO|THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHỤ LỤC|LUẬT|BỘ LUẬT|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)(?=\s|$|[:.,])/u;
+const TERMINAL = /(?:[.!?;:…]|\.\/\.|[.!?]["”)])$/u;
+const ABBREVIATION_END = /(?:^|[\s(])(?:TP|Tp|TT|KT|TL|TM|Q|P|ThS|TS|PGS|GS|St|Th|v\.v)\.$/u;
+
+/** Clean PDF-extracted text; see the module comment. Pure and deterministic. */
+export function cleanExtractedText(text: string, opts: CleanOptions = {}): CleanedText {
+  const { lines, pagesKnown } = readPdfLines(text, opts.pages);
+  const running = findRunningLines(lines);
+  const { body, footnotes } = splitFootnotes(lines);
+  const kept = dropNoise(body, running);
+  const paragraphs = joinParagraphs(kept);
+
+  let joined = '';
+  const paraStarts: Array<{ offset: number; page: number }> = [];
+  for (const p of paragraphs) {
+    if (joined) joined += '\n';
+    paraStarts.push({ offset: joined.length, page: p.page });
+    joined += p.text;
+  }
+  const markerNumbers = footnotes.map((f) => f.marker);
+  const { text: out, markers, mapOffset } = separateMarkers(joined, markerNumbers, opts.markerStyle ?? 'drop');
+  const result: CleanedText = { text: out, footnotes, markers };
+  if (pagesKnown && paraStarts.length > 0) result.pages = pageSpans(paraStarts.map((p) => ({ offset: mapOffset(p.offset), page: p.page })), out.length);
+  return result;
+}
+
+function pageSpans(starts: Array<{ offset: number; page: number }>, length: number): PageSpan[] {
+  const spans: PageSpan[] = [];
+  for (const s of starts) {
+    const last = spans[spans.length - 1];
+    if (last && last.page === s.page) continue;
+    if (last) last.end = Math.max(last.start, s.offset - 1);
+    spans.push({ page: s.page, start: s.offset, end: length });
+  }
+  return spans;
+}
+
+/**
+ * Footnote bodies follow the rule line and run to the end of the page. A numbered line there
+ * opens a footnote; an unnumbered one continues the previous (footnotes span pages too).
+ */
+function splitFootnotes(lines: RawLine[]): { body: RawLine[]; footnotes: Footnote[] } {
+  const body: RawLine[] = [];
+  const footnotes: Footnote[] = [];
+  let inNotes = false;
+  let notesPage = 0;
+  for (const line of lines) {
+    if (line.kind === 'rule') {
+      inNotes = true;
+      notesPage = line.page;
+      continue;
+    }
+    if (inNotes && line.page !== notesPage) inNotes = false;
+    if (!inNotes) {
+      body.push(line);
+      continue;
+    }
+    if (line.kind !== 'text') continue;
+    const last = footnotes[footnotes.length - 1];
+    const m = /^(\d{1,2})\s+(\S.*)$/u.exec(line.text);
+    const n = m ? Number(m[1]) : NaN;
+    if (m && (!last || n === Number(last.marker) + 1)) {
+      footnotes.push({ marker: String(n), text: m[2] ?? '' });
+    } else if (last) {
+      last.text = joinTwo(last.text, line.text);
+    } else {
+      body.push(line);
+    }
+  }
+  return { body, footnotes };
+}
+
+function joinTwo(a: string, b: string): string {
+  return /[\p{L}\d][-/]$/u.test(a) && /^[\p{L}\d]/u.test(b) ? a + b : `${a} ${b}`;
+}
+
+/** Page numbers, running headers/footers, and link annotations repeating a URL in the text. */
+function dropNoise(lines: RawLine[], running: Set<string>): RawLine[] {
+  const all = lines.filter((l) => l.kind === 'text').map((l) => l.text).join('\n');
+  return lines.filter((l) => {
+    if (l.kind !== 'text') return true;
+    if (isPageNumberLine(l.text)) return false;
+    if (running.size > 0 && running.has(runningKey(l.text))) return false;
+    if (/^https?:\/\/\S+$/.test(l.text) && all.indexOf(l.text) !== all.lastIndexOf(l.text)) return false;
+    return true;
+  });
+}
+
+interface Paragraph {
+  text: string;
+  page: number;
+  /** The paragraph opened with a section marker (not a bullet) or is in capitals. */
+  heading: boolean;
+  /** The paragraph is a bullet or `(1)` item. */
+  item: boolean;
+  title: boolean;
+}
+
+function joinParagraphs(lines: RawLine[]): Paragraph[] {
+  const paras: Paragraph[] = [];
+  let cur: Paragraph | undefined;
+  let hadBreak = false;
+  let titleNext = false;
+  for (const line of lines) {
+    if (line.kind !== 'text') {
+      hadBreak = cur !== undefined;
+      continue;
+    }
+    const next = line.text;
+    const decision = cur ? decide(cur, next, hadBreak) : 'split';
+    if (cur && decision !== 'split') {
+      cur.text = decision === 'glue' ? cur.text + next : `${cur.text} ${next}`;
+    } else {
+      if (cur) {
+        titleNext = isAllCaps(cur.text) && TYPE_HEADING.test(cur.text);
+        paras.push(cur);
+      }
+      const caps = isAllCaps(next);
+      const kind = matchLineMarker(next)?.kind;
+      const heading = caps || (kind !== undefined && kind !== 'bullet' && kind !== 'paren');
+      cur = { text: next, page: line.page, heading, item: kind === 'bullet' || kind === 'paren', title: titleNext && !caps };
+      titleNext = false;
+    }
+    hadBreak = false;
+  }
+  if (cur) paras.push(cur);
+  return paras;
+}
+
+/** Whether `next` continues paragraph `cur`: the heart of rejoining hard-wrapped lines. */
+function decide(cur: Paragraph, next: string, hadBreak: boolean): 'join' | 'glue' | 'split' {
+  const prev = cur.text;
+  const prevCaps = isAllCaps(prev) && !/[,&]$/.test(prev);
+  if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next) && !prevCaps && !hadBreak) return 'glue';
+  if (prevCaps || isAllCaps(next)) return 'split';
+  if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|Q)\.\s/u.test(next)) return 'split';
+  const terminal = TERMINAL.test(prev) && !ABBREVIATION_END.test(prev);
+  const connective = endsWithConnective(prev);
+  const startsLower = /^\p{Ll}/u.test(next);
+  const marker = matchLineMarker(next);
+  if (marker) {
+    if (marker.kind === 'bullet' || marker.kind === 'paren') {
+      if (connective && !cur.heading) return 'join';
+      return terminal || cur.heading || cur.title || cur.item ? 'split' : 'join';
+    }
+    if (connective && !cur.heading) return 'join';
+    return 'split';
+  }
+  if (hadBreak) return startsLower && !terminal ? 'join' : 'split';
+  if (cur.title || (cur.heading && prev.length <= 160)) return !startsLower && !connective ? 'split' : 'join';
+  if (terminal && !startsLower) return 'split';
+  return 'join';
+}
