@@ -1,0 +1,75 @@
+/** Loading of one non-JSONL file: size check, sidecar, format dispatch, content hash. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { AppError, toAppError } from '../../core/errors.ts';
+import type { DocumentMeta } from '../../core/model.ts';
+import type { LoadedDocument } from '../../core/ports.ts';
+import { normalizeText } from '../../core/text/normalize.ts';
+import { extractDocx } from './docx.ts';
+import { decodeHtml, htmlToText } from './html.ts';
+import { findSidecar, readSidecar } from './metadata.ts';
+import { extractPdf } from './pdf.ts';
+import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadResult } from './result.ts';
+import { decodeText } from './text.ts';
+
+interface Extracted {
+  text: string;
+  pages?: string[];
+  title?: string;
+}
+
+async function extract(ext: string, bytes: Buffer, maxUnpackedBytes: number): Promise<Extracted> {
+  switch (ext) {
+    case '.pdf':
+      return extractPdf(bytes);
+    case '.docx':
+      return { text: await extractDocx(bytes, maxUnpackedBytes) };
+    case '.txt':
+    case '.md':
+      return { text: normalizeText(decodeText(bytes).text).trim() };
+    case '.html':
+    case '.htm': {
+      const { text, title } = htmlToText(decodeHtml(bytes));
+      return title ? { text: normalizeText(text).trim(), title: normalizeText(title) } : { text: normalizeText(text).trim() };
+    }
+    default:
+      throw userError('FILE_UNSUPPORTED', `extension ${ext}`, `Phần mở rộng "${ext || '(không có)'}".`);
+  }
+}
+
+/** Maps file-system errors to FILE_UNREADABLE; anything unexpected stays INTERNAL. */
+export function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return userError('FILE_UNREADABLE', code, undefined, err);
+  return toAppError(err);
+}
+
+/**
+ * Loads one file as one document. Never throws: every problem becomes one skipped result
+ * whose message names the file. The content hash covers the file bytes and, when present,
+ * the sidecar bytes, so editing only the metadata still changes the hash.
+ * @param name - the file's source id, used in messages.
+ */
+export async function loadFile(path: string, name: string, opts: { maxUnpackedBytes?: number }): Promise<LoadResult> {
+  try {
+    const sidecarPath = await findSidecar(path);
+    const sidecar = sidecarPath ? await readSidecar(sidecarPath, basename(sidecarPath)) : undefined;
+    const bytes = await readFile(path);
+    const extracted = await extract(extname(path).toLowerCase(), bytes, opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
+    if (!/\p{L}|\p{N}/u.test(extracted.text)) throw userError('FILE_EMPTY', 'no text after extraction');
+
+    const hash = createHash('sha256').update(bytes);
+    if (sidecar) hash.update('\0sidecar\0').update(sidecar.bytes);
+    const meta: Partial<DocumentMeta> = { ...(extracted.title ? { title: extracted.title } : {}), ...sidecar?.meta };
+    const doc: LoadedDocument = {
+      sourceId: name, source: path, text: extracted.text, kind: 'document', contentHash: hash.digest('hex'),
+    };
+    if (extracted.pages) doc.pages = extracted.pages;
+    if (Object.keys(meta).length > 0) doc.meta = meta;
+    return loaded(doc);
+  } catch (err) {
+    return skipFile(path, name, asAppError(err));
+  }
+}

@@ -1,0 +1,44 @@
+/** Shared types and message helpers of the loaders. */
+import { AppError, MESSAGES, type ErrorCode } from '../../core/errors.ts';
+import type { LoadedDocument, SkippedSource } from '../../core/ports.ts';
+
+/** One outcome of loading: a document, or a source that was skipped with a reason. */
+export type LoadResult = { ok: true; doc: LoadedDocument } | { ok: false; skipped: SkippedSource };
+
+/** Options of `loadSource`. */
+export interface LoadOptions {
+  /** Folder that `sourceId`s are relative to; defaults to the file's own folder (or the directory loaded). */
+  root?: string;
+  /** Files larger than this are skipped unread (default 50 MB). */
+  maxBytes?: number;
+  /** DOCX whose entries would inflate to more than this are skipped (default 100 MB). */
+  maxUnpackedBytes?: number;
+}
+
+/** Default size limits. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/** A successful result. */
+export function loaded(doc: LoadedDocument): LoadResult {
+  return { ok: true, doc };
+}
+
+/**
+ * A skipped file: the catalogue message, the specifics, then the file name, e.g.
+ * `Tệp PDF bị hỏng hoặc không đọc được. (tệp bao-cao.pdf)`.
+ */
+export function skipFile(source: string, name: string, error: AppError): LoadResult {
+  return { ok: false, skipped: { source, code: error.code, message: `${error.userMessage} (tệp ${name})` } };
+}
+
+/** A skipped JSONL line: `Dòng 17: <catalogue message> <specifics> (tệp x.jsonl)`. */
+export function skipLine(source: string, name: string, line: number, code: ErrorCode, specific?: string): LoadResult {
+  const body = specific ? `${MESSAGES[code]} ${specific}` : MESSAGES[code];
+  return { ok: false, skipped: { source, code, message: `Dòng ${line}: ${body} (tệp ${name})` } };
+}
+
+/** Shorthand for a user-category AppError with a Vietnamese specific suffix. */
+export function userError(code: ErrorCode, detail: string, userSuffix?: string, cause?: unknown): AppError {
+  return new AppError(code, detail, { cause, ...(userSuffix ? { userSuffix } : {}) });
+}
