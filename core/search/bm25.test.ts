@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from './bm25.ts';
+
+const docs: Record<number, string[]> = {
+  0: ['lệ', 'phí', 'cấp', 'giấy', 'phép', 'xây', 'dựng'],
+  1: ['thời', 'hạn', 'giải', 'quyết', 'giấy', 'phép'],
+  2: ['đăng', 'ký', 'thường', 'trú', 'thường', 'trú'],
+};
+
+function build(): Bm25Index {
+  const bm = new Bm25Index(['terms']);
+  for (const [label, terms] of Object.entries(docs)) bm.add(Number(label), { terms });
+  return bm;
+}
+
+describe('Bm25Index', () => {
+  it('ranks the document containing a rare query term first', () => {
+    const hits = build().search([{ field: 'terms', terms: ['thường', 'trú'] }], 3);
+    expect(hits.map((h) => h.label)).toEqual([2]);
+    expect(hits[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('gives a rarer term a higher idf than a common one', () => {
+    const bm = build();
+    expect(bm.idf('terms', 'lệ')).toBeGreaterThan(bm.idf('terms', 'giấy'));
+  });
+
+  it('scores a repeated term higher but with saturation', () => {
+    const bm = new Bm25Index(['terms']);
+    bm.add(0, { terms: ['a', 'x'] });
+    bm.add(1, { terms: ['a', 'a', 'a', 'a'] });
+    bm.add(2, { terms: ['y', 'z'] });
+    const [first, second] = bm.search([{ field: 'terms', terms: ['a'] }], 2);
+    expect(first!.label).toBe(1);
+    expect(first!.score / second!.score).toBeLessThan(4);
+  });
+
+  it('forgets a removed document and corrects document frequencies', () => {
+    const bm = build();
+    bm.remove(0, { terms: docs[0]! });
+    expect(bm.size).toBe(2);
+    expect(bm.docFreq('terms', 'giấy')).toBe(1);
+    expect(bm.search([{ field: 'terms', terms: ['lệ'] }], 5)).toEqual([]);
+  });
+
+  it('round-trips through its binary form with identical scores', () => {
+    const bm = build();
+    bm.remove(1, { terms: docs[1]! });
+    const copy = Bm25Index.deserialize(bm.serialize());
+    const q = [{ field: 'terms', terms: ['giấy', 'phép', 'trú'] }];
+    expect(copy.search(q, 5)).toEqual(bm.search(q, 5));
+    expect(copy.size).toBe(2);
+    copy.add(7, { terms: ['giấy'] });
+    expect(copy.search(q, 5).map((h) => h.label)).toContain(7);
+  });
+
+  it('applies field and term weights and the accept filter', () => {
+    const bm = new Bm25Index(['terms', 'folded']);
+    bm.add(0, { terms: ['đăng', 'ký'], folded: ['dang', 'ky'] });
+    bm.add(1, { terms: ['dáng', 'kỳ'], folded: ['dang', 'ky'] });
+    bm.add(2, { terms: ['khác'], folded: ['khac'] });
+    const q = [
+      { field: 'terms', terms: ['đăng', 'ký'], weight: 1 },
+      { field: 'folded', terms: ['dang', 'ky'], weight: 0.5 },
+    ];
+    const hits = bm.search(q, 3);
+    expect(hits[0]!.label).toBe(0);
+    expect(hits[1]!.label).toBe(1);
+    expect(bm.search(q, 3, (l) => l !== 0).map((h) => h.label)).toEqual([1]);
+    const damped = bm.search([{ field: 'terms', terms: ['đăng', 'ký'], termWeights: [0, 1] }], 1);
+    expect(damped[0]!.score).toBeCloseTo(bm.idf('terms', 'ký') * (2.2 / (1 + 1.2 * (1 - 0.75 + 0.75 * 2 / (5 / 3)))), 5);
+  });
+
+  it('rejects duplicate labels and unknown fields', () => {
+    const bm = build();
+    expect(() => bm.add(0, { terms: ['x'] })).toThrow(/already indexed/);
+    expect(() => bm.search([{ field: 'nope', terms: ['x'] }], 1)).toThrow(/unknown field/);
+  });
+});

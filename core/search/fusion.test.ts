@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { diversify, reciprocalRankFusion } from './fusion.ts';
+
+describe('reciprocalRankFusion', () => {
+  it('favours items ranked well by both lists', () => {
+    const fused = reciprocalRankFusion([
+      { labels: [1, 2, 3], weight: 1 },
+      { labels: [2, 3, 1], weight: 1 },
+    ]);
+    expect(fused[0]!.label).toBe(2);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61, 10);
+  });
+  it('ignores a list with weight zero', () => {
+    const fused = reciprocalRankFusion([
+      { labels: [5, 6], weight: 1 },
+      { labels: [6, 9], weight: 0 },
+    ]);
+    expect(fused.map((f) => f.label)).toEqual([5, 6]);
+  });
+});
+
+describe('diversify', () => {
+  it('caps hits per document and keeps order', () => {
+    const hits = [{ d: 'a', i: 1 }, { d: 'a', i: 2 }, { d: 'a', i: 3 }, { d: 'b', i: 4 }, { d: 'c', i: 5 }];
+    expect(diversify(hits, (h) => h.d, 2, 4).map((h) => h.i)).toEqual([1, 2, 4, 5]);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * `npm run ingest -- <file|dir|records.jsonl>... --index <dir>` (DESIGN.md, "Ingest").
+ * Exit codes: 0 indexed (possibly with skipped sources), 1 nothing could be indexed or a
+ * system fault, 2 bad arguments.
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { AppError, toAppError } from '../core/errors.ts';
+import { ingest, type IngestSummary } from './pipeline.ts';
+import { progressReporter } from './progress.ts';
+import { embedderConfigFromArgs } from './embedders/registry.ts';
+
+export const DEFAULT_INDEX_DIR = 'data/index';
+
+const USAGE = `Cách dùng: npm run ingest -- <tệp|thư mục|records.jsonl>... [--index <thư mục>]
+  --index <dir>        thư mục chỉ mục (mặc định: $INDEX_DIR hoặc ${DEFAULT_INDEX_DIR})
+  --rebuild            dựng lại toàn bộ, khớp lại bộ nhúng tích hợp
+  --keep-missing       giữ văn bản của các nguồn không có trong lần chạy này
+  --embedder <kind>    lsa (mặc định, không cần tải mô hình) | transformers | hashing
+  --model <id|dir>     mô hình transformers.js (thư mục cục bộ hoặc mã mô hình)
+  --max-bytes <n>      giới hạn dung lượng mỗi tệp (mặc định 50 MB)
+  --json               in bản tóm tắt dạng JSON
+`;
+
+/** Human summary in Vietnamese. */
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    s.published ? `Đã xuất bản phiên bản chỉ mục ${s.version} tại ${s.indexDir}` : `Không có thay đổi; chỉ mục ${s.version ?? ''} giữ nguyên.`,
+    `  thêm mới: ${s.added.length} · cập nhật: ${s.updated.length} · không đổi: ${s.unchanged} · đã xoá: ${s.removed.length} · bỏ qua: ${s.skipped.length}`,
+    `  tổng: ${s.documents} văn bản, ${s.chunks} đoạn · bộ nhúng ${s.embedder}${s.refitted ? ' (đã khớp lại)' : ''} · ${(s.durationMs / 1000).toFixed(1)} giây`,
+  ];
+  for (const k of s.skipped) lines.push(`  ! ${k.source}: ${k.message} [${k.code}]`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        index: { type: 'string' },
+        rebuild: { type: 'boolean', default: false },
+        'keep-missing': { type: 'boolean', default: false },
+        embedder: { type: 'string' },
+        model: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help || args.positionals.length === 0) {
+    process.stderr.write(USAGE);
+    return args.values.help ? 0 : 2;
+  }
+  const maxBytes = args.values['max-bytes'] ? Number(args.values['max-bytes']) : undefined;
+  if (maxBytes !== undefined && !(maxBytes > 0)) {
+    process.stderr.write(`--max-bytes phải là số dương.\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const summary = await ingest({
+      inputs: args.positionals,
+      indexDir: args.values.index ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR,
+      rebuild: args.values.rebuild,
+      keepMissing: args.values['keep-missing'],
+      embedder: embedderConfigFromArgs(args.values.embedder, args.values.model),
+      ...(maxBytes ? { maxBytes } : {}),
+      onProgress: args.values.json ? undefined : progressReporter(),
+    });
+    process.stdout.write(args.values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+    return 0;
+  } catch (err) {
+    const e = toAppError(err);
+    const out = { ok: false, code: e.code, message: e.userMessage };
+    if (args.values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+    else process.stderr.write(`Lỗi: ${e.userMessage} [${e.code}]\n`);
+    if (!(err instanceof AppError) || e.category === 'system') process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

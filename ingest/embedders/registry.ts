@@ -1,0 +1,87 @@
+/**
+ * Which embedder an index uses, and how it is saved with the index and reopened.
+ * The composition roots (ingest CLI, server) build embedders only through here.
+ *
+ * - `lsa` (default): the built-in LSA embedder, fitted on the corpus at ingest time and
+ *   stored in the version directory (no download, works offline).
+ * - `transformers`: a transformers.js feature-extraction model from a local directory or
+ *   a model id resolved offline (multilingual-e5 style prefixes by default).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import type { Embedder } from '../../core/ports.ts';
+import { fitLsaEmbedder, LsaEmbedder, type LsaModelJson } from '../../core/embed/lsa-embedder.ts';
+import { analyze } from '../../core/text/tokenize.ts';
+import { encodeBinary, readBinaryFile } from '../store/binary-file.ts';
+import { writeFileAtomic } from '../store/layout.ts';
+import type { EmbedderSpec } from '../store/manifest-file.ts';
+import { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.ts';
+
+export type EmbedderConfig =
+  | { kind: 'lsa'; dimension?: number }
+  | ({ kind: 'transformers' } & TransformersEmbedderOptions);
+
+/** Analyzer of the LSA embedder: folded syllables and pairs, so unaccented queries embed alike. */
+export const LSA_ANALYZER_ID = 'vi-folded-syllable-bigram@1';
+const lsaAnalyze = (text: string): string[] => analyze(text).folded;
+
+const DEFAULT_LSA_DIMENSION = 256;
+
+/** Embedder config from CLI flags and the environment (EMBEDDER, EMBEDDING_MODEL). */
+export function embedderConfigFromArgs(kind?: string, model?: string): EmbedderConfig {
+  const k = kind ?? process.env.EMBEDDER ?? 'lsa';
+  const m = model ?? process.env.EMBEDDING_MODEL;
+  if (k === 'lsa') return { kind: 'lsa' };
+  if (k === 'transformers') {
+    if (!m) throw new AppError('INVALID_ARGUMENT', 'transformers embedder needs --model or EMBEDDING_MODEL');
+    return { kind: 'transformers', model: m };
+  }
+  throw new AppError('INVALID_ARGUMENT', `unknown embedder ${k}`);
+}
+
+/** Whether an index built with `spec` can be updated with `config` without re-embedding. */
+export function embedderMatches(config: EmbedderConfig, spec: EmbedderSpec): boolean {
+  // A small corpus caps the fitted dimension, so compare what was asked for.
+  if (config.kind === 'lsa') return spec.kind === 'lsa' && spec.options.requestedDimension === (config.dimension ?? DEFAULT_LSA_DIMENSION);
+  return spec.kind === 'transformers' && spec.options.model === config.model;
+}
+
+/** Build an embedder; the built-in one is fitted on `texts`. */
+export async function createEmbedder(config: EmbedderConfig, texts: string[]): Promise<Embedder> {
+  if (config.kind === 'lsa') {
+    return fitLsaEmbedder(texts, lsaAnalyze, { dimension: config.dimension ?? DEFAULT_LSA_DIMENSION, analyzerId: LSA_ANALYZER_ID });
+  }
+  return TransformersEmbedder.create(config);
+}
+
+/** Save what is needed to reopen the embedder into `dir`; returns its manifest entry. */
+export async function saveEmbedder(embedder: Embedder, dir: string, config?: EmbedderConfig): Promise<EmbedderSpec> {
+  if (embedder instanceof LsaEmbedder) {
+    const requestedDimension = config?.kind === 'lsa' ? config.dimension ?? DEFAULT_LSA_DIMENSION : DEFAULT_LSA_DIMENSION;
+    await mkdir(dir, { recursive: true });
+    const { json, buffers } = embedder.serialize();
+    await writeFileAtomic(join(dir, 'lsa.bin'), encodeBinary(json, { projection: buffers.projection }));
+    return { kind: 'lsa', id: embedder.id, dimension: embedder.dimension, options: { requestedDimension } };
+  }
+  if (embedder instanceof TransformersEmbedder) {
+    return { kind: 'transformers', id: embedder.id, dimension: embedder.dimension, options: { ...embedder.options } };
+  }
+  throw new AppError('INTERNAL', `cannot persist embedder ${embedder.id}`);
+}
+
+/** Reopen the embedder an index was built with. */
+export async function loadEmbedder(spec: EmbedderSpec, dir: string): Promise<Embedder> {
+  if (spec.kind === 'lsa') {
+    const { header, arrays } = await readBinaryFile<LsaModelJson>(join(dir, 'lsa.bin'));
+    if (header.analyzerId !== LSA_ANALYZER_ID) {
+      throw new AppError('EMBEDDER_MISMATCH', `LSA model analyzer ${header.analyzerId} != ${LSA_ANALYZER_ID}`);
+    }
+    return LsaEmbedder.deserialize({ json: header, buffers: { projection: arrays.projection as Float32Array } }, lsaAnalyze);
+  }
+  if (spec.kind === 'transformers') {
+    return TransformersEmbedder.create(spec.options as unknown as TransformersEmbedderOptions);
+  }
+  throw new AppError('INDEX_CORRUPT', `unknown embedder kind ${spec.kind}`);
+}
+

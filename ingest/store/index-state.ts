@@ -1,0 +1,131 @@
+/**
+ * The in-memory form of one index version, and its load/save to a version directory:
+ * documents, chunks (by integer label), BM25 postings, the HNSW graph and the embedder.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Chunk, DocumentRecord } from '../../core/model.ts';
+import type { Embedder } from '../../core/ports.ts';
+import { Bm25Index, type SerializedBm25 } from '../../core/search/bm25.ts';
+import { AppError } from '../../core/errors.ts';
+import { HnswIndex } from './hnsw-index.ts';
+import { encodeBinary, readBinaryFile, type NumericArray } from './binary-file.ts';
+import { FORMAT_VERSION, MANIFEST, manifestSchema, type Manifest } from './manifest-file.ts';
+import { writeFileAtomic } from './layout.ts';
+import { loadEmbedder, saveEmbedder, type EmbedderConfig } from '../embedders/registry.ts';
+
+/** A document as stored: the record plus where it came from and its chunk labels. */
+export interface StoredDocument extends DocumentRecord {
+  /** Source file path (posix) the document was loaded from. */
+  file: string;
+  labels: number[];
+}
+
+export interface StoredChunk extends Chunk {
+  label: number;
+}
+
+/** BM25 fields: accented syllables+pairs, and their diacritic-folded shadow. */
+export const BM25_FIELDS = ['terms', 'folded'] as const;
+
+export interface IndexState {
+  manifest: Manifest;
+  docs: Map<string, StoredDocument>;
+  chunks: Map<number, StoredChunk>;
+  bm25: Bm25Index;
+  vectors: HnswIndex;
+  embedder: Embedder;
+}
+
+const FILES = {
+  documents: 'documents.json',
+  chunks: 'chunks.jsonl',
+  bm25: 'bm25.bin',
+  vectors: 'vectors.hnsw',
+  embedder: 'embedder',
+} as const;
+
+/** Read and validate a version's manifest. */
+export async function readManifest(versionDir: string): Promise<Manifest> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(versionDir, MANIFEST), 'utf8'));
+  } catch (err) {
+    throw new AppError('INDEX_CORRUPT', `cannot read manifest in ${versionDir}`, { cause: err });
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('INDEX_CORRUPT', `manifest in ${versionDir}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Load a complete version into memory. */
+export async function loadState(versionDir: string, opts: { embedder?: Embedder } = {}): Promise<IndexState> {
+  const manifest = await readManifest(versionDir);
+  const docList = JSON.parse(await readFile(join(versionDir, FILES.documents), 'utf8')) as StoredDocument[];
+  const docs = new Map(docList.map((d) => [d.id, d]));
+  const chunks = new Map<number, StoredChunk>();
+  const lines = createInterface({ input: createReadStream(join(versionDir, FILES.chunks), 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line) continue;
+    const c = JSON.parse(line) as StoredChunk;
+    chunks.set(c.label, c);
+  }
+  const { header, arrays } = await readBinaryFile<Omit<SerializedBm25, 'fields' | 'present'> & { fieldMeta: Record<string, { totalLength: number }> }>(join(versionDir, FILES.bm25));
+  const fields: SerializedBm25['fields'] = {};
+  for (const name of header.fieldNames) {
+    const meta = header.fieldMeta[name]!;
+    fields[name] = {
+      terms: new TextDecoder().decode(arrays[`${name}.terms`] as Uint8Array),
+      totalLength: meta.totalLength,
+      offsets: arrays[`${name}.offsets`] as Uint32Array,
+      labels: arrays[`${name}.labels`] as Uint32Array,
+      tfs: arrays[`${name}.tfs`] as Uint16Array,
+      lengths: arrays[`${name}.lengths`] as Int32Array,
+    };
+  }
+  const bm25 = Bm25Index.deserialize({ params: header.params, fieldNames: header.fieldNames, live: header.live, present: arrays.present as Uint32Array, fields });
+  const embedder = opts.embedder ?? (await loadEmbedder(manifest.embedder, join(versionDir, FILES.embedder)));
+  if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
+    throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
+  }
+  const vectors = await HnswIndex.load(join(versionDir, FILES.vectors), manifest.embedder.dimension);
+  if (docs.size !== manifest.counts.documents || chunks.size !== manifest.counts.chunks) {
+    throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
+  }
+  return { manifest, docs, chunks, bm25, vectors, embedder };
+}
+
+/** Write every file of a version; the manifest goes last so its presence marks completeness. */
+export async function saveState(state: IndexState, versionDir: string, embedderConfig?: EmbedderConfig): Promise<void> {
+  const docs = [...state.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
+  await writeFileAtomic(join(versionDir, FILES.documents), JSON.stringify(docs));
+  const chunkLines: string[] = [];
+  for (const c of [...state.chunks.values()].sort((a, b) => a.label - b.label)) chunkLines.push(JSON.stringify(c));
+  await writeFileAtomic(join(versionDir, FILES.chunks), chunkLines.join('\n') + '\n');
+  const ser = state.bm25.serialize();
+  const arrays: Record<string, NumericArray> = { present: ser.present };
+  const fieldMeta: Record<string, { totalLength: number }> = {};
+  for (const [name, f] of Object.entries(ser.fields)) {
+    arrays[`${name}.offsets`] = f.offsets;
+    arrays[`${name}.labels`] = f.labels;
+    arrays[`${name}.tfs`] = f.tfs;
+    arrays[`${name}.lengths`] = f.lengths;
+    arrays[`${name}.terms`] = new TextEncoder().encode(f.terms);
+    fieldMeta[name] = { totalLength: f.totalLength };
+  }
+  await writeFileAtomic(join(versionDir, FILES.bm25), encodeBinary({ params: ser.params, fieldNames: ser.fieldNames, live: ser.live, fieldMeta }, arrays));
+  await state.vectors.save(join(versionDir, FILES.vectors));
+  const spec = await saveEmbedder(state.embedder, join(versionDir, FILES.embedder), embedderConfig);
+  const manifest: Manifest = {
+    ...state.manifest,
+    formatVersion: FORMAT_VERSION,
+    embedder: spec,
+    counts: { documents: state.docs.size, chunks: state.chunks.size },
+  };
+  state.manifest = manifest;
+  await writeFileAtomic(join(versionDir, MANIFEST), JSON.stringify(manifest, null, 1));
+}
