@@ -86,5 +86,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  main(process.argv.slice(2)).then((code) => {
+    // Exit only once stdout has drained: a pipe would otherwise lose the tail of --json.
+    process.stdout.write('', () => process.exit(code));
+  });
 }

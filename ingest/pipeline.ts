@@ -57,6 +57,8 @@ export interface IngestSummary {
   embedder: string;
   refitted: boolean;
   durationMs: number;
+  /** Milliseconds per phase, for the benchmark. */
+  timings: Record<string, number>;
 }
 
 /** Fraction of chunks embedded since the last fit above which the built-in embedder is refitted. */
@@ -116,6 +118,13 @@ function emptyState(manifest: Manifest, embedderDim: number): Omit<IndexState, '
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const indexDir = resolve(opts.indexDir);
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (name: string) => {
+    const now = Date.now();
+    timings[name] = (timings[name] ?? 0) + now - mark;
+    mark = now;
+  };
   const progress = (p: IngestProgress) => opts.onProgress?.(p);
   const release = await acquireLock(indexDir);
   try {
@@ -130,9 +139,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     progress({ phase: 'scan', sourcesDone: 0, sourcesTotal: sources.length, chunks: 0 });
     const scanned = new Map<string, { path: string; root: string; hash: string; size: number }>();
     for (const src of sources) scanned.set(fileKey(src.path), { ...src, ...(await hashFileWithSidecars(src.path)) });
-    const prevFiles = compatible ? prevManifest!.files : {};
-    const changed = [...scanned.entries()].filter(([key, s]) => prevFiles[key]?.hash !== s.hash);
-    const missing = Object.keys(prevFiles).filter((key) => !scanned.has(key) && !opts.keepMissing);
+    let prevFiles = compatible ? prevManifest!.files : {};
+    let changed = [...scanned.entries()].filter(([key, s]) => prevFiles[key]?.hash !== s.hash);
+    let missing = Object.keys(prevFiles).filter((key) => !scanned.has(key) && !opts.keepMissing);
 
     if (compatible && changed.length === 0 && missing.length === 0) {
       const skipped = Object.values(prevFiles).flatMap((f) => f.skipped);
@@ -140,14 +149,24 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped,
         unchanged: prevManifest!.counts.documents, documents: prevManifest!.counts.documents,
         chunks: prevManifest!.counts.chunks, embedder: prevManifest!.embedder.id, refitted: false,
-        durationMs: Date.now() - started,
+        durationMs: Date.now() - started, timings,
       };
     }
 
+    lap('scan');
     // 2. Start from the active version (or empty), then apply removals and additions.
-    const base: Omit<IndexState, 'embedder'> & { embedder?: IndexState['embedder'] } = compatible
-      ? await loadState(join(versionsDir(indexDir), current!))
-      : emptyState(
+    // A previous version that cannot be read is not fatal: it is rebuilt from the sources.
+    const previous = compatible ? await loadState(join(versionsDir(indexDir), current!)).catch((err: unknown) => {
+      if (err instanceof AppError && (err.code === 'INDEX_CORRUPT' || err.code === 'EMBEDDER_MISMATCH')) return undefined;
+      throw err;
+    }) : undefined;
+    if (compatible && !previous) {
+      prevFiles = {};
+      changed = [...scanned.entries()];
+      missing = [];
+    }
+    const base: Omit<IndexState, 'embedder'> & { embedder?: IndexState['embedder'] } = previous
+      ?? emptyState(
         {
           formatVersion: FORMAT_VERSION, createdAt: '', analyzer: ANALYZER_ID,
           embedder: { kind: embedderConfig.kind, id: '', dimension: 1, options: {} },
@@ -156,6 +175,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         },
         1,
       );
+    lap('loadPrevious');
     const files2: Record<string, FileEntry> = { ...prevFiles };
     const removeDoc = (doc: StoredDocument) => {
       for (const label of doc.labels) {
@@ -250,6 +270,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       progress({ phase: 'load', sourcesDone, sourcesTotal: scanned.size, chunks: pending.reduce((n, p) => n + p.chunks.length, 0) });
     }
 
+    lap('loadAndChunk');
     // 3. Labels, BM25 terms, embeddings.
     let nextLabel = base.manifest.nextLabel;
     const newTexts: string[] = [];
@@ -266,6 +287,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       }
       base.docs.set(p.doc.id, p.doc);
     }
+    lap('bm25');
     progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: base.chunks.size });
 
     const totalChunks = base.chunks.size;
@@ -280,9 +302,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         return indexTextOf(base.docs.get(c.docId)!, c);
       });
       base.embedder = await createEmbedder(embedderConfig, texts);
+      delete base.embedderDir;
+      lap('embedderFit');
       base.vectors = new HnswIndex(base.embedder.dimension, { ...HNSW_DEFAULTS, capacity: labels.length });
       const vecs = await base.embedder.embedDocuments(texts);
+      lap('embed');
       labels.forEach((l, i) => base.vectors.add(l, vecs[i]!));
+      lap('hnsw');
       embeddedSinceFit = 0;
       refitted = embedderConfig.kind === 'lsa';
     } else if (newTexts.length) {
@@ -304,6 +330,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     progress({ phase: 'save', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
     const { name, path } = await createVersionDir(indexDir);
     await saveState(state, path, embedderConfig);
+    lap('save');
     await opts.beforePublish?.(path);
     await publishVersion(indexDir, name);
     await sweepVersions(indexDir);
@@ -312,7 +339,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       indexDir, version: name, published: true, added, updated, removed, skipped,
       unchanged: unchangedDocs + Object.entries(files2).filter(([k]) => !changed.some(([c]) => c === k)).reduce((n, [, e]) => n + e.docIds.length, 0),
       documents: state.docs.size, chunks: state.chunks.size, embedder: state.embedder.id, refitted,
-      durationMs: Date.now() - started,
+      durationMs: Date.now() - started, timings,
     };
   } finally {
     await release();

@@ -33,4 +33,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main().then((code) => {
+  process.stdout.write('', () => process.exit(code));
+});

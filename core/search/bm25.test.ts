@@ -77,3 +77,29 @@ describe('Bm25Index', () => {
     expect(() => bm.search([{ field: 'nope', terms: ['x'] }], 1)).toThrow(/unknown field/);
   });
 });
+
+describe('Bm25Index after removals and reloads', () => {
+  it('keeps scores exact when removed postings stay in the saved segment', () => {
+    const bm = new Bm25Index(['terms']);
+    for (let i = 0; i < 50; i++) bm.add(i, { terms: ['chung', `riêng${i}`, i % 2 ? 'lẻ' : 'chẵn'] });
+    const q = [{ field: 'terms', terms: ['lẻ', 'chung'] }];
+    bm.search(q, 5); // freezes the segment
+    bm.remove(3, { terms: ['chung', 'riêng3', 'lẻ'] });
+    const reloaded = Bm25Index.deserialize(bm.serialize());
+    const fresh = new Bm25Index(['terms']);
+    for (let i = 0; i < 50; i++) if (i !== 3) fresh.add(i, { terms: ['chung', `riêng${i}`, i % 2 ? 'lẻ' : 'chẵn'] });
+    expect(reloaded.docFreq('terms', 'lẻ')).toBe(24);
+    expect(reloaded.search(q, 10)).toEqual(fresh.search(q, 10));
+    reloaded.add(3, { terms: ['riêng3', 'mới'] });
+    expect(reloaded.search([{ field: 'terms', terms: ['mới'] }], 1)[0]!.label).toBe(3);
+  });
+
+  it('purges removed postings once they are a large share', () => {
+    const bm = new Bm25Index(['terms']);
+    for (let i = 0; i < 20; i++) bm.add(i, { terms: ['a', `t${i}`] });
+    for (let i = 0; i < 15; i++) bm.remove(i, { terms: ['a', `t${i}`] });
+    const ser = bm.serialize();
+    expect(ser.fields.terms!.labels.length).toBe(10);
+    expect(Bm25Index.deserialize(ser).search([{ field: 'terms', terms: ['a'] }], 20).map((h) => h.label)).toEqual([15, 16, 17, 18, 19]);
+  });
+});

@@ -3,8 +3,11 @@
  * compact binary form. Labels are small non-negative integers chosen by the caller (the
  * same labels the vector index uses), so fusion can join the two without a lookup.
  *
- * Removal is lazy: statistics (N, df, total length) are corrected at once, postings of a
- * removed label are skipped at query time and dropped by `compact()` (run before save).
+ * Storage per field is a frozen segment in CSR form (offsets/labels/tfs typed arrays,
+ * terms sorted so a loaded index needs no hash map) plus pending postings appended by
+ * `add`. Pending postings are merged into a new segment on the next search or save.
+ * Removal is a tombstone: statistics (N, df, total length) are corrected at once and
+ * the postings of a removed label are dropped at the next merge.
  */
 import { AppError } from '../errors.ts';
 
@@ -29,61 +32,183 @@ export interface ScoredLabel {
   score: number;
 }
 
-interface Postings {
-  labels: number[];
-  tfs: number[];
+/** Sorted-array lookup with an overflow map for terms added after the last merge. */
+class TermTable {
+  /** Frozen terms, sorted (code-unit order); id = position. */
+  sorted: string[] = [];
+  /** Terms added since the last merge, with ids from sorted.length on. */
+  readonly extra = new Map<string, number>();
+  readonly extraTerms: string[] = [];
+
+  get size(): number {
+    return this.sorted.length + this.extraTerms.length;
+  }
+
+  find(term: string): number {
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.sorted[mid]!;
+      if (t === term) return mid;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return this.extra.get(term) ?? -1;
+  }
+
+  intern(term: string): number {
+    const id = this.find(term);
+    if (id >= 0) return id;
+    const next = this.sorted.length + this.extraTerms.length;
+    this.extra.set(term, next);
+    this.extraTerms.push(term);
+    return next;
+  }
 }
 
 /** One inverted index over one field. */
 class FieldIndex {
-  readonly termIds = new Map<string, number>();
-  readonly terms: string[] = [];
-  readonly postings: Postings[] = [];
+  readonly table = new TermTable();
+  offsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  labels: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  tfs: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
   /** Live document frequency per term id. */
-  readonly df: number[] = [];
-  /** Length (term count) per label; -1 for absent. */
-  lengths: Int32Array = new Int32Array(0);
+  df: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Term count per label; -1 for absent or removed. */
+  lengths: Int32Array<ArrayBufferLike> = new Int32Array(0);
   totalLength = 0;
+  /** Pending postings as parallel arrays (term id, label, tf). */
+  pendTerm: number[] = [];
+  pendLabel: number[] = [];
+  pendTf: number[] = [];
+  /** Postings of removed labels still present in the frozen segment (an upper bound). */
+  deadPostings = 0;
 
-  ensureCapacity(label: number): void {
-    if (label < this.lengths.length) return;
-    const next = new Int32Array(Math.max(label + 1, this.lengths.length * 2, 1024)).fill(-1);
-    next.set(this.lengths);
-    this.lengths = next;
+  private grow(label: number, termCount: number): void {
+    if (label >= this.lengths.length) {
+      const next = new Int32Array(Math.max(label + 1, this.lengths.length * 2, 1024)).fill(-1);
+      next.set(this.lengths);
+      this.lengths = next;
+    }
+    if (termCount > this.df.length) {
+      const next = new Int32Array(Math.max(termCount, this.df.length * 2, 1024));
+      next.set(this.df);
+      this.df = next;
+    }
   }
 
+  /** Per-term counter reused across `add` calls (zero between calls). */
+  private scratch = new Uint32Array(1024);
+
   add(label: number, terms: readonly string[]): void {
-    this.ensureCapacity(label);
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [term, tf] of counts) {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(term, id);
-        this.terms.push(term);
-        this.postings.push({ labels: [], tfs: [] });
-        this.df.push(0);
+    const touched: number[] = [];
+    for (const t of terms) {
+      const id = this.table.intern(t);
+      if (id >= this.scratch.length) {
+        const next = new Uint32Array(Math.max(id + 1, this.scratch.length * 2));
+        next.set(this.scratch);
+        this.scratch = next;
       }
-      const p = this.postings[id]!;
-      p.labels.push(label);
-      p.tfs.push(Math.min(tf, 65535));
-      this.df[id] = this.df[id]! + 1;
+      if (this.scratch[id]!++ === 0) touched.push(id);
+    }
+    this.grow(label, this.table.size);
+    for (const id of touched) {
+      this.pendTerm.push(id);
+      this.pendLabel.push(label);
+      this.pendTf.push(Math.min(this.scratch[id]!, 65535));
+      this.scratch[id] = 0;
+      this.df[id]!++;
     }
     this.lengths[label] = terms.length;
     this.totalLength += terms.length;
   }
 
-  /** Forget a label; `terms` must be what was added for it (duplicates allowed). */
   remove(label: number, terms: readonly string[]): void {
     const len = this.lengths[label];
     if (len === undefined || len < 0) return;
     for (const term of new Set(terms)) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) this.df[id] = Math.max(0, this.df[id]! - 1);
+      const id = this.table.find(term);
+      if (id >= 0 && this.df[id]! > 0) this.df[id]!--;
     }
     this.totalLength -= len;
     this.lengths[label] = -1;
+    this.deadPostings += new Set(terms).size;
+  }
+
+  /** Merge pending postings and drop removed labels; re-sort the term table. */
+  merge(): void {
+    // Dead postings are skipped at query time; they are only worth a rewrite in bulk.
+    const purge = this.deadPostings > this.labels.length * 0.1;
+    if (this.pendTerm.length === 0 && !purge && this.table.extraTerms.length === 0) return;
+    const oldSorted = this.table.sorted;
+    const all = oldSorted.concat(this.table.extraTerms);
+    // Sort only the new terms, then merge them into the already sorted ones: linear for
+    // the usual small update, one plain string sort for a full build.
+    const extraSorted = [...this.table.extraTerms].sort();
+    const merged: string[] = new Array(all.length);
+    const newId = new Int32Array(all.length);
+    for (let i = 0, j = 0, o = 0; o < all.length; o++) {
+      const takeOld = j >= extraSorted.length || (i < oldSorted.length && oldSorted[i]! < extraSorted[j]!);
+      const term = takeOld ? oldSorted[i++]! : extraSorted[j++]!;
+      merged[o] = term;
+      newId[takeOld ? i - 1 : this.table.extra.get(term)!] = o;
+    }
+
+    const live = (label: number) => !purge || this.lengths[label]! >= 0;
+    const counts = new Uint32Array(all.length + 1);
+    for (let t = 0; t < oldSorted.length; t++) {
+      if (!purge) {
+        counts[newId[t]! + 1] = this.offsets[t + 1]! - this.offsets[t]!;
+        continue;
+      }
+      for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) if (live(this.labels[i]!)) counts[newId[t]! + 1]!++;
+    }
+    for (let i = 0; i < this.pendTerm.length; i++) if (live(this.pendLabel[i]!)) counts[newId[this.pendTerm[i]!]! + 1]!++;
+    for (let t = 0; t < all.length; t++) counts[t + 1]! += counts[t]!;
+    const total = counts[all.length]!;
+    const labels = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    const cursor = counts.slice(0, all.length);
+    for (let t = 0; t < oldSorted.length; t++) {
+      const nt = newId[t]!;
+      if (!purge) {
+        const from = this.offsets[t]!;
+        const to = this.offsets[t + 1]!;
+        labels.set(this.labels.subarray(from, to), cursor[nt]!);
+        tfs.set(this.tfs.subarray(from, to), cursor[nt]!);
+        cursor[nt]! += to - from;
+        continue;
+      }
+      for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) {
+        const label = this.labels[i]!;
+        if (!live(label)) continue;
+        const at = cursor[nt]!++;
+        labels[at] = label;
+        tfs[at] = this.tfs[i]!;
+      }
+    }
+    for (let i = 0; i < this.pendTerm.length; i++) {
+      const label = this.pendLabel[i]!;
+      if (!live(label)) continue;
+      const at = cursor[newId[this.pendTerm[i]!]!]!++;
+      labels[at] = label;
+      tfs[at] = this.pendTf[i]!;
+    }
+    // Live document frequencies carry over (remove() keeps them exact); new ids map over.
+    const df = new Int32Array(Math.max(all.length, 1));
+    for (let t = 0; t < all.length; t++) df[newId[t]!] = this.df[t] ?? 0;
+    this.table.sorted = merged;
+    this.table.extra.clear();
+    this.table.extraTerms.length = 0;
+    this.offsets = counts;
+    this.labels = labels;
+    this.tfs = tfs;
+    this.df = df;
+    this.pendTerm = [];
+    this.pendLabel = [];
+    this.pendTf = [];
+    if (purge) this.deadPostings = 0;
   }
 }
 
@@ -129,8 +254,8 @@ export class Bm25Index {
   /** Document frequency of a term in a field (live documents only). */
   docFreq(field: string, term: string): number {
     const index = this.fields.get(field);
-    const id = index?.termIds.get(term);
-    return id === undefined ? 0 : index!.df[id]!;
+    const id = index ? index.table.find(term) : -1;
+    return id < 0 ? 0 : index!.df[id]!;
   }
 
   /** Smoothed BM25 idf (never negative). */
@@ -150,22 +275,22 @@ export class Bm25Index {
     for (const q of queries) {
       const index = this.fields.get(q.field);
       if (!index) throw new AppError('INVALID_ARGUMENT', `unknown field ${q.field}`);
+      index.merge();
       const avgdl = index.totalLength / this.live || 1;
       const fieldWeight = q.weight ?? 1;
       const seen = new Map<string, number>();
       q.terms.forEach((t, i) => seen.set(t, Math.max(seen.get(t) ?? 0, q.termWeights?.[i] ?? 1)));
       for (const [term, termWeight] of seen) {
-        const id = index.termIds.get(term);
-        if (id === undefined) continue;
+        const id = index.table.find(term);
+        if (id < 0) continue;
         const df = index.df[id]!;
-        if (df === 0) continue;
+        if (df === 0 || termWeight === 0) continue;
         const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * fieldWeight * termWeight;
-        const p = index.postings[id]!;
-        for (let i = 0; i < p.labels.length; i++) {
-          const label = p.labels[i]!;
+        for (let i = index.offsets[id]!, end = index.offsets[id + 1]!; i < end; i++) {
+          const label = index.labels[i]!;
           const dl = index.lengths[label]!;
           if (dl < 0) continue;
-          const tf = p.tfs[i]!;
+          const tf = index.tfs[i]!;
           const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
           scores.set(label, (scores.get(label) ?? 0) + s);
         }
@@ -174,49 +299,20 @@ export class Bm25Index {
     return topK(scores, k, accept);
   }
 
-  /** Drop postings of removed labels. */
-  compact(): void {
-    for (const index of this.fields.values()) {
-      for (const p of index.postings) {
-        let w = 0;
-        for (let i = 0; i < p.labels.length; i++) {
-          const label = p.labels[i]!;
-          if (index.lengths[label]! >= 0) {
-            p.labels[w] = label;
-            p.tfs[w] = p.tfs[i]!;
-            w++;
-          }
-        }
-        p.labels.length = w;
-        p.tfs.length = w;
-      }
-    }
-  }
-
-  /** Compact binary form: one header object plus typed arrays per field. */
+  /** Compact binary form (merges pending postings first). */
   serialize(): SerializedBm25 {
-    this.compact();
     const fields: SerializedBm25['fields'] = {};
     for (const [name, index] of this.fields) {
-      let total = 0;
-      for (const p of index.postings) total += p.labels.length;
-      const offsets = new Uint32Array(index.terms.length + 1);
-      const labels = new Uint32Array(total);
-      const tfs = new Uint16Array(total);
-      let o = 0;
-      index.postings.forEach((p, id) => {
-        offsets[id] = o;
-        for (let i = 0; i < p.labels.length; i++, o++) {
-          labels[o] = p.labels[i]!;
-          tfs[o] = p.tfs[i]!;
-        }
-      });
-      offsets[index.terms.length] = o;
-      fields[name] = { terms: index.terms.join('\n'), offsets, labels, tfs, lengths: index.lengths, totalLength: index.totalLength };
+      index.merge();
+      fields[name] = {
+        terms: index.table.sorted.join('\n'), offsets: index.offsets, labels: index.labels, tfs: index.tfs,
+        df: index.df.subarray(0, index.table.sorted.length), lengths: index.lengths, totalLength: index.totalLength,
+      };
     }
     return { params: this.params, fieldNames: [...this.fieldNames], live: this.live, present: Uint32Array.from(this.present), fields };
   }
 
+  /** Rebuild from `serialize()` output; typed arrays are used as they are, not copied. */
   static deserialize(data: SerializedBm25): Bm25Index {
     const bm = new Bm25Index(data.fieldNames, data.params);
     for (const name of data.fieldNames) {
@@ -224,16 +320,18 @@ export class Bm25Index {
       const index = bm.fields.get(name)!;
       if (!src) continue;
       const terms = src.terms.length ? src.terms.split('\n') : [];
-      terms.forEach((term, id) => {
-        const from = src.offsets[id]!;
-        const to = src.offsets[id + 1]!;
-        index.termIds.set(term, id);
-        index.terms.push(term);
-        index.postings.push({ labels: Array.from(src.labels.subarray(from, to)), tfs: Array.from(src.tfs.subarray(from, to)) });
-        index.df.push(to - from);
-      });
-      index.lengths = Int32Array.from(src.lengths);
+      if (src.offsets.length !== terms.length + 1) throw new AppError('INDEX_CORRUPT', `bm25 field ${name}: offsets do not match terms`);
+      index.table.sorted = terms;
+      index.offsets = src.offsets;
+      index.labels = src.labels;
+      index.tfs = src.tfs;
+      index.lengths = src.lengths;
       index.totalLength = src.totalLength;
+      if (!src.df || src.df.length !== terms.length) throw new AppError('INDEX_CORRUPT', `bm25 field ${name}: df does not match terms`);
+      index.df = Int32Array.from(src.df);
+      let live = 0;
+      for (let t = 0; t < terms.length; t++) live += src.df[t]!;
+      index.deadPostings = src.labels.length - live;
     }
     for (const label of data.present) bm.present.add(label);
     bm.live = data.live;
@@ -247,10 +345,13 @@ export interface SerializedBm25 {
   live: number;
   present: Uint32Array;
   fields: Record<string, {
+    /** Sorted terms joined by newlines (terms never contain one). */
     terms: string;
     offsets: Uint32Array;
     labels: Uint32Array;
     tfs: Uint16Array;
+    /** Live document frequency per term (postings may include removed labels). */
+    df: Int32Array;
     lengths: Int32Array;
     totalLength: number;
   }>;

@@ -16,7 +16,10 @@ import { analyze } from '../../core/text/tokenize.ts';
 import { encodeBinary, readBinaryFile } from '../store/binary-file.ts';
 import { writeFileAtomic } from '../store/layout.ts';
 import type { EmbedderSpec } from '../store/manifest-file.ts';
-import { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.ts';
+import type { TransformersEmbedderOptions } from './transformers-embedder.ts';
+
+/** transformers.js (and onnxruntime) load only when a neural embedder is configured. */
+const transformers = () => import('./transformers-embedder.ts');
 
 export type EmbedderConfig =
   | { kind: 'lsa'; dimension?: number }
@@ -27,6 +30,20 @@ export const LSA_ANALYZER_ID = 'vi-folded-syllable-bigram@1';
 const lsaAnalyze = (text: string): string[] => analyze(text).folded;
 
 const DEFAULT_LSA_DIMENSION = 256;
+
+/**
+ * The LSA basis is fitted on at most this many chunks (an even, deterministic stride
+ * over the corpus); every chunk is then projected with it. Fitting cost grows with the
+ * corpus while the basis of a 12k-chunk sample is already stable (see docs/BENCHMARKS.md).
+ */
+export const LSA_FIT_SAMPLE = 12_000;
+
+/** Every ⌈n/max⌉-th text, so the sample spans all sources in their order. */
+export function fitSample<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const step = items.length / max;
+  return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
+}
 
 /** Embedder config from CLI flags and the environment (EMBEDDER, EMBEDDING_MODEL). */
 export function embedderConfigFromArgs(kind?: string, model?: string): EmbedderConfig {
@@ -50,8 +67,9 @@ export function embedderMatches(config: EmbedderConfig, spec: EmbedderSpec): boo
 /** Build an embedder; the built-in one is fitted on `texts`. */
 export async function createEmbedder(config: EmbedderConfig, texts: string[]): Promise<Embedder> {
   if (config.kind === 'lsa') {
-    return fitLsaEmbedder(texts, lsaAnalyze, { dimension: config.dimension ?? DEFAULT_LSA_DIMENSION, analyzerId: LSA_ANALYZER_ID });
+    return fitLsaEmbedder(fitSample(texts, LSA_FIT_SAMPLE), lsaAnalyze, { dimension: config.dimension ?? DEFAULT_LSA_DIMENSION, analyzerId: LSA_ANALYZER_ID });
   }
+  const { TransformersEmbedder } = await transformers();
   return TransformersEmbedder.create(config);
 }
 
@@ -64,6 +82,7 @@ export async function saveEmbedder(embedder: Embedder, dir: string, config?: Emb
     await writeFileAtomic(join(dir, 'lsa.bin'), encodeBinary(json, { projection: buffers.projection }));
     return { kind: 'lsa', id: embedder.id, dimension: embedder.dimension, options: { requestedDimension } };
   }
+  const { TransformersEmbedder } = await transformers();
   if (embedder instanceof TransformersEmbedder) {
     return { kind: 'transformers', id: embedder.id, dimension: embedder.dimension, options: { ...embedder.options } };
   }
@@ -80,6 +99,7 @@ export async function loadEmbedder(spec: EmbedderSpec, dir: string): Promise<Emb
     return LsaEmbedder.deserialize({ json: header, buffers: { projection: arrays.projection as Float32Array } }, lsaAnalyze);
   }
   if (spec.kind === 'transformers') {
+    const { TransformersEmbedder } = await transformers();
     return TransformersEmbedder.create(spec.options as unknown as TransformersEmbedderOptions);
   }
   throw new AppError('INDEX_CORRUPT', `unknown embedder kind ${spec.kind}`);

@@ -6,10 +6,8 @@ import { AppError, toAppError } from '../../core/errors.ts';
 import type { DocumentMeta } from '../../core/model.ts';
 import type { LoadedDocument } from '../../core/ports.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
-import { extractDocx } from './docx.ts';
 import { decodeHtml, htmlToText } from './html.ts';
 import { findSidecar, readSidecar } from './metadata.ts';
-import { extractPdf } from './pdf.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadResult } from './result.ts';
 import { decodeText } from './text.ts';
 
@@ -22,9 +20,10 @@ interface Extracted {
 async function extract(ext: string, bytes: Buffer, maxUnpackedBytes: number): Promise<Extracted> {
   switch (ext) {
     case '.pdf':
-      return extractPdf(bytes);
+      // pdfjs and mammoth are heavy to load: only when such a file comes.
+      return (await import('./pdf.ts')).extractPdf(bytes);
     case '.docx':
-      return { text: await extractDocx(bytes, maxUnpackedBytes) };
+      return { text: await (await import('./docx.ts')).extractDocx(bytes, maxUnpackedBytes) };
     case '.txt':
     case '.md':
       return { text: normalizeText(decodeText(bytes).text).trim() };

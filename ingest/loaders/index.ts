@@ -12,7 +12,7 @@ import { DEFAULT_MAX_BYTES, skipFile, userError, type LoadOptions, type LoadResu
 
 export { discoverSources, isSupportedFile, SUPPORTED_EXTENSIONS } from './discover.ts';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED_BYTES, type LoadOptions, type LoadResult } from './result.ts';
-export { PAGE_SEPARATOR } from './pdf.ts';
+export { PAGE_SEPARATOR } from './result.ts';
 export { decodeText, type DecodedText, type TextEncoding } from './text.ts';
 export { htmlToText } from './html.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { loadSource } from './index.ts';
-import { PAGE_SEPARATOR } from './pdf.ts';
+import { PAGE_SEPARATOR } from './result.ts';
 import { collect, tempFixtures } from './test-support.ts';
 
 let fx: Awaited<ReturnType<typeof tempFixtures>>;

@@ -5,14 +5,8 @@
 import { PDFParse, VerbosityLevel } from 'pdf-parse';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { AppError } from '../../core/errors.ts';
-import { userError } from './result.ts';
+import { PAGE_SEPARATOR, userError } from './result.ts';
 
-/**
- * Separator between pages in `text`. A blank line rather than a form feed: normalizeText
- * turns `\f` into a space, and `text` must stay stable under normalisation so offsets hold.
- * Page `i` starts at the sum of `pages[j].length + PAGE_SEPARATOR.length` for `j < i`.
- */
-export const PAGE_SEPARATOR = '\n\n';
 
 /** Time after which a PDF that pdf.js is still chewing on is declared corrupt. */
 export const PDF_TIMEOUT_MS = 60_000;

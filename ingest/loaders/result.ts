@@ -42,3 +42,10 @@ export function skipLine(source: string, name: string, line: number, code: Error
 export function userError(code: ErrorCode, detail: string, userSuffix?: string, cause?: unknown): AppError {
   return new AppError(code, detail, { cause, ...(userSuffix ? { userSuffix } : {}) });
 }
+
+/**
+ * Separator between pages in `text`. A blank line rather than a form feed: normalizeText
+ * turns `\f` into a space, and `text` must stay stable under normalisation so offsets hold.
+ * Page `i` starts at the sum of `pages[j].length + PAGE_SEPARATOR.length` for `j < i`.
+ */
+export const PAGE_SEPARATOR = '\n\n';

@@ -23,7 +23,7 @@ export interface HnswOptions {
   seed: number;
 }
 
-export const HNSW_DEFAULTS: Readonly<HnswOptions> = Object.freeze({ M: 16, efConstruction: 200, efSearch: 64, capacity: 1024, seed: 100 });
+export const HNSW_DEFAULTS: Readonly<HnswOptions> = Object.freeze({ M: 16, efConstruction: 100, efSearch: 64, capacity: 1024, seed: 100 });
 
 /** Approximate nearest-neighbour index; labels are integers chosen by the caller. */
 export class HnswIndex implements VectorIndex {
@@ -52,7 +52,7 @@ export class HnswIndex implements VectorIndex {
    * Open an index written by {@link HnswIndex.save}. `dimension` must be the one it was
    * built with (the manifest records it). Throws AppError INDEX_NOT_FOUND / INDEX_CORRUPT.
    */
-  static async load(path: string, dimension: number, opts: Partial<HnswOptions> = {}): Promise<HnswIndex> {
+  static async load(path: string, dimension: number, opts: Partial<HnswOptions> & { liveLabels?: Iterable<number> } = {}): Promise<HnswIndex> {
     const index = new HierarchicalNSW('ip', dimension);
     try {
       await index.readIndex(path);
@@ -61,6 +61,12 @@ export class HnswIndex implements VectorIndex {
       throw new AppError(missing ? 'INDEX_NOT_FOUND' : 'INDEX_CORRUPT', `cannot read HNSW index ${path}`, { cause: err });
     }
     if (index.getNumDimensions() !== dimension) throw new AppError('INDEX_CORRUPT', `HNSW index ${path} is not ${dimension}-dimensional`);
+    if (opts.liveLabels) {
+      // The caller's store knows which labels are live: trust it and skip the O(n·dim) scan.
+      const live = new Set(opts.liveLabels);
+      if (live.size > index.getCurrentCount()) throw new AppError('INDEX_CORRUPT', `HNSW index ${path} has fewer points than live labels`);
+      return new HnswIndex(dimension, opts, { index, live });
+    }
     // The file keeps deleted labels (marked); getPoint refuses those, which tells them apart.
     const live = new Set<number>();
     for (const label of index.getIdsList()) {

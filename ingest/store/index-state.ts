@@ -3,7 +3,7 @@
  * documents, chunks (by integer label), BM25 postings, the HNSW graph and the embedder.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Chunk, DocumentRecord } from '../../core/model.ts';
@@ -37,7 +37,15 @@ export interface IndexState {
   bm25: Bm25Index;
   vectors: HnswIndex;
   embedder: Embedder;
+  /**
+   * The embedder directory of the version `embedder` was loaded from, while it is that
+   * same model: saving then links its files instead of rewriting them.
+   */
+  embedderDir?: string;
 }
+
+/** Each loaded chunk's JSON line, reused on save while the chunk object is unchanged. */
+const rawChunkLines = new WeakMap<StoredChunk, string>();
 
 const FILES = {
   documents: 'documents.json',
@@ -72,6 +80,7 @@ export async function loadState(versionDir: string, opts: { embedder?: Embedder 
   for await (const line of lines) {
     if (!line) continue;
     const c = JSON.parse(line) as StoredChunk;
+    rawChunkLines.set(c, line);
     chunks.set(c.label, c);
   }
   const { header, arrays } = await readBinaryFile<Omit<SerializedBm25, 'fields' | 'present'> & { fieldMeta: Record<string, { totalLength: number }> }>(join(versionDir, FILES.bm25));
@@ -84,6 +93,7 @@ export async function loadState(versionDir: string, opts: { embedder?: Embedder 
       offsets: arrays[`${name}.offsets`] as Uint32Array,
       labels: arrays[`${name}.labels`] as Uint32Array,
       tfs: arrays[`${name}.tfs`] as Uint16Array,
+      df: arrays[`${name}.df`] as Int32Array,
       lengths: arrays[`${name}.lengths`] as Int32Array,
     };
   }
@@ -92,11 +102,19 @@ export async function loadState(versionDir: string, opts: { embedder?: Embedder 
   if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
   }
-  const vectors = await HnswIndex.load(join(versionDir, FILES.vectors), manifest.embedder.dimension);
+  const vectors = await HnswIndex.load(join(versionDir, FILES.vectors), manifest.embedder.dimension, { liveLabels: chunks.keys() });
   if (docs.size !== manifest.counts.documents || chunks.size !== manifest.counts.chunks) {
     throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
   }
-  return { manifest, docs, chunks, bm25, vectors, embedder };
+  return { manifest, docs, chunks, bm25, vectors, embedder, ...(opts.embedder ? {} : { embedderDir: join(versionDir, FILES.embedder) }) };
+}
+
+/** Hard-link (or, across devices, copy) every file of `from` into `to`. */
+async function linkDir(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const name of await readdir(from)) {
+    await link(join(from, name), join(to, name)).catch(() => copyFile(join(from, name), join(to, name)));
+  }
 }
 
 /** Write every file of a version; the manifest goes last so its presence marks completeness. */
@@ -104,7 +122,7 @@ export async function saveState(state: IndexState, versionDir: string, embedderC
   const docs = [...state.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
   await writeFileAtomic(join(versionDir, FILES.documents), JSON.stringify(docs));
   const chunkLines: string[] = [];
-  for (const c of [...state.chunks.values()].sort((a, b) => a.label - b.label)) chunkLines.push(JSON.stringify(c));
+  for (const c of [...state.chunks.values()].sort((a, b) => a.label - b.label)) chunkLines.push(rawChunkLines.get(c) ?? JSON.stringify(c));
   await writeFileAtomic(join(versionDir, FILES.chunks), chunkLines.join('\n') + '\n');
   const ser = state.bm25.serialize();
   const arrays: Record<string, NumericArray> = { present: ser.present };
@@ -113,13 +131,16 @@ export async function saveState(state: IndexState, versionDir: string, embedderC
     arrays[`${name}.offsets`] = f.offsets;
     arrays[`${name}.labels`] = f.labels;
     arrays[`${name}.tfs`] = f.tfs;
+    arrays[`${name}.df`] = f.df;
     arrays[`${name}.lengths`] = f.lengths;
     arrays[`${name}.terms`] = new TextEncoder().encode(f.terms);
     fieldMeta[name] = { totalLength: f.totalLength };
   }
   await writeFileAtomic(join(versionDir, FILES.bm25), encodeBinary({ params: ser.params, fieldNames: ser.fieldNames, live: ser.live, fieldMeta }, arrays));
   await state.vectors.save(join(versionDir, FILES.vectors));
-  const spec = await saveEmbedder(state.embedder, join(versionDir, FILES.embedder), embedderConfig);
+  let spec = state.manifest.embedder;
+  if (state.embedderDir) await linkDir(state.embedderDir, join(versionDir, FILES.embedder));
+  else spec = await saveEmbedder(state.embedder, join(versionDir, FILES.embedder), embedderConfig);
   const manifest: Manifest = {
     ...state.manifest,
     formatVersion: FORMAT_VERSION,
