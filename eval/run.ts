@@ -16,6 +16,7 @@ import { openIndex } from '../ingest/store/open-index.ts';
 import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
 import { scoreRankings, type RankingScores } from './metrics.ts';
 import { replaceSection } from '../bench/report.ts';
+import { foldDiacritics } from '../core/text/fold.ts';
 
 interface Question {
   qid: string;
@@ -23,12 +24,15 @@ interface Question {
   relevant_doc_ids: string[];
 }
 
-const MIXES: Array<{ name: string; weights: { bm25: number; dense: number } }> = [
+const MIXES: Array<{ name: string; weights: { bm25: number; dense: number }; fusion?: 'rrf' | 'score'; unaccented?: boolean }> = [
   { name: 'BM25 (syllables + pairs, folded shadow)', weights: { bm25: 1, dense: 0 } },
+  { name: 'BM25, questions typed without diacritics', weights: { bm25: 1, dense: 0 }, unaccented: true },
   { name: 'Dense (built-in LSA, HNSW)', weights: { bm25: 0, dense: 1 } },
   { name: 'RRF 1 : 0.25', weights: { bm25: 1, dense: 0.25 } },
-  { name: 'RRF 1 : 0.5', weights: { bm25: 1, dense: 0.5 } },
   { name: 'RRF 1 : 1', weights: { bm25: 1, dense: 1 } },
+  { name: 'Score sum 1 : 0.1', weights: { bm25: 1, dense: 0.1 }, fusion: 'score' },
+  { name: 'Score sum 1 : 0.2', weights: { bm25: 1, dense: 0.2 }, fusion: 'score' },
+  { name: 'Score sum 1 : 0.4', weights: { bm25: 1, dense: 0.4 }, fusion: 'score' },
 ];
 
 function fmt(s: RankingScores): string {
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const runs = [];
     for (const q of questions) {
-      const hits = await index.search(q.text, { k: 10, weights: mix.weights, perDoc: 1, audiences: ['public', 'internal'] });
+      const hits = await index.search(mix.unaccented ? foldDiacritics(q.text) : q.text, { k: 10, weights: mix.weights, ...(mix.fusion ? { fusion: mix.fusion } : {}), perDoc: 1, audiences: ['public', 'internal'] });
       runs.push({ ranked: hits.map((h) => h.sourceId), gold: q.relevant_doc_ids });
     }
     const ms = (performance.now() - started) / questions.length;

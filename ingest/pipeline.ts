@@ -290,6 +290,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     lap('bm25');
     progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: base.chunks.size });
 
+    if (base.docs.size === 0) {
+      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${opts.inputs.join(', ')}`);
+    }
     const totalChunks = base.chunks.size;
     const drift = (base.manifest.embeddedSinceFit + newTexts.length) / Math.max(1, totalChunks);
     const needFit = !base.embedder || (embedderConfig.kind === 'lsa' && drift > REFIT_DRIFT);
@@ -322,9 +325,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       embedder: base.embedder!,
       manifest: { ...base.manifest, createdAt: new Date().toISOString(), nextLabel, files: files2, embeddedSinceFit },
     };
-    if (state.docs.size === 0) {
-      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${opts.inputs.join(', ')}`);
-    }
 
     // 4. Write the new version beside the active one, then switch.
     progress({ phase: 'save', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });

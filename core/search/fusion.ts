@@ -39,3 +39,25 @@ export function diversify<T>(hits: T[], docOf: (hit: T) => string, perDoc: numbe
   }
   return out;
 }
+
+export interface ScoredList {
+  hits: Array<{ label: number; score: number }>;
+  weight: number;
+}
+
+/**
+ * Weighted sum of scores, each list divided by its best score so retrievers on
+ * different scales (BM25, cosine) can be mixed; a label missing from a list gets 0 there.
+ */
+export function scoreFusion(lists: ScoredList[]): Array<{ label: number; score: number }> {
+  const scores = new Map<number, number>();
+  for (const list of lists) {
+    if (list.weight === 0 || list.hits.length === 0) continue;
+    const best = Math.max(...list.hits.map((h) => h.score));
+    if (!(best > 0)) continue;
+    for (const h of list.hits) scores.set(h.label, (scores.get(h.label) ?? 0) + (list.weight * h.score) / best);
+  }
+  return [...scores.entries()]
+    .map(([label, score]) => ({ label, score }))
+    .sort((a, b) => b.score - a.score || a.label - b.label);
+}

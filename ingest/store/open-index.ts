@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Audience, DocumentStatus, DocumentType } from '../../core/model.ts';
 import type { Embedder } from '../../core/ports.ts';
 import { analyzeForIndex } from '../../core/search/analysis.ts';
-import { diversify, reciprocalRankFusion } from '../../core/search/fusion.ts';
+import { diversify, reciprocalRankFusion, scoreFusion, type ScoredList } from '../../core/search/fusion.ts';
 import type { FieldQuery } from '../../core/search/bm25.ts';
 import { readCurrent, versionsDir } from './layout.ts';
 import { loadState, type IndexState, type StoredChunk, type StoredDocument } from './index-state.ts';
@@ -21,6 +21,8 @@ export interface SearchOptions {
   types?: DocumentType[];
   /** Retrievers and their fusion weights; default measured by `npm run eval`. */
   weights?: { bm25: number; dense: number };
+  /** How retrievers are combined: reciprocal rank fusion, or normalised score sum. */
+  fusion?: 'rrf' | 'score';
   /** Max chunks per document in the result. */
   perDoc?: number;
   /** Candidates taken from each retriever before fusion. */
@@ -42,6 +44,7 @@ export interface SearchHit {
 
 /** Default fusion weights (see docs/BENCHMARKS.md for how they were chosen). */
 export const DEFAULT_WEIGHTS = { bm25: 1, dense: 0 };
+export const DEFAULT_FUSION: 'rrf' | 'score' = 'rrf';
 
 export interface OpenIndex {
   readonly version: string;
@@ -86,16 +89,16 @@ export async function openIndex(indexDir: string, opts: { embedder?: Embedder } 
         const d = c && state.docs.get(c.docId);
         return !!d && audiences.has(d.audience) && statuses.has(d.status) && (!types || types.has(d.type));
       };
-      const lists = [];
-      if (weights.bm25 > 0) {
-        lists.push({ labels: state.bm25.search(bm25Queries(query), depth, accept).map((h) => h.label), weight: weights.bm25 });
-      }
+      const lists: ScoredList[] = [];
+      if (weights.bm25 > 0) lists.push({ hits: state.bm25.search(bm25Queries(query), depth, accept), weight: weights.bm25 });
       if (weights.dense > 0 && state.vectors.size > 0) {
         const qv = await state.embedder.embedQuery(query);
         const hits = state.vectors.search(qv, depth * 2).filter((h) => h.score > 0 && accept(h.label));
-        lists.push({ labels: hits.slice(0, depth).map((h) => h.label), weight: weights.dense });
+        lists.push({ hits: hits.slice(0, depth), weight: weights.dense });
       }
-      const fused = reciprocalRankFusion(lists);
+      const fused = (o.fusion ?? DEFAULT_FUSION) === 'score'
+        ? scoreFusion(lists)
+        : reciprocalRankFusion(lists.map((l) => ({ labels: l.hits.map((h) => h.label), weight: l.weight })));
       const picked = diversify(fused, (h) => state.chunks.get(h.label)!.docId, o.perDoc ?? 3, k);
       return picked.map(({ label, score }) => {
         const c = state.chunks.get(label)!;
