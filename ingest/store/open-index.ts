@@ -38,6 +38,7 @@ export interface SearchHit {
   title: string;
   number?: string;
   section: string;
+  /** The retriever's own score when one retriever ran, else the fused score. */
   score: number;
   text: string;
 }
@@ -96,7 +97,10 @@ export async function openIndex(indexDir: string, opts: { embedder?: Embedder } 
         const hits = state.vectors.search(qv, depth * 2).filter((h) => h.score > 0 && accept(h.label));
         lists.push({ hits: hits.slice(0, depth), weight: weights.dense });
       }
-      const fused = (o.fusion ?? DEFAULT_FUSION) === 'score'
+      // A single retriever keeps its own scores (BM25 or cosine), which thresholds can use.
+      const fused = lists.length === 1
+        ? lists[0]!.hits
+        : (o.fusion ?? DEFAULT_FUSION) === 'score'
         ? scoreFusion(lists)
         : reciprocalRankFusion(lists.map((l) => ({ labels: l.hits.map((h) => h.label), weight: l.weight })));
       const picked = diversify(fused, (h) => state.chunks.get(h.label)!.docId, o.perDoc ?? 3, k);
