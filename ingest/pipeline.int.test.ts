@@ -111,4 +111,28 @@ describe('ingest pipeline on the shipped corpus', () => {
     expect(await readCurrent(indexDir)).toBe(next.version);
     expect(await readdir(versionsDir(indexDir))).toContain(first.version);
   }, 120_000);
+
+  it('re-indexes only the changed record of a JSONL file and keeps the others searchable', async () => {
+    const records = join(work, 'records.jsonl');
+    const rec = (id: string, text: string) => JSON.stringify({ id, title: `Văn bản ${id}`, text });
+    await writeFile(records, [rec('A', 'Quy định về lệ phí cấp phép khai thác cát sỏi lòng sông.'), rec('B', 'Hướng dẫn tiếp nhận hồ sơ trực tuyến.')].join('\n'));
+    await ingest({ inputs: [corpus, records], indexDir });
+    await writeFile(records, [rec('A', 'Quy định về lệ phí cấp phép khai thác cát sỏi lòng sông.'), rec('B', 'Hướng dẫn tiếp nhận hồ sơ qua dịch vụ bưu chính công ích.')].join('\n'));
+    const s = await ingest({ inputs: [corpus, records], indexDir });
+    expect(s.updated).toEqual(['B']);
+    expect(s.unchanged).toBe(6);
+    const index = await openIndex(indexDir);
+    expect((await index.search('khai thác cát sỏi', { k: 1 }))[0]!.sourceId).toBe('A');
+    expect((await index.search('bưu chính công ích', { k: 1 }))[0]!.sourceId).toBe('B');
+    expect(index.state.chunks.size).toBe(s.chunks);
+  });
+
+  it('rebuilds from the sources when the active version is unreadable', async () => {
+    const first = await ingest({ inputs: [corpus], indexDir });
+    await writeFile(join(versionsDir(indexDir), first.version!, 'manifest.json'), '{"formatVersion": 0}');
+    const s = await ingest({ inputs: [corpus], indexDir });
+    expect(s.published).toBe(true);
+    expect(s.added).toHaveLength(5);
+    expect((await openIndex(indexDir)).state.docs.size).toBe(5);
+  });
 });

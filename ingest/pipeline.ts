@@ -14,7 +14,7 @@ import { indexTextOf } from '../core/search/index-text.ts';
 import { discoverSources, loadSource } from './loaders/index.ts';
 import { structureDocument } from './structure-step.ts';
 import { acquireLock, createVersionDir, publishVersion, readCurrent, sweepVersions, versionsDir } from './store/layout.ts';
-import { BM25_FIELDS, loadState, readManifest, saveState, type IndexState, type StoredChunk, type StoredDocument } from './store/index-state.ts';
+import { BM25_FIELDS, loadAllSegments, loadSegment, loadState, readManifest, saveState, type IndexState, type StoredChunk, type StoredDocument } from './store/index-state.ts';
 import { FORMAT_VERSION, type FileEntry, type Manifest } from './store/manifest-file.ts';
 import { HnswIndex, HNSW_DEFAULTS } from './store/hnsw-index.ts';
 import { ANALYZER_ID, analyzeForIndex } from '../core/search/analysis.ts';
@@ -130,7 +130,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   try {
     await sweepVersions(indexDir);
     const current = opts.rebuild ? undefined : await readCurrent(indexDir);
-    const prevManifest = current ? await readManifest(join(versionsDir(indexDir), current)) : undefined;
+    // An unreadable or older-format active version is rebuilt from the sources.
+    const prevManifest = current
+      ? await readManifest(join(versionsDir(indexDir), current)).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'INDEX_CORRUPT') return undefined;
+        throw err;
+      })
+      : undefined;
     const embedderConfig: EmbedderConfig = opts.embedder ?? { kind: 'lsa' };
     const compatible = !!prevManifest && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
 
@@ -156,7 +162,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     lap('scan');
     // 2. Start from the active version (or empty), then apply removals and additions.
     // A previous version that cannot be read is not fatal: it is rebuilt from the sources.
-    const previous = compatible ? await loadState(join(versionsDir(indexDir), current!)).catch((err: unknown) => {
+    const previous = compatible ? await loadState(join(versionsDir(indexDir), current!), { lazyChunks: true }).catch((err: unknown) => {
       if (err instanceof AppError && (err.code === 'INDEX_CORRUPT' || err.code === 'EMBEDDER_MISMATCH')) return undefined;
       throw err;
     }) : undefined;
@@ -177,7 +183,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       );
     lap('loadPrevious');
     const files2: Record<string, FileEntry> = { ...prevFiles };
-    const removeDoc = (doc: StoredDocument) => {
+    const removeDoc = async (doc: StoredDocument) => {
+      await loadSegment(base, doc.file);
       for (const label of doc.labels) {
         const chunk = base.chunks.get(label);
         if (chunk) base.bm25.remove(label, analyzeForIndex(indexTextOf(doc, chunk)));
@@ -192,7 +199,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       for (const id of files2[key]!.docIds) {
         const doc = base.docs.get(id);
         if (doc) {
-          removeDoc(doc);
+          await removeDoc(doc);
           removed.push(doc.sourceId);
         }
       }
@@ -213,6 +220,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     let sourcesDone = scanned.size - changed.length;
 
     for (const [key, s] of changed) {
+      // The file's segment is rewritten: its unchanged records' chunks must be in memory.
+      await loadSegment(base, key);
       const prevIds = new Set(files2[key]?.docIds ?? []);
       const entry: FileEntry = { hash: s.hash, size: s.size, docIds: [], skipped: [] };
       try {
@@ -240,7 +249,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
             continue;
           }
           if (prev) {
-            removeDoc(prev);
+            await removeDoc(prev);
             updated.push(loaded.sourceId);
           } else added.push(loaded.sourceId);
           const doc: StoredDocument = {
@@ -260,7 +269,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         if (entry.docIds.includes(id)) continue;
         const doc = base.docs.get(id);
         if (doc) {
-          removeDoc(doc);
+          await removeDoc(doc);
           removed.push(doc.sourceId);
         }
       }
@@ -288,17 +297,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       base.docs.set(p.doc.id, p.doc);
     }
     lap('bm25');
-    progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: base.chunks.size });
+    const totalChunks = [...base.docs.values()].reduce((n, d) => n + d.labels.length, 0);
+    progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
 
     if (base.docs.size === 0) {
       throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${opts.inputs.join(', ')}`);
     }
-    const totalChunks = base.chunks.size;
     const drift = (base.manifest.embeddedSinceFit + newTexts.length) / Math.max(1, totalChunks);
     const needFit = !base.embedder || (embedderConfig.kind === 'lsa' && drift > REFIT_DRIFT);
     let embeddedSinceFit = base.manifest.embeddedSinceFit + newTexts.length;
     let refitted = false;
     if (needFit) {
+      await loadAllSegments(base);
       const labels = [...base.chunks.keys()].sort((a, b) => a - b);
       const texts = labels.map((l) => {
         const c = base.chunks.get(l)!;
@@ -338,7 +348,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     return {
       indexDir, version: name, published: true, added, updated, removed, skipped,
       unchanged: unchangedDocs + Object.entries(files2).filter(([k]) => !changed.some(([c]) => c === k)).reduce((n, [, e]) => n + e.docIds.length, 0),
-      documents: state.docs.size, chunks: state.chunks.size, embedder: state.embedder.id, refitted,
+      documents: state.docs.size, chunks: totalChunks, embedder: state.embedder.id, refitted,
       durationMs: Date.now() - started, timings,
     };
   } finally {

@@ -3,6 +3,7 @@
  * documents, chunks (by integer label), BM25 postings, the HNSW graph and the embedder.
  */
 import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,6 +43,13 @@ export interface IndexState {
    * same model: saving then links its files instead of rewriting them.
    */
   embedderDir?: string;
+  /** The version directory this state was loaded from. */
+  sourceDir?: string;
+  /**
+   * Source files whose chunk segments were not read (a lazy load for an update): saving
+   * links their segment from `sourceDir` unchanged.
+   */
+  unloadedSegments?: Set<string>;
 }
 
 /** Each loaded chunk's JSON line, reused on save while the chunk object is unchanged. */
@@ -49,7 +57,7 @@ const rawChunkLines = new WeakMap<StoredChunk, string>();
 
 const FILES = {
   documents: 'documents.json',
-  chunks: 'chunks.jsonl',
+  chunks: 'chunks',
   bm25: 'bm25.bin',
   vectors: 'vectors.hnsw',
   embedder: 'embedder',
@@ -70,18 +78,50 @@ export async function readManifest(versionDir: string): Promise<Manifest> {
   return parsed.data;
 }
 
-/** Load a complete version into memory. */
-export async function loadState(versionDir: string, opts: { embedder?: Embedder } = {}): Promise<IndexState> {
-  const manifest = await readManifest(versionDir);
-  const docList = JSON.parse(await readFile(join(versionDir, FILES.documents), 'utf8')) as StoredDocument[];
-  const docs = new Map(docList.map((d) => [d.id, d]));
-  const chunks = new Map<number, StoredChunk>();
-  const lines = createInterface({ input: createReadStream(join(versionDir, FILES.chunks), 'utf8'), crlfDelay: Infinity });
+/** File name of the chunk segment of one source file (one JSONL file per source). */
+export function segmentName(fileKey: string): string {
+  return `${createHash('sha1').update(fileKey).digest('hex').slice(0, 20)}.jsonl`;
+}
+
+async function readSegment(versionDir: string, fileKey: string, into: Map<number, StoredChunk>): Promise<void> {
+  const lines = createInterface({ input: createReadStream(join(versionDir, FILES.chunks, segmentName(fileKey)), 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
     const c = JSON.parse(line) as StoredChunk;
     rawChunkLines.set(c, line);
-    chunks.set(c.label, c);
+    into.set(c.label, c);
+  }
+}
+
+/** Read the chunks of one source file into a lazily loaded state (no-op when present). */
+export async function loadSegment(state: IndexState | Omit<IndexState, 'embedder'>, fileKey: string): Promise<void> {
+  if (!state.unloadedSegments?.has(fileKey) || !state.sourceDir) return;
+  await readSegment(state.sourceDir, fileKey, state.chunks);
+  state.unloadedSegments.delete(fileKey);
+}
+
+/** Read every chunk segment not yet loaded. */
+export async function loadAllSegments(state: IndexState | Omit<IndexState, 'embedder'>): Promise<void> {
+  for (const key of [...(state.unloadedSegments ?? [])]) await loadSegment(state, key);
+}
+
+/**
+ * Load a version into memory. `lazyChunks` leaves chunk segments on disk until
+ * loadSegment asks for them (what an incremental update needs).
+ */
+export async function loadState(versionDir: string, opts: { embedder?: Embedder; lazyChunks?: boolean } = {}): Promise<IndexState> {
+  const manifest = await readManifest(versionDir);
+  const docList = JSON.parse(await readFile(join(versionDir, FILES.documents), 'utf8')) as StoredDocument[];
+  const docs = new Map(docList.map((d) => [d.id, d]));
+  const chunks = new Map<number, StoredChunk>();
+  const segments = new Set(Object.entries(manifest.files).filter(([, f]) => f.docIds.length > 0).map(([key]) => key));
+  if (!opts.lazyChunks) {
+    try {
+      for (const key of segments) await readSegment(versionDir, key, chunks);
+    } catch (err) {
+      throw new AppError('INDEX_CORRUPT', `cannot read chunks in ${versionDir}`, { cause: err });
+    }
+    segments.clear();
   }
   const { header, arrays } = await readBinaryFile<Omit<SerializedBm25, 'fields' | 'present'> & { fieldMeta: Record<string, { totalLength: number }> }>(join(versionDir, FILES.bm25));
   const fields: SerializedBm25['fields'] = {};
@@ -102,11 +142,16 @@ export async function loadState(versionDir: string, opts: { embedder?: Embedder 
   if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
   }
-  const vectors = await HnswIndex.load(join(versionDir, FILES.vectors), manifest.embedder.dimension, { liveLabels: chunks.keys() });
-  if (docs.size !== manifest.counts.documents || chunks.size !== manifest.counts.chunks) {
+  const liveLabels = docList.flatMap((d) => d.labels);
+  const vectors = await HnswIndex.load(join(versionDir, FILES.vectors), manifest.embedder.dimension, { liveLabels });
+  if (docs.size !== manifest.counts.documents || liveLabels.length !== manifest.counts.chunks || (!opts.lazyChunks && chunks.size !== liveLabels.length)) {
     throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
   }
-  return { manifest, docs, chunks, bm25, vectors, embedder, ...(opts.embedder ? {} : { embedderDir: join(versionDir, FILES.embedder) }) };
+  return {
+    manifest, docs, chunks, bm25, vectors, embedder, sourceDir: versionDir,
+    ...(opts.embedder ? {} : { embedderDir: join(versionDir, FILES.embedder) }),
+    ...(segments.size ? { unloadedSegments: segments } : {}),
+  };
 }
 
 /** Hard-link (or, across devices, copy) every file of `from` into `to`. */
@@ -121,9 +166,29 @@ async function linkDir(from: string, to: string): Promise<void> {
 export async function saveState(state: IndexState, versionDir: string, embedderConfig?: EmbedderConfig): Promise<void> {
   const docs = [...state.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
   await writeFileAtomic(join(versionDir, FILES.documents), JSON.stringify(docs));
-  const chunkLines: string[] = [];
-  for (const c of [...state.chunks.values()].sort((a, b) => a.label - b.label)) chunkLines.push(rawChunkLines.get(c) ?? JSON.stringify(c));
-  await writeFileAtomic(join(versionDir, FILES.chunks), chunkLines.join('\n') + '\n');
+  // One segment per source file: rewrite what was loaded or added, link the rest.
+  const bySegment = new Map<string, StoredChunk[]>();
+  for (const c of state.chunks.values()) {
+    const file = state.docs.get(c.docId)?.file;
+    if (file === undefined) continue;
+    let list = bySegment.get(file);
+    if (!list) bySegment.set(file, (list = []));
+    list.push(c);
+  }
+  const chunkDir = join(versionDir, FILES.chunks);
+  await mkdir(chunkDir, { recursive: true });
+  for (const key of Object.keys(state.manifest.files)) {
+    const target = join(chunkDir, segmentName(key));
+    if (state.unloadedSegments?.has(key)) {
+      const from = join(state.sourceDir!, FILES.chunks, segmentName(key));
+      await link(from, target).catch(() => copyFile(from, target));
+      continue;
+    }
+    const list = bySegment.get(key);
+    if (!list?.length) continue;
+    list.sort((a, b) => a.label - b.label);
+    await writeFileAtomic(target, list.map((c) => rawChunkLines.get(c) ?? JSON.stringify(c)).join('\n') + '\n');
+  }
   const ser = state.bm25.serialize();
   const arrays: Record<string, NumericArray> = { present: ser.present };
   const fieldMeta: Record<string, { totalLength: number }> = {};
@@ -145,7 +210,7 @@ export async function saveState(state: IndexState, versionDir: string, embedderC
     ...state.manifest,
     formatVersion: FORMAT_VERSION,
     embedder: spec,
-    counts: { documents: state.docs.size, chunks: state.chunks.size },
+    counts: { documents: state.docs.size, chunks: [...state.docs.values()].reduce((n, d) => n + d.labels.length, 0) },
   };
   state.manifest = manifest;
   await writeFileAtomic(join(versionDir, MANIFEST), JSON.stringify(manifest, null, 1));

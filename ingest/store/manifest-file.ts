@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const MANIFEST = 'manifest.json';
 
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });
