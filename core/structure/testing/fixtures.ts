@@ -2,7 +2,6 @@
  * Test-only access to the shared real fixtures (seed documents, TTHC catalogue, ALQAC).
  * Tests may read files; production code in core/ may not (eslint rule, DESIGN.md).
  */
-// eslint-disable-next-line no-restricted-imports -- test fixtures are read from disk
 import { readFileSync, readdirSync } from 'node:fs';
 
 const SHARED = new URL('../../../../shared/', import.meta.url);
