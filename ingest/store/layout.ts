@@ -59,10 +59,15 @@ export async function readCurrent(indexDir: string): Promise<string | undefined>
   }
 }
 
-/** Create an empty directory for a new version and return its name and path. */
+/**
+ * Create an empty directory for a new version. Names sort in creation order: a sequence
+ * number one past every existing version (the caller holds the lock), then a timestamp.
+ */
 export async function createVersionDir(indexDir: string): Promise<{ name: string; path: string }> {
+  const existing = await readdir(versionsDir(indexDir)).catch(() => [] as string[]);
+  const last = Math.max(0, ...existing.map((n) => Number(/^v(\d+)-/.exec(n)?.[1] ?? 0)));
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-  const name = `v${stamp}-${randomBytes(3).toString('hex')}`;
+  const name = `v${String(last + 1).padStart(6, '0')}-${stamp}`;
   const path = join(versionsDir(indexDir), name);
   await mkdir(path, { recursive: true });
   return { name, path };
