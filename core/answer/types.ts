@@ -1,0 +1,65 @@
+/**
+ * The answering contract: what an Answerer is asked and what it returns. The result is
+ * the `/api/chat` shape (DESIGN.md) plus what the next turn of the conversation needs.
+ */
+import type { Citation } from '../model.ts';
+import type { Corpus } from '../search/types.ts';
+
+export type Role = 'citizen' | 'official' | 'admin';
+
+/** What a procedure question asks for (thủ tục hành chính fields). */
+export type ProcedureIntent =
+  | 'papers' // thành phần hồ sơ
+  | 'fee' // phí, lệ phí
+  | 'time' // thời hạn giải quyết
+  | 'place' // cơ quan thực hiện, địa chỉ tiếp nhận
+  | 'steps' // trình tự thực hiện
+  | 'channels' // cách thức thực hiện
+  | 'conditions' // yêu cầu, điều kiện
+  | 'legal_basis' // căn cứ pháp lý
+  | 'result' // kết quả thực hiện
+  | 'who' // đối tượng thực hiện
+  | 'overview';
+
+/** What the previous turns leave for the next one. */
+export interface ConversationContext {
+  /** Documents the previous answer was about, most relevant first. */
+  focusDocIds: string[];
+  /** The previous question (after follow-up resolution). */
+  lastQuestion?: string;
+  lastIntent?: ProcedureIntent;
+}
+
+export interface AnswerRequest {
+  question: string;
+  role: Role;
+  context?: ConversationContext;
+}
+
+/** Why an answer was refused. */
+export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION';
+
+export interface AnswerResult {
+  /** Plain Vietnamese text with `[n]` markers referring to `citations`. */
+  answer: string;
+  citations: Citation[];
+  refused: boolean;
+  reason?: RefusalReason;
+  /** Short notices shown with the answer (superseded document cited, fallback used …). */
+  notices: string[];
+  /** Context for the next turn. */
+  context: ConversationContext;
+  /** Which answerer produced the text. */
+  answerer: 'extractive' | 'llm';
+}
+
+/** Answers a question from the corpus, citing what it uses. */
+export interface Answerer {
+  readonly name: 'extractive' | 'llm';
+  answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult>;
+  /**
+   * Same as answer, calling `onToken` with text as it is produced. Answerers that cannot
+   * stream emit the whole answer once.
+   */
+  stream?(req: AnswerRequest, corpus: Corpus, onToken: (text: string) => void, signal?: AbortSignal): Promise<AnswerResult>;
+}

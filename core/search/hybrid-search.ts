@@ -1,0 +1,74 @@
+/**
+ * Hybrid search over one index: BM25 (accented and folded fields) and dense vectors,
+ * fused, filtered by audience/status/type/date, diversified per document.
+ */
+import type { Chunk, DocumentRecord } from '../model.ts';
+import type { Embedder, VectorIndex } from '../ports.ts';
+import type { Bm25Index, FieldQuery } from './bm25.ts';
+import { analyzeForIndex } from './analysis.ts';
+import { diversify, reciprocalRankFusion, scoreFusion, type ScoredList } from './fusion.ts';
+import type { SearchHit, SearchOptions } from './types.ts';
+
+/** Default fusion weights (see docs/BENCHMARKS.md for how they were chosen). */
+export const DEFAULT_WEIGHTS = { bm25: 1, dense: 0 };
+export const DEFAULT_FUSION: 'rrf' | 'score' = 'rrf';
+
+export interface SearchParts {
+  bm25: Bm25Index;
+  vectors: VectorIndex;
+  embedder: Embedder;
+  chunk(label: number): Chunk | undefined;
+  document(docId: string): DocumentRecord | undefined;
+}
+
+/** Build the BM25 field queries for a user query. */
+export function bm25Queries(query: string): FieldQuery[] {
+  const { terms, folded } = analyzeForIndex(query);
+  // A query typed without diacritics matches only through the folded field, so that
+  // field then carries full weight; with diacritics the exact field leads.
+  const accented = terms.some((t, i) => t !== folded[i]);
+  return [
+    { field: 'terms', terms, weight: 1 },
+    { field: 'folded', terms: folded, weight: accented ? 0.3 : 1 },
+  ];
+}
+
+/** Run one search. */
+export async function hybridSearch(parts: SearchParts, query: string, o: SearchOptions = {}): Promise<SearchHit[]> {
+  const k = o.k ?? 10;
+  const depth = o.depth ?? Math.max(50, k * 5);
+  const weights = o.weights ?? DEFAULT_WEIGHTS;
+  const audiences = new Set(o.audiences ?? ['public']);
+  const statuses = new Set(o.statuses ?? ['in_force']);
+  const types = o.types ? new Set(o.types) : undefined;
+  const accept = (label: number): boolean => {
+    const c = parts.chunk(label);
+    const d = c && parts.document(c.docId);
+    if (!d || !audiences.has(d.audience) || !statuses.has(d.status) || (types && !types.has(d.type))) return false;
+    if (d.issuedDate && ((o.issuedFrom && d.issuedDate < o.issuedFrom) || (o.issuedTo && d.issuedDate > o.issuedTo))) return false;
+    return true;
+  };
+  const lists: ScoredList[] = [];
+  if (weights.bm25 > 0) lists.push({ hits: parts.bm25.search(bm25Queries(query), depth, accept), weight: weights.bm25 });
+  if (weights.dense > 0 && parts.vectors.size > 0) {
+    const qv = await parts.embedder.embedQuery(query);
+    const hits = parts.vectors.search(qv, depth * 2).filter((h) => h.score > 0 && accept(h.label));
+    lists.push({ hits: hits.slice(0, depth), weight: weights.dense });
+  }
+  // A single retriever keeps its own scores (BM25 or cosine), which thresholds can use.
+  const fused = lists.length === 1
+    ? lists[0]!.hits
+    : (o.fusion ?? DEFAULT_FUSION) === 'score'
+      ? scoreFusion(lists)
+      : reciprocalRankFusion(lists.map((l) => ({ labels: l.hits.map((h) => h.label), weight: l.weight })));
+  const picked = diversify(fused, (h) => parts.chunk(h.label)!.docId, o.perDoc ?? 3, k);
+  return picked.map(({ label, score }) => {
+    const c = parts.chunk(label)!;
+    const d = parts.document(c.docId)!;
+    return {
+      docId: d.id, sourceId: d.sourceId, chunkId: c.id, label, title: d.title,
+      ...(d.number ? { number: d.number } : {}),
+      section: c.sectionLabel, score, text: c.text,
+    };
+  });
+}
