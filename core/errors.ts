@@ -29,6 +29,10 @@ export const MESSAGES = {
   NOTHING_INDEXED: 'Không có tài liệu nào được lập chỉ mục.',
   INVALID_ARGUMENT: 'Tham số không hợp lệ.',
   INTERNAL: 'Đã có lỗi hệ thống; vui lòng thử lại sau.',
+  LLM_UNAVAILABLE: 'Máy chủ mô hình ngôn ngữ không phản hồi; câu trả lời dưới đây được trích trực tiếp từ văn bản.',
+  LLM_OUTPUT_REJECTED: 'Câu trả lời của mô hình ngôn ngữ không khớp với văn bản nguồn; câu trả lời dưới đây được trích trực tiếp từ văn bản.',
+  LLM_SENTENCES_DROPPED: 'Một số câu không khớp với văn bản nguồn đã được lược bỏ khỏi câu trả lời.',
+  CONFIG_INVALID: 'Cấu hình máy chủ không hợp lệ.',
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;
@@ -41,6 +45,8 @@ const CATEGORY: Record<ErrorCode, ErrorCategory> = {
   SECRET_MARKING: 'user', INDEX_NOT_FOUND: 'system', INDEX_CORRUPT: 'system', INDEX_LOCKED: 'system',
   EMBEDDER_MISMATCH: 'system', MODEL_NOT_AVAILABLE: 'upstream', NOTHING_INDEXED: 'user',
   INVALID_ARGUMENT: 'user', INTERNAL: 'system',
+  LLM_UNAVAILABLE: 'upstream', LLM_OUTPUT_REJECTED: 'upstream', LLM_SENTENCES_DROPPED: 'upstream',
+  CONFIG_INVALID: 'system',
 };
 
 /** The one error type of the product. `detail` is for logs (English, no personal data). */

@@ -71,6 +71,25 @@ describe('Bm25Index', () => {
     expect(damped[0]!.score).toBeCloseTo(bm.idf('terms', 'ký') * (2.2 / (1 + 1.2 * (1 - 0.75 + 0.75 * 2 / (5 / 3)))), 5);
   });
 
+  it('uses per-query k1 and b in place of the index parameters', () => {
+    const bm = build();
+    const [hit] = bm.search([{ field: 'terms', terms: ['lệ'], k1: 2, b: 0 }], 1);
+    // b = 0 ignores length: idf · tf · (k1 + 1) / (tf + k1).
+    expect(hit!.score).toBeCloseTo(bm.idf('terms', 'lệ') * 3 / 3, 10);
+    const [saturated] = bm.search([{ field: 'terms', terms: ['trú'], k1: 0, b: 0.75 }], 1);
+    expect(saturated!.score).toBeCloseTo(bm.idf('terms', 'trú'), 10);
+  });
+
+  it('ranks like a full sort while asking the filter only about contenders', () => {
+    const bm = new Bm25Index(['terms']);
+    for (let i = 0; i < 200; i++) bm.add(i, { terms: Array.from({ length: 1 + (i % 7) }, () => 'a').concat(i % 3 ? ['b'] : []) });
+    const asked: number[] = [];
+    const hits = bm.search([{ field: 'terms', terms: ['a', 'b'] }], 5, (l) => (asked.push(l), l % 2 === 0));
+    const all = bm.search([{ field: 'terms', terms: ['a', 'b'] }], 200).filter((h) => h.label % 2 === 0);
+    expect(hits).toEqual(all.slice(0, 5));
+    expect(asked.length).toBeLessThan(200);
+  });
+
   it('rejects duplicate labels and unknown fields', () => {
     const bm = build();
     expect(() => bm.add(0, { terms: ['x'] })).toThrow(/already indexed/);

@@ -10,6 +10,9 @@
  * the postings of a removed label are dropped at the next merge.
  */
 import { AppError } from '../errors.ts';
+import { TopK, type ScoredLabel } from './top-k.ts';
+
+export type { ScoredLabel } from './top-k.ts';
 
 export interface Bm25Params {
   k1: number;
@@ -25,12 +28,11 @@ export interface FieldQuery {
   weight?: number;
   /** Per-term weights (same order as terms), e.g. to damp question words. */
   termWeights?: number[];
+  /** BM25 parameters for this field, overriding the index's own. */
+  k1?: number;
+  b?: number;
 }
 
-export interface ScoredLabel {
-  label: number;
-  score: number;
-}
 
 /** Sorted-array lookup with an overflow map for terms added after the last merge. */
 class TermTable {
@@ -98,6 +100,26 @@ class FieldIndex {
     }
   }
 
+  /** Length normalisation per label for the last (k1, b, live count) asked; reset by any change. */
+  private normCache: { k1: number; b: number; live: number; norm: Float64Array } | undefined;
+
+  /**
+   * k1·(1 − b + b·dl/avgdl) per label, or -1 for an absent or removed label: the part
+   * of the BM25 denominator that depends only on the document, computed once per change.
+   */
+  norms(k1: number, b: number, live: number): Float64Array {
+    const c = this.normCache;
+    if (c && c.k1 === k1 && c.b === b && c.live === live && c.norm.length === this.lengths.length) return c.norm;
+    const avgdl = this.totalLength / live || 1;
+    const norm = new Float64Array(this.lengths.length);
+    for (let label = 0; label < norm.length; label++) {
+      const dl = this.lengths[label]!;
+      norm[label] = dl < 0 ? -1 : k1 * (1 - b + (b * dl) / avgdl);
+    }
+    this.normCache = { k1, b, live, norm };
+    return norm;
+  }
+
   /** Per-term counter reused across `add` calls (zero between calls). */
   private scratch = new Uint32Array(1024);
 
@@ -122,6 +144,7 @@ class FieldIndex {
     }
     this.lengths[label] = terms.length;
     this.totalLength += terms.length;
+    this.normCache = undefined;
   }
 
   remove(label: number, terms: readonly string[]): void {
@@ -134,6 +157,7 @@ class FieldIndex {
     this.totalLength -= len;
     this.lengths[label] = -1;
     this.deadPostings += new Set(terms).size;
+    this.normCache = undefined;
   }
 
   /** Merge pending postings and drop removed labels; re-sort the term table. */
@@ -264,39 +288,68 @@ export class Bm25Index {
     return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
   }
 
+  /** Score accumulator and touched-label list, reused across searches. */
+  private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
+
   /**
    * Score documents for the given field queries and return the top k, best first.
-   * `accept` filters labels (audience, status …) before ranking.
+   * `accept` filters labels (audience, status …); it is asked only about labels that
+   * would enter the top k, so it should be cheap but need not be free.
    */
   search(queries: FieldQuery[], k: number, accept?: (label: number) => boolean): ScoredLabel[] {
     if (this.live === 0 || k <= 0) return [];
-    const scores = new Map<number, number>();
-    const { k1, b } = this.params;
+    let capacity = 0;
     for (const q of queries) {
       const index = this.fields.get(q.field);
       if (!index) throw new AppError('INVALID_ARGUMENT', `unknown field ${q.field}`);
       index.merge();
-      const avgdl = index.totalLength / this.live || 1;
+      capacity = Math.max(capacity, index.lengths.length);
+    }
+    if (this.acc.length < capacity) {
+      this.acc = new Float64Array(capacity);
+      this.touched = new Int32Array(capacity);
+    }
+    const acc = this.acc;
+    const touched = this.touched;
+    let nTouched = 0;
+    for (const q of queries) {
+      const index = this.fields.get(q.field)!;
+      const k1 = q.k1 ?? this.params.k1;
+      const norm = index.norms(k1, q.b ?? this.params.b, this.live);
       const fieldWeight = q.weight ?? 1;
+      if (!(fieldWeight > 0)) continue;
       const seen = new Map<string, number>();
       q.terms.forEach((t, i) => seen.set(t, Math.max(seen.get(t) ?? 0, q.termWeights?.[i] ?? 1)));
       for (const [term, termWeight] of seen) {
+        if (!(termWeight > 0)) continue;
         const id = index.table.find(term);
         if (id < 0) continue;
         const df = index.df[id]!;
-        if (df === 0 || termWeight === 0) continue;
-        const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * fieldWeight * termWeight;
+        if (df === 0) continue;
+        const w = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * fieldWeight * termWeight * (k1 + 1);
+        const labels = index.labels;
+        const tfs = index.tfs;
         for (let i = index.offsets[id]!, end = index.offsets[id + 1]!; i < end; i++) {
-          const label = index.labels[i]!;
-          const dl = index.lengths[label]!;
-          if (dl < 0) continue;
-          const tf = index.tfs[i]!;
-          const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * dl) / avgdl));
-          scores.set(label, (scores.get(label) ?? 0) + s);
+          const label = labels[i]!;
+          const nl = norm[label]!;
+          // Removed labels carry a negative norm until their postings are purged.
+          if (nl < 0) continue;
+          const tf = tfs[i]!;
+          const prev = acc[label]!;
+          if (prev === 0) touched[nTouched++] = label;
+          acc[label] = prev + (w * tf) / (tf + nl);
         }
       }
     }
-    return topK(scores, k, accept);
+    const top = new TopK(k);
+    for (let i = 0; i < nTouched; i++) {
+      const label = touched[i]!;
+      const score = acc[label]!;
+      acc[label] = 0;
+      if (top.admits(score, label) && (!accept || accept(label))) top.offer(score, label);
+    }
+    return top.sorted();
   }
 
   /** Compact binary form (merges pending postings first). */
@@ -355,15 +408,4 @@ export interface SerializedBm25 {
     lengths: Int32Array;
     totalLength: number;
   }>;
-}
-
-/** Top k of a score map, best first; ties broken by lower label for determinism. */
-export function topK(scores: Map<number, number>, k: number, accept?: (label: number) => boolean): ScoredLabel[] {
-  const out: ScoredLabel[] = [];
-  for (const [label, score] of scores) {
-    if (accept && !accept(label)) continue;
-    out.push({ label, score });
-  }
-  out.sort((x, y) => y.score - x.score || x.label - y.label);
-  return out.length > k ? out.slice(0, k) : out;
 }

@@ -4,8 +4,8 @@
  */
 import type { Chunk, DocumentRecord } from '../model.ts';
 import type { Embedder, VectorIndex } from '../ports.ts';
-import type { Bm25Index, FieldQuery } from './bm25.ts';
-import { analyzeForIndex } from './analysis.ts';
+import type { Bm25Index } from './bm25.ts';
+import { bm25Queries } from './query.ts';
 import { diversify, reciprocalRankFusion, scoreFusion, type ScoredList } from './fusion.ts';
 import type { SearchHit, SearchOptions } from './types.ts';
 
@@ -13,24 +13,14 @@ import type { SearchHit, SearchOptions } from './types.ts';
 export const DEFAULT_WEIGHTS = { bm25: 1, dense: 0 };
 export const DEFAULT_FUSION: 'rrf' | 'score' = 'rrf';
 
+export { bm25Queries } from './query.ts';
+
 export interface SearchParts {
   bm25: Bm25Index;
   vectors: VectorIndex;
   embedder: Embedder;
   chunk(label: number): Chunk | undefined;
   document(docId: string): DocumentRecord | undefined;
-}
-
-/** Build the BM25 field queries for a user query. */
-export function bm25Queries(query: string): FieldQuery[] {
-  const { terms, folded } = analyzeForIndex(query);
-  // A query typed without diacritics matches only through the folded field, so that
-  // field then carries full weight; with diacritics the exact field leads.
-  const accented = terms.some((t, i) => t !== folded[i]);
-  return [
-    { field: 'terms', terms, weight: 1 },
-    { field: 'folded', terms: folded, weight: accented ? 0.3 : 1 },
-  ];
 }
 
 /** Run one search. */

@@ -1,0 +1,182 @@
+/**
+ * The answer to a procedure question, built only from the procedure's own field chunks:
+ * one plain line naming the procedure, then the field's facts as the catalogue states
+ * them (per submission channel where they differ), each sentence ending with its `[n]`.
+ * Figures are never computed or rephrased: every value is copied from the cited quote.
+ */
+import type { Chunk, DocumentRecord } from '../model.ts';
+import type { Channel } from '../structure/procedure-tables.ts';
+import type { CitationList } from './citations.ts';
+import { quoteAround, withMark } from './citations.ts';
+import type { FieldIntent } from './intent.ts';
+import { fill, MESSAGES_VI } from './messages.ts';
+import {
+  FALLBACK_LABELS, FIELD_LABELS, GENERAL_LABEL, fieldChunks, fieldText, groupByChannel, isUnknown, parseChannelValues,
+  procedureNameOf,
+} from './procedure-fields.ts';
+import { clip, splitSentences } from './sentences.ts';
+import type { ProcedureIntent } from './types.ts';
+
+/** Longest quote of a procedure field (a field chunk is at most about 1,200 characters). */
+export const PROCEDURE_QUOTE_MAX_CHARS = 1000;
+/** Most list lines shown for one field (papers, steps …); the rest is left to the source. */
+export const MAX_FIELD_LINES = 15;
+const OVERVIEW_LINES = 6;
+const LINE_MAX_CHARS = 320;
+
+const M = MESSAGES_VI.procedure;
+
+/** What a procedure answer is built from. */
+export interface ProcedureAnswerInput {
+  doc: DocumentRecord;
+  /** All chunks of the procedure, in document order. */
+  chunks: readonly Chunk[];
+  intents: readonly ProcedureIntent[];
+  /** Submission channels the question names; the answer keeps to them when the data has them. */
+  channels: readonly Channel[];
+  citations: CitationList;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+class Composer {
+  readonly lines: string[] = [];
+  private askDesk = false;
+  readonly name: string;
+
+  constructor(private readonly input: ProcedureAnswerInput) {
+    this.name = procedureNameOf(input.chunks[0] ?? { text: input.doc.title, headingTrail: [] });
+  }
+
+  /** Cite a field chunk; returns its number and the field text of the quote. */
+  private cite(chunk: Chunk): { n: number; field: string } {
+    const quote = quoteAround(chunk.text, [], PROCEDURE_QUOTE_MAX_CHARS);
+    return { n: this.input.citations.cite(chunk, this.input.doc, quote), field: fieldText(quote, chunk.sectionLabel) };
+  }
+
+  private missing(intent: FieldIntent): void {
+    const general = fieldChunks(this.input.chunks, [GENERAL_LABEL])[0] ?? this.input.chunks[0];
+    const text = fill(M.missing, { field: M.field[intent], name: this.name });
+    this.lines.push(general ? withMark(`${text}.`, this.cite(general).n) : `${text}.`);
+    this.askDesk = true;
+  }
+
+  /** Deadline or fee, grouped by submission channel. */
+  private channelField(intent: 'fee' | 'time'): void {
+    const chunk = fieldChunks(this.input.chunks, FIELD_LABELS[intent])[0];
+    if (!chunk) {
+      this.listField(intent, FALLBACK_LABELS[intent] ?? [], MAX_FIELD_LINES, true);
+      return;
+    }
+    const { n, field } = this.cite(chunk);
+    const values = parseChannelValues(field).map((v) => ({ ...v, value: intent === 'fee' ? v.value.replace(/^lệ phí /u, '') : v.value }));
+    let groups = groupByChannel(values);
+    const asked = [...groups.keys()].filter((c) => c !== '' && this.input.channels.includes(c));
+    if (asked.length > 0) groups = new Map(asked.map((c) => [c, groups.get(c)!]));
+    const lists = [...groups.values()];
+    const alike = lists.every((l) => l.join('\n') === lists[0]!.join('\n'));
+    const joined = (l: readonly string[]): string => l.join(' hoặc ') + (l.length > 1 ? ` (${M.oneOf})` : '');
+    const channelName = (c: Channel): string => (M.channel as Record<string, string>)[c] ?? c.toLowerCase();
+    if (alike && lists[0]) {
+      const channels = [...groups.keys()].filter((c): c is Channel => c !== '');
+      const applies = channels.length ? ` (${fill(M.appliesTo, { channels: channels.map(channelName).join(', ') })})` : '';
+      this.lines.push(withMark(`${fill(M.same[intent], { name: this.name, value: joined(lists[0]) })}${applies}.`, n));
+    } else {
+      this.lines.push(withMark(`${fill(M.intro[intent], { name: this.name })} ${M.byChannel}:`, n));
+      for (const [channel, list] of groups) {
+        this.lines.push(withMark(`- ${channel ? capitalize(channelName(channel)) : ''}${channel ? ': ' : ''}${joined(list)}`, n));
+      }
+    }
+    if (values.every((v) => isUnknown(v.value))) this.askDesk = true;
+  }
+
+  /** A field shown as its lines (papers, steps, agencies …), at most `maxLines`. */
+  private listField(intent: FieldIntent, labels: readonly string[], maxLines: number, firstSentenceOnly = false): void {
+    const chunks = fieldChunks(this.input.chunks, labels);
+    if (chunks.length === 0) {
+      this.missing(intent);
+      return;
+    }
+    let shown = 0;
+    let introduced = false;
+    for (const chunk of chunks) {
+      const { n, field } = this.cite(chunk);
+      if (!introduced) {
+        this.lines.push(withMark(`${fill(M.intro[intent], { name: this.name })}:`, n));
+        introduced = true;
+      }
+      let items = fieldLines(field, firstSentenceOnly);
+      // "có nộp qua bưu điện được không?": the rows of the channels asked, when the field has them.
+      if (intent === 'channels' && this.input.channels.length > 0) {
+        const asked = items.filter((i) => this.input.channels.some((c) => i.startsWith(`${c}:`)));
+        if (asked.length > 0) items = asked;
+      }
+      const labelled = labels.length > 1 && items.length === 1 && !/^[^:]{2,40}: /u.test(items[0]!);
+      for (const item of items) {
+        if (shown >= maxLines) {
+          this.lines.push(withMark(`${M.more}.`, n));
+          return;
+        }
+        const text = labelled ? `${chunk.sectionLabel}: ${item}` : item;
+        this.lines.push(withMark(asLine(text), n));
+        shown += 1;
+      }
+      if (items.some((i) => isUnknown(i))) this.askDesk = true;
+    }
+  }
+
+  field(intent: FieldIntent, compact: boolean): void {
+    if (intent === 'fee' || intent === 'time') this.channelField(intent);
+    else this.listField(intent, FIELD_LABELS[intent], compact ? OVERVIEW_LINES : MAX_FIELD_LINES);
+  }
+
+  overview(): void {
+    const general = fieldChunks(this.input.chunks, [GENERAL_LABEL])[0] ?? this.input.chunks[0];
+    if (general) this.lines.push(withMark(`${fill(M.intro.overview, { name: this.name })}:`, this.cite(general).n));
+    const parts: FieldIntent[] = ['time', 'fee', 'place', 'papers'];
+    for (const intent of parts) {
+      const present = fieldChunks(this.input.chunks, [...FIELD_LABELS[intent], ...(FALLBACK_LABELS[intent] ?? [])]).length > 0;
+      if (present) this.field(intent, true);
+    }
+  }
+
+  finish(): string {
+    if (this.askDesk) this.lines.push(M.askDesk);
+    return this.lines.join('\n');
+  }
+}
+
+/** A caption (`* Giấy tờ phải nộp:`) stays a plain line; anything else becomes a list item. */
+function asLine(text: string): string {
+  const bare = text.replace(/^[-+*•]\s*/u, '');
+  return /^\*/u.test(text) || /:$/u.test(text) ? bare : `- ${bare}`;
+}
+
+/** Lines of a field: its own lines, or its sentences when it is one line. */
+function fieldLines(field: string, firstSentenceOnly: boolean): string[] {
+  const lines = field.split('\n').map((l) => l.trim()).filter(Boolean);
+  const pieces = lines.length === 1 && !firstSentenceOnly
+    ? splitSentences(lines[0]!).map((s) => lines[0]!.slice(s.start, s.end))
+    : lines.map((l) => {
+      if (!firstSentenceOnly) return l;
+      const first = splitSentences(l)[0];
+      return first ? l.slice(first.start, first.end) : l;
+    });
+  return pieces.map((p) => clip(p, LINE_MAX_CHARS));
+}
+
+/** Compose the answer for the intents asked (`overview`: deadline, fee, place and papers). */
+export function composeProcedureAnswer(input: ProcedureAnswerInput): string {
+  const c = new Composer(input);
+  let intents = input.intents.filter((i): i is FieldIntent => i !== 'overview');
+  // "nộp online mất bao lâu": the channel narrows the deadline or fee; no separate channel list.
+  if (input.channels.length > 0 && intents.some((i) => i === 'fee' || i === 'time')) intents = intents.filter((i) => i !== 'channels');
+  if (intents.length === 0) c.overview();
+  for (const [i, intent] of intents.entries()) {
+    if (i > 0) c.lines.push('');
+    c.field(intent, false);
+  }
+  return c.finish();
+}

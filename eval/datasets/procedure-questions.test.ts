@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../paths.ts';
+import { containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { checkAnswerDatasets, checkProcedureQuestions } from './check-procedure-questions.ts';
+
+describe('fact matching', () => {
+  it('treats thousand separators, case, spacing and leading zeros alike', () => {
+    expect(containsFact('Lệ phí: 20,000 VNĐ/lần', '20.000')).toBe(true);
+    expect(containsFact('trong thời hạn 03 ngày làm việc', '3 ngày làm việc')).toBe(true);
+    expect(containsFact('MIỄN   PHÍ', 'miễn phí')).toBe(true);
+    expect(containsFact('Uỷ ban nhân dân cấp xã', 'Ủy ban nhân dân')).toBe(true);
+  });
+
+  it('keeps diacritics and does not find a number inside a longer one', () => {
+    expect(containsFact('mien phi', 'miễn phí')).toBe(false);
+    expect(containsFact('lệ phí 120.000 đồng', '20.000')).toBe(false);
+    expect(containsFact('mã 1.000894', '1.000')).toBe(false);
+  });
+
+  it('is idempotent', () => {
+    const s = 'Phí  20,000 VNĐ, hạn 07 ngày; Uỷ ban';
+    expect(normalizeForMatch(normalizeForMatch(s))).toBe(normalizeForMatch(s));
+  });
+});
+
+describe('checkProcedureQuestions', () => {
+  const catalog = new Map([['1.004222', [normalizeForMatch('Lệ phí 20000 Việt Nam đồng, 7 Ngày làm việc')]]]);
+  const base = { qid: 'q1', text: 'đăng ký thường trú mất bao lâu', gold_codes: ['1.004222'], intent: 'time' as const, expected_facts: ['7 ngày làm việc'] };
+
+  it('accepts a question whose facts are in its gold record', () => {
+    expect(checkProcedureQuestions([base], catalog)).toEqual([]);
+  });
+
+  it('reports an unknown code, a fact in no gold record and a dangling follow-up', () => {
+    const problems = checkProcedureQuestions([
+      { ...base, gold_codes: ['9.999999'] },
+      { ...base, qid: 'q2', expected_facts: ['5 ngày làm việc'] },
+      { ...base, qid: 'q3', follow_up_of: 'q9' },
+    ], catalog);
+    expect(problems).toEqual([
+      'q1: gold code 9.999999 is not in the catalog',
+      'q1: expected fact "7 ngày làm việc" is in none of its gold records',
+      'q2: expected fact "5 ngày làm việc" is in none of its gold records',
+      'q3: follow_up_of "q9" is not an earlier question',
+    ]);
+  });
+});
+
+describe('answer datasets', () => {
+  it('have the agreed size and mix', async () => {
+    const questions = await loadProcedureQuestions();
+    const unanswerable = await loadUnanswerable();
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(unanswerable.length).toBeGreaterThanOrEqual(30);
+    expect(questions.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(8);
+    // Typed without any diacritics, as many citizens do.
+    expect(questions.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.skipIf(!existsSync(DATASETS.tthc))('match the TTHC catalog: gold codes exist, expected facts occur in a gold record', async () => {
+    const { problems } = await checkAnswerDatasets();
+    expect(problems).toEqual([]);
+  });
+});
