@@ -4,7 +4,7 @@
  * Markdown section kept in docs/BENCHMARKS.md under the marker `eval-answers`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AnswerEvalResult, Rate } from './answers.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -114,7 +114,7 @@ function intentTable(r: AnswerEvalResult): string[] {
 
 function header(r: AnswerEvalResult): string[] {
   return [
-    `Command: \`npx tsx eval/answers.ts --index ${r.indexDir} --write\` · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- answers\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
     `${r.answerer} answerer, role citizen; ${r.procedure.questions} procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-questions.jsonl and ${r.unanswerable.questions} questions no indexed document answers (eval/datasets/unanswerable.jsonl).`,
   ];

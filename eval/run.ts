@@ -1,13 +1,17 @@
 /**
- * `npm run eval`: retrieval quality on the ALQAC legal-retrieval dev set (523 questions,
- * 2,249 articles), for BM25 alone, the dense retriever alone, and fused mixes; the
- * figures go to docs/BENCHMARKS.md by hand or with `--write`.
+ * `npm run eval`: quality on real data, in two parts.
  *
- *   npm run eval                 # builds (or reuses) data/eval/alqac-index
- *   npm run eval -- --rebuild    # rebuild the eval index first
- *   npm run eval -- --write      # also update the eval section of docs/BENCHMARKS.md
- *   npm run eval -- --full-index data/full-index
- *                                # also time retrieval against a larger, already built index
+ * - `alqac`: retrieval on the ALQAC legal-retrieval dev set (523 questions, 2,249
+ *   articles) for BM25 alone, the dense retriever alone and fused mixes, plus retrieval
+ *   latency on the ALQAC index and on the full index.
+ * - `answers`: grounded answers to citizens' procedure questions and refusals of
+ *   unanswerable ones (eval/datasets), over the full index (corpora/ + the TTHC catalog +
+ *   ALQAC), with a report in eval/reports/.
+ *
+ *   npm run eval                    # both parts; indexes are built or updated under data/eval/
+ *   npm run eval -- alqac           # one part
+ *   npm run eval -- --rebuild       # rebuild the eval indexes first
+ *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -19,6 +23,8 @@ import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
 import { scoreRankings, type RankingScores } from './metrics.ts';
 import { replaceSection } from '../bench/report.ts';
 import { foldDiacritics } from '../core/text/fold.ts';
+import { runAnswerEval } from './answers.ts';
+import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 
 interface Question {
   qid: string;
@@ -63,14 +69,43 @@ async function timeRetrieval(index: OpenIndex, questions: Question[]): Promise<{
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), chunks: index.state.chunks.size };
 }
 
+/** The full index (shipped corpus + TTHC catalog + ALQAC), built or updated incrementally. */
+async function fullIndex(rebuild: boolean): Promise<string> {
+  const dir = join(REPO_ROOT, 'data', 'eval', 'full-index');
+  const s = await ingest({
+    inputs: [join(REPO_ROOT, 'corpora'), requireDataset(DATASETS.tthc), requireDataset(DATASETS.alqacCorpus)],
+    indexDir: dir, rebuild,
+  });
+  process.stderr.write(`full index: ${s.documents} documents, ${s.chunks} chunks\n`);
+  return dir;
+}
+
+async function answersPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
+  const indexDir = await fullIndex(values.rebuild);
+  const result = await runAnswerEval({ indexDir });
+  process.stdout.write(`${answersSummary(result)}\n`);
+  if (values.write) {
+    const files = await writeAnswerReport(result);
+    process.stdout.write(`report: ${files.md}\n`);
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-answers', answersSection(result));
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       rebuild: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
-      'full-index': { type: 'string' },
     },
   });
+  const parts = positionals.length ? positionals : ['alqac', 'answers'];
+  for (const p of parts) if (p !== 'alqac' && p !== 'answers') throw new Error(`unknown eval part ${p}; known: alqac, answers`);
+  if (parts.includes('alqac')) await alqacPart(values);
+  if (parts.includes('answers')) await answersPart(values);
+}
+
+async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
   const indexDir = join(REPO_ROOT, 'data', 'eval', 'alqac-index');
   const summary = await ingest({ inputs: [requireDataset(DATASETS.alqacCorpus)], indexDir, rebuild: values.rebuild });
   process.stderr.write(`index: ${summary.documents} documents, ${summary.chunks} chunks, embedder ${summary.embedder}\n`);
@@ -94,14 +129,14 @@ async function main(): Promise<void> {
 
   const latencyRows: string[] = [];
   const timed: Array<[string, OpenIndex]> = [['ALQAC eval index', index]];
-  if (values['full-index']) timed.push([`Full index (${values['full-index']})`, await openIndex(values['full-index'])]);
+  timed.push(['Full index (corpora + TTHC + ALQAC)', await openIndex(await fullIndex(values.rebuild))]);
   for (const [name, idx] of timed) {
     const t = await timeRetrieval(idx, questions);
     latencyRows.push(`| ${name} | ${t.chunks} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} |`);
     process.stdout.write(`latency ${name}: ${t.chunks} chunks, p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms\n`);
   }
   const section = [
-    `Command: \`npm run eval${values['full-index'] ? ` -- --full-index ${values['full-index']}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+    `Command: \`npm run eval -- alqac\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
     '',
     `ALQAC dev: ${questions.length} questions over ${summary.documents} articles (${summary.chunks} chunks); metrics on unique articles, one chunk per article.`,
     '',

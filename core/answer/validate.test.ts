@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../model.ts';
-import { markerNumbers, renumberCitations, splitAnswerSentences, validateAnswer } from './validate.ts';
+import { markerNumbers, renumberCitations, splitAnswerSentences, StreamingValidator, validateAnswer } from './validate.ts';
 
 const passages = [
   'Lệ phí đăng ký thường trú: 20.000 đồng/lần. Thời hạn giải quyết: 07 ngày làm việc.',
@@ -88,5 +88,23 @@ describe('renumberCitations', () => {
     const result = renumberCitations('Nộp tại xã [4]. Lệ phí [2].', [citation(2)]);
     expect(result.text).toBe('Nộp tại xã. Lệ phí [1].');
     expect(markerNumbers(result.text)).toEqual([1]);
+  });
+});
+
+describe('StreamingValidator', () => {
+  it('emits each sentence once it is complete, checked and renumbered, across pieces and lines', () => {
+    const gate = new StreamingValidator([citation(1), citation(2)], passages);
+    const out: string[] = [];
+    for (const piece of ['Hồ sơ nộp tại Bộ phận Một cửa [2', ']. Lệ phí là 20.0', '00 đồng [1].\nThời hạn là 99 ngày [1]. ', 'Thời hạn là 07 ngày làm việc [1].']) {
+      const emitted = gate.push(piece);
+      if (emitted) out.push(emitted);
+    }
+    const rest = gate.end();
+    if (rest) out.push(rest);
+    expect(out).toEqual(['Hồ sơ nộp tại Bộ phận Một cửa [1].', ' Lệ phí là 20.000 đồng [2].\n', 'Thời hạn là 07 ngày làm việc [2].']);
+    expect(gate.text).toBe('Hồ sơ nộp tại Bộ phận Một cửa [1]. Lệ phí là 20.000 đồng [2].\nThời hạn là 07 ngày làm việc [2].');
+    expect(gate.cited.map((c) => [c.n, c.docId])).toEqual([[1, 'doc-2'], [2, 'doc-1']]);
+    expect(gate.droppedSentences).toEqual(['Thời hạn là 99 ngày [1].']);
+    expect(gate.ok).toBe(false);
   });
 });

@@ -118,3 +118,88 @@ export function renumberCitations(text: string, citations: Citation[]): { text: 
   const kept = [...order].map(([oldN, newN]) => ({ ...(byN.get(oldN) as Citation), n: newN }));
   return { text: rewritten.trim(), citations: kept };
 }
+
+/**
+ * Validation as the model streams: text is fed in pieces, and each sentence is checked
+ * (validateAnswer) and renumbered (first cited source becomes [1]) as soon as it is
+ * complete, so what reaches the user while streaming is already the final, checked text.
+ */
+export class StreamingValidator {
+  private buffer = '';
+  private output = '';
+  private readonly order = new Map<number, number>();
+  private readonly byN: Map<number, Citation>;
+  readonly droppedSentences: string[] = [];
+  readonly invalidMarkers = new Set<number>();
+
+  constructor(
+    private readonly citations: Citation[],
+    private readonly passages: string[],
+  ) {
+    this.byN = new Map(citations.map((c) => [c.n, c]));
+  }
+
+  /** Feed a piece of model output; returns the checked text that became final. */
+  push(piece: string): string {
+    this.buffer += piece;
+    return this.drain(false);
+  }
+
+  /** End of output; returns the checked text of what was left. */
+  end(): string {
+    return this.drain(true);
+  }
+
+  /** Everything emitted so far. */
+  get text(): string {
+    return this.output.trim();
+  }
+
+  /** Whether nothing was dropped. */
+  get ok(): boolean {
+    return this.droppedSentences.length === 0 && this.invalidMarkers.size === 0;
+  }
+
+  /** The citations the emitted text refers to, renumbered in order of first use. */
+  get cited(): Citation[] {
+    return [...this.order].map(([oldN, newN]) => ({ ...(this.byN.get(oldN) as Citation), n: newN }));
+  }
+
+  private drain(final: boolean): string {
+    let emitted = '';
+    for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+      emitted += this.sentences(splitAnswerSentences(this.buffer.slice(0, nl)));
+      this.buffer = this.buffer.slice(nl + 1);
+      if (this.output && !this.output.endsWith('\n')) {
+        this.output += '\n';
+        emitted += '\n';
+      }
+    }
+    const parts = splitAnswerSentences(this.buffer);
+    // The last sentence of an unfinished line may still grow: keep it until more arrives.
+    const ready = final ? parts : parts.slice(0, -1);
+    emitted += this.sentences(ready);
+    if (final) this.buffer = '';
+    else if (ready.length) this.buffer = this.buffer.slice(this.buffer.lastIndexOf(parts[parts.length - 1]!));
+    return emitted;
+  }
+
+  private sentences(list: string[]): string {
+    let emitted = '';
+    for (const sentence of list) {
+      const checked = validateAnswer(sentence, this.citations, this.passages);
+      this.droppedSentences.push(...checked.droppedSentences);
+      for (const n of checked.invalidMarkers) this.invalidMarkers.add(n);
+      if (!checked.text) continue;
+      for (const n of markerNumbers(checked.text)) if (this.byN.has(n) && !this.order.has(n)) this.order.set(n, this.order.size + 1);
+      const renumbered = checked.text.replace(new RegExp(MARKER.source, 'gu'), (_m, group: string) => {
+        const mapped = [...new Set(group.split(/[,;]/).map((n) => this.order.get(Number(n.trim()))))].filter((n) => n !== undefined);
+        return mapped.length > 0 ? `[${mapped.join(', ')}]` : '';
+      });
+      const piece = this.output && !this.output.endsWith('\n') ? ` ${renumbered}` : renumbered;
+      this.output += piece;
+      emitted += piece;
+    }
+    return emitted;
+  }
+}

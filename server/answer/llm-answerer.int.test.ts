@@ -62,11 +62,11 @@ async function until(check: () => boolean, ms = 2000): Promise<void> {
 }
 
 describe('LlmAnswerer over a scripted OpenAI-compatible server', () => {
-  it('streams the tokens in order and returns the validated answer with its citation', async () => {
+  it('streams checked sentences in order and returns the validated answer with its citation', async () => {
     const { server, answerer, fallback } = await setUp([{ chunks: ['Lệ phí ', 'đăng ký thường trú ', 'là 20.000 đồng ', '[1].'] }]);
     const tokens: string[] = [];
     const result = await answerer.stream({ question: FEE_QUESTION, role: 'citizen' }, corpus, (t) => tokens.push(t));
-    expect(tokens).toEqual(['Lệ phí ', 'đăng ký thường trú ', 'là 20.000 đồng ', '[1].']);
+    expect(tokens).toEqual(['Lệ phí đăng ký thường trú là 20.000 đồng [1].']);
     expect(result.answer).toBe('Lệ phí đăng ký thường trú là 20.000 đồng [1].');
     expect(result.answerer).toBe('llm');
     expect(result.refused).toBe(false);
@@ -75,6 +75,16 @@ describe('LlmAnswerer over a scripted OpenAI-compatible server', () => {
     expect(result.context).toEqual({ focusDocIds: ['tthc-thuong-tru'], lastQuestion: FEE_QUESTION });
     expect(server.requests[0]?.body.stream).toBe(true);
     expect(fallback.calls).toHaveLength(0);
+  });
+
+  it('never streams a sentence whose fee is not in its cited source', async () => {
+    const { answerer } = await setUp([{ chunks: ['Lệ phí là 20.000 ', 'đồng [1]. Lệ phí ', 'là 999.000 đồng [1]. ', 'Bạn nộp hồ sơ ', 'trực tuyến [1].'] }]);
+    const tokens: string[] = [];
+    const result = await answerer.stream({ question: FEE_QUESTION, role: 'citizen' }, corpus, (t) => tokens.push(t));
+    expect(tokens.join('')).toBe(result.answer);
+    expect(tokens.join('')).not.toContain('999.000');
+    expect(result.answer).toBe('Lệ phí là 20.000 đồng [1]. Bạn nộp hồ sơ trực tuyến [1].');
+    expect(tokens.length).toBe(2);
   });
 
   it('sends the system prompt and the numbered, delimited sources', async () => {
@@ -205,7 +215,8 @@ describe('LlmAnswerer over a scripted OpenAI-compatible server', () => {
   it('cancels the HTTP request when the caller aborts', async () => {
     const { server, answerer, fallback } = await setUp([{ chunks: ['Lệ phí ', 'là ', '20.000 ', 'đồng ', '[1].'], chunkDelayMs: 200 }]);
     const controller = new AbortController();
-    const pending = answerer.stream({ question: FEE_QUESTION, role: 'citizen' }, corpus, () => controller.abort(), controller.signal);
+    const pending = answerer.stream({ question: FEE_QUESTION, role: 'citizen' }, corpus, () => undefined, controller.signal);
+    setTimeout(() => controller.abort(), 300);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await until(() => server.requests[0]?.aborted === true);
     expect(server.requests[0]?.aborted).toBe(true);

@@ -8,7 +8,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage, type BaseMessageChunk } from '@langchain/core/messages';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../core/answer/types.ts';
 import { statusNotices } from '../../core/answer/notices.ts';
-import { renumberCitations, validateAnswer } from '../../core/answer/validate.ts';
+import { StreamingValidator } from '../../core/answer/validate.ts';
 import { MESSAGES } from '../../core/errors.ts';
 import type { Corpus } from '../../core/search/types.ts';
 import { audiencesFor } from '../assistant.ts';
@@ -72,9 +72,9 @@ function retrievalQuery(req: AnswerRequest): string {
 }
 
 /**
- * Answers with an LLM over the passages retrieval allows the asker's role to see. The
- * text streamed to `onToken` is the model's raw draft; the returned `answer` is the
- * validated one (unsupported sentences removed, markers renumbered) and supersedes it.
+ * Answers with an LLM over the passages retrieval allows the asker's role to see. Each
+ * sentence is validated (unsupported facts and unknown markers dropped, markers
+ * renumbered) before it is streamed to `onToken`, so the streamed text is the answer.
  */
 export class LlmAnswerer implements Answerer {
   readonly name = 'llm' as const;
@@ -123,19 +123,31 @@ export class LlmAnswerer implements Answerer {
     const sources = offerSources(hits, corpus);
     const messages = renderPrompt(this.prompt, sources.prompt, question);
     const started = Date.now();
+    // Every sentence is checked before anyone sees it, streamed or not.
+    const gate = new StreamingValidator(sources.citations, sources.texts);
     let raw: string;
     try {
-      raw = await this.complete(messages.system, messages.user, onToken, signal);
+      raw = await this.complete(messages.system, messages.user, onToken ? (piece) => {
+        const checkedPiece = gate.push(piece);
+        if (checkedPiece) onToken(checkedPiece);
+      } : undefined, signal);
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
       const failure = err instanceof ModelFailure ? err : new ModelFailure('error');
       return this.fallBack(req, corpus, failure, Date.now() - started, onToken, signal);
     }
     if (!raw.trim()) return this.fallBack(req, corpus, new ModelFailure('empty'), Date.now() - started, onToken, signal);
-
-    const checked = validateAnswer(raw, sources.citations, sources.texts);
-    if (!checked.text) return this.fallBack(req, corpus, new ModelFailure('invalid'), Date.now() - started, onToken, signal);
-    const { text, citations } = renumberCitations(checked.text, sources.citations);
+    if (onToken) {
+      const rest = gate.end();
+      if (rest) onToken(rest);
+    } else {
+      gate.push(raw);
+      gate.end();
+    }
+    if (!gate.text) return this.fallBack(req, corpus, new ModelFailure('invalid'), Date.now() - started, onToken, signal);
+    const text = gate.text;
+    const citations = gate.cited;
+    const checked = { ok: gate.ok, droppedSentences: gate.droppedSentences, invalidMarkers: [...gate.invalidMarkers] };
     this.opts.log?.({
       event: 'llm_answer', ms: Date.now() - started, sources: hits.length, cited: citations.length,
       dropped: checked.droppedSentences.length, invalidMarkers: checked.invalidMarkers.length,
