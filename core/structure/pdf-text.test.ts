@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanExtractedText } from './pdf-text.ts';
+import { extractMetadata } from './metadata.ts';
 import { readSeed, seedPrefixes } from './testing/fixtures.ts';
 
 const lines = (text: string): string[] => text.split('\n');
@@ -101,5 +102,17 @@ describe('cleanExtractedText properties', () => {
       const out = cleanExtractedText(s).text;
       expect(out).not.toMatch(/\n\s*\n/);
     }), { numRuns: 300 });
+  });
+});
+
+describe('official header lines', () => {
+  it('keeps the number line and the place-date line apart so the issue date is found', () => {
+    const cleaned = cleanExtractedText('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 12/KH-UBND\nQuảng Ngãi, ngày 04 tháng 6 năm 2026\nKẾ HOẠCH\nTriển khai chuyển đổi số\n');
+    const lines = cleaned.text.split('\n');
+    expect(lines).toContain('Số: 12/KH-UBND');
+    expect(lines).toContain('Quảng Ngãi, ngày 04 tháng 6 năm 2026');
+    const meta = extractMetadata(cleaned.text);
+    expect(meta.issuedDate).toBe('2026-06-04');
+    expect(meta.number).toBe('12/KH-UBND');
   });
 });

@@ -168,6 +168,9 @@ function joinParagraphs(lines: RawLine[]): Paragraph[] {
   return paras;
 }
 
+/** "<Place>, ngày dd tháng mm năm yyyy" on a line of its own. */
+const PLACE_DATE = /^[\p{Lu}][\p{L} .-]{1,40}, ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$/u;
+
 /** Whether `next` continues paragraph `cur`: the heart of rejoining hard-wrapped lines. */
 function decide(cur: Paragraph, next: string, hadBreak: boolean): 'join' | 'glue' | 'split' {
   const prev = cur.text;
@@ -175,6 +178,9 @@ function decide(cur: Paragraph, next: string, hadBreak: boolean): 'join' | 'glue
   if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next) && !prevCaps && !hadBreak) return 'glue';
   if (prevCaps || isAllCaps(next)) return 'split';
   if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|Q)\.\s/u.test(next)) return 'split';
+  // Header lines of an official document stand alone: "Số: 114/TB-SKHCN" and the
+  // place-date line ("Quảng Ngãi, ngày 04 tháng 6 năm 2026").
+  if (/^Số\s*:/u.test(prev) || /^Số\s*:/u.test(next) || PLACE_DATE.test(next) || PLACE_DATE.test(prev)) return 'split';
   const terminal = TERMINAL.test(prev) && !ABBREVIATION_END.test(prev);
   const connective = endsWithConnective(prev);
   const startsLower = /^\p{Ll}/u.test(next);
