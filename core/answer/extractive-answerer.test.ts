@@ -97,6 +97,26 @@ describe('procedure questions', () => {
   });
 });
 
+describe('choosing the procedure by its name', () => {
+  it('answers from the procedure when the question names it amid everyday context words', async () => {
+    const d = fx.featured.papers;
+    const r = await ask({ question: `Sinh viên thuê trọ muốn ${d.record.title.toLowerCase()} thì cần giấy tờ gì?`, role: 'citizen' });
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]?.docId).toBe(d.record.id);
+    expect(r.citations[0]?.section).toBe('Thành phần hồ sơ');
+  });
+
+  it('keeps a short follow-up "mất mấy ngày?" on the procedure of the previous turn', async () => {
+    const d = fx.featured.timeByChannel;
+    const first = await ask({ question: `${d.record.title} cần giấy tờ gì?`, role: 'citizen' });
+    expect(first.citations[0]?.docId).toBe(d.record.id);
+    const r = await ask({ question: 'mất mấy ngày?', role: 'citizen', context: first.context });
+    expect(r.refused).toBe(false);
+    expect(r.citations.map((c) => c.docId)).toEqual([d.record.id]);
+    expect(r.citations[0]?.section).toBe('Thời hạn giải quyết');
+  });
+});
+
 describe('refusals', () => {
   it('refuses a question nothing in the corpus answers, pointing to where to ask', async () => {
     const r = await ask({ question: 'giá vé máy bay đi Hà Nội bao nhiêu', role: 'citizen' });
@@ -110,11 +130,21 @@ describe('refusals', () => {
     expect(r).toMatchObject({ refused: true, reason: 'EMPTY_QUESTION', citations: [] });
   });
 
-  it('exposes its threshold: a stricter one refuses, a looser one answers', async () => {
+  it('exposes its passage threshold: a stricter one refuses a report question, a looser one answers', async () => {
+    const question = 'Kế hoạch số 83/KH-UBND về trí tuệ nhân tạo được ban hành ngày nào?';
+    expect((await new ExtractiveAnswerer({ minScore: 1.01 }).answer({ question, role: 'official' }, fx.corpus)).reason).toBe('NO_SOURCE');
+    expect((await new ExtractiveAnswerer({ minScore: 0.3 }).answer({ question, role: 'official' }, fx.corpus)).refused).toBe(false);
+  });
+
+  it('refuses a procedure-like question whose key words no indexed text contains', async () => {
+    const r = await ask({ question: 'Thủ tục cấp giấy phép hành nghề xem bói', role: 'citizen' });
+    expect(r).toMatchObject({ refused: true, reason: 'NO_SOURCE', citations: [] });
+  });
+
+  it('refuses to tell the status of the asker\'s own application', async () => {
     const d = fx.featured.fee;
-    const question = `Lệ phí ${d.record.title} là bao nhiêu?`;
-    expect((await new ExtractiveAnswerer({ minScore: 1.01 }).answer({ question, role: 'citizen' }, fx.corpus)).reason).toBe('NO_SOURCE');
-    expect((await new ExtractiveAnswerer({ minScore: 0.3 }).answer({ question, role: 'citizen' }, fx.corpus)).refused).toBe(false);
+    const r = await ask({ question: `Hồ sơ ${d.record.title} tôi nộp hôm qua đã được duyệt chưa?`, role: 'citizen' });
+    expect(r).toMatchObject({ refused: true, reason: 'NO_SOURCE' });
   });
 });
 

@@ -15,6 +15,7 @@ import { MESSAGES_VI } from './messages.ts';
 import { statusNotices } from './notices.ts';
 import { composePassageAnswer, type Passage } from './passage-answer.ts';
 import { composeProcedureAnswer } from './procedure-answer.ts';
+import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { scopeFor, visibleTo } from './scope.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
@@ -25,10 +26,6 @@ export const DEFAULT_K = 10;
 export const PER_DOC = 2;
 /** Most chunks of a followed-up (non-procedure) document read to answer from it. */
 const FOCUS_CHUNK_LIMIT = 200;
-/** How much a lower retrieval rank costs a procedure when choosing by title match. */
-const RANK_PENALTY = 0.05;
-/** Weight of the share of the title the question names, against its coverage of the question. */
-const TITLE_PRECISION_WEIGHT = 0.3;
 
 export interface ExtractiveAnswererOptions {
   /**
@@ -76,14 +73,15 @@ export class ExtractiveAnswerer implements Answerer {
     const q = analyzeQuestion(req.question);
     if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
     const units = contentUnits(q, this.termWeight);
-    const candidates = units.length > 0 ? await this.retrieve(q, units, req, corpus) : [];
+    const found = units.length > 0 ? await this.retrieve(q, units, req, corpus) : undefined;
+    const candidates = found?.passages ?? [];
     const confident = candidates.filter((c) => c.coverage >= this.minScore);
 
     const focusId = req.context?.focusDocIds[0];
     const context = focusId && visibleTo(corpus.document(focusId), req.role) ? req.context : undefined;
     const resolved = resolveFollowUp(q.text, context, {
       analysis: q,
-      ...(units.length > 0 ? { confident: confident.length > 0 } : {}),
+      ...(found ? { confident: found.procedure !== undefined || (found.unseen.length === 0 && confident.some((c) => c.doc.type !== 'thủ tục')) } : {}),
       titleOf: (id) => corpus.document(id)?.title,
       focusCovers: () => this.focusCovers(corpus, focusId!, units),
     });
@@ -112,14 +110,20 @@ export class ExtractiveAnswerer implements Answerer {
       }
     } else {
       if (units.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.needSubject, q.text, context);
-      if (confident.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
-      const best = confident[0]!;
-      if (best.doc.type === 'thủ tục') {
-        const doc = pickProcedure(q, confident, units);
+      if (q.asksStatus) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
+      const procedure = found?.procedure;
+      // Passages of laws, plans and reports; a procedure is answered only through its name.
+      const others = confident.filter((c) => c.doc.type !== 'thủ tục');
+      const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
+      const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
+      if (procedure && !lawFirst) {
+        const doc = procedure.doc;
         lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations })];
-      } else {
+      } else if (others.length > 0 && found!.unseen.length === 0 && numbersFound(q, others[0]!)) {
         intents = q.intents;
-        lines = composePassageAnswer(q, units, candidates, citations);
+        lines = composePassageAnswer(q, units, others, citations);
+      } else {
+        return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
       }
     }
     const answer = lines.join('\n').trim();
@@ -154,42 +158,57 @@ export class ExtractiveAnswerer implements Answerer {
     return corpus.chunksOf(docId).slice(0, FOCUS_CHUNK_LIMIT).some((c) => coverage(units, passageTerms(c.text)) >= this.minScore);
   }
 
-  /** Search within the role's scope and measure each passage's coverage of the question. */
-  private async retrieve(q: QuestionAnalysis, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus): Promise<Candidate[]> {
+  /**
+   * Search within the role's scope: passages with their coverage of the question, and the
+   * procedure the question names (a wider search, one chunk per procedure), if any.
+   */
+  private async retrieve(q: QuestionAnalysis, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus): Promise<Retrieved> {
     const scope = scopeFor(req.role);
     const expansions = expandTerms(q.text);
     const query = expansions.length ? `${q.text} ${expansions.join(' ')}` : q.text;
-    const hits = await corpus.search(query, { k: this.k, perDoc: PER_DOC, audiences: scope.audiences, statuses: scope.statuses });
-    const out: Candidate[] = [];
+    const filters = { audiences: scope.audiences, statuses: scope.statuses };
+    const [hits, procedureHits] = await Promise.all([
+      corpus.search(query, { k: this.k, perDoc: PER_DOC, ...filters }),
+      corpus.search(query, { k: PROCEDURE_CANDIDATES, perDoc: 1, types: ['thủ tục'], ...filters }),
+    ]);
+    const passages: Candidate[] = [];
     for (const hit of hits) {
       const doc = corpus.document(hit.docId);
       // The scope is enforced here too: an adapter ignoring the filter must not leak a document.
       if (!doc || !visibleTo(doc, req.role)) continue;
       const chunk = corpus.chunk(hit.label) ?? chunkOfHit(hit);
-      out.push({ chunk, doc, rank: out.length, coverage: coverage(units, passageTerms(indexTextOf(doc, chunk))) });
+      passages.push({ chunk, doc, rank: passages.length, coverage: coverage(units, passageTerms(indexTextOf(doc, chunk))) });
     }
-    return out;
+    const visible = (id: string): DocumentRecord | undefined => {
+      const doc = corpus.document(id);
+      return doc && visibleTo(doc, req.role) ? doc : undefined;
+    };
+    // As indexed: a passage with its document's title and number ("114/TB-SKHCN").
+    const indexed = [...hits, ...procedureHits].map((h) => {
+      const doc = visible(h.docId);
+      return doc ? indexTextOf(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : '';
+    });
+    const unseen = unseenWords(q, indexed);
+    const choice = chooseProcedure(q, units, procedureHits, visible);
+    return { passages, unseen, ...(acceptsProcedure(choice, unseen) ? { procedure: choice } : {}) };
   }
 }
 
-/**
- * The procedure whose title best matches the question: coverage of the question by the
- * title, plus how much of the title the question names (so "đăng ký khai sinh" prefers
- * "Thủ tục đăng ký khai sinh" to "… khai sinh lưu động"); earlier retrieval ranks win near-ties.
- */
-function pickProcedure(q: QuestionAnalysis, confident: readonly Candidate[], units: readonly ContentUnit[]): DocumentRecord {
-  const asked = new Set(q.tokens.map((t) => t.folded));
-  let best: { doc: DocumentRecord; score: number } | undefined;
-  const seen = new Set<string>();
-  for (const c of confident) {
-    if (c.doc.type !== 'thủ tục' || seen.has(c.doc.id)) continue;
-    seen.add(c.doc.id);
-    const title = analyzeQuestion(c.doc.title);
-    const named = title.content.filter((i) => asked.has(title.tokens[i]!.folded)).length / Math.max(1, title.content.length);
-    const score = coverage(units, passageTerms(c.doc.title)) + TITLE_PRECISION_WEIGHT * named - RANK_PENALTY * seen.size;
-    if (!best || score > best.score) best = { doc: c.doc, score };
-  }
-  return best!.doc;
+/** What retrieval found for a question. */
+interface Retrieved {
+  passages: Candidate[];
+  /** The procedure the question names, when one is named well enough. */
+  procedure?: ProcedureChoice;
+  /** Content words of the question that no retrieved passage contains. */
+  unseen: string[];
+}
+
+/** Whether every number the question states (a year, an amount) is in the passage. */
+function numbersFound(q: QuestionAnalysis, passage: Candidate): boolean {
+  const numbers = q.content.map((i) => q.tokens[i]!.folded).filter((t) => /^\d+$/u.test(t));
+  if (numbers.length === 0) return true;
+  const terms = passageTerms(indexTextOf(passage.doc, passage.chunk));
+  return numbers.every((n) => terms.has(n));
 }
 
 function chunkOfHit(hit: SearchHit): Chunk {

@@ -1,3 +1,4 @@
+import { analyzeQuestion } from './question.ts';
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../text/fold.ts';
 import { detectIntent } from './intent.ts';
@@ -43,5 +44,11 @@ describe('detectIntent', () => {
   it('lets the longer phrase decide: a result date is a deadline, a budget is not a fee', () => {
     expect(detectIntent('Bao giờ có kết quả?')).toEqual(['time']);
     expect(detectIntent('Kinh phí thực hiện kế hoạch')).toEqual(['overview']);
+  });
+
+  it('reads "mất" in "mất mấy ngày", "mất phí" as the deadline or fee asked, not as "lost"', () => {
+    expect(detectIntent('mất mấy ngày?')).toEqual(['time']);
+    expect(detectIntent('có mất phí không?')).toEqual(['fee']);
+    expect(analyzeQuestion('mất mấy ngày?').content).toEqual([]);
   });
 });

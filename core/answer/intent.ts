@@ -14,13 +14,15 @@ export const INTENT_CUES: Readonly<Record<FieldIntent, readonly string[]>> = Obj
     'giấy tờ', 'giấy tờ gì', 'cần giấy tờ gì', 'hồ sơ gồm', 'hồ sơ gồm những gì', 'hồ sơ gồm gì', 'hồ sơ cần',
     'cần hồ sơ', 'hồ sơ gì', 'hồ sơ những gì', 'bộ hồ sơ', 'thành phần hồ sơ', 'chuẩn bị gì', 'chuẩn bị những gì',
     'chuẩn bị hồ sơ', 'cần chuẩn bị', 'mang theo', 'mang gì', 'mẫu đơn', 'tờ khai', 'cần những gì',
+    'giấy gì', 'cần giấy gì', 'nộp gì', 'nộp những gì', 'cần nộp gì',
   ],
   fee: [
     'lệ phí', 'phí', 'chi phí', 'miễn phí', 'bao nhiêu tiền', 'mất tiền', 'tốn tiền', 'tốn bao nhiêu',
-    'mất bao nhiêu tiền', 'đóng tiền', 'nộp tiền', 'hết bao nhiêu', 'tiền phí',
+    'mất bao nhiêu tiền', 'đóng tiền', 'nộp tiền', 'hết bao nhiêu', 'tiền phí', 'mất phí', 'mất lệ phí', 'tốn phí',
   ],
   time: [
     'bao lâu', 'mất bao lâu', 'bao nhiêu lâu', 'lâu', 'mấy ngày', 'bao nhiêu ngày', 'mấy hôm', 'thời hạn',
+    'mất mấy ngày', 'mất mấy hôm', 'mất bao nhiêu ngày', 'mất bao nhiêu thời gian', 'mất thời gian',
     'thời gian', 'thời gian giải quyết', 'khi nào có kết quả', 'bao giờ có kết quả', 'khi nào nhận', 'bao giờ nhận',
     'khi nào xong', 'bao giờ xong', 'khi nào được', 'bao giờ được',
   ],
@@ -41,7 +43,7 @@ export const INTENT_CUES: Readonly<Record<FieldIntent, readonly string[]>> = Obj
     'căn cứ', 'căn cứ pháp lý', 'cơ sở pháp lý', 'theo quy định nào', 'quy định nào', 'văn bản nào', 'luật nào',
     'nghị định nào', 'thông tư nào', 'quy định ở đâu',
   ],
-  result: ['được cấp gì', 'kết quả', 'nhận được gì', 'nhận được giấy gì', 'được gì', 'cấp giấy gì'],
+  result: ['được cấp gì', 'kết quả', 'nhận được gì', 'nhận được giấy gì', 'được gì', 'cấp giấy gì', 'là giấy gì', 'nhận giấy gì', 'được cấp giấy gì', 'được cấp lại giấy gì'],
   who: ['ai được', 'đối tượng', 'ai có thể', 'ai phải', 'những ai', 'người nào', 'ai được làm'],
 });
 

@@ -17,10 +17,19 @@ import {
 import { clip, splitSentences } from './sentences.ts';
 import type { ProcedureIntent } from './types.ts';
 
-/** Longest quote of a procedure field (a field chunk is at most about 1,200 characters). */
-export const PROCEDURE_QUOTE_MAX_CHARS = 1000;
-/** Most list lines shown for one field (papers, steps …); the rest is left to the source. */
+/**
+ * Longest quote of a procedure field: a whole field chunk (at most about 1,200 characters),
+ * so the quote holds every line the answer takes from it.
+ */
+export const PROCEDURE_QUOTE_MAX_CHARS = 1500;
+/** Most list lines shown for one field (steps, agencies …); the rest is left to the source. */
 export const MAX_FIELD_LINES = 15;
+/**
+ * Most lines of a papers list. When the list is longer, papers to hand in (`1 bản chính`
+ * …), captions and the first line of each case group are kept before notes (`0 bản chính,
+ * 0 bản sao`).
+ */
+export const MAX_PAPER_LINES = 25;
 const OVERVIEW_LINES = 6;
 const LINE_MAX_CHARS = 320;
 
@@ -99,14 +108,9 @@ class Composer {
       this.missing(intent);
       return;
     }
-    let shown = 0;
-    let introduced = false;
+    const rows: Row[] = [];
     for (const chunk of chunks) {
       const { n, field } = this.cite(chunk);
-      if (!introduced) {
-        this.lines.push(withMark(`${fill(M.intro[intent], { name: this.name })}:`, n));
-        introduced = true;
-      }
       let items = fieldLines(field, firstSentenceOnly);
       // "có nộp qua bưu điện được không?": the rows of the channels asked, when the field has them.
       if (intent === 'channels' && this.input.channels.length > 0) {
@@ -114,17 +118,13 @@ class Composer {
         if (asked.length > 0) items = asked;
       }
       const labelled = labels.length > 1 && items.length === 1 && !/^[^:]{2,40}: /u.test(items[0]!);
-      for (const item of items) {
-        if (shown >= maxLines) {
-          this.lines.push(withMark(`${M.more}.`, n));
-          return;
-        }
-        const text = labelled ? `${chunk.sectionLabel}: ${item}` : item;
-        this.lines.push(withMark(asLine(text), n));
-        shown += 1;
-      }
+      for (const item of items) rows.push({ text: labelled ? `${chunk.sectionLabel}: ${item}` : item, n });
       if (items.some((i) => isUnknown(i))) this.askDesk = true;
     }
+    this.lines.push(withMark(`${fill(M.intro[intent], { name: this.name })}:`, rows[0]?.n ?? this.cite(chunks[0]!).n));
+    const shown = intent === 'papers' && maxLines === MAX_FIELD_LINES ? keptPapers(rows, MAX_PAPER_LINES) : rows.slice(0, maxLines);
+    for (const row of shown) this.lines.push(withMark(asLine(row.text), row.n));
+    if (shown.length < rows.length) this.lines.push(withMark(`${M.more}.`, shown[shown.length - 1]?.n ?? rows[0]!.n));
   }
 
   field(intent: FieldIntent, compact: boolean): void {
@@ -146,6 +146,33 @@ class Composer {
     if (this.askDesk) this.lines.push(M.askDesk);
     return this.lines.join('\n');
   }
+}
+
+/** One line of a field and the citation it comes from. */
+interface Row {
+  text: string;
+  n: number;
+}
+
+const isCaption = (text: string): boolean => /^\*/u.test(text) || /:$/u.test(text);
+/** A paper to hand in: at least one original or copy. */
+const isPaper = (text: string): boolean => /[1-9]\d* bản (?:chính|sao)/u.test(text);
+
+/**
+ * The lines of a long papers list worth showing, in their order: captions, papers to hand
+ * in and the first line under each caption first; other lines (notes) while room is left.
+ */
+function keptPapers(rows: readonly Row[], max: number): Row[] {
+  if (rows.length <= max) return [...rows];
+  const keep = new Set<number>();
+  let groupStart = true;
+  rows.forEach((r, i) => {
+    const caption = isCaption(r.text);
+    if (caption || isPaper(r.text) || groupStart) keep.add(i);
+    groupStart = caption;
+  });
+  for (let i = 0; i < rows.length && keep.size < max; i += 1) keep.add(i);
+  return rows.filter((_, i) => keep.has(i)).slice(0, max);
 }
 
 /** A caption (`* Giấy tờ phải nộp:`) stays a plain line; anything else becomes a list item. */

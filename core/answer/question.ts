@@ -15,7 +15,7 @@ import type { ProcedureIntent } from './types.ts';
 /** Words of a request that name no subject ("thủ tục", "làm", "cần", "nộp" …). */
 export const REQUEST_WORDS: readonly string[] = Object.freeze([
   'thủ tục hành chính', 'thủ tục', 'làm', 'cần', 'muốn', 'xin', 'nộp', 'hồ sơ', 'giúp', 'cho biết', 'biết',
-  'cách', 'dạ', 'vâng', 'hãy', 'vui lòng', 'cần phải', 'phải', 'nhờ', 'thực hiện', 'quy định',
+  'cách', 'dạ', 'vâng', 'hãy', 'vui lòng', 'cần phải', 'phải', 'nhờ', 'thực hiện', 'quy định', 'làm xong', 'xong',
 ]);
 
 /** Words that point back at the previous turn ("còn … thì sao", "thủ tục đó"). */
@@ -58,10 +58,23 @@ export interface QuestionAnalysis {
   channels: Channel[];
   asksNumber: boolean;
   asksDate: boolean;
+  /**
+   * Asks whether something has already happened to the asker's own case ("hồ sơ … đã được
+   * duyệt chưa?", "đã được cấp sổ đỏ chưa"): no catalogue or document can know that.
+   */
+  asksStatus: boolean;
   /** Positions (into `tokens`) of content tokens, in order. */
   content: number[];
   /** Dictionary terms made only of content tokens, with their token range. */
   terms: Array<{ match: TermMatch; start: number; end: number }>;
+}
+
+/** "đã … chưa" closing the question: a question about the state of one's own case. */
+function asksStatus(tokens: readonly QuestionToken[]): boolean {
+  const last = tokens.length - 1;
+  const end = tokens[last]?.folded === 'a' ? last - 1 : last;
+  if (end < 1 || tokens[end]!.folded !== 'chua') return false;
+  return tokens.slice(0, end).some((t) => t.token === 'đã' || t.token === 'da');
 }
 
 function covered(matches: ReadonlyArray<{ start: number; end: number }>, into: Set<number>): void {
@@ -102,5 +115,6 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     intents: intents.length ? intents : ['overview'],
     asksNumber: NUMBER_CUES.match(tokens).length > 0,
     asksDate: DATE_CUES.match(tokens).length > 0,
+    asksStatus: asksStatus(tokens),
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * Which procedure a question is about, and whether it is about one at all.
+ *
+ * Candidates are the procedures behind a wide search (one chunk per procedure). Each is
+ * scored by how well its NAME matches the question (title-match.ts): title precision plus
+ * title recall, with the retrieval rank as a small tie-breaker. The best one is accepted
+ * when the question names enough of its title ({@link MIN_TITLE_PRECISION}); when the
+ * question has words that no retrieved passage contains at all ("bitcoin", "xem bói"), the
+ * name must be named more fully ({@link STRONG_TITLE_PRECISION}), since the corpus knows
+ * nothing of those words and a loose match would answer a question nobody's procedure covers.
+ */
+import type { DocumentRecord } from '../model.ts';
+import type { SearchHit } from '../search/types.ts';
+import { passageTerms, type ContentUnit } from './coverage.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
+
+/** Procedure candidates taken from the wide search (one chunk per procedure). */
+export const PROCEDURE_CANDIDATES = 40;
+/** Weight of the title's recall of the question against its precision. */
+export const TITLE_RECALL_WEIGHT = 1;
+/** Most a procedure loses for being last among the candidates rather than first. */
+export const TITLE_RANK_PENALTY = 0.2;
+/** Least title precision for a procedure answer. */
+export const MIN_TITLE_PRECISION = 0.4;
+/** Least title precision when the question has words no retrieved passage contains. */
+export const STRONG_TITLE_PRECISION = 0.7;
+
+/** A procedure chosen for a question, with how its name matches. */
+export interface ProcedureChoice extends TitleMatch {
+  doc: DocumentRecord;
+  score: number;
+  /** Retrieval rank among the candidates (0 first). */
+  rank: number;
+}
+
+/** The best procedure by name among the candidate hits (first hit per document), or undefined. */
+export function chooseProcedure(
+  q: QuestionAnalysis,
+  units: readonly ContentUnit[],
+  hits: readonly SearchHit[],
+  documentOf: (docId: string) => DocumentRecord | undefined,
+): ProcedureChoice | undefined {
+  const prepared = questionTitleTerms(q, units);
+  const seen = new Set<string>();
+  let best: ProcedureChoice | undefined;
+  const span = Math.max(hits.length, 1);
+  for (const hit of hits) {
+    if (seen.has(hit.docId)) continue;
+    const doc = documentOf(hit.docId);
+    if (!doc || doc.type !== 'thủ tục') continue;
+    const rank = seen.size;
+    seen.add(hit.docId);
+    const m = matchTitle(prepared, doc.title);
+    const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span);
+    if (!best || score > best.score) best = { doc, ...m, score, rank };
+  }
+  return best;
+}
+
+/**
+ * The question's content words (outside dictionary terms) that none of the retrieved
+ * passages contains: words the corpus most likely does not know.
+ */
+export function unseenWords(q: QuestionAnalysis, passages: readonly string[]): string[] {
+  const inTerm = new Set<number>();
+  for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
+  const words = q.content.filter((i) => !inTerm.has(i)).map((i) => q.tokens[i]!.folded);
+  if (words.length === 0) return [];
+  const seen = new Set<string>();
+  for (const text of passages) for (const t of passageTerms(text)) seen.add(t);
+  return [...new Set(words.filter((w) => !seen.has(w)))];
+}
+
+/** Whether a chosen procedure may answer the question; see the module comment. */
+export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {
+  if (!choice) return false;
+  return choice.precision >= (unseen.length > 0 ? STRONG_TITLE_PRECISION : MIN_TITLE_PRECISION);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { contentUnits } from './coverage.ts';
+import { analyzeQuestion } from './question.ts';
+import { matchTitle, questionTitleTerms } from './title-match.ts';
+
+function match(question: string, title: string) {
+  const q = analyzeQuestion(question);
+  return matchTitle(questionTitleTerms(q, contentUnits(q)), title);
+}
+
+describe('matchTitle', () => {
+  it('gives full precision to the plain procedure and less to near-duplicates with qualifiers the user did not say', () => {
+    const question = 'Đăng ký khai sinh cho con cần những giấy tờ gì?';
+    const plain = match(question, 'Thủ tục đăng ký khai sinh');
+    expect(plain.precision).toBe(1);
+    for (const title of [
+      'Thủ tục đăng ký khai sinh lưu động',
+      'Thủ tục đăng ký khai sinh có yếu tố nước ngoài',
+      'Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con có yếu tố nước ngoài',
+    ]) expect(match(question, title).precision).toBeLessThan(0.75);
+  });
+
+  it('treats "thủ tục", "cấp", "đăng ký" as generic: "làm khai sinh" names "Thủ tục đăng ký khai sinh"', () => {
+    expect(match('Làm khai sinh cho bé cần nộp gì?', 'Thủ tục đăng ký khai sinh').precision).toBe(1);
+  });
+
+  it('matches official title words through dictionary expansions (GPLX, sổ đỏ)', () => {
+    expect(match('doi GPLX het han le phi bao nhieu', 'Đổi giấy phép lái xe').precision).toBeGreaterThan(0.85);
+    expect(match('Sổ đỏ bị mất thì xin cấp lại thế nào?', 'Cấp lại Giấy chứng nhận do bị mất').precision).toBeGreaterThan(0.85);
+  });
+
+  it('reads i/y spelling variants and leading zeros as the same ("đăng kí", "mức 2" / "mức độ 02")', () => {
+    expect(match('thủ tục đăng kí kết hôn', 'Thủ tục đăng ký kết hôn')).toMatchObject({ precision: 1, recall: 1 });
+    expect(match('tài khoản định danh điện tử mức độ 2', 'Cấp tài khoản định danh điện tử mức độ 02').precision).toBe(1);
+  });
+
+  it('credits a title alternative the question names ("…, bản sao Giấy khai sinh")', () => {
+    const m = match('xin bản sao giấy khai sinh', 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
+    expect(m.precision).toBeGreaterThanOrEqual(0.8);
+    expect(m.recall).toBe(1);
+  });
+
+  it('gives low precision when the title names much the user did not say', () => {
+    const m = match('Thủ tục cấp giấy phép hành nghề xem bói', 'Cấp giấy phép hành nghề khoan nước dưới đất');
+    expect(m.precision).toBeLessThan(0.7);
+    expect(m.recall).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * How well a procedure's NAME matches a question. Near-duplicate procedures ("Đăng ký khai
+ * sinh", "… lưu động", "… có yếu tố nước ngoài", "… kết hợp đăng ký nhận cha, mẹ, con")
+ * share most of their text; what tells them apart is the qualifiers in the title that the
+ * citizen did or did not say.
+ *
+ * - title precision: share of the title's content units (folded syllables and adjacent
+ *   pairs, generic words such as "thủ tục", "cấp", "thực hiện" and function words set
+ *   aside) that the question names, itself or through a dictionary expansion ("sổ đỏ" →
+ *   "giấy chứng nhận quyền sử dụng đất"). Qualifiers the user did not say lower it.
+ * - title recall: share of the question's weighted content units found in the title.
+ *
+ * Spelling variants i/y after a consonant ("kí"/"ký", "lí"/"lý") are the same syllable here.
+ */
+import { expandTerms } from '../text/dictionary.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { QUESTION_WORDS, STOPWORDS } from '../text/stopwords.ts';
+import { unitFound, type ContentUnit } from './coverage.ts';
+import { createPhraseMatcher, questionTokens } from './phrase-match.ts';
+import type { QuestionAnalysis } from './question.ts';
+
+/** Words of procedure titles that name no subject of their own. */
+export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze([
+  'thủ tục hành chính', 'thủ tục', 'cấp', 'đăng ký', 'thực hiện', 'giải quyết', 'đối với', 'việc', 'trường hợp',
+]);
+
+const TITLE_NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...GENERIC_TITLE_WORDS].map((phrase) => ({ phrase, value: true })));
+
+/** Fewest content units a title segment needs to stand for the title. */
+const MIN_SEGMENT_UNITS = 6;
+/** A title matched through one of its alternatives counts a little less than a whole match. */
+const SEGMENT_FACTOR = 0.8;
+
+/** How a title matches a question; both in [0, 1]. */
+export interface TitleMatch {
+  precision: number;
+  recall: number;
+}
+
+/** One spelling for the i/y variants of a folded syllable ("ki" and "ky" → "ky"). */
+function canon(folded: string): string {
+  return folded.replace(/^(qu|[bcdghklmnpstv]|ch|gh|kh|nh|ph|th|tr)i$/u, '$1y').replace(/^0+(?=\d)/u, '');
+}
+
+function canonTerm(term: string): string {
+  return term.split('_').map(canon).join('_');
+}
+
+/** Canonical folded words and adjacent word pairs of a text (all words, pairs within a clause). */
+function textTerms(text: string, into: Set<string>): void {
+  const tokens = questionTokens(normalizeText(text).toLowerCase());
+  tokens.forEach((t, i) => {
+    into.add(canon(t.folded));
+    const next = tokens[i + 1];
+    if (next && !next.breakBefore) into.add(`${canon(t.folded)}_${canon(next.folded)}`);
+  });
+}
+
+/** What a question offers for matching titles, computed once per question. */
+export interface QuestionTitleTerms {
+  /** Canonical folded words and pairs of the question and of its dictionary expansions. */
+  asked: Set<string>;
+  /** The question's content units in canonical form. */
+  units: ContentUnit[];
+}
+
+/** Prepare a question for {@link matchTitle}. */
+export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentUnit[]): QuestionTitleTerms {
+  const asked = new Set<string>();
+  textTerms(q.text, asked);
+  for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
+  return {
+    asked,
+    units: units.map((u) => ({ weight: u.weight, alternatives: u.alternatives.map((alt) => alt.map(canonTerm)) })),
+  };
+}
+
+/** The content units of a text: canonical folded words and pairs of adjacent content words. */
+function contentUnitsOf(text: string): string[] {
+  const tokens = questionTokens(normalizeText(text).toLowerCase());
+  const noise = new Set<number>();
+  for (const m of TITLE_NOISE.match(tokens)) for (let i = m.start; i < m.end; i += 1) noise.add(i);
+  const units: string[] = [];
+  tokens.forEach((t, i) => {
+    if (noise.has(i)) return;
+    units.push(canon(t.folded));
+    const next = tokens[i + 1];
+    if (next && !next.breakBefore && !noise.has(i + 1)) units.push(`${canon(t.folded)}_${canon(next.folded)}`);
+  });
+  return [...new Set(units)];
+}
+
+/**
+ * The parts of a title that name one alternative each: "Cấp bản sao Trích lục hộ tịch,
+ * bản sao Giấy khai sinh" → "Cấp bản sao Trích lục hộ tịch", "bản sao Giấy khai sinh".
+ * Commas inside brackets do not split.
+ */
+function titleSegments(title: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < title.length; i += 1) {
+    const ch = title[i];
+    if (ch === '(') depth += 1;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ',' || ch === ';')) {
+      parts.push(title.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(title.slice(from));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+function share(units: readonly string[], asked: ReadonlySet<string>): number {
+  return units.length > 0 ? units.filter((u) => asked.has(u)).length / units.length : 0;
+}
+
+/** Share of a unit's terms found: the best alternative's (a dictionary term may be half named). */
+function unitShare(unit: ContentUnit, terms: ReadonlySet<string>): number {
+  if (unitFound(unit, terms)) return 1;
+  let best = 0;
+  for (const alt of unit.alternatives) if (alt.length > 1) best = Math.max(best, alt.filter((t) => terms.has(t)).length / alt.length);
+  return best;
+}
+
+/** Title precision and recall of a procedure name against a prepared question. */
+export function matchTitle(question: QuestionTitleTerms, title: string): TitleMatch {
+  let precision = share(contentUnitsOf(title), question.asked);
+  const segments = titleSegments(title);
+  if (segments.length > 1) {
+    for (const segment of segments) {
+      const units = contentUnitsOf(segment);
+      if (units.length >= MIN_SEGMENT_UNITS) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
+    }
+  }
+  const terms = new Set<string>();
+  textTerms(title, terms);
+  let total = 0;
+  let found = 0;
+  for (const u of question.units) {
+    total += u.weight;
+    found += u.weight * unitShare(u, terms);
+  }
+  return { precision, recall: total > 0 ? found / total : 0 };
+}
