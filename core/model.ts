@@ -75,6 +75,10 @@ export interface Citation {
   sourceId: string;
   title: string;
   number?: string;
+  /** ISO issue date of the document, when known. */
+  issuedDate?: string;
+  /** How the document is named in Vietnamese: "Kế hoạch số 83/KH-UBND ngày 04/6/2021". */
+  label?: string;
   section: string;
   quote: string;
   link?: string;

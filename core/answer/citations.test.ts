@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationList, documentLabel, quoteAround, vietnameseDate, withMark } from './citations.ts';
+import { buildCitation, CitationList, documentLabel, quoteAround, vietnameseDate, withMark } from './citations.ts';
 
 describe('documentLabel', () => {
   it('names a document by type, number and administrative date', () => {
@@ -44,7 +44,7 @@ describe('citations', () => {
     expect(list.cite({ id: 'ke hoach/83#2', sectionLabel: 'Mục II' }, doc, 'quote')).toBe(1);
     expect(list.cite({ id: 'ke hoach/83#5', sectionLabel: 'Mục III' }, doc, 'other')).toBe(2);
     expect(list.cite({ id: 'ke hoach/83#2', sectionLabel: 'Mục II' }, doc, 'quote')).toBe(1);
-    expect(list.items[0]).toEqual({ n: 1, docId: 'ke hoach/83', sourceId: 'kh-83.pdf', title: 'Kế hoạch', number: '83/KH-UBND', section: 'Mục II', quote: 'quote', link: '/sources/ke%20hoach%2F83#ke hoach/83#2' });
+    expect(list.items[0]).toEqual({ n: 1, docId: 'ke hoach/83', sourceId: 'kh-83.pdf', title: 'Kế hoạch', number: '83/KH-UBND', section: 'Mục II', quote: 'quote', link: '/sources/ke%20hoach%2F83?chunk=ke%20hoach%2F83%232' });
     expect(list.docIds()).toEqual(['ke hoach/83']);
   });
 
@@ -53,5 +53,17 @@ describe('citations', () => {
     expect(withMark('Hồ sơ gồm:', 1)).toBe('Hồ sơ gồm [1]:');
     expect(withMark('- Tờ khai: 1 bản chính', 2)).toBe('- Tờ khai: 1 bản chính [2]');
     expect(withMark('thị trấn..', 2)).toBe('thị trấn [2].');
+  });
+});
+
+describe('buildCitation with the document label', () => {
+  it('carries the issue date and the Vietnamese label of the document', () => {
+    const c = buildCitation(1, { id: 'kh-83#3', sectionLabel: 'Mục II.4.b' }, {
+      id: 'kh-83', sourceId: 'kh-83.pdf', title: 'Thực hiện Chiến lược quốc gia về trí tuệ nhân tạo', number: '83/KH-UBND', type: 'kế hoạch', issuedDate: '2021-06-04',
+    }, 'Trích dẫn.');
+    expect(c.issuedDate).toBe('2021-06-04');
+    expect(c.label).toBe('Kế hoạch số 83/KH-UBND ngày 04/6/2021');
+    expect(c.section).toBe('Mục II.4.b');
+    expect(c.link).toBe('/sources/kh-83?chunk=kh-83%233');
   });
 });

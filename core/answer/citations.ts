@@ -91,16 +91,21 @@ export function withMark(sentence: string, n: number): string {
   return `${s.slice(0, end.index)} [${n}]${last === ';' ? '.' : last}`;
 }
 
-/** Link to a passage in the source viewer. */
+/** Link to a passage in the source viewer (the chunk is highlighted there). */
 export function citationLink(docId: string, chunkId: string): string {
-  return `/sources/${encodeURIComponent(docId)}#${chunkId}`;
+  return `/sources/${encodeURIComponent(docId)}?chunk=${encodeURIComponent(chunkId)}`;
 }
 
-/** One citation object (the `/api/chat` shape). */
-export function buildCitation(n: number, chunk: Pick<Chunk, 'id' | 'sectionLabel'>, doc: Pick<DocumentRecord, 'id' | 'sourceId' | 'title' | 'number'>, quote: string): Citation {
+/** What a citation needs of its document. */
+export type CitedDocument = Pick<DocumentRecord, 'id' | 'sourceId' | 'title' | 'number'> & Partial<Pick<DocumentRecord, 'type' | 'issuedDate'>>;
+
+/** One citation object (the `/api/chat` shape), with the document's label and date. */
+export function buildCitation(n: number, chunk: Pick<Chunk, 'id' | 'sectionLabel'>, doc: CitedDocument, quote: string): Citation {
   return {
     n, docId: doc.id, sourceId: doc.sourceId, title: doc.title,
     ...(doc.number ? { number: doc.number } : {}),
+    ...(doc.issuedDate ? { issuedDate: doc.issuedDate } : {}),
+    ...(doc.type ? { label: documentLabel({ ...doc, type: doc.type }) } : {}),
     section: chunk.sectionLabel, quote, link: citationLink(doc.id, chunk.id),
   };
 }
@@ -111,7 +116,7 @@ export class CitationList {
   private readonly byChunk = new Map<string, Citation>();
 
   /** The number of the citation for `chunk`, adding it (with `quote`) on first use. */
-  cite(chunk: Pick<Chunk, 'id' | 'sectionLabel'>, doc: Pick<DocumentRecord, 'id' | 'sourceId' | 'title' | 'number'>, quote: string): number {
+  cite(chunk: Pick<Chunk, 'id' | 'sectionLabel'>, doc: CitedDocument, quote: string): number {
     const known = this.byChunk.get(chunk.id);
     if (known) return known.n;
     const c = buildCitation(this.items.length + 1, chunk, doc, quote);
