@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../paths.ts';
 import { containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
 import { checkAnswerDatasets, checkProcedureQuestions } from './check-procedure-questions.ts';
 
