@@ -17,13 +17,17 @@ import { composePassageAnswer, type Passage } from './passage-answer.ts';
 import { composeProcedureAnswer } from './procedure-answer.ts';
 import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
+import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
 import { scopeFor, visibleTo } from './scope.ts';
+import { rarityWeight, rareWordsMissing } from './term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 
 /** Passages retrieved per question by default. */
 export const DEFAULT_K = 10;
 /** Most passages per document, so that several procedures compete for a procedure question. */
 export const PER_DOC = 2;
+/** Least coverage of the question by a whole procedure that lacks a rare word of it. */
+export const RARE_MISS_MIN_COVERAGE = 0.5;
 /** Most chunks of a followed-up (non-procedure) document read to answer from it. */
 const FOCUS_CHUNK_LIMIT = 200;
 
@@ -37,7 +41,8 @@ export interface ExtractiveAnswererOptions {
   k?: number;
   /**
    * Weights of question terms for coverage, e.g. the index's BM25 idf of folded terms.
-   * Default: every word and word pair 1, numbers 2.
+   * Default: the idf of each term from `corpus.termStats` when the corpus has statistics,
+   * else every word and word pair 1, numbers 2.
    */
   termWeight?: TermWeight;
 }
@@ -72,8 +77,9 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
     const q = analyzeQuestion(req.question);
     if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
-    const units = contentUnits(q, this.termWeight);
-    const found = units.length > 0 ? await this.retrieve(q, units, req, corpus) : undefined;
+    const termWeight = this.termWeight ?? rarityWeight(corpus);
+    const units = contentUnits(q, termWeight);
+    const found = units.length > 0 ? await this.retrieve(q, units, req, corpus, termWeight) : undefined;
     const candidates = found?.passages ?? [];
     const confident = candidates.filter((c) => c.coverage >= this.minScore);
 
@@ -100,7 +106,7 @@ export class ExtractiveAnswerer implements Answerer {
         const asksField = !(intents.length === 1 && intents[0] === 'overview');
         // A procedure field asked of a plan or report ("lệ phí bao nhiêu?") has nothing to go on.
         if (units.length === 0 && asksField) return refusal('NO_SOURCE', MESSAGES_VI.refusal.needSubject, q.text, context);
-        const own = units.length > 0 ? units : contentUnits(analyzeQuestion(context?.lastQuestion ?? ''), this.termWeight);
+        const own = units.length > 0 ? units : contentUnits(analyzeQuestion(context?.lastQuestion ?? ''), termWeight);
         const passages = corpus.chunksOf(doc.id).slice(0, FOCUS_CHUNK_LIMIT)
           .map((chunk) => ({ chunk, doc, coverage: coverage(own, passageTerms(indexTextOf(doc, chunk))) }))
           .filter((p) => p.coverage >= this.minScore)
@@ -162,7 +168,9 @@ export class ExtractiveAnswerer implements Answerer {
    * Search within the role's scope: passages with their coverage of the question, and the
    * procedure the question names (a wider search, one chunk per procedure), if any.
    */
-  private async retrieve(q: QuestionAnalysis, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus): Promise<Retrieved> {
+  private async retrieve(
+    q: QuestionAnalysis, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus, weight: TermWeight | undefined,
+  ): Promise<Retrieved> {
     const scope = scopeFor(req.role);
     const expansions = expandTerms(q.text);
     const query = expansions.length ? `${q.text} ${expansions.join(' ')}` : q.text;
@@ -189,9 +197,31 @@ export class ExtractiveAnswerer implements Answerer {
       return doc ? indexTextOf(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : '';
     });
     const unseen = unseenWords(q, indexed);
-    const choice = chooseProcedure(q, units, procedureHits, visible);
-    return { passages, unseen, ...(acceptsProcedure(choice, unseen) ? { procedure: choice } : {}) };
+    const cues = preferenceCues(q, req.role);
+    const choice = chooseProcedure(q, units, procedureHits, visible, {
+      ...(weight ? { weight } : {}),
+      adjust: (doc) => preferenceAdjustment(cues, doc, corpus.chunksOf(doc.id)),
+    });
+    const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
+    return { passages, unseen, ...(accepted ? { procedure: choice } : {}) };
   }
+}
+
+/**
+ * Whether a procedure may answer a question with a rare word it never mentions ("làm thẻ
+ * căn cước cho chó mèo"): only when it still covers at least
+ * {@link RARE_MISS_MIN_COVERAGE} of the question's weighted content (the neighbour in "hòa
+ * giải tranh chấp đất với hàng xóm" is a side detail of a question the procedure answers).
+ */
+function coversRareWords(q: QuestionAnalysis, units: readonly ContentUnit[], weight: TermWeight, terms: ReadonlySet<string>): boolean {
+  return rareWordsMissing(q, weight, terms).length === 0 || coverage(units, terms) >= RARE_MISS_MIN_COVERAGE;
+}
+
+/** Folded words and pairs of a procedure's title and every one of its chunks. */
+function procedureTerms(corpus: Corpus, doc: DocumentRecord): Set<string> {
+  const terms = passageTerms(doc.title);
+  for (const chunk of corpus.chunksOf(doc.id)) for (const t of passageTerms(chunk.text)) terms.add(t);
+  return terms;
 }
 
 /** What retrieval found for a question. */

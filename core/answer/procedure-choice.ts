@@ -8,10 +8,17 @@
  * question has words that no retrieved passage contains at all ("bitcoin", "xem bói"), the
  * name must be named more fully ({@link STRONG_TITLE_PRECISION}), since the corpus knows
  * nothing of those words and a loose match would answer a question nobody's procedure covers.
+ * A long official name with many qualifiers is accepted at a lower precision
+ * ({@link RECALLED_TITLE_PRECISION}) when it holds nearly all the question asks
+ * ({@link HIGH_TITLE_RECALL}) and every rare unit of it.
+ *
+ * With term weights, a candidate whose title lacks a rare unit of the question ("cải
+ * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion; small preference
+ * adjustments (procedure-preference.ts) break the remaining ties.
  */
 import type { DocumentRecord } from '../model.ts';
 import type { SearchHit } from '../search/types.ts';
-import { passageTerms, type ContentUnit } from './coverage.ts';
+import { passageTerms, type ContentUnit, type TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
 
@@ -25,6 +32,20 @@ export const TITLE_RANK_PENALTY = 0.2;
 export const MIN_TITLE_PRECISION = 0.4;
 /** Least title precision when the question has words no retrieved passage contains. */
 export const STRONG_TITLE_PRECISION = 0.7;
+/** Title recall from which a long title is accepted at {@link RECALLED_TITLE_PRECISION}. */
+export const HIGH_TITLE_RECALL = 0.8;
+/** Least title precision of a title that holds the whole question (see the module comment). */
+export const RECALLED_TITLE_PRECISION = 0.25;
+/** Score lost by a title missing every rare unit of the question. */
+export const RARE_MISS_PENALTY = 0.5;
+
+/** Optional inputs of {@link chooseProcedure}. */
+export interface ChoiceOptions {
+  /** Term weights (idf); they mark the question's rare units. */
+  weight?: TermWeight;
+  /** A small score adjustment per procedure (procedure-preference.ts). */
+  adjust?: (doc: DocumentRecord) => number;
+}
 
 /** A procedure chosen for a question, with how its name matches. */
 export interface ProcedureChoice extends TitleMatch {
@@ -40,8 +61,9 @@ export function chooseProcedure(
   units: readonly ContentUnit[],
   hits: readonly SearchHit[],
   documentOf: (docId: string) => DocumentRecord | undefined,
+  options: ChoiceOptions = {},
 ): ProcedureChoice | undefined {
-  const prepared = questionTitleTerms(q, units);
+  const prepared = questionTitleTerms(q, units, options.weight);
   const seen = new Set<string>();
   let best: ProcedureChoice | undefined;
   const span = Math.max(hits.length, 1);
@@ -52,7 +74,11 @@ export function chooseProcedure(
     const rank = seen.size;
     seen.add(hit.docId);
     const m = matchTitle(prepared, doc.title);
-    const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span);
+    const rareMiss = m.rareTotal > 0 ? RARE_MISS_PENALTY * (m.rareMissed / m.rareTotal) : 0;
+    // Preferences break ties between acceptable names; they never lift a name that is not one.
+    const adjust = options.adjust?.(doc) ?? 0;
+    const preference = adjust < 0 || m.precision >= MIN_TITLE_PRECISION ? adjust : 0;
+    const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span) - rareMiss + preference;
     if (!best || score > best.score) best = { doc, ...m, score, rank };
   }
   return best;
@@ -75,5 +101,7 @@ export function unseenWords(q: QuestionAnalysis, passages: readonly string[]): s
 /** Whether a chosen procedure may answer the question; see the module comment. */
 export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {
   if (!choice) return false;
-  return choice.precision >= (unseen.length > 0 ? STRONG_TITLE_PRECISION : MIN_TITLE_PRECISION);
+  if (unseen.length > 0) return choice.precision >= STRONG_TITLE_PRECISION;
+  const recalled = choice.recall >= HIGH_TITLE_RECALL && choice.rareMissed === 0;
+  return choice.precision >= (recalled ? RECALLED_TITLE_PRECISION : MIN_TITLE_PRECISION);
 }

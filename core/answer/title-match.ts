@@ -15,9 +15,17 @@
 import { expandTerms } from '../text/dictionary.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../text/stopwords.ts';
-import { unitFound, type ContentUnit } from './coverage.ts';
+import { unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
 import { createPhraseMatcher, questionTokens } from './phrase-match.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { unitRarity } from './term-rarity.ts';
+
+/**
+ * Least idf of a RARE question unit for title matching (one chunk in about 170): a unit
+ * this specific ("cải chính", "A1") names what is asked, so a title without it names
+ * something else however well it matches the rest.
+ */
+export const TITLE_RARE_IDF = 6;
 
 /** Words of procedure titles that name no subject of their own. */
 export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze([
@@ -31,10 +39,14 @@ const MIN_SEGMENT_UNITS = 6;
 /** A title matched through one of its alternatives counts a little less than a whole match. */
 const SEGMENT_FACTOR = 0.8;
 
-/** How a title matches a question; both in [0, 1]. */
+/** How a title matches a question; precision and recall in [0, 1]. */
 export interface TitleMatch {
   precision: number;
   recall: number;
+  /** Rare question units (see {@link TITLE_RARE_IDF}) the title does not contain. */
+  rareMissed: number;
+  /** The question's rare units (0 without term weights). */
+  rareTotal: number;
 }
 
 /** One spelling for the i/y variants of a folded syllable ("ki" and "ky" → "ky"). */
@@ -62,16 +74,19 @@ export interface QuestionTitleTerms {
   asked: Set<string>;
   /** The question's content units in canonical form. */
   units: ContentUnit[];
+  /** Per unit, whether it is rare (needs term weights; all false without). */
+  rare: boolean[];
 }
 
-/** Prepare a question for {@link matchTitle}. */
-export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentUnit[]): QuestionTitleTerms {
+/** Prepare a question for {@link matchTitle}; `weight` (idf) marks its rare units. */
+export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentUnit[], weight?: TermWeight): QuestionTitleTerms {
   const asked = new Set<string>();
   textTerms(q.text, asked);
   for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
   return {
     asked,
     units: units.map((u) => ({ weight: u.weight, alternatives: u.alternatives.map((alt) => alt.map(canonTerm)) })),
+    rare: units.map((u) => weight !== undefined && unitRarity(u.alternatives, weight) >= TITLE_RARE_IDF),
   };
 }
 
@@ -138,9 +153,16 @@ export function matchTitle(question: QuestionTitleTerms, title: string): TitleMa
   textTerms(title, terms);
   let total = 0;
   let found = 0;
-  for (const u of question.units) {
+  let rareMissed = 0;
+  let rareTotal = 0;
+  question.units.forEach((u, i) => {
     total += u.weight;
-    found += u.weight * unitShare(u, terms);
-  }
-  return { precision, recall: total > 0 ? found / total : 0 };
+    const share = unitShare(u, terms);
+    found += u.weight * share;
+    if (question.rare[i]) {
+      rareTotal += 1;
+      if (share < 1) rareMissed += 1;
+    }
+  });
+  return { precision, recall: total > 0 ? found / total : 0, rareMissed, rareTotal };
 }

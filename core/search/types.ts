@@ -45,4 +45,16 @@ export interface Corpus {
   /** All chunks of a document, in document order. */
   chunksOf(docId: string): Chunk[];
   chunk(label: number): Chunk | undefined;
+  /**
+   * How common a diacritic-folded syllable or syllable pair ("can_cuoc") is: `df`, the live
+   * chunks whose folded text contains it, of `n` live chunks. Optional: answerers use it to
+   * weight question words by rarity and fall back to fixed weights without it.
+   */
+  termStats?(term: string): TermStats;
+}
+
+/** Document frequency of a term among the corpus's chunks. */
+export interface TermStats {
+  df: number;
+  n: number;
 }

@@ -40,5 +40,6 @@ export async function openIndex(indexDir: string, opts: { embedder?: Embedder } 
     chunk: (label) => state.chunks.get(label),
     chunksOf: (docId): Chunk[] => (state.docs.get(docId)?.labels ?? []).map((l) => state.chunks.get(l)!).filter(Boolean),
     search: (query, o) => hybridSearch(parts, query, o),
+    termStats: (term) => ({ df: state.bm25.docFreq('folded', term), n: state.bm25.size }),
   };
 }

@@ -11,7 +11,7 @@ import { Bm25Index } from '../../search/bm25.ts';
 import { FlatIndex } from '../../search/flat-index.ts';
 import { hybridSearch, type SearchParts } from '../../search/hybrid-search.ts';
 import { indexTextOf } from '../../search/index-text.ts';
-import type { Corpus, SearchHit, SearchOptions } from '../../search/types.ts';
+import type { Corpus, SearchHit, SearchOptions, TermStats } from '../../search/types.ts';
 import { chunkDocument } from '../../structure/chunker.ts';
 import { extractMetadata } from '../../structure/metadata.ts';
 import { cleanExtractedText } from '../../structure/pdf-text.ts';
@@ -89,6 +89,10 @@ export class MemoryCorpus implements Corpus {
 
   chunk(label: number): Chunk | undefined {
     return this.labels[label];
+  }
+
+  termStats(term: string): TermStats {
+    return { df: this.bm25.docFreq('folded', term), n: this.bm25.size };
   }
 
   /** BM25 idf of a folded term, for answerers weighting question terms by rarity. */

@@ -4,7 +4,8 @@
  */
 import type { AnswerRequest, AnswerResult, Answerer } from '../../../core/answer/types.ts';
 import type { Audience, Chunk, DocumentRecord } from '../../../core/model.ts';
-import type { Corpus, SearchHit, SearchOptions } from '../../../core/search/types.ts';
+import type { Corpus, SearchHit, SearchOptions, TermStats } from '../../../core/search/types.ts';
+import { analyze } from '../../../core/text/tokenize.ts';
 
 /** A passage of a test document. */
 export interface MemoryPassage {
@@ -76,6 +77,12 @@ export class MemoryCorpus implements Corpus {
 
   chunk(label: number): Chunk | undefined {
     return this.chunks[label];
+  }
+
+  /** Chunks whose folded words and pairs contain `term`, counted on each call (few passages). */
+  termStats(term: string): TermStats {
+    const df = this.chunks.filter((c) => analyze(`${c.sectionLabel} ${c.text}`).folded.includes(term)).length;
+    return { df, n: this.chunks.length };
   }
 }
 

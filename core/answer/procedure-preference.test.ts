@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readProcedures } from '../structure/testing/fixtures.ts';
+import {
+  FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, VARIANT_PENALTY,
+} from './procedure-preference.ts';
+import { analyzeQuestion } from './question.ts';
+import { procedureDocument, type IndexedDocument } from './testing/memory-corpus.ts';
+import type { Role } from './types.ts';
+
+const all = readProcedures();
+
+/** A real catalogue record, as ingest indexes it (level kept in `extra`). */
+function record(test: (raw: Record<string, unknown>) => boolean): IndexedDocument {
+  const raw = all.find(test);
+  if (!raw) throw new Error('no such record');
+  const d = procedureDocument(raw);
+  return { record: { ...d.record, extra: { cap_thuc_hien: String(raw.cap_thuc_hien ?? '') } }, chunks: d.chunks };
+}
+
+const byTitle = (title: string) => record((r) => r.ten_thu_tuc === title);
+
+function adjust(question: string, d: IndexedDocument, role: Role = 'citizen'): number {
+  return preferenceAdjustment(preferenceCues(analyzeQuestion(question), role), d.record, d.chunks);
+}
+
+describe('preferenceAdjustment', () => {
+  it('(a) prefers a procedure for individuals over one only for organisations when a citizen asks', () => {
+    const level = 'Cấp tỉnh';
+    const people = record((r) => r.doi_tuong_thuc_hien === 'Công dân Việt Nam' && r.cap_thuc_hien === level);
+    const firms = record((r) => r.doi_tuong_thuc_hien === 'Doanh nghiệp' && r.cap_thuc_hien === level);
+    const question = 'thủ tục này cần giấy tờ gì';
+    expect(adjust(question, people) - adjust(question, firms)).toBeCloseTo(INDIVIDUAL_BONUS);
+    expect(adjust('công ty tôi cần giấy tờ gì', people) - adjust('công ty tôi cần giấy tờ gì', firms)).toBeCloseTo(0);
+    expect(adjust(question, people, 'official') - adjust(question, firms, 'official')).toBeCloseTo(0);
+  });
+
+  it('(b) prefers a local level over a procedure done only centrally, unless the central level is asked', () => {
+    const subjects = 'Công dân Việt Nam';
+    const local = record((r) => r.cap_thuc_hien === 'Cấp xã' && r.doi_tuong_thuc_hien === subjects);
+    const central = record((r) => r.cap_thuc_hien === 'Cấp bộ' && r.doi_tuong_thuc_hien === subjects && !/trung ương/iu.test(String(r.ten_thu_tuc)));
+    expect(adjust('làm ở đâu', local) - adjust('làm ở đâu', central)).toBeCloseTo(LOCAL_LEVEL_BONUS);
+    expect(adjust('làm ở cấp trung ương ở đâu', local) - adjust('làm ở cấp trung ương ở đâu', central)).toBeCloseTo(0);
+  });
+
+  it('(c) prefers "Thủ tục đăng ký khai sinh" over its "lưu động" and "có yếu tố nước ngoài" variants unless asked', () => {
+    const base = byTitle('Thủ tục đăng ký khai sinh');
+    for (const title of ['Thủ tục đăng ký khai sinh lưu động', 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài']) {
+      const variant = byTitle(title);
+      expect(adjust('đăng ký khai sinh cho con', base) - adjust('đăng ký khai sinh cho con', variant)).toBeCloseTo(VARIANT_PENALTY);
+    }
+    const foreign = byTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài');
+    const q = 'đăng ký khai sinh cho con có bố là người nước ngoài';
+    expect(adjust(q, base) - adjust(q, foreign)).toBeCloseTo(0);
+  });
+
+  it('(d) prefers the new-construction permit when the question is about building a house, not repairing one', () => {
+    const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const build = 'xin giấy phép xây nhà cần gì';
+    expect(adjust(build, fresh) - adjust(build, repair)).toBeCloseTo(FIRST_TIME_BONUS);
+    const mend = 'xin giấy phép sửa chữa nhà cần gì';
+    expect(adjust(mend, fresh) - adjust(mend, repair)).toBeCloseTo(0);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Tie-breakers between near-duplicate procedures that title matching cannot separate: the
+ * catalogue holds one procedure per level of government, per kind of applicant and per
+ * special case, often under almost the same name. All else equal, a citizen asking plainly
+ * means the ordinary case:
+ *
+ * - (a) a procedure for individuals ("Công dân Việt Nam", "cá nhân", "hộ gia đình") over one
+ *   only for organisations, unless the question names an organisation;
+ * - (b) a local one (Cấp xã, Cấp huyện, Cấp tỉnh) over one only done centrally (Cấp bộ,
+ *   "thực hiện tại cấp trung ương"), unless the question asks for the central level;
+ * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
+ *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
+ * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
+ *   get something for the first time and names no repair, renewal or change.
+ *
+ * Each rule is a small score adjustment, smaller than the precision gap of one unasked
+ * title word, so it only decides between candidates that match the question about equally.
+ */
+import type { Chunk, DocumentRecord } from '../model.ts';
+import { createPhraseMatcher, type QuestionToken } from './phrase-match.ts';
+import type { QuestionAnalysis } from './question.ts';
+import type { Role } from './types.ts';
+
+/** (a) Bonus of a procedure whose applicants include individuals, for a citizen. */
+export const INDIVIDUAL_BONUS = 0.06;
+/** (b) Bonus of a procedure done at a local level. */
+export const LOCAL_LEVEL_BONUS = 0.06;
+/** (c) Penalty of a special-case variant the question does not ask for. */
+export const VARIANT_PENALTY = 0.12;
+/** (d) Bonus of the first-time variant when the question asks for a first time. */
+export const FIRST_TIME_BONUS = 0.12;
+
+const SUBJECT_LABEL = 'Đối tượng thực hiện';
+const INDIVIDUALS = /công dân việt nam|cá nhân|hộ gia đình|người việt nam|hộ kinh doanh/iu;
+const LOCAL_LEVELS = /cấp xã|cấp huyện|cấp tỉnh/iu;
+const CENTRAL_TITLE = /trung ương/iu;
+
+/** Title qualifiers of special-case variants. */
+export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze([
+  'có yếu tố nước ngoài', 'lưu động', 'kết hợp', 'người nước ngoài', 'ở nước ngoài',
+]);
+const VARIANT_TITLE = new RegExp(VARIANT_QUALIFIERS.join('|'), 'iu');
+/** Question words that ask for a special case (then no variant is penalised). */
+const VARIANT_CUES = cues([...VARIANT_QUALIFIERS, 'nước ngoài', 'ngoại quốc', 'việt kiều', 'quốc tịch']);
+const ORGANISATION_CUES = cues(['công ty', 'doanh nghiệp', 'tổ chức', 'hợp tác xã', 'htx', 'chi nhánh', 'văn phòng đại diện']);
+const CENTRAL_CUES = cues(['trung ương', 'cấp bộ', 'tại bộ']);
+const FIRST_TIME_CUES = cues(['lần đầu', 'làm mới', 'cấp mới', 'xây mới', 'đăng ký mới', 'xây nhà', 'xây dựng nhà', 'cất nhà']);
+const CHANGE_CUES = cues([
+  'sửa chữa', 'cải tạo', 'sửa nhà', 'cấp lại', 'làm lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'di dời', 'bị mất', 'mất',
+]);
+const FIRST_TIME_TITLE = /(?:^|[\s(])(?:mới|lần đầu)(?=$|[\s,;)])/iu;
+
+function cues(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
+  const matcher = createPhraseMatcher(phrases.map((phrase) => ({ phrase, value: true })));
+  return (tokens) => matcher.match(tokens).length > 0;
+}
+
+/** What the question says about the applicant, level and case; computed once per question. */
+export interface PreferenceCues {
+  citizen: boolean;
+  organisation: boolean;
+  central: boolean;
+  variant: boolean;
+  firstTime: boolean;
+}
+
+/** Read the preference cues of a question asked by `role`. */
+export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues {
+  const t = q.tokens;
+  return {
+    citizen: role === 'citizen',
+    organisation: ORGANISATION_CUES(t),
+    central: CENTRAL_CUES(t),
+    variant: VARIANT_CUES(t),
+    firstTime: FIRST_TIME_CUES(t) && !CHANGE_CUES(t),
+  };
+}
+
+/** The score adjustment of one procedure (see the module comment); 0 when no rule applies. */
+export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, chunks: readonly Chunk[]): number {
+  let adjust = 0;
+  if (cue.citizen && !cue.organisation) {
+    const subjects = chunks.find((c) => c.sectionLabel === SUBJECT_LABEL)?.text;
+    if (subjects !== undefined && INDIVIDUALS.test(subjects.slice(subjects.indexOf('\n') + 1))) adjust += INDIVIDUAL_BONUS;
+  }
+  if (!cue.central) {
+    const level = doc.extra?.['cap_thuc_hien'] ?? '';
+    if (LOCAL_LEVELS.test(level) && !CENTRAL_TITLE.test(doc.title)) adjust += LOCAL_LEVEL_BONUS;
+  }
+  // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
+  if (!cue.variant && VARIANT_TITLE.test(doc.title) && !INDIVIDUALS.test(doc.title)) adjust -= VARIANT_PENALTY;
+  if (cue.firstTime && FIRST_TIME_TITLE.test(doc.title)) adjust += FIRST_TIME_BONUS;
+  return adjust;
+}
