@@ -101,7 +101,7 @@ export class ExtractiveAnswerer implements Answerer {
         // "nộp online thì sao?" after a deadline or fee question: that field, for that channel.
         const channelOnly = intents.length === 1 && intents[0] === 'channels' && q.channels.length > 0;
         if (channelOnly && (context?.lastIntent === 'fee' || context?.lastIntent === 'time')) intents = [context.lastIntent];
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations })];
+        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
       } else {
         const asksField = !(intents.length === 1 && intents[0] === 'overview');
         // A procedure field asked of a plan or report ("lệ phí bao nhiêu?") has nothing to go on.
@@ -124,7 +124,7 @@ export class ExtractiveAnswerer implements Answerer {
       const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
       if (procedure && !lawFirst) {
         const doc = procedure.doc;
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations })];
+        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
       } else if (others.length > 0 && found!.unseen.length === 0 && numbersFound(q, others[0]!)) {
         intents = q.intents;
         lines = composePassageAnswer(q, units, others, citations);

@@ -24,7 +24,7 @@ export const INTENT_CUES: Readonly<Record<FieldIntent, readonly string[]>> = Obj
     'bao lâu', 'mất bao lâu', 'bao nhiêu lâu', 'lâu', 'mấy ngày', 'bao nhiêu ngày', 'mấy hôm', 'thời hạn',
     'mất mấy ngày', 'mất mấy hôm', 'mất bao nhiêu ngày', 'mất bao nhiêu thời gian', 'mất thời gian',
     'thời gian', 'thời gian giải quyết', 'khi nào có kết quả', 'bao giờ có kết quả', 'khi nào nhận', 'bao giờ nhận',
-    'khi nào xong', 'bao giờ xong', 'khi nào được', 'bao giờ được',
+    'khi nào xong', 'bao giờ xong', 'khi nào được', 'bao giờ được', 'mấy giờ', 'trước mấy giờ', 'chậm nhất',
   ],
   place: [
     'ở đâu', 'nộp ở đâu', 'làm ở đâu', 'đến đâu', 'chỗ nào', 'nơi nào', 'cơ quan nào', 'đơn vị nào', 'nộp tại',
@@ -41,7 +41,8 @@ export const INTENT_CUES: Readonly<Record<FieldIntent, readonly string[]>> = Obj
   conditions: ['điều kiện', 'yêu cầu', 'cần đáp ứng', 'đủ điều kiện'],
   legal_basis: [
     'căn cứ', 'căn cứ pháp lý', 'cơ sở pháp lý', 'theo quy định nào', 'quy định nào', 'văn bản nào', 'luật nào',
-    'nghị định nào', 'thông tư nào', 'quy định ở đâu',
+    'nghị định nào', 'thông tư nào', 'quy định ở đâu', 'theo luật', 'luật số', 'luật gì', 'nghị định số', 'thông tư số',
+    'theo nghị định', 'theo thông tư',
   ],
   result: ['được cấp gì', 'kết quả', 'nhận được gì', 'nhận được giấy gì', 'được gì', 'cấp giấy gì', 'là giấy gì', 'nhận giấy gì', 'được cấp giấy gì', 'được cấp lại giấy gì'],
   who: ['ai được', 'đối tượng', 'ai có thể', 'ai phải', 'những ai', 'người nào', 'ai được làm'],

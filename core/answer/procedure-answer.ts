@@ -15,6 +15,8 @@ import {
   procedureNameOf,
 } from './procedure-fields.ts';
 import { clip, splitSentences } from './sentences.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { asksDeadline, relatedTimeFacts } from './related-facts.ts';
 import type { ProcedureIntent } from './types.ts';
 
 /**
@@ -44,6 +46,8 @@ export interface ProcedureAnswerInput {
   /** Submission channels the question names; the answer keeps to them when the data has them. */
   channels: readonly Channel[];
   citations: CitationList;
+  /** The analysed question, when the answer may add facts from related fields (related-facts.ts). */
+  question?: QuestionAnalysis;
 }
 
 function capitalize(s: string): string {
@@ -99,6 +103,18 @@ class Composer {
       }
     }
     if (values.every((v) => isUnknown(v.value))) this.askDesk = true;
+    if (intent === 'time') this.relatedDeadlines();
+  }
+
+  /** The citizen's own deadline from a related field, when the question asks for one. */
+  private relatedDeadlines(): void {
+    const q = this.input.question;
+    if (!q || !asksDeadline(q)) return;
+    for (const fact of relatedTimeFacts(q, this.input.chunks)) {
+      const quote = quoteAround(fact.chunk.text, [fact.span], PROCEDURE_QUOTE_MAX_CHARS);
+      const n = this.input.citations.cite(fact.chunk, this.input.doc, quote);
+      this.lines.push(withMark(`${fact.chunk.sectionLabel}: ${clip(fact.text, LINE_MAX_CHARS).replace(/[.;:]$/u, '')}.`, n));
+    }
   }
 
   /** A field shown as its lines (papers, steps, agencies …), at most `maxLines`. */

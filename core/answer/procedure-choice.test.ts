@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentUnits } from './coverage.ts';
 import {
-  acceptsProcedure, chooseProcedure, HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, unseenWords,
+  acceptsProcedure, chooseProcedure, HIGH_TITLE_RECALL, RARE_MISS_PENALTY, MIN_TITLE_PRECISION, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, unseenWords,
 } from './procedure-choice.ts';
+import type { SearchHit } from '../search/types.ts';
+import { readProcedures } from '../structure/testing/fixtures.ts';
 import { analyzeQuestion } from './question.ts';
 import { rarityWeight } from './term-rarity.ts';
 import { answerFixtures, type AnswerFixtures } from './testing/fixtures.ts';
+import { procedureDocument } from './testing/memory-corpus.ts';
 
 let fx: AnswerFixtures;
 beforeAll(() => {
@@ -35,6 +38,20 @@ describe('chooseProcedure', () => {
     const choice = chooseProcedure(q, contentUnits(q, weight), hits, (id) => fx.corpus.document(id), { weight });
     expect(choice?.doc.id).toBe(fx.featured.papers.record.id);
     expect(choice?.rareMissed).toBe(0);
+  });
+
+  it('does not count a rare unit as missed when the retrieved field of a generic name states it', () => {
+    const d = procedureDocument(readProcedures().find((r) => r.ten_thu_tuc === 'Cấp giấy phép lái xe')!);
+    const fee = d.chunks.find((c) => /hạng xe A1/u.test(c.text))!;
+    const general = d.chunks.find((c) => c.sectionLabel === 'Thông tin chung' && !/A1/u.test(c.text))!;
+    const hitOf = (c: typeof fee): SearchHit => ({
+      docId: d.record.id, sourceId: d.record.sourceId, chunkId: c.id, label: 0, title: d.record.title, section: c.sectionLabel, score: 1, text: c.text,
+    });
+    const weight = (t: string): number => (t === 'a1' ? 8 : 1);
+    const q = analyzeQuestion('phí thi sát hạch lái xe máy hạng A1 là bao nhiêu');
+    const units = contentUnits(q, weight);
+    const pick = (c: typeof fee) => chooseProcedure(q, units, [hitOf(c)], () => d.record, { weight });
+    expect(pick(fee)!.score - pick(general)!.score).toBeCloseTo(RARE_MISS_PENALTY);
   });
 
   it('is undefined when no candidate is a procedure', () => {

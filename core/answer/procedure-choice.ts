@@ -13,12 +13,13 @@
  * ({@link HIGH_TITLE_RECALL}) and every rare unit of it.
  *
  * With term weights, a candidate whose title lacks a rare unit of the question ("cải
- * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion; small preference
+ * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion, unless the retrieved chunk of
+ * the procedure states it (a generic name whose field holds the detail asked); small preference
  * adjustments (procedure-preference.ts) break the remaining ties.
  */
 import type { DocumentRecord } from '../model.ts';
 import type { SearchHit } from '../search/types.ts';
-import { passageTerms, type ContentUnit, type TermWeight } from './coverage.ts';
+import { passageTerms, unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
 
@@ -74,7 +75,10 @@ export function chooseProcedure(
     const rank = seen.size;
     seen.add(hit.docId);
     const m = matchTitle(prepared, doc.title);
-    const rareMiss = m.rareTotal > 0 ? RARE_MISS_PENALTY * (m.rareMissed / m.rareTotal) : 0;
+    // A rare unit the title lacks but the matched field states ("A1" in the fee of "Cấp giấy
+    // phép lái xe") is not missed: the procedure's own text names it.
+    const missed = m.rareMissed > 0 ? rareMissedInField(units, prepared.rare, doc.title, hit.text) : 0;
+    const rareMiss = m.rareTotal > 0 ? RARE_MISS_PENALTY * (Math.min(m.rareMissed, missed) / m.rareTotal) : 0;
     // Preferences break ties between acceptable names; they never lift a name that is not one.
     const adjust = options.adjust?.(doc) ?? 0;
     const preference = adjust < 0 || m.precision >= MIN_TITLE_PRECISION ? adjust : 0;
@@ -82,6 +86,13 @@ export function chooseProcedure(
     if (!best || score > best.score) best = { doc, ...m, score, rank };
   }
   return best;
+}
+
+/** How many of the rare units (`rare[i]` for `units[i]`) neither the title nor the matched chunk contains. */
+function rareMissedInField(units: readonly ContentUnit[], rare: readonly boolean[], title: string, chunkText: string): number {
+  const terms = passageTerms(title);
+  for (const t of passageTerms(chunkText)) terms.add(t);
+  return units.filter((u, i) => rare[i] && !unitFound(u, terms)).length;
 }
 
 /**

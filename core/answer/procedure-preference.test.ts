@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../structure/testing/fixtures.ts';
 import {
-  FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, VARIANT_PENALTY,
+  FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, REDO_BONUS, VARIANT_PENALTY,
 } from './procedure-preference.ts';
 import { analyzeQuestion } from './question.ts';
 import { procedureDocument, type IndexedDocument } from './testing/memory-corpus.ts';
@@ -60,5 +60,14 @@ describe('preferenceAdjustment', () => {
     expect(adjust(build, fresh) - adjust(build, repair)).toBeCloseTo(FIRST_TIME_BONUS);
     const mend = 'xin giấy phép sửa chữa nhà cần gì';
     expect(adjust(mend, fresh) - adjust(mend, repair)).toBeCloseTo(0);
+  });
+
+  it('(e) prefers re-registration when the question asks to redo a lost birth certificate', () => {
+    const base = byTitle('Thủ tục đăng ký khai sinh');
+    const again = byTitle('Thủ tục đăng ký lại khai sinh');
+    const lost = 'làm lại giấy khai sinh bị mất';
+    expect(adjust(lost, again) - adjust(lost, base)).toBeCloseTo(REDO_BONUS);
+    const plain = 'đăng ký khai sinh cho con cần gì';
+    expect(adjust(plain, again) - adjust(plain, base)).toBeCloseTo(0);
   });
 });

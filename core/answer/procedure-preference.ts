@@ -11,7 +11,9 @@
  * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
  *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
  * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
- *   get something for the first time and names no repair, renewal or change.
+ *   get something for the first time and names no repair, renewal or change;
+ * - (e) the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a
+ *   lost or damaged paper ("làm lại giấy khai sinh bị mất").
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
@@ -29,6 +31,8 @@ export const LOCAL_LEVEL_BONUS = 0.06;
 export const VARIANT_PENALTY = 0.12;
 /** (d) Bonus of the first-time variant when the question asks for a first time. */
 export const FIRST_TIME_BONUS = 0.12;
+/** (e) Bonus of the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a lost or damaged paper. */
+export const REDO_BONUS = 0.2;
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 const INDIVIDUALS = /công dân việt nam|cá nhân|hộ gia đình|người việt nam|hộ kinh doanh/iu;
@@ -48,6 +52,9 @@ const FIRST_TIME_CUES = cues(['lần đầu', 'làm mới', 'cấp mới', 'xây
 const CHANGE_CUES = cues([
   'sửa chữa', 'cải tạo', 'sửa nhà', 'cấp lại', 'làm lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'di dời', 'bị mất', 'mất',
 ]);
+/** Question words that ask to redo a paper already issued (lost, damaged, to be made again). */
+const REDO_CUES = cues(['làm lại', 'cấp lại', 'đăng ký lại', 'xin lại', 'bị mất', 'đánh mất', 'làm mất', 'bị hỏng', 'hư hỏng', 'bị rách']);
+const REDO_TITLE = /(?:^|\s)(?:cấp lại|đăng ký lại|làm lại)(?=$|[\s,;)])/iu;
 const FIRST_TIME_TITLE = /(?:^|[\s(])(?:mới|lần đầu)(?=$|[\s,;)])/iu;
 
 function cues(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
@@ -62,6 +69,7 @@ export interface PreferenceCues {
   central: boolean;
   variant: boolean;
   firstTime: boolean;
+  redo: boolean;
 }
 
 /** Read the preference cues of a question asked by `role`. */
@@ -73,6 +81,7 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     central: CENTRAL_CUES(t),
     variant: VARIANT_CUES(t),
     firstTime: FIRST_TIME_CUES(t) && !CHANGE_CUES(t),
+    redo: REDO_CUES(t),
   };
 }
 
@@ -90,5 +99,6 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
   // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
   if (!cue.variant && VARIANT_TITLE.test(doc.title) && !INDIVIDUALS.test(doc.title)) adjust -= VARIANT_PENALTY;
   if (cue.firstTime && FIRST_TIME_TITLE.test(doc.title)) adjust += FIRST_TIME_BONUS;
+  if (cue.redo && REDO_TITLE.test(doc.title)) adjust += REDO_BONUS;
   return adjust;
 }

@@ -18,6 +18,12 @@ export const REQUEST_WORDS: readonly string[] = Object.freeze([
   'cách', 'dạ', 'vâng', 'hãy', 'vui lòng', 'cần phải', 'phải', 'nhờ', 'thực hiện', 'quy định', 'làm xong', 'xong',
 ]);
 
+/**
+ * Subject phrases that contain a question or function word ("sao" of "tại sao" in "bản
+ * sao"): their words stay content words.
+ */
+export const SUBJECT_PHRASES: readonly string[] = Object.freeze(['bản sao', 'sao y', 'sao lục', 'trích sao']);
+
 /** Words that point back at the previous turn ("còn … thì sao", "thủ tục đó"). */
 export const FOLLOW_UP_MARKERS: readonly string[] = Object.freeze([
   'còn', 'thế còn', 'vậy còn', 'thế', 'vậy', 'thì sao', 'nữa', 'thủ tục đó', 'thủ tục này', 'trường hợp đó',
@@ -37,6 +43,7 @@ const BARE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 
 const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
 const MARKERS = createPhraseMatcher(FOLLOW_UP_MARKERS.map((phrase) => ({ phrase, value: true as const })), { bareSingles: BARE_FUNCTION_WORDS });
+const SUBJECTS = createPhraseMatcher(SUBJECT_PHRASES.map((phrase) => ({ phrase, value: true })));
 const CHANNELS = createPhraseMatcher<Channel>([
   { phrase: 'trực tiếp', value: 'Trực tiếp' }, { phrase: 'nộp trực tiếp', value: 'Trực tiếp' },
   { phrase: 'trực tuyến', value: 'Trực tuyến' }, { phrase: 'online', value: 'Trực tuyến' },
@@ -100,6 +107,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   const inTerm = new Set<number>();
   covered(terms, inTerm);
+  covered(SUBJECTS.match(tokens), inTerm);
   const removed = new Set<number>();
   covered(cues, removed);
   covered(markers, removed);
