@@ -14,6 +14,8 @@ import {
   FALLBACK_LABELS, FIELD_LABELS, GENERAL_LABEL, fieldChunks, fieldText, groupByChannel, isUnknown, parseChannelValues,
   procedureNameOf,
 } from './procedure-fields.ts';
+import { PAPER_LABELS_VI, plainPapers, type PaperRow } from './paper-list.ts';
+import { passageTerms } from './coverage.ts';
 import { clip, splitSentences } from './sentences.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { asksDeadline, relatedTimeFacts } from './related-facts.ts';
@@ -117,6 +119,43 @@ class Composer {
     }
   }
 
+  /**
+   * The papers of the dossier told plainly (paper-list.ts): papers to hand in or show by
+   * case, a few notes, a pointer to the full list. Chunks are cited in the order shown.
+   * False when the field lists no such paper.
+   */
+  private plainPapersField(): boolean {
+    const chunks = fieldChunks(this.input.chunks, FIELD_LABELS.papers);
+    const rows: PaperRow[] = [];
+    chunks.forEach((chunk, i) => {
+      const field = fieldText(chunk.text, chunk.sectionLabel);
+      for (const line of field.split('\n').map((l) => l.trim()).filter(Boolean)) rows.push({ text: line, n: i });
+    });
+    const plain = plainPapers(rows, this.situationWords());
+    if (!plain) return false;
+    const n = (row: PaperRow): number => this.cite(chunks[row.n]!).n;
+    const first = plain.groups[0]?.caption ?? plain.groups[0]?.papers[0];
+    this.lines.push(withMark(`${fill(M.intro.papers, { name: this.name })}:`, n(first!)));
+    for (const g of plain.groups) {
+      if (g.caption) this.lines.push(withMark(`${g.caption.text}:`, n(g.caption)));
+      for (const p of g.papers) this.lines.push(withMark(`- ${p.text}`, n(p)));
+    }
+    if (plain.notes.length > 0) {
+      this.lines.push(`${PAPER_LABELS_VI.notes}:`);
+      for (const note of plain.notes) this.lines.push(withMark(`- ${note.text}`, n(note)));
+    }
+    if (plain.shortened) this.lines.push(withMark(`${PAPER_LABELS_VI.full}.`, this.cite(chunks[0]!).n));
+    return true;
+  }
+
+  /** The question's content words that the procedure's name does not hold: the asker's own situation. */
+  private situationWords(): Set<string> {
+    const q = this.input.question;
+    if (!q) return new Set();
+    const named = passageTerms(this.input.doc.title);
+    return new Set(q.content.map((i) => q.tokens[i]!.folded).filter((w) => !named.has(w)));
+  }
+
   /** A field shown as its lines (papers, steps, agencies …), at most `maxLines`. */
   private listField(intent: FieldIntent, labels: readonly string[], maxLines: number, firstSentenceOnly = false): void {
     const chunks = fieldChunks(this.input.chunks, labels);
@@ -145,6 +184,7 @@ class Composer {
 
   field(intent: FieldIntent, compact: boolean): void {
     if (intent === 'fee' || intent === 'time') this.channelField(intent);
+    else if (intent === 'papers' && !compact && this.plainPapersField()) return;
     else this.listField(intent, FIELD_LABELS[intent], compact ? OVERVIEW_LINES : MAX_FIELD_LINES);
   }
 

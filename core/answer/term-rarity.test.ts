@@ -66,3 +66,12 @@ describe('rareWordsMissing', () => {
     expect(rareWordsMissing(q, w, passageTerms('thẻ căn cước bitcoin'))).toEqual([]);
   });
 });
+
+describe('unitRarity of a dictionary term', () => {
+  it('is the rarity of the official phrase, not of the asker\'s everyday words ("sửa sai" → "cải chính")', async () => {
+    const { unitRarity } = await import('./term-rarity.ts');
+    const weight = (t: string): number => ({ sua: 2, sai: 5, sua_sai: 5, cai: 4, chinh: 1, cai_chinh: 6.5 } as Record<string, number>)[t] ?? 1;
+    expect(unitRarity([['sua', 'sai', 'sua_sai'], ['cai', 'chinh', 'cai_chinh']], weight)).toBe(6.5);
+    expect(unitRarity([['ten']], weight)).toBe(1);
+  });
+});

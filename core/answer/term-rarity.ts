@@ -55,12 +55,14 @@ export function rarityWeight(corpus: Corpus): TermWeight | undefined {
 
 /**
  * How specific a question unit is: for each way of saying it (its alternatives), the idf of
- * its rarest term; the unit is as specific as its most common way ("sửa sai" / "cải chính"
- * is as rare as "cải chính"). Zero without weights.
+ * its rarest term; the unit is as specific as its most common official way (a dictionary
+ * term's first way, the asker's own words, is left out: "sửa sai" is as rare as "cải
+ * chính"). Zero without weights.
  */
 export function unitRarity(alternatives: readonly (readonly string[])[], weight: TermWeight): number {
   let rarity = Infinity;
-  for (const alt of alternatives) {
+  // A dictionary term's first way is the asker's own word ("sửa sai"); the corpus writes the official ones.
+  for (const alt of alternatives.length > 1 ? alternatives.slice(1) : alternatives) {
     let most = 0;
     for (const t of alt) most = Math.max(most, weight(t));
     rarity = Math.min(rarity, most);

@@ -46,3 +46,18 @@ describe('matchTitle', () => {
     expect(m.recall).toBeLessThan(1);
   });
 });
+
+describe('matchTitle with short alternatives sharing one object', () => {
+  it('scores "cải chính …" against "thay đổi, cải chính, bổ sung thông tin hộ tịch" as "cải chính thông tin hộ tịch"', () => {
+    const title = 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc';
+    const q = 'cải chính thông tin hộ tịch cho con';
+    expect(match(q, title).precision).toBe(match(q, 'Thủ tục cải chính thông tin hộ tịch').precision);
+    expect(match(q, title).precision).toBeGreaterThan(0.9);
+  });
+
+  it('reaches the alternative through the dictionary ("sửa sai" → "cải chính")', () => {
+    const title = 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc';
+    expect(match('sửa sai thông tin hộ tịch', title).precision).toBeGreaterThan(match('sửa sai thông tin hộ tịch', 'Thủ tục đăng ký khai sinh').precision);
+    expect(match('sua sai thong tin ho tich', title).precision).toBe(match('sửa sai thông tin hộ tịch', title).precision);
+  });
+});

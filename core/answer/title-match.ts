@@ -139,6 +139,32 @@ function unitShare(unit: ContentUnit, terms: ReadonlySet<string>): number {
   return best;
 }
 
+/** Most content words of a short alternative ("thay đổi", "cải chính") that shares the next part's object. */
+const SHORT_PART_WORDS = 2;
+
+/**
+ * Short alternatives joined to the object they share: "Thủ tục thay đổi, cải chính, bổ
+ * sung thông tin hộ tịch" → "cải chính thông tin hộ tịch", "Thủ tục thay đổi thông tin hộ
+ * tịch". The object is the next longer part without its own head, which is as long as the
+ * short part just before it (the parts of one list are parallel).
+ */
+function sharedObjectTitles(segments: readonly string[]): string[] {
+  const words = segments.map((s) => s.split(/\s+/u));
+  const short = segments.map((s) => contentUnitsOf(s).filter((u) => !u.includes('_')).length <= SHORT_PART_WORDS);
+  const out: string[] = [];
+  segments.forEach((segment, i) => {
+    if (!short[i]) return;
+    let j = i + 1;
+    while (j < segments.length && short[j]) j += 1;
+    const before = words[j - 1];
+    const object = words[j];
+    if (j >= segments.length || !before || !object || j - 1 < 0 || !short[j - 1]) return;
+    const tail = object.slice(before.length);
+    if (tail.length > 0) out.push(`${segment} ${tail.join(' ')}`);
+  });
+  return out;
+}
+
 /** Title precision and recall of a procedure name against a prepared question. */
 export function matchTitle(question: QuestionTitleTerms, title: string): TitleMatch {
   let precision = share(contentUnitsOf(title), question.asked);
@@ -148,6 +174,7 @@ export function matchTitle(question: QuestionTitleTerms, title: string): TitleMa
       const units = contentUnitsOf(segment);
       if (units.length >= MIN_SEGMENT_UNITS) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
     }
+    for (const whole of sharedObjectTitles(segments)) precision = Math.max(precision, share(contentUnitsOf(whole), question.asked));
   }
   const terms = new Set<string>();
   textTerms(title, terms);
