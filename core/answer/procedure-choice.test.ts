@@ -83,4 +83,10 @@ describe('unseenWords', () => {
     const q = analyzeQuestion('Cấp giấy chứng nhận sở hữu bitcoin ở đâu?');
     expect(unseenWords(q, ['Cấp Giấy chứng nhận quyền sở hữu nhà ở'])).toEqual(['bitcoin']);
   });
+
+  it('does not count an age ("10 tuổi") as a word the corpus does not know', () => {
+    const q = analyzeQuestion('Làm căn cước cho con 10 tuổi cần giấy tờ gì?');
+    expect(unseenWords(q, ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'người đại diện của con'])).toEqual([]);
+    expect(unseenWords(analyzeQuestion('Kế hoạch 83 là gì'), ['Kế hoạch phát triển'])).toEqual(['83']);
+  });
 });

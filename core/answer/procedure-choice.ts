@@ -102,11 +102,19 @@ function rareMissedInField(units: readonly ContentUnit[], rare: readonly boolean
 export function unseenWords(q: QuestionAnalysis, passages: readonly string[]): string[] {
   const inTerm = new Set<number>();
   for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
-  const words = q.content.filter((i) => !inTerm.has(i)).map((i) => q.tokens[i]!.folded);
+  const words = q.content.filter((i) => !inTerm.has(i) && !isAge(q, i)).map((i) => q.tokens[i]!.folded);
   if (words.length === 0) return [];
   const seen = new Set<string>();
   for (const text of passages) for (const t of passageTerms(text)) seen.add(t);
   return [...new Set(words.filter((w) => !seen.has(w)))];
+}
+
+/**
+ * Whether token `i` is an age ("10" of "con 10 tuổi"): procedures state age ranges ("dưới 14
+ * tuổi"), never each age, so an age no passage contains is no sign of an unknown subject.
+ */
+function isAge(q: QuestionAnalysis, i: number): boolean {
+  return /^\d+$/u.test(q.tokens[i]!.folded) && q.tokens[i + 1]?.folded === 'tuoi';
 }
 
 /** Whether a chosen procedure may answer the question; see the module comment. */

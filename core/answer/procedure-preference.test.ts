@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../structure/testing/fixtures.ts';
 import {
-  FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, REDO_BONUS, VARIANT_PENALTY,
+  CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, REDO_BONUS, VARIANT_PENALTY,
 } from './procedure-preference.ts';
 import { analyzeQuestion } from './question.ts';
 import { procedureDocument, type IndexedDocument } from './testing/memory-corpus.ts';
@@ -57,9 +57,20 @@ describe('preferenceAdjustment', () => {
     const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
     const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
     const build = 'xin giấy phép xây nhà cần gì';
-    expect(adjust(build, fresh) - adjust(build, repair)).toBeCloseTo(FIRST_TIME_BONUS);
+    expect(adjust(build, fresh) - adjust(build, repair)).toBeCloseTo(FIRST_TIME_BONUS + CHANGE_PENALTY);
     const mend = 'xin giấy phép sửa chữa nhà cần gì';
     expect(adjust(mend, fresh) - adjust(mend, repair)).toBeCloseTo(0);
+  });
+
+  it('(d) sets a re-issue or renewal aside when the question asks for a first card', () => {
+    const first = byTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    const again = byTitle('Cấp lại thẻ căn cước');
+    const renew = byTitle('Cấp đổi thẻ căn cước');
+    const q = 'Làm căn cước lần đầu cần mang theo những gì?';
+    expect(adjust(q, first) - adjust(q, again)).toBeCloseTo(CHANGE_PENALTY);
+    expect(adjust(q, first) - adjust(q, renew)).toBeCloseTo(CHANGE_PENALTY);
+    const plain = 'làm căn cước cần gì';
+    expect(adjust(plain, first) - adjust(plain, again)).toBeCloseTo(0);
   });
 
   it('(e) prefers re-registration when the question asks to redo a lost birth certificate', () => {

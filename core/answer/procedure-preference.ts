@@ -11,7 +11,9 @@
  * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
  *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
  * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
- *   get something for the first time and names no repair, renewal or change;
+ *   get something for the first time and names no repair, renewal or change; a re-issue,
+ *   renewal or change variant ("cấp lại", "cấp đổi", "gia hạn", "sửa chữa, cải tạo") then
+ *   says the opposite of what is asked and loses {@link CHANGE_PENALTY};
  * - (e) the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a
  *   lost or damaged paper ("làm lại giấy khai sinh bị mất").
  *
@@ -31,6 +33,8 @@ export const LOCAL_LEVEL_BONUS = 0.06;
 export const VARIANT_PENALTY = 0.12;
 /** (d) Bonus of the first-time variant when the question asks for a first time. */
 export const FIRST_TIME_BONUS = 0.12;
+/** (d) Penalty of a re-issue or change variant when the question asks for a first time. */
+export const CHANGE_PENALTY = 0.3;
 /** (e) Bonus of the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a lost or damaged paper. */
 export const REDO_BONUS = 0.2;
 
@@ -55,6 +59,7 @@ const CHANGE_CUES = cues([
 /** Question words that ask to redo a paper already issued (lost, damaged, to be made again). */
 const REDO_CUES = cues(['làm lại', 'cấp lại', 'đăng ký lại', 'xin lại', 'bị mất', 'đánh mất', 'làm mất', 'bị hỏng', 'hư hỏng', 'bị rách']);
 const REDO_TITLE = /(?:^|\s)(?:cấp lại|đăng ký lại|làm lại)(?=$|[\s,;)])/iu;
+const CHANGE_TITLE = /(?:^|\s)(?:cấp lại|đăng ký lại|cấp đổi|đổi|gia hạn|điều chỉnh|sửa chữa|cải tạo|di dời)(?=$|[\s,;)])/iu;
 const FIRST_TIME_TITLE = /(?:^|[\s(])(?:mới|lần đầu)(?=$|[\s,;)])/iu;
 
 function cues(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
@@ -99,6 +104,7 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
   // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
   if (!cue.variant && VARIANT_TITLE.test(doc.title) && !INDIVIDUALS.test(doc.title)) adjust -= VARIANT_PENALTY;
   if (cue.firstTime && FIRST_TIME_TITLE.test(doc.title)) adjust += FIRST_TIME_BONUS;
+  else if (cue.firstTime && CHANGE_TITLE.test(doc.title)) adjust -= CHANGE_PENALTY;
   if (cue.redo && REDO_TITLE.test(doc.title)) adjust += REDO_BONUS;
   return adjust;
 }

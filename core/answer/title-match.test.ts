@@ -60,4 +60,17 @@ describe('matchTitle with short alternatives sharing one object', () => {
     expect(match('sửa sai thông tin hộ tịch', title).precision).toBeGreaterThan(match('sửa sai thông tin hộ tịch', 'Thủ tục đăng ký khai sinh').precision);
     expect(match('sua sai thong tin ho tich', title).precision).toBe(match('sửa sai thông tin hộ tịch', title).precision);
   });
+
+  it('names official procedures through everyday words of the dictionary (đóng cửa hộ kinh doanh, đất vườn sang đất ở, làm căn cước, đăng ký HKD)', () => {
+    const close = 'đóng cửa hộ kinh doanh có mất phí không';
+    expect(match(close, 'Chấm dứt hoạt động hộ kinh doanh').precision).toBe(1);
+    expect(match(close, 'Chấm dứt hoạt động hộ kinh doanh').precision)
+      .toBeGreaterThan(match(close, 'Dừng thực hiện thủ tục đăng ký hộ kinh doanh').precision);
+    const land = 'chuyển đất vườn sang đất ở thì làm thủ tục gì';
+    expect(match(land, 'Chuyển mục đích sử dụng đất').precision).toBe(1);
+    expect(match('làm căn cước cần gì', 'Cấp thẻ căn cước cho người dưới 14 tuổi').recall).toBe(1);
+    const open = 'mo quan ca phe nho dang ky HKD le phi bao nhieu';
+    expect(match(open, 'Đăng ký thành lập hộ kinh doanh').precision)
+      .toBeGreaterThan(match(open, 'Dừng thực hiện thủ tục đăng ký hộ kinh doanh').precision);
+  });
 });
