@@ -19,6 +19,7 @@ import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, t
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
 import { scopeFor, visibleTo } from './scope.ts';
+import { titleFocusQuery, TITLE_FOCUS_CANDIDATES } from './title-focus.ts';
 import { rarityWeight, rareWordsMissing } from './term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 
@@ -166,7 +167,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   /**
    * Search within the role's scope: passages with their coverage of the question, and the
-   * procedure the question names (a wider search, one chunk per procedure), if any.
+   * procedure the question names (a wider search, one chunk per procedure, joined by a
+   * search for the question's rare words and official phrases, title-focus.ts), if any.
    */
   private async retrieve(
     q: QuestionAnalysis, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus, weight: TermWeight | undefined,
@@ -175,10 +177,15 @@ export class ExtractiveAnswerer implements Answerer {
     const expansions = expandTerms(q.text);
     const query = expansions.length ? `${q.text} ${expansions.join(' ')}` : q.text;
     const filters = { audiences: scope.audiences, statuses: scope.statuses };
-    const [hits, procedureHits] = await Promise.all([
+    const focus = weight ? titleFocusQuery(q, weight) : undefined;
+    const [hits, wideHits, focusHits] = await Promise.all([
       corpus.search(query, { k: this.k, perDoc: PER_DOC, ...filters }),
       corpus.search(query, { k: PROCEDURE_CANDIDATES, perDoc: 1, types: ['thủ tục'], ...filters }),
+      focus && focus !== query ? corpus.search(focus, { k: TITLE_FOCUS_CANDIDATES, perDoc: 1, types: ['thủ tục'], ...filters }) : [],
     ]);
+    // Procedures only the focus search found join the candidates after the wide ones.
+    const wide = new Set(wideHits.map((h) => h.docId));
+    const procedureHits = [...wideHits, ...focusHits.filter((h) => !wide.has(h.docId))];
     const passages: Candidate[] = [];
     for (const hit of hits) {
       const doc = corpus.document(hit.docId);
@@ -192,7 +199,7 @@ export class ExtractiveAnswerer implements Answerer {
       return doc && visibleTo(doc, req.role) ? doc : undefined;
     };
     // As indexed: a passage with its document's title and number ("114/TB-SKHCN").
-    const indexed = [...hits, ...procedureHits].map((h) => {
+    const indexed = [...hits, ...wideHits].map((h) => {
       const doc = visible(h.docId);
       return doc ? indexTextOf(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : '';
     });

@@ -53,6 +53,22 @@ describe('preferenceAdjustment', () => {
     expect(adjust(q, base) - adjust(q, foreign)).toBeCloseTo(0);
   });
 
+  it('(a) sets aside a title naming organisations as its applicants when a citizen asks plainly', () => {
+    const firms = record((r) => /^Đăng ký đất đai, .* lần đầu đối với tổ chức đang sử dụng đất$/u.test(String(r.ten_thu_tuc)));
+    const q = 'cấp sổ đỏ lần đầu nộp hồ sơ ở đâu';
+    expect(adjust(q, firms) - adjust('công ty tôi xin cấp sổ đỏ lần đầu ở đâu', firms)).toBeCloseTo(-VARIANT_PENALTY);
+    expect(adjust(q, firms, 'official') - adjust(q, firms, 'citizen')).toBeCloseTo(VARIANT_PENALTY);
+  });
+
+  it("(c') prefers the identity card for everyone over the one for minors unless a child or an age is named", () => {
+    const adults = byTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    const minors = byTitle('Cấp thẻ căn cước cho người dưới 14 tuổi');
+    const q = 'Làm căn cước lần đầu cần mang theo những gì?';
+    expect(adjust(q, adults) - adjust(q, minors)).toBeCloseTo(VARIANT_PENALTY);
+    const child = 'làm căn cước cho con cần gì';
+    expect(adjust(child, adults) - adjust(child, minors)).toBeCloseTo(0);
+  });
+
   it('(d) prefers the new-construction permit when the question is about building a house, not repairing one', () => {
     const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
     const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));

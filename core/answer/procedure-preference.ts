@@ -5,11 +5,15 @@
  * means the ordinary case:
  *
  * - (a) a procedure for individuals ("Công dân Việt Nam", "cá nhân", "hộ gia đình") over one
- *   only for organisations, unless the question names an organisation;
+ *   only for organisations, unless the question names an organisation; a title naming
+ *   organisations as its applicants ("… đối với tổ chức") and no individuals is then a
+ *   special case as in (c);
  * - (b) a local one (Cấp xã, Cấp huyện, Cấp tỉnh) over one only done centrally (Cấp bộ,
  *   "thực hiện tại cấp trung ương"), unless the question asks for the central level;
  * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
  *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
+ * - (c') the procedure for everyone over one for minors ("cho người dưới 14 tuổi", "trẻ em")
+ *   when the question names no child or age;
  * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
  *   get something for the first time and names no repair, renewal or change; a re-issue,
  *   renewal or change variant ("cấp lại", "cấp đổi", "gia hạn", "sửa chữa, cải tạo") then
@@ -42,6 +46,8 @@ const SUBJECT_LABEL = 'Đối tượng thực hiện';
 const INDIVIDUALS = /công dân việt nam|cá nhân|hộ gia đình|người việt nam|hộ kinh doanh/iu;
 const LOCAL_LEVELS = /cấp xã|cấp huyện|cấp tỉnh/iu;
 const CENTRAL_TITLE = /trung ương/iu;
+/** A title naming organisations as its applicants ("… lần đầu đối với tổ chức đang sử dụng đất"). */
+const ORGANISATION_TITLE = /(?:đối với|của|cho) (?:các )?(?:tổ chức|doanh nghiệp)(?=$|[\s,;)])/iu;
 
 /** Title qualifiers of special-case variants. */
 export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze([
@@ -50,6 +56,9 @@ export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze([
 const VARIANT_TITLE = new RegExp(VARIANT_QUALIFIERS.join('|'), 'iu');
 /** Question words that ask for a special case (then no variant is penalised). */
 const VARIANT_CUES = cues([...VARIANT_QUALIFIERS, 'nước ngoài', 'ngoại quốc', 'việt kiều', 'quốc tịch']);
+/** Question words that name a child or an age (then a title for minors is not a special case). */
+const MINOR_CUES = cues(['con', 'bé', 'cháu', 'trẻ', 'trẻ em', 'em bé', 'tuổi', 'chưa thành niên', 'học sinh', 'sơ sinh']);
+const MINOR_TITLE = /dưới \d+ tuổi|trẻ em|chưa thành niên/iu;
 const ORGANISATION_CUES = cues(['công ty', 'doanh nghiệp', 'tổ chức', 'hợp tác xã', 'htx', 'chi nhánh', 'văn phòng đại diện']);
 const CENTRAL_CUES = cues(['trung ương', 'cấp bộ', 'tại bộ']);
 const FIRST_TIME_CUES = cues(['lần đầu', 'làm mới', 'cấp mới', 'xây mới', 'đăng ký mới', 'xây nhà', 'xây dựng nhà', 'cất nhà']);
@@ -73,6 +82,7 @@ export interface PreferenceCues {
   organisation: boolean;
   central: boolean;
   variant: boolean;
+  minor: boolean;
   firstTime: boolean;
   redo: boolean;
 }
@@ -85,6 +95,7 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     organisation: ORGANISATION_CUES(t),
     central: CENTRAL_CUES(t),
     variant: VARIANT_CUES(t),
+    minor: MINOR_CUES(t),
     firstTime: FIRST_TIME_CUES(t) && !CHANGE_CUES(t),
     redo: REDO_CUES(t),
   };
@@ -102,7 +113,10 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
     if (LOCAL_LEVELS.test(level) && !CENTRAL_TITLE.test(doc.title)) adjust += LOCAL_LEVEL_BONUS;
   }
   // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
-  if (!cue.variant && VARIANT_TITLE.test(doc.title) && !INDIVIDUALS.test(doc.title)) adjust -= VARIANT_PENALTY;
+  const forIndividuals = INDIVIDUALS.test(doc.title);
+  if (!cue.variant && VARIANT_TITLE.test(doc.title) && !forIndividuals) adjust -= VARIANT_PENALTY;
+  if (cue.citizen && !cue.organisation && ORGANISATION_TITLE.test(doc.title) && !forIndividuals) adjust -= VARIANT_PENALTY;
+  if (!cue.minor && MINOR_TITLE.test(doc.title)) adjust -= VARIANT_PENALTY;
   if (cue.firstTime && FIRST_TIME_TITLE.test(doc.title)) adjust += FIRST_TIME_BONUS;
   else if (cue.firstTime && CHANGE_TITLE.test(doc.title)) adjust -= CHANGE_PENALTY;
   if (cue.redo && REDO_TITLE.test(doc.title)) adjust += REDO_BONUS;

@@ -40,6 +40,21 @@ describe('matchTitle', () => {
     expect(m.recall).toBe(1);
   });
 
+  it('reads a dictionary term in place, with its neighbours: "đổi GPLX" names the whole of "Đổi giấy phép lái xe"', () => {
+    expect(match('doi GPLX het han le phi bao nhieu', 'Đổi giấy phép lái xe').precision).toBe(1);
+    expect(match('doi GPLX het han le phi bao nhieu', 'Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp').precision).toBeLessThan(0.6);
+  });
+
+  it('sets aside an age range of applicants that the question does not state, and keeps it when an age is asked', () => {
+    const q = 'Làm căn cước lần đầu cần mang theo những gì?';
+    const adults = match(q, 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    expect(adults.precision).toBe(match(q, 'Cấp thẻ căn cước cho người dưới 14 tuổi').precision);
+    expect(adults.precision).toBeGreaterThan(0.5);
+    const child = 'làm căn cước cho con 10 tuổi';
+    expect(match(child, 'Cấp thẻ căn cước cho người dưới 14 tuổi').precision)
+      .toBeGreaterThan(match(child, 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên').precision);
+  });
+
   it('gives low precision when the title names much the user did not say', () => {
     const m = match('Thủ tục cấp giấy phép hành nghề xem bói', 'Cấp giấy phép hành nghề khoan nước dưới đất');
     expect(m.precision).toBeLessThan(0.7);
@@ -59,6 +74,11 @@ describe('matchTitle with short alternatives sharing one object', () => {
     const title = 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc';
     expect(match('sửa sai thông tin hộ tịch', title).precision).toBeGreaterThan(match('sửa sai thông tin hộ tịch', 'Thủ tục đăng ký khai sinh').precision);
     expect(match('sua sai thong tin ho tich', title).precision).toBe(match('sửa sai thông tin hộ tịch', title).precision);
+  });
+
+  it('names the whole civil-status correction procedure from "sửa sai" in a birth certificate question', () => {
+    const q = 'Sửa sai tên trong giấy khai sinh thì làm thế nào?';
+    expect(match(q, 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc').precision).toBeGreaterThan(0.85);
   });
 
   it('names official procedures through everyday words of the dictionary (đóng cửa hộ kinh doanh, đất vườn sang đất ở, làm căn cước, đăng ký HKD)', () => {

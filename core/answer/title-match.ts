@@ -34,6 +34,9 @@ export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze([
 
 const TITLE_NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...GENERIC_TITLE_WORDS].map((phrase) => ({ phrase, value: true })));
 
+/** An age range of applicants in a title ("từ đủ 14 tuổi trở lên", "dưới 6 tuổi"). */
+const AGE_RANGE = /(?:từ đủ|chưa đủ|từ|dưới|trên|đủ)\s+\d+\s+tuổi(?:\s+trở\s+(?:lên|xuống))?/giu;
+
 /** Fewest content units a title segment needs to stand for the title. */
 const MIN_SEGMENT_UNITS = 6;
 /** A title matched through one of its alternatives counts a little less than a whole match. */
@@ -83,6 +86,10 @@ export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentU
   const asked = new Set<string>();
   textTerms(q.text, asked);
   for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
+  // A term said in its official words keeps its neighbours: "đổi GPLX" asks "đổi giấy phép".
+  for (const { match } of q.terms) {
+    for (const phrase of match.entry.official) textTerms(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`, asked);
+  }
   return {
     asked,
     units: units.map((u) => ({ weight: u.weight, alternatives: u.alternatives.map((alt) => alt.map(canonTerm)) })),
@@ -166,7 +173,9 @@ function sharedObjectTitles(segments: readonly string[]): string[] {
 }
 
 /** Title precision and recall of a procedure name against a prepared question. */
-export function matchTitle(question: QuestionTitleTerms, title: string): TitleMatch {
+export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
+  // An age range is who may apply, not what is done: unasked, it is no qualifier the asker left out.
+  const title = question.asked.has('tuoi') ? fullTitle : fullTitle.replace(AGE_RANGE, ' ');
   let precision = share(contentUnitsOf(title), question.asked);
   const segments = titleSegments(title);
   if (segments.length > 1) {
