@@ -27,6 +27,14 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('còn kinh phí thì sao?', context, { confident: true, focusCovers: () => true }).isFollowUp).toBe(true);
   });
 
+  it('stays on the focus when the only words left are generic document words, however confident retrieval is', () => {
+    for (const q of ['kết quả nhận được là giấy gì?', 'mấy ngày thì có giấy chứng nhận?', 'bao lâu thì lấy được giấy phép?']) {
+      expect(resolveFollowUp(q, context, { confident: true }), q).toMatchObject({ isFollowUp: true, focusDocId: '1.001471' });
+    }
+    // A paper named by its kind is a subject of its own.
+    expect(resolveFollowUp('mấy ngày thì có giấy khai sinh?', context, { confident: true }).isFollowUp).toBe(false);
+  });
+
   it('carries the previous intent when only the subject changes', () => {
     expect(resolveFollowUp('còn thẻ ABTC thì sao?', context, { confident: true })).toEqual({ question: 'còn thẻ ABTC thì sao?', isFollowUp: false, carriedIntent: 'time' });
   });

@@ -12,10 +12,30 @@
  * - one or two residual tokens name a subject only if retrieval for the question alone is
  *   confident and the focus document does not cover them itself (or, when retrieval
  *   confidence is unknown, for two tokens without a follow-up marker);
- * - no residual: a follow-up.
+ * - no residual, or only generic document words ("giấy", "giấy chứng nhận", "kết quả",
+ *   "hồ sơ", see {@link GENERIC_DOCUMENT_WORDS}): a follow-up ("mấy ngày thì có giấy chứng
+ *   nhận?" asks about the paper of the procedure just discussed).
  */
+import { createPhraseMatcher } from './phrase-match.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import type { ConversationContext, ProcedureIntent } from './types.ts';
+
+/**
+ * Words for the papers and results of any procedure, and for receiving them: alone they
+ * name no procedure, so a question made only of them asks about the current one.
+ */
+export const GENERIC_DOCUMENT_WORDS: readonly string[] = Object.freeze([
+  'giấy', 'giấy tờ', 'giấy chứng nhận', 'giấy xác nhận', 'giấy phép', 'kết quả', 'hồ sơ', 'nhận', 'nhận được', 'lấy',
+]);
+
+const GENERIC_DOCUMENTS = createPhraseMatcher(GENERIC_DOCUMENT_WORDS.map((phrase) => ({ phrase, value: true as const })));
+
+/** Whether every content token of the question lies in a generic document phrase. */
+function onlyGenericDocuments(q: QuestionAnalysis): boolean {
+  const generic = new Set<number>();
+  for (const m of GENERIC_DOCUMENTS.match(q.tokens)) for (let i = m.start; i < m.end; i += 1) generic.add(i);
+  return q.content.every((i) => generic.has(i));
+}
 
 /** Extra evidence the caller may have about the question. */
 export interface FollowUpSignals {
@@ -56,6 +76,7 @@ export function resolveFollowUp(question: string, context?: ConversationContext,
   const marked = q.markers.length > 0;
   let namesSubject: boolean;
   if (q.terms.length > 0) namesSubject = true;
+  else if (onlyGenericDocuments(q)) namesSubject = false;
   else if (residual >= 3) namesSubject = !(marked && signals.confident === false);
   else if (residual >= 1) namesSubject = (signals.confident ?? (residual >= 2 && !marked)) && !(signals.focusCovers?.() ?? false);
   else namesSubject = false;

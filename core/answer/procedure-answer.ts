@@ -82,7 +82,8 @@ class Composer {
   private channelField(intent: 'fee' | 'time'): void {
     const chunk = fieldChunks(this.input.chunks, FIELD_LABELS[intent])[0];
     if (!chunk) {
-      this.listField(intent, FALLBACK_LABELS[intent] ?? [], MAX_FIELD_LINES, true);
+      const unknown = this.listField(intent, FALLBACK_LABELS[intent] ?? [], MAX_FIELD_LINES, true);
+      if (intent === 'time') this.relatedDeadlines(unknown);
       return;
     }
     const { n, field } = this.cite(chunk);
@@ -105,13 +106,17 @@ class Composer {
       }
     }
     if (values.every((v) => isUnknown(v.value))) this.askDesk = true;
-    if (intent === 'time') this.relatedDeadlines();
+    if (intent === 'time') this.relatedDeadlines(values.some((v) => isUnknown(v.value)));
   }
 
-  /** The citizen's own deadline from a related field, when the question asks for one. */
-  private relatedDeadlines(): void {
+  /**
+   * The citizen's own deadline from a related field, when the question asks for one; or,
+   * when the deadline field lacks a time for some channel, the time the steps give for what is asked
+   * ("cấp Giấy chứng nhận … trong thời hạn 03 ngày làm việc").
+   */
+  private relatedDeadlines(fieldUnknown: boolean): void {
     const q = this.input.question;
-    if (!q || !asksDeadline(q)) return;
+    if (!q || !(fieldUnknown || asksDeadline(q))) return;
     for (const fact of relatedTimeFacts(q, this.input.chunks)) {
       const quote = quoteAround(fact.chunk.text, [fact.span], PROCEDURE_QUOTE_MAX_CHARS);
       const n = this.input.citations.cite(fact.chunk, this.input.doc, quote);
@@ -156,13 +161,17 @@ class Composer {
     return new Set(q.content.map((i) => q.tokens[i]!.folded).filter((w) => !named.has(w)));
   }
 
-  /** A field shown as its lines (papers, steps, agencies …), at most `maxLines`. */
-  private listField(intent: FieldIntent, labels: readonly string[], maxLines: number, firstSentenceOnly = false): void {
+  /**
+   * A field shown as its lines (papers, steps, agencies …), at most `maxLines`. True when
+   * the field is missing or one of its lines has no information.
+   */
+  private listField(intent: FieldIntent, labels: readonly string[], maxLines: number, firstSentenceOnly = false): boolean {
     const chunks = fieldChunks(this.input.chunks, labels);
     if (chunks.length === 0) {
       this.missing(intent);
-      return;
+      return true;
     }
+    let unknown = false;
     const rows: Row[] = [];
     for (const chunk of chunks) {
       const { n, field } = this.cite(chunk);
@@ -174,12 +183,14 @@ class Composer {
       }
       const labelled = labels.length > 1 && items.length === 1 && !/^[^:]{2,40}: /u.test(items[0]!);
       for (const item of items) rows.push({ text: labelled ? `${chunk.sectionLabel}: ${item}` : item, n });
-      if (items.some((i) => isUnknown(i))) this.askDesk = true;
+      if (items.some((i) => isUnknown(i))) unknown = true;
     }
+    if (unknown) this.askDesk = true;
     this.lines.push(withMark(`${fill(M.intro[intent], { name: this.name })}:`, rows[0]?.n ?? this.cite(chunks[0]!).n));
     const shown = intent === 'papers' && maxLines === MAX_FIELD_LINES ? keptPapers(rows, MAX_PAPER_LINES) : rows.slice(0, maxLines);
     for (const row of shown) this.lines.push(withMark(asLine(row.text), row.n));
     if (shown.length < rows.length) this.lines.push(withMark(`${M.more}.`, shown[shown.length - 1]?.n ?? rows[0]!.n));
+    return unknown;
   }
 
   field(intent: FieldIntent, compact: boolean): void {

@@ -78,6 +78,17 @@ describe('preferenceAdjustment', () => {
     expect(adjust(mend, fresh) - adjust(mend, repair)).toBeCloseTo(0);
   });
 
+  it('(d) reads "mất bao lâu" as how long it takes, not as a lost paper, and a term in its official words', () => {
+    const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    for (const q of ['xây nhà mất bao lâu', 'xin GPXD nhà ở riêng lẻ mất bao lâu', 'xin GPXD nha o rieng le mat bao lau', 'xây nhà có mất phí không']) {
+      expect(adjust(q, fresh) - adjust(q, repair), q).toBeCloseTo(FIRST_TIME_BONUS + CHANGE_PENALTY);
+    }
+    // A lost permit is still a change.
+    const lost = 'giấy phép xây dựng nhà bị mất';
+    expect(adjust(lost, fresh) - adjust(lost, repair)).toBeCloseTo(0);
+  });
+
   it('(d) sets a re-issue or renewal aside when the question asks for a first card', () => {
     const first = byTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
     const again = byTitle('Cấp lại thẻ căn cước');

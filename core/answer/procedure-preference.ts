@@ -25,8 +25,8 @@
  * title word, so it only decides between candidates that match the question about equally.
  */
 import type { Chunk, DocumentRecord } from '../model.ts';
-import { createPhraseMatcher, type QuestionToken } from './phrase-match.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { createPhraseMatcher, questionTokens, type QuestionToken } from './phrase-match.ts';
+import { officialWording, withoutSpendingWords, type QuestionAnalysis } from './question.ts';
 import type { Role } from './types.ts';
 
 /** (a) Bonus of a procedure whose applicants include individuals, for a citizen. */
@@ -89,15 +89,19 @@ export interface PreferenceCues {
 
 /** Read the preference cues of a question asked by `role`. */
 export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues {
-  const t = q.tokens;
+  // Read as asked and in official words ("GPXD nhà ở" asks "giấy phép xây dựng nhà ở"), with
+  // "mất" of "mất bao lâu" set apart: it asks how long, nothing was lost.
+  const asked = questionTokens(withoutSpendingWords(q.text));
+  const official = q.terms.length > 0 ? questionTokens(withoutSpendingWords(officialWording(q))) : asked;
+  const said = (cue: (tokens: readonly QuestionToken[]) => boolean): boolean => cue(asked) || cue(official);
   return {
     citizen: role === 'citizen',
-    organisation: ORGANISATION_CUES(t),
-    central: CENTRAL_CUES(t),
-    variant: VARIANT_CUES(t),
-    minor: MINOR_CUES(t),
-    firstTime: FIRST_TIME_CUES(t) && !CHANGE_CUES(t),
-    redo: REDO_CUES(t),
+    organisation: said(ORGANISATION_CUES),
+    central: said(CENTRAL_CUES),
+    variant: said(VARIANT_CUES),
+    minor: said(MINOR_CUES),
+    firstTime: said(FIRST_TIME_CUES) && !said(CHANGE_CUES),
+    redo: said(REDO_CUES),
   };
 }
 

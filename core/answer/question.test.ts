@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from './question.ts';
+import { analyzeQuestion, officialWording, withoutSpendingWords } from './question.ts';
 
 const contentWords = (question: string): string[] => {
   const q = analyzeQuestion(question);
@@ -15,5 +15,16 @@ describe('analyzeQuestion', () => {
   it('reads "theo luật số mấy" as a legal-basis question and "trước mấy giờ" as a time question', () => {
     expect(analyzeQuestion('cấp phiếu lý lịch tư pháp theo luật số mấy').intents).toEqual(['legal_basis']);
     expect(analyzeQuestion('phải báo lưu trú trước mấy giờ').intents).toEqual(['time']);
+  });
+
+  it('sets apart "mất" and "tốn" of a time or cost cue, with or without diacritics, but keeps a lost paper', () => {
+    expect(withoutSpendingWords('xin GPXD mất bao lâu')).toBe('xin GPXD , bao lâu');
+    expect(withoutSpendingWords('xin GPXD mat bao lau')).toBe('xin GPXD , bao lau');
+    expect(withoutSpendingWords('làm lại sổ đỏ có mất phí không')).toBe('làm lại sổ đỏ có , phí không');
+    expect(withoutSpendingWords('Bị mất hộ chiếu thì phải trình báo trong bao lâu?')).toBe('Bị mất hộ chiếu thì phải trình báo trong bao lâu?');
+  });
+
+  it('puts dictionary terms in their first official words', () => {
+    expect(officialWording(analyzeQuestion('xin GPXD nhà ở riêng lẻ'))).toBe('xin giấy phép xây dựng nhà ở riêng lẻ');
   });
 });

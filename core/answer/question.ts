@@ -76,6 +76,36 @@ export interface QuestionAnalysis {
   terms: Array<{ match: TermMatch; start: number; end: number }>;
 }
 
+/**
+ * The question with "mất" and "tốn" of a time or cost cue ("mất bao lâu", "mat bao lau",
+ * "có mất phí không", "tốn bao nhiêu") set apart by a comma: there they say what the
+ * procedure takes, not that a paper was lost, and must not match "cấp lại … do bị mất".
+ */
+export function withoutSpendingWords(text: string): string {
+  const tokens = questionTokens(text);
+  let out = text;
+  for (const cue of intentCues(tokens).reverse()) {
+    const head = tokens[cue.start]!;
+    if (SPENDING_WORDS.has(head.folded)) out = `${out.slice(0, head.start)},${out.slice(head.end)}`;
+  }
+  return out;
+}
+
+const SPENDING_WORDS: ReadonlySet<string> = new Set(['mat', 'ton']);
+
+/**
+ * The question with its dictionary terms in their first official words ("xin GPXD nhà ở"
+ * → "xin giấy phép xây dựng nhà ở"), for rules that read the official wording.
+ */
+export function officialWording(q: QuestionAnalysis): string {
+  let out = q.text;
+  for (const { match } of [...q.terms].reverse()) {
+    const official = match.entry.official[0];
+    if (official) out = `${out.slice(0, match.start)}${official}${out.slice(match.end)}`;
+  }
+  return out;
+}
+
 /** "đã … chưa" closing the question: a question about the state of one's own case. */
 function asksStatus(tokens: readonly QuestionToken[]): boolean {
   const last = tokens.length - 1;

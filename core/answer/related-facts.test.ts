@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../structure/testing/fixtures.ts';
+import { CitationList } from './citations.ts';
+import { composeProcedureAnswer } from './procedure-answer.ts';
 import { analyzeQuestion } from './question.ts';
 import { asksDeadline, relatedTimeFacts } from './related-facts.ts';
 import { procedureDocument, type IndexedDocument } from './testing/memory-corpus.ts';
@@ -29,5 +31,14 @@ describe('relatedTimeFacts', () => {
 
   it('is not asked by a plain processing-time question', () => {
     expect(asksDeadline(analyzeQuestion('gia hạn tạm trú mất bao lâu'))).toBe(false);
+  });
+
+  it('adds the time the steps state when the catalogue gives no deadline for a channel', () => {
+    const d = byTitle('Đăng ký thành lập hộ kinh doanh');
+    const q = analyzeQuestion('mấy ngày thì có giấy chứng nhận?');
+    expect(asksDeadline(q)).toBe(false);
+    const answer = composeProcedureAnswer({ doc: d.record, chunks: d.chunks, intents: ['time'], channels: [], citations: new CitationList(), question: q });
+    expect(answer).toContain('không có thông tin về thời hạn');
+    expect(answer).toMatch(/Trình tự thực hiện: .*Giấy chứng nhận đăng ký hộ kinh doanh.*trong thời hạn 03 ngày làm việc/u);
   });
 });

@@ -29,6 +29,19 @@ describe('matchTitle', () => {
     expect(match('Sổ đỏ bị mất thì xin cấp lại thế nào?', 'Cấp lại Giấy chứng nhận do bị mất').precision).toBeGreaterThan(0.85);
   });
 
+  it('sets aside how and where a procedure is done unless asked, but keeps a single level as a variant', () => {
+    const transfer = 'Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe) bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã';
+    expect(match('sang tên xe máy cũ cần giấy gì', transfer).precision).toBeGreaterThan(0.55);
+    expect(match('sang tên xe nộp trực tuyến một phần được không', transfer).precision).toBeLessThan(0.55);
+    const q = 'mất căn cước làm lại phí bao nhiêu';
+    expect(match(q, 'Cấp lại thẻ căn cước').precision).toBeGreaterThan(match(q, 'Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)').precision);
+  });
+
+  it('does not read "mất" of "mất bao lâu" as the lost paper of a re-issue title', () => {
+    const title = 'Cấp lại Giấy chứng nhận do bị mất';
+    expect(match('sổ đỏ mất bao lâu', title).precision).toBeLessThan(match('sổ đỏ bị mất', title).precision);
+  });
+
   it('reads i/y spelling variants and leading zeros as the same ("đăng kí", "mức 2" / "mức độ 02")', () => {
     expect(match('thủ tục đăng kí kết hôn', 'Thủ tục đăng ký kết hôn')).toMatchObject({ precision: 1, recall: 1 });
     expect(match('tài khoản định danh điện tử mức độ 2', 'Cấp tài khoản định danh điện tử mức độ 02').precision).toBe(1);

@@ -17,7 +17,7 @@ import { normalizeText } from '../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../text/stopwords.ts';
 import { unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
 import { createPhraseMatcher, questionTokens } from './phrase-match.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { withoutSpendingWords, type QuestionAnalysis } from './question.ts';
 import { unitRarity } from './term-rarity.ts';
 
 /**
@@ -36,6 +36,17 @@ const TITLE_NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...GEN
 
 /** An age range of applicants in a title ("từ đủ 14 tuổi trở lên", "dưới 6 tuổi"). */
 const AGE_RANGE = /(?:từ đủ|chưa đủ|từ|dưới|trên|đủ)\s+\d+\s+tuổi(?:\s+trở\s+(?:lên|xuống))?/giu;
+
+/**
+ * How and where a procedure is done, as titles of near-duplicates add it ("… bằng dịch vụ
+ * công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã",
+ * "… trực tuyến toàn trình"): a citizen names the subject, not the channel or the level.
+ */
+const CHANNEL_QUALIFIER = /(?:thực hiện )?(?:bằng|qua) dịch vụ công\s+(?:trực\s+tuyến\s+)?(?:một phần|toàn trình)?(?: hoặc trực tiếp)?|trực tuyến (?:toàn trình|một phần)/giu;
+/** Several levels listed ("tại cấp tỉnh, cấp xã") restrict nothing; one level is a variant ("Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"). */
+const LEVEL_QUALIFIER = /(?:thực hiện )?tại cấp (?:trung ương|tỉnh|huyện|xã)(?:,?\s+cấp (?:trung ương|tỉnh|huyện|xã))+/giu;
+const CHANNEL_WORDS = ['truc_tuyen', 'online', 'dich_vu', 'toan_trinh', 'truc_tiep'];
+const LEVEL_WORDS = ['cap_tinh', 'cap_xa', 'cap_huyen', 'trung_uong'];
 
 /** Fewest content units a title segment needs to stand for the title. */
 const MIN_SEGMENT_UNITS = 6;
@@ -84,11 +95,11 @@ export interface QuestionTitleTerms {
 /** Prepare a question for {@link matchTitle}; `weight` (idf) marks its rare units. */
 export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentUnit[], weight?: TermWeight): QuestionTitleTerms {
   const asked = new Set<string>();
-  textTerms(q.text, asked);
+  textTerms(withoutSpendingWords(q.text), asked);
   for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
   // A term said in its official words keeps its neighbours: "đổi GPLX" asks "đổi giấy phép".
   for (const { match } of q.terms) {
-    for (const phrase of match.entry.official) textTerms(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`, asked);
+    for (const phrase of match.entry.official) textTerms(withoutSpendingWords(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`), asked);
   }
   return {
     asked,
@@ -175,7 +186,9 @@ function sharedObjectTitles(segments: readonly string[]): string[] {
 /** Title precision and recall of a procedure name against a prepared question. */
 export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
   // An age range is who may apply, not what is done: unasked, it is no qualifier the asker left out.
-  const title = question.asked.has('tuoi') ? fullTitle : fullTitle.replace(AGE_RANGE, ' ');
+  let title = question.asked.has('tuoi') ? fullTitle : fullTitle.replace(AGE_RANGE, ' ');
+  if (!CHANNEL_WORDS.some((w) => question.asked.has(w))) title = title.replace(CHANNEL_QUALIFIER, ' ');
+  if (!LEVEL_WORDS.some((w) => question.asked.has(w))) title = title.replace(LEVEL_QUALIFIER, ' ');
   let precision = share(contentUnitsOf(title), question.asked);
   const segments = titleSegments(title);
   if (segments.length > 1) {
