@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize.ts';
+import { findPersonalData, redactPersonalData, type PiiKind } from './pii.ts';
+
+/** The identifiers found, as [kind, exact text] pairs. */
+function found(text: string): Array<[PiiKind, string]> {
+  return findPersonalData(text).map((m) => [m.kind, text.slice(m.start, m.end)]);
+}
+
+describe('findPersonalData: citizen ids', () => {
+  it('finds a 12-digit CCCD written plain, in fours and in dotted threes', () => {
+    expect(found('CCCD 001099001234')).toEqual([['citizen_id', '001099001234']]);
+    expect(found('số căn cước 0010 9900 1234.')).toEqual([['citizen_id', '0010 9900 1234']]);
+    expect(found('định danh: 001.099.001.234')).toEqual([['citizen_id', '001.099.001.234']]);
+  });
+  it('finds a bare 12-digit run without any naming word', () => {
+    expect(found('gửi 079203001234 giúp tôi')).toEqual([['citizen_id', '079203001234']]);
+  });
+  it('finds a 9-digit CMND only when it is named', () => {
+    expect(found('CMND số 123456789')).toEqual([['citizen_id', '123456789']]);
+    expect(found('chứng minh nhân dân 123 456 789')).toEqual([['citizen_id', '123 456 789']]);
+    expect(found('mã hồ sơ 123456789')).toEqual([]);
+  });
+  it('does not read a dotted amount in the hundreds of billions as a CCCD', () => {
+    expect(found('vốn 120.000.000.000 đồng')).toEqual([]);
+    expect(found('tổng 1.000.000.000.000.000')).toEqual([]);
+  });
+});
+
+describe('findPersonalData: phones', () => {
+  it('finds mobile numbers with spaces, dots and dashes', () => {
+    expect(found('gọi 0912345678')).toEqual([['phone', '0912345678']]);
+    expect(found('sđt 0912 345 678')).toEqual([['phone', '0912 345 678']]);
+    expect(found('0912.345.678 hoặc 091-234-5678')).toEqual([
+      ['phone', '0912.345.678'],
+      ['phone', '091-234-5678'],
+    ]);
+  });
+  it('finds +84 and 84 forms', () => {
+    expect(found('gọi +84 912 345 678 nhé')).toEqual([['phone', '+84 912 345 678']]);
+    expect(found('(+84) 912-345-678')).toEqual([['phone', '(+84) 912-345-678']]);
+    expect(found('Zalo 84912345678')).toEqual([['phone', '84912345678']]);
+  });
+  it('finds an 11-digit landline starting 02x', () => {
+    expect(found('Văn phòng: 0255 3822 123')).toEqual([['phone', '0255 3822 123']]);
+    expect(found('024 3825 1234')).toEqual([['phone', '024 3825 1234']]);
+  });
+  it('leaves 10-digit runs that are not mobile numbers alone', () => {
+    expect(found('mã 0123456789')).toEqual([]);
+    expect(found('số 1234567890')).toEqual([]);
+  });
+});
+
+describe('findPersonalData: e-mail, bank, tax, BHXH, plates', () => {
+  it('finds e-mail addresses, digits included', () => {
+    expect(found('gửi về nguyen.van.a99@gmail.com.')).toEqual([['email', 'nguyen.van.a99@gmail.com']]);
+  });
+  it('finds bank accounts only when an account or a bank is named', () => {
+    expect(found('STK: 0011004123456')).toEqual([['bank_account', '0011004123456']]);
+    expect(found('số tài khoản của tôi là 1903 5678 9012 34')).toEqual([['bank_account', '1903 5678 9012 34']]);
+    expect(found('chuyển vào Vietcombank 12345678')).toEqual([['bank_account', '12345678']]);
+    expect(found('mã 12345678')).toEqual([]);
+  });
+  it('finds tax codes of 10 digits and 10-3 digits when named', () => {
+    expect(found('mã số thuế 0101234567')).toEqual([['tax_code', '0101234567']]);
+    expect(found('MST: 0101234567-001')).toEqual([['tax_code', '0101234567-001']]);
+    expect(found('mã 0101234567-001')).toEqual([]);
+  });
+  it('finds BHXH numbers when named, and health-insurance card codes', () => {
+    expect(found('mã số BHXH 7912345678')).toEqual([['social_insurance', '7912345678']]);
+    expect(found('số sổ bảo hiểm xã hội: 7912345678')).toEqual([['social_insurance', '7912345678']]);
+    expect(found('thẻ DN4797912345678')).toEqual([['social_insurance', 'DN4797912345678']]);
+    expect(found('mã 7912345678')).toEqual([]);
+  });
+  it('names a 10-digit mobile-looking number as BHXH when BHXH is named', () => {
+    expect(found('mã số BHXH 0912345678')).toEqual([['social_insurance', '0912345678']]);
+  });
+  it('finds licence plates in common written forms', () => {
+    expect(found('xe 76A-123.45 bị giữ')).toEqual([['licence_plate', '76A-123.45']]);
+    expect(found('biển 76-G1 234.56')).toEqual([['licence_plate', '76-G1 234.56']]);
+    expect(found('xe tải 51F 12345')).toEqual([['licence_plate', '51F 12345']]);
+  });
+});
+
+describe('findPersonalData: numbers that are not identifiers', () => {
+  const untouched = [
+    'Lệ phí 20.000 đồng, phí thẩm định 1.500.000.',
+    'Cấp ngày 04/6/2021, hiệu lực đến 04/6/2031.',
+    'Theo Kế hoạch 83/KH-UBND và Nghị quyết 14/2021/NQ-HĐND.',
+    'Thủ tục 1.000178 và 2.001023 trên Cổng dịch vụ công.',
+    'Thời hạn giải quyết 7 ngày làm việc kể từ năm 2024.',
+    'Khoản 2 Điều 12 Luật Cư trú 2020, Nghị định 62/2021/NĐ-CP.',
+    'Dự toán 1.234.567.890 đồng; 100000000000 đồng.',
+  ];
+  it.each(untouched)('leaves "%s" unchanged', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+    expect(redactPersonalData(text).text).toBe(text);
+  });
+});
+
+describe('redactPersonalData', () => {
+  it("redacts a citizen's CCCD and phone and keeps the rest of the question", () => {
+    const question =
+      'Tôi tên Nguyễn Văn A, CCCD 001099001234, sđt 0912 345 678, cần cấp đổi thẻ căn cước thì làm gì?';
+    const { text, matches } = redactPersonalData(question);
+    expect(text).toBe(
+      'Tôi tên Nguyễn Văn A, CCCD [số định danh], sđt [số điện thoại], cần cấp đổi thẻ căn cước thì làm gì?',
+    );
+    expect(matches.map((m) => m.kind)).toEqual(['citizen_id', 'phone']);
+    expect(question.slice(matches[1]!.start, matches[1]!.end)).toBe('0912 345 678');
+  });
+  it('uses a placeholder for every kind', () => {
+    const text =
+      'a@b.vn, STK 12345678, MST 0101234567, mã số BHXH 7912345678, xe 76A-123.45, CMND 123456789, 0987654321';
+    expect(redactPersonalData(text).text).toBe(
+      '[email], STK [số tài khoản], MST [mã số thuế], mã số BHXH [số BHXH], xe [biển số xe], CMND [số định danh], [số điện thoại]',
+    );
+  });
+  it('splits two identifiers written side by side', () => {
+    expect(redactPersonalData('001099001234 0912345678').text).toBe('[số định danh] [số điện thoại]');
+  });
+  it('gives offsets into the input as given, NFD included', () => {
+    const nfc = 'Số tài khoản: 1903567890 tại ngân hàng, số điện thoại 0912345678.';
+    const nfd = nfc.normalize('NFD');
+    expect(found(nfd)).toEqual([
+      ['bank_account', '1903567890'],
+      ['phone', '0912345678'],
+    ]);
+    expect(normalizeText(redactPersonalData(nfd).text)).toBe(redactPersonalData(nfc).text);
+  });
+  it('changes nothing when run on redacted text', () => {
+    const once = redactPersonalData('STK 12345678 và mã số thuế 0101234567, gọi 0912 345 678').text;
+    expect(redactPersonalData(once)).toEqual({ text: once, matches: [] });
+  });
+  it('reads a naming word or card code glued to a preceding number the same before and after redaction', () => {
+    expect(redactPersonalData('0912345678mã số thuế 0101234567').text).toBe('[số điện thoại]mã số thuế [mã số thuế]');
+    expect(redactPersonalData('0912345678DN4001099001234').text).toBe('[số điện thoại][số BHXH]');
+  });
+});
+
+describe('redactPersonalData properties', () => {
+  const pieces = fc.constantFrom(
+    ' ', '.', '-', ',', ':', '/', '\n', '@', 'a', 'x.vn', '0', '1', '9', '84', '+84', '0912', '345', '678',
+    '001099001234', '0912345678', '12345678', '0101234567', '-001', '76A-', '123.45', 'CCCD ', 'CMND ',
+    'STK ', 'số tài khoản ', 'mã số thuế ', 'MST ', 'BHXH ', 'sđt ', 'đồng', 'ngày ', 'DN4', '[số BHXH]',
+  );
+  const textWithIdentifiers = fc.oneof(fc.array(pieces, { maxLength: 14 }).map((a) => a.join('')), fc.string());
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(textWithIdentifiers, (text) => {
+        const once = redactPersonalData(text).text;
+        expect(redactPersonalData(once).text).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('never touches text without digits or @', () => {
+    const noDigits = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\d@]/g, ''));
+    const vietnamese = fc
+      .array(fc.constantFrom('Số', 'tài khoản', 'CCCD', 'mã số thuế', 'BHXH', ' ', '.', '-', 'đồng', 'Ệ'))
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(noDigits, vietnamese), (text) => {
+        expect(redactPersonalData(text)).toEqual({ text, matches: [] });
+      }),
+    );
+  });
+  it('returns matches in order, within the text and not overlapping', () => {
+    fc.assert(
+      fc.property(textWithIdentifiers, (text) => {
+        let previousEnd = 0;
+        for (const m of findPersonalData(text)) {
+          expect(m.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          previousEnd = m.end;
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Detection and redaction of Vietnamese personal identifiers (CCCD/CMND, phone, e-mail,
+ * bank account, tax code, BHXH, licence plate) in free text, before it is logged or sent
+ * to a model. Offsets refer to the input string as given (NFC, NFD or mixed): digits are
+ * ASCII and unchanged by normalisation, and context words are matched after folding, so
+ * no normalised copy is needed. Placeholders contain no digits and no '@', which makes
+ * redaction idempotent.
+ */
+import { foldDiacritics } from '../text/fold.ts';
+
+/** The kinds of personal identifier recognised. */
+export type PiiKind =
+  | 'citizen_id'
+  | 'phone'
+  | 'email'
+  | 'bank_account'
+  | 'tax_code'
+  | 'social_insurance'
+  | 'licence_plate';
+
+/** One identifier found in a text: `text.slice(start, end)` is the identifier. */
+export interface PiiMatch {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
+/** The Vietnamese placeholder that replaces each kind of identifier. */
+export const PII_PLACEHOLDERS: Readonly<Record<PiiKind, string>> = Object.freeze({
+  citizen_id: '[số định danh]',
+  phone: '[số điện thoại]',
+  email: '[email]',
+  bank_account: '[số tài khoản]',
+  tax_code: '[mã số thuế]',
+  social_insurance: '[số BHXH]',
+  licence_plate: '[biển số xe]',
+});
+
+/** Separators written inside numbers: space, dot, dashes (ASCII and Unicode), no-break space. */
+const SEP = '[ .\\-\\u00A0\\u2010-\\u2015\\u2212]';
+/** Stands in for an already-found identifier while numbers are scanned; neither digit nor letter. */
+const MASK = '\uE000';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const INTERNATIONAL_PHONE = new RegExp(
+  `(?:\\(\\s?\\+\\s?84\\s?\\)|\\+\\s?84)${SEP}?(?:\\(0\\)${SEP}?)?` +
+    `(?:[35789]\\d(?:${SEP}?\\d){7}|2\\d(?:${SEP}?\\d){8})(?!\\d)`,
+  'g',
+);
+/** "76A-123.45", "76-G1 234.56", "51F 12345", "29LD-1234": province, series, serial. */
+const LICENCE_PLATE =
+  /(?<![\p{L}\p{N}])\d{2}-?(?:[A-Z]{1,2}\d?|MĐ\d?)[ .-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** Health-insurance card code, "DN4010123456789": its last ten digits are the BHXH number. */
+const HEALTH_CARD = /(?<!\p{L})[A-Z]{2}[1-5]\d{12}(?![\p{L}\p{N}])/gu;
+const NUMBER_RUN = new RegExp(`\\d+(?:${SEP}\\d+)*`, 'g');
+const GROUP = /\d+/g;
+
+/**
+ * Words that name an identifier, matched on lower-cased, diacritic-folded text. Bounded by
+ * letters only (not `\b`), so a digit or a placeholder next to the word reads the same.
+ */
+const CONTEXT: ReadonlyArray<readonly [PiiKind, RegExp]> = [
+  ['tax_code', /(?<![a-z])(?:ma so thue|mst|ma so doanh nghiep|msdn)(?![a-z])/g],
+  ['social_insurance', /(?<![a-z])(?:bhxh|bhyt|bao hiem xa hoi|bao hiem y te)(?![a-z])/g],
+  [
+    'bank_account',
+    /(?<![a-z])(?:so tai khoan|stk|tai khoan|tk|ngan hang|chuyen khoan|vietcombank|vcb|vietinbank|bidv|agribank|techcombank|tcb|mb ?bank|acb|sacombank|vpbank|tpbank|shb|hdbank|vib|ocb|msb|seabank|eximbank|lienvietpostbank|lpbank|abbank|pvcombank|scb|kienlongbank)(?![a-z])/g,
+  ],
+  ['citizen_id', /(?<![a-z])(?:cccd|cmnd|cmt|can cuoc|chung minh|dinh danh|ddcn)(?![a-z])/g],
+  ['phone', /(?<![a-z])(?:sdt|dt|so dien thoai|dien thoai|didong|di dong|hotline|zalo|lien he|goi)(?![a-z])/g],
+];
+/** What may stand between a naming word and the number: no digits, brackets, masks or line breaks. */
+const FILLER = /^[^\d[\]\n\uE000]{0,32}$/;
+const CURRENCY_AFTER = /^\s?(?:dong|d|vnd|trieu|ty|nghin|ngan|usd|%)(?![a-z])/;
+const CONTEXT_WINDOW = 80;
+
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
+}
+
+/**
+ * Find personal identifiers in `text`, in order of position, never overlapping.
+ * Numbers that are not identifiers (amounts, dates, document numbers, procedure codes,
+ * years, counts) are left alone; 9-digit CMND, 10-digit tax and BHXH numbers and bank
+ * accounts are only recognised when the text names them just before the number.
+ */
+export function findPersonalData(text: string): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  let masked = text;
+  const take = (re: RegExp, kind: PiiKind): void => {
+    for (const m of masked.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      matches.push({ kind, start, end });
+      masked = masked.slice(0, start) + MASK.repeat(end - start) + masked.slice(end);
+    }
+  };
+  take(EMAIL, 'email');
+  take(INTERNATIONAL_PHONE, 'phone');
+  take(HEALTH_CARD, 'social_insurance');
+  take(LICENCE_PLATE, 'licence_plate');
+  for (const run of masked.matchAll(NUMBER_RUN)) matches.push(...scanRun(masked, run[0], run.index));
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Replace every identifier found by {@link findPersonalData} with its Vietnamese
+ * placeholder ({@link PII_PLACEHOLDERS}). Offsets in `matches` refer to the input text.
+ * Idempotent, and text with no digit and no '@' is returned unchanged.
+ */
+export function redactPersonalData(text: string): { text: string; matches: PiiMatch[] } {
+  const matches = findPersonalData(text);
+  let out = '';
+  let copied = 0;
+  for (const m of matches) {
+    out += text.slice(copied, m.start) + PII_PLACEHOLDERS[m.kind];
+    copied = m.end;
+  }
+  return { text: out + text.slice(copied), matches };
+}
+
+/**
+ * Split a run of digit groups ("CCCD 0010 9900 1234 0912 345 678" holds two identifiers)
+ * into identifiers, longest first from each group. A split may fall only on a space or
+ * dash, never on a dot, so "1.000.000.000.000.000" yields nothing.
+ */
+function scanRun(masked: string, run: string, offset: number): PiiMatch[] {
+  const groups: Group[] = [...run.matchAll(GROUP)].map((g) => ({
+    start: offset + g.index,
+    end: offset + g.index + g[0].length,
+    digits: g[0],
+  }));
+  const found: PiiMatch[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    const first = groups[i]!;
+    let taken = false;
+    if (i === 0 || masked[first.start - 1] !== '.') {
+      for (let j = Math.min(groups.length - 1, i + 4); j >= i && !taken; j--) {
+        const last = groups[j]!;
+        if (j < groups.length - 1 && masked[last.end] === '.') continue;
+        const kind = classify(masked, groups.slice(i, j + 1));
+        if (kind) {
+          found.push({ kind, start: first.start, end: last.end });
+          i = j + 1;
+          taken = true;
+        }
+      }
+    }
+    if (!taken) i++;
+  }
+  return found;
+}
+
+function classify(masked: string, groups: Group[]): PiiKind | null {
+  const first = groups[0]!;
+  const last = groups[groups.length - 1]!;
+  const digits = groups.map((g) => g.digits).join('');
+  const sizes = groups.map((g) => g.digits.length).join('-');
+  const n = digits.length;
+  const named = namedKind(masked, first.start);
+  const contiguous = groups.length === 1;
+
+  switch (named) {
+    case 'bank_account':
+      if (n >= 8 && n <= 16) return 'bank_account';
+      break;
+    case 'tax_code':
+      if (n === 10 && contiguous) return 'tax_code';
+      if (n === 13 && (contiguous || (sizes === '10-3' && masked[groups[1]!.start - 1] === '-'))) return 'tax_code';
+      break;
+    case 'social_insurance':
+      if (n === 10 && (contiguous || sizes === '4-3-3' || sizes === '2-8')) return 'social_insurance';
+      break;
+    case 'citizen_id':
+      if (n === 9 && (contiguous || sizes === '3-3-3')) return 'citizen_id';
+      break;
+    default:
+      break;
+  }
+
+  const tail = foldDiacritics(masked.slice(last.end, last.end + 12)).toLowerCase();
+  if (named === null && CURRENCY_AFTER.test(tail)) return null;
+  if (n === 12 && /^842/.test(digits) && contiguous) return 'phone';
+  if (n === 12 && (contiguous || ((sizes === '4-4-4' || sizes === '3-3-3-3') && (digits[0] === '0' || named === 'citizen_id')))) {
+    return 'citizen_id';
+  }
+  const phoneShape = contiguous || sizes === '4-3-3' || sizes === '3-3-4' || sizes === '3-4-3';
+  if (n === 10 && /^0[35789]/.test(digits) && phoneShape) return 'phone';
+  const landlineShape = contiguous || ['3-4-4', '4-3-4', '4-4-3', '4-7', '3-8'].includes(sizes);
+  if (n === 11 && /^02/.test(digits) && landlineShape) return 'phone';
+  if (n === 11 && /^84[35789]/.test(digits) && contiguous) return 'phone';
+  return null;
+}
+
+/** The kind named closest before `start`, if only filler words separate the name from the number. */
+function namedKind(masked: string, start: number): PiiKind | null {
+  let window = masked.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+  const lineStart = window.lastIndexOf('\n');
+  if (lineStart >= 0) window = window.slice(lineStart + 1);
+  const folded = foldDiacritics(window).toLowerCase();
+  let best: PiiKind | null = null;
+  let bestEnd = -1;
+  for (const [kind, re] of CONTEXT) {
+    for (const m of folded.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (end > bestEnd && FILLER.test(folded.slice(end))) {
+        best = kind;
+        bestEnd = end;
+      }
+    }
+  }
+  return best;
+}
