@@ -1,0 +1,249 @@
+/**
+ * Checks on a user's question (or pasted text) that decide refusal before retrieval, each
+ * with a stable reason code. Rules are small reviewed data lists matched on the canonical
+ * views of confusables.ts, so spacing, case, missing diacritics, look-alike letters and
+ * leetspeak do not slip through. The verdict's `detail` names the rule, never the user's words.
+ */
+import { foldDiacritics } from '../text/fold.ts';
+import { detectSecrecyMarking } from '../structure/secrecy.ts';
+import { canonicalCased, canonicalViews, joinSpacedLetters } from './confusables.ts';
+
+/** Why a question is refused; stable codes for the audit log and the message catalogue. */
+export type RefusalReason = 'STATE_SECRET' | 'PROMPT_INJECTION' | 'OUT_OF_SCOPE' | 'ABUSIVE';
+
+/** The decision on one input. `detail` is English for the audit log and never quotes the input. */
+export type InputVerdict = { action: 'allow' } | { action: 'refuse'; reason: RefusalReason; detail: string };
+
+/**
+ * How a rule treats diacritics.
+ * - `loose`: compared folded ("bo qua" meets "bỏ qua", and also "bộ quà").
+ * - `strict`: the matched words are either accented exactly as in the pattern or carry no
+ *   diacritics at all ("toi mat" and "tối mật" match "tối mật"; "tôi mất" does not).
+ * - `exact`: accents must be as in the pattern ("đéo" matches, "đeo"/"deo" do not).
+ */
+export type MatchMode = 'loose' | 'strict' | 'exact';
+
+/** One reviewed pattern. A space in `pattern` also matches no space (glued or re-joined words). */
+export interface GuardRule {
+  /** Stable id, written to the audit log. */
+  id: string;
+  /** Regular-expression source over lower-case, space-separated Vietnamese/English words. */
+  pattern: string;
+  mode: MatchMode;
+}
+
+const DOC = '(?:văn bản|tài liệu|hồ sơ|công văn|báo cáo|thông tin|tin|nội dung|dữ liệu|file|giấy tờ|bản sao)';
+/** Words after "mật" that make an ordinary word: mật khẩu, mật ong, mật độ, mật mã… */
+const NOT_SECRET_AFTER = '(?! (?:khẩu|ong|độ|mã|thiết|báo|vụ|thám|ngọt|gấu|đắng))';
+
+/**
+ * STATE_SECRET. Levels TỐI MẬT and TUYỆT MẬT count wherever they are written; bare MẬT only
+ * after a document noun ("tài liệu mật") or as a stamp in capitals, so "bảo mật", "mật khẩu",
+ * "mật ong", "mật độ", "thân mật" pass. "Bí mật nhà nước" counts except as the subject of the
+ * law ("bảo vệ bí mật nhà nước"); "bí mật kinh doanh" (trade secrets) is ordinary law and passes.
+ */
+export const STATE_SECRET_RULES: readonly GuardRule[] = Object.freeze([
+  { id: 'secret.top-level', pattern: '(?:tuyệt|tối) mật', mode: 'exact' },
+  { id: 'secret.top-level-unaccented', pattern: 'tuyệt mật', mode: 'strict' },
+  { id: 'secret.top-level-glued', pattern: '(?:tuyệtmật|tốimật)', mode: 'strict' },
+  { id: 'secret.document-level', pattern: `${DOC} mật${NOT_SECRET_AFTER}`, mode: 'exact' },
+  { id: 'secret.request-top-level', pattern: `(?:xem|đọc|gửi|cung cấp|tìm|tra cứu|lấy|tải|in|có) (?:(?:cho )?(?:tôi|em|mình) )?(?:các |những |cái |bản )?${DOC} (?:tối|tuyệt) mật`, mode: 'strict' },
+  { id: 'secret.bare-top-level', pattern: `^(?:${DOC} )?(?:tối|tuyệt) mật$`, mode: 'strict' },
+  { id: 'secret.document-marked', pattern: `${DOC} (?:được |bị )?(?:đóng dấu|có dấu|gắn dấu) (?:độ )?mật`, mode: 'exact' },
+  { id: 'secret.state-secret', pattern: '(?<!bảo vệ )bí mật nhà nước', mode: 'strict' },
+  { id: 'secret.state-secret-en', pattern: '(?:top secret|classified (?:document|file|information|report)s?|state secrets?)', mode: 'loose' },
+]);
+
+const RULES = '(?:hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lời nhắc|thiết lập|luật lệ)';
+const EN_FILLER = '(?:(?:all|any|the|of|your|my|previous|prior|above|earlier|preceding|system|initial|original) )*';
+const EN_RULES = '(?:instructions?|prompts?|rules|directions|guidelines|messages|context)';
+
+/** PROMPT_INJECTION: attempts to override, reveal or replace the assistant's instructions. */
+export const PROMPT_INJECTION_RULES: readonly GuardRule[] = Object.freeze([
+  { id: 'inject.vi-ignore-all', pattern: `(?:bỏ qua|phớt lờ|lờ đi) (?:tất cả|mọi|toàn bộ|hết)(?: các| những)? ${RULES}`, mode: 'loose' },
+  { id: 'inject.vi-ignore-prior', pattern: `(?:bỏ qua|phớt lờ|lờ đi) (?:các |những )?${RULES} (?:trước|trên|phía trên|ban đầu|hệ thống|đã cho|của bạn)`, mode: 'loose' },
+  { id: 'inject.vi-forget', pattern: `quên (?:đi )?(?:tất cả |mọi |hết |các |những )*${RULES}`, mode: 'strict' },
+  { id: 'inject.vi-system-prompt', pattern: '(?:lời nhắc|câu lệnh|prompt|chỉ dẫn|chỉ thị) (?:của )?hệ thống', mode: 'loose' },
+  { id: 'inject.vi-reveal', pattern: `(?:in ra|hiển thị|tiết lộ|cho (?:tôi )?xem|nói ra|đọc ra|liệt kê) (?:lại )?(?:toàn bộ |nguyên văn )?(?:các )?(?:${RULES}|cấu hình|prompt) (?:ban đầu|gốc|của bạn|bí mật|ẩn)`, mode: 'loose' },
+  { id: 'inject.vi-you-are-now', pattern: 'bạn (?:giờ|bây giờ|từ giờ|từ nay|kể từ bây giờ) (?:là|sẽ là|đóng vai|hãy)', mode: 'strict' },
+  { id: 'inject.vi-from-now', pattern: 'từ (?:bây )?giờ bạn (?:là|sẽ là|hãy)', mode: 'strict' },
+  { id: 'inject.vi-roleplay', pattern: '(?:hãy |bạn )?đóng vai(?! trò)', mode: 'strict' },
+  { id: 'inject.vi-pretend', pattern: '(?:giả vờ|giả làm|giả sử bạn là|nhập vai)', mode: 'strict' },
+  { id: 'inject.vi-mode', pattern: 'chế độ (?:nhà phát triển|developer|không giới hạn|không kiểm duyệt)', mode: 'loose' },
+  { id: 'inject.vi-bypass', pattern: '(?:vượt qua|bỏ qua|gỡ bỏ|tắt) (?:(?:các|mọi|hết) (?:giới hạn|bộ lọc|kiểm duyệt)|(?:giới hạn|bộ lọc|kiểm duyệt) (?:của bạn|an toàn|nội dung))', mode: 'strict' },
+  { id: 'inject.en-ignore', pattern: `(?:ignore|disregard|forget|override|bypass) ${EN_FILLER}(?:${EN_RULES}|above|everything)`, mode: 'loose' },
+  { id: 'inject.en-reveal', pattern: '(?:reveal|show|print|display|repeat|output|leak|tell me|what is|what are) (?:me )?(?:your |the )?(?:system|initial|hidden|original|secret) (?:prompt|instructions|message)', mode: 'loose' },
+  { id: 'inject.en-system-prompt', pattern: 'system prompt', mode: 'loose' },
+  { id: 'inject.en-persona', pattern: '(?:you are now|from now on you are|act as|pretend (?:to be|you are)|roleplay as|role play as)', mode: 'loose' },
+  { id: 'inject.en-mode', pattern: '(?:developer mode|dan mode|do anything now|jailbreak|jailbroken|god mode)', mode: 'loose' },
+]);
+
+/** Categories of OUT_OF_SCOPE rules, for review and reporting. */
+export type OutOfScopeCategory = 'shopping' | 'entertainment' | 'betting' | 'dating' | 'personal-medical' | 'personal-legal' | 'politics';
+
+/**
+ * OUT_OF_SCOPE, deliberately narrow: each rule asks for advice, tips or opinions, never a
+ * procedure or the rules themselves ("thủ tục", "lệ phí", "khiếu nại", "tố cáo", "bầu cử"
+ * procedures and law questions in general pass). Unmatched questions go to retrieval, which
+ * answers "not found in the documents" on its own.
+ */
+export const OUT_OF_SCOPE_RULES: readonly (GuardRule & { category: OutOfScopeCategory })[] = Object.freeze([
+  { id: 'scope.shopping-advice', category: 'shopping', pattern: 'nên mua (?:điện thoại|laptop|máy tính|iphone|xe|quần áo|giày|mỹ phẩm|đồng hồ|tivi)', mode: 'strict' },
+  { id: 'scope.shopping-deals', category: 'shopping', pattern: '(?:mã giảm giá|săn sale|voucher|shopee|lazada|tiktok shop|mua (?:ở đâu|gì) (?:rẻ|giá rẻ))', mode: 'strict' },
+  { id: 'scope.shopping-best', category: 'shopping', pattern: '(?:điện thoại|laptop|iphone|xe máy|ô tô|tivi) nào (?:tốt|đáng mua|rẻ|ngon)', mode: 'strict' },
+  { id: 'scope.shopping-en', category: 'shopping', pattern: '(?:best (?:phone|laptop|tv|car) to buy|discount code|coupon code)', mode: 'loose' },
+  { id: 'scope.joke', category: 'entertainment', pattern: '(?:kể|kể cho tôi|kể tôi nghe) (?:một |1 )?(?:chuyện cười|truyện cười|chuyện vui|câu chuyện cười)', mode: 'strict' },
+  { id: 'scope.media', category: 'entertainment', pattern: '(?:phim|bài hát|nhạc|game|trò chơi|truyện|anime) (?:gì |nào )?(?:hay|hot|hay nhất|đáng xem)', mode: 'strict' },
+  { id: 'scope.sports', category: 'entertainment', pattern: '(?:kết quả|lịch thi đấu|tỉ số|tỷ số) (?:trận đấu|bóng đá|ngoại hạng|world cup|v league)', mode: 'strict' },
+  { id: 'scope.entertainment-en', category: 'entertainment', pattern: '(?:tell me a joke|recommend (?:a|me a) (?:movie|song|game))', mode: 'loose' },
+  { id: 'scope.betting-tips', category: 'betting', pattern: '(?:soi cầu|dự đoán (?:kết quả )?(?:xổ số|lô|đề)|kèo (?:bóng đá|nhà cái|hôm nay|thơm)|tips? cá độ)', mode: 'strict' },
+  { id: 'scope.betting-numbers', category: 'betting', pattern: '(?:lô|đề|xổ số) (?:hôm nay |ngày mai )?(?:về|đánh|chơi) (?:con |số )?(?:gì|nào|mấy)', mode: 'exact' },
+  { id: 'scope.betting-how', category: 'betting', pattern: '(?:(?:cách|mẹo|bí quyết) (?:cá độ|cá cược|đánh đề|chơi lô|thắng cá độ)|nhà cái (?:nào )?uy tín)', mode: 'strict' },
+  { id: 'scope.betting-en', category: 'betting', pattern: '(?:betting tips|which team should i bet|best betting site)', mode: 'loose' },
+  { id: 'scope.dating', category: 'dating', pattern: '(?:(?:app|ứng dụng|trang) hẹn hò|tán (?:gái|trai)|tỏ tình|thả thính|cưa (?:gái|trai|crush)|làm quen (?:bạn gái|bạn trai|con gái|con trai))', mode: 'strict' },
+  { id: 'scope.dating-en', category: 'dating', pattern: '(?:dating app|date me|be my girlfriend|be my boyfriend|how to flirt)', mode: 'loose' },
+  { id: 'scope.medical-symptom', category: 'personal-medical', pattern: '(?:tôi|em|mình|con tôi|bố tôi|mẹ tôi) (?:đang )?bị (?:\\S+\\s){0,6}(?:nên )?(?:uống|dùng|bôi) (?:thuốc )?(?:gì|nào)', mode: 'strict' },
+  { id: 'scope.medical-drug', category: 'personal-medical', pattern: '(?:(?:nên )?uống thuốc (?:gì|nào)|liều (?:lượng )?(?:thuốc|paracetamol|kháng sinh) (?:bao nhiêu|thế nào)|chữa (?:bệnh )?(?:\\S+\\s){0,3}bằng (?:thuốc|lá) gì)', mode: 'strict' },
+  { id: 'scope.medical-en', category: 'personal-medical', pattern: '(?:what (?:medicine|pills?|drugs?) should i take|should i take (?:antibiotics|paracetamol|ibuprofen))', mode: 'loose' },
+  { id: 'scope.legal-advice', category: 'personal-legal', pattern: '(?:có nên|nên hay không) (?:kiện|khởi kiện|đâm đơn kiện|ly hôn|bỏ (?:vợ|chồng))', mode: 'strict' },
+  { id: 'scope.legal-odds', category: 'personal-legal', pattern: '(?:có |sẽ )?(?:thắng|thua) (?:kiện|vụ kiện|vụ này) (?:không|chứ|được không)', mode: 'strict' },
+  { id: 'scope.legal-en', category: 'personal-legal', pattern: '(?:should i sue|will i win (?:the|my) (?:case|lawsuit))', mode: 'loose' },
+  { id: 'scope.politics-opinion', category: 'politics', pattern: '(?:bạn|mày) (?:nghĩ|thấy|đánh giá|nhận xét|nhận định)(?: gì| sao| thế nào| như thế nào)? về (?:đảng(?! viên| bộ| ủy| uỷ)|chính phủ|nhà nước|tổng bí thư|chủ tịch nước|thủ tướng|bộ chính trị|chế độ|chính trị|bầu cử|lãnh đạo)', mode: 'strict' },
+  { id: 'scope.politics-judgement', category: 'politics', pattern: '(?:đảng|chính phủ|nhà nước|lãnh đạo|tổng bí thư|thủ tướng) (?:có )?(?:tốt|xấu|tham nhũng|giỏi|kém) (?:không|hay không|chứ)', mode: 'strict' },
+  { id: 'scope.politics-election', category: 'politics', pattern: '(?:nên bầu (?:cho )?(?:ai|ứng cử viên nào|người nào)|(?:ai|ứng cử viên nào) sẽ (?:thắng cử|đắc cử|làm tổng bí thư|làm thủ tướng)|dự đoán (?:kết quả )?bầu cử)', mode: 'strict' },
+  { id: 'scope.politics-regime', category: 'politics', pattern: '(?:đa đảng|lật đổ (?:chế độ|chính quyền|đảng))', mode: 'exact' },
+  { id: 'scope.politics-en', category: 'politics', pattern: '(?:what do you think (?:of|about) (?:the )?(?:communist party|party|government|president|prime minister|election)|who should i vote for)', mode: 'loose' },
+]);
+
+/**
+ * ABUSIVE: Vietnamese and English insults and profanity. Words whose unaccented spelling is
+ * an ordinary word (đéo/đeo, cặc/các, lồn/lớn, đĩ/đi, đụ/du) are `exact`; the abbreviations
+ * are whole words only, so "đường mòn" never meets "đm". "vl" and "cc" are left out: they
+ * also abbreviate "vật liệu" and "căn cước".
+ */
+export const ABUSIVE_RULES: readonly GuardRule[] = Object.freeze([
+  { id: 'abuse.vi-abbrev', pattern: '(?:đm|đmm|dm|dmm|đcm|dcm|đkm|dkm|vcl|vkl|vcc|clgt|cmm|cmnr|đcmm|dcmm|đmcs|vclm)', mode: 'strict' },
+  { id: 'abuse.vi-words', pattern: '(?:đéo|đếch|địt|lồn|buồi|cặc|đụ|đĩ|cứt)', mode: 'exact' },
+  { id: 'abuse.vi-phrases', pattern: '(?:địt (?:mẹ|con mẹ|cụ)|đụ má|con mẹ mày|mẹ kiếp|óc chó|súc vật|khốn nạn|đồ khốn|bố láo|láo toét|ngu như (?:chó|bò|lợn)|thằng ngu|đồ ngu|im mồm|câm mồm)', mode: 'strict' },
+  { id: 'abuse.vi-phrases-accented', pattern: '(?:mẹ mày|bố mày|vãi (?:cả )?lồn|vãi (?:cả )?đái|đồ chó|thằng chó|con chó cái|chó chết|mất dạy|con ngu|óc lợn|cút đi|đù má)', mode: 'exact' },
+  { id: 'abuse.vi-stupid', pattern: '(?:mày|bạn|mi|bot|máy) (?:ngu|đần|ngu si|ngu vãi|ngu thế|ngu quá|vô dụng)', mode: 'exact' },
+  { id: 'abuse.en', pattern: '(?:fuck|fucking|fucked|fucker|motherfucker|fck|fuk|shit|bullshit|bitch|bastard|asshole|dickhead|cunt|wtf|stfu|idiot|moron|retard|dumbass|son of a bitch|piece of shit)', mode: 'loose' },
+]);
+
+interface CompiledRule {
+  id: string;
+  mode: MatchMode;
+  accented: RegExp;
+  folded: RegExp;
+  /** `accented` anchored to a whole span, for the strict check. */
+  whole: RegExp;
+}
+
+function compile(rule: GuardRule): CompiledRule {
+  const source = rule.pattern.replaceAll(' ', ' ?');
+  const bounded = (s: string): string => `(?<![\\p{L}\\p{N}])(?:${s})(?![\\p{L}\\p{N}])`;
+  return {
+    id: rule.id,
+    mode: rule.mode,
+    accented: new RegExp(bounded(source), 'u'),
+    folded: new RegExp(bounded(foldDiacritics(source)), 'gu'),
+    whole: new RegExp(`^(?:${source})$`, 'u'),
+  };
+}
+
+/** Whether `rule` matches `view` (one of the accented canonical views). */
+function matches(rule: CompiledRule, view: string, folded: string): boolean {
+  if (rule.mode === 'exact') return rule.accented.test(view);
+  if (rule.mode === 'loose') {
+    rule.folded.lastIndex = 0;
+    return rule.folded.test(folded);
+  }
+  if (rule.accented.test(view)) return true;
+  for (const m of folded.matchAll(rule.folded)) {
+    const span = view.slice(m.index, m.index + m[0].length);
+    if (span === m[0] || rule.whole.test(span)) return true;
+  }
+  return false;
+}
+
+const COMPILED: ReadonlyArray<readonly [RefusalReason, readonly CompiledRule[]]> = [
+  ['STATE_SECRET', STATE_SECRET_RULES.map(compile)],
+  ['PROMPT_INJECTION', PROMPT_INJECTION_RULES.map(compile)],
+  ['ABUSIVE', ABUSIVE_RULES.map(compile)],
+  ['OUT_OF_SCOPE', OUT_OF_SCOPE_RULES.map(compile)],
+];
+
+const NEUTRAL_NEIGHBOURS = new Set(['TỐI', 'TUYỆT', 'ĐỘ', 'SỐ']);
+const ORDINARY_NEIGHBOURS = new Set(['bảo', 'bí', 'thân', 'cơ', 'khẩu', 'ong', 'độ', 'mã', 'thiết', 'báo', 'vụ', 'thám']);
+const CAPS_WORD = /^(?=.*\p{Lu})[\p{Lu}\p{N}]+$/u;
+
+/**
+ * "MẬT" in capitals inside otherwise ordinary text ("gửi tôi tài liệu MẬT số 12"): a stamp
+ * quoted by the user. An all-capitals heading ("BẢO MẬT THÔNG TIN") is not one.
+ */
+function hasCapitalStamp(cased: string): boolean {
+  const ws = joinSpacedLetters(cased.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i] !== 'MẬT') continue;
+    const around = [ws[i - 1], ws[i + 1]];
+    if (around.some((w) => w !== undefined && ORDINARY_NEIGHBOURS.has(w.toLowerCase()))) continue;
+    const inHeading = around.some((w) => w !== undefined && CAPS_WORD.test(w) && !NEUTRAL_NEIGHBOURS.has(w));
+    if (!inHeading) return true;
+  }
+  return false;
+}
+
+const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]*$/u;
+
+/** Text hidden in base64 runs of 24 characters or more that decode to readable UTF-8. */
+function decodedPayloads(text: string): string[] {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(BASE64_RUN)) {
+    const b64 = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+    const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
+    try {
+      const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+      const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      if (PRINTABLE.test(decoded) && /\p{L}{2}/u.test(decoded)) out.push(decoded);
+    } catch {
+      // Not base64 or not UTF-8: an ordinary long token (a hash, an identifier).
+    }
+  }
+  return out;
+}
+
+function checkPlain(text: string): InputVerdict {
+  const cased = canonicalCased(text);
+  if (detectSecrecyMarking(cased) !== undefined) {
+    return { action: 'refuse', reason: 'STATE_SECRET', detail: 'secrecy stamp line in pasted text (rule secret.stamp-line)' };
+  }
+  if (hasCapitalStamp(cased)) {
+    return { action: 'refuse', reason: 'STATE_SECRET', detail: 'secrecy stamp in capitals (rule secret.stamp-capitals)' };
+  }
+  const v = canonicalViews(text);
+  const views = [...new Set([v.accented, v.joined, v.leet])].map((view) => [view, foldDiacritics(view)] as const);
+  for (const [reason, rules] of COMPILED) {
+    for (const rule of rules) {
+      if (views.some(([view, folded]) => matches(rule, view, folded))) {
+        return { action: 'refuse', reason, detail: `matched rule ${rule.id}` };
+      }
+    }
+  }
+  return { action: 'allow' };
+}
+
+/**
+ * Decide whether to answer `text` or refuse it, and why. Checks, in order: state secrets,
+ * prompt injection, abuse, out of scope; then the same on any base64 payload in the text
+ * (reported with the payload's own reason). Pure and deterministic.
+ */
+export function checkInput(text: string): InputVerdict {
+  const verdict = checkPlain(text);
+  if (verdict.action === 'refuse') return verdict;
+  for (const payload of decodedPayloads(text)) {
+    const inner = checkPlain(payload);
+    if (inner.action === 'refuse') return { ...inner, detail: `base64 payload: ${inner.detail}` };
+  }
+  return { action: 'allow' };
+}
