@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
 import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
+import type { AuditSink } from '../core/audit/types.ts';
+import { guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
 /** `/api/search` request and response (DESIGN.md). */
 export interface SearchRequest {
@@ -56,31 +58,81 @@ class Conversations {
   }
 }
 
+export interface AssistantOptions {
+  /** Where every exchange is recorded (the audit trail); none in tests that do not need it. */
+  audit?: AuditSink;
+  now?: () => Date;
+}
+
+/** Who is asking: the role and a pseudonymous user id (never a raw token or IP). */
+export interface Asker {
+  role: Role;
+  user?: string;
+}
+
 export class Assistant {
   private readonly conversations = new Conversations();
 
   constructor(
     private readonly corpus: Corpus,
     private readonly answerer: Answerer,
+    private readonly opts: AssistantOptions = {},
   ) {}
 
   async search(req: SearchRequest, role: Role): Promise<SearchResponse> {
-    const hits = await this.corpus.search(req.query, { k: Math.min(Math.max(req.k ?? 10, 1), 50), audiences: audiencesFor(role) });
+    const { question } = guardQuestion(req.query);
+    const hits = await this.corpus.search(question, { k: Math.min(Math.max(req.k ?? 10, 1), 50), audiences: audiencesFor(role) });
     return { results: hits.map((h) => ({ docId: h.docId, sourceId: h.sourceId, title: h.title, section: h.section, score: h.score, text: h.text })) };
   }
 
-  async chat(req: ChatRequest, role: Role, onToken?: (text: string) => void, signal?: AbortSignal): Promise<ChatResponse> {
+  /**
+   * One exchange under the usage policy: redact personal data, refuse what the policy
+   * refuses, answer from the role's documents, keep the asker's data out of the answer,
+   * add the reference note for citizens, and audit it.
+   */
+  async chat(req: ChatRequest, who: Role | Asker, onToken?: (text: string) => void, signal?: AbortSignal): Promise<ChatResponse> {
+    const asker: Asker = typeof who === 'string' ? { role: who } : who;
+    const { role } = asker;
+    const started = performance.now();
+    const time = (this.opts.now?.() ?? new Date()).toISOString();
     const conversationId = req.conversationId ?? randomUUID();
-    const context = this.conversations.get(conversationId, role);
-    const request = { question: req.message, role, ...(context ? { context } : {}) };
-    const result = onToken && this.answerer.stream
-      ? await this.answerer.stream(request, this.corpus, onToken, signal)
-      : await this.answerer.answer(request, this.corpus);
-    if (onToken && !this.answerer.stream) onToken(result.answer);
-    this.conversations.set(conversationId, role, result.context);
-    return {
-      answer: result.answer, citations: result.citations, refused: result.refused,
-      ...(result.reason ? { reason: result.reason } : {}), conversationId, notices: result.notices,
-    };
+    const guarded = guardQuestion(req.message);
+    const decisions = [...guarded.decisions];
+    let response: ChatResponse;
+    let answerer: 'extractive' | 'llm' | undefined;
+    if (guarded.refusal) {
+      onToken?.(guarded.refusal.message);
+      response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [] };
+    } else {
+      const context = this.conversations.get(conversationId, role);
+      const request = { question: guarded.question, role, ...(context ? { context } : {}) };
+      const result = onToken && this.answerer.stream
+        ? await this.answerer.stream(request, this.corpus, onToken, signal)
+        : await this.answerer.answer(request, this.corpus);
+      if (onToken && !this.answerer.stream) onToken(result.answer);
+      this.conversations.set(conversationId, role, result.context);
+      const safe = guardAnswer(result.answer, guarded.personalValues);
+      decisions.push(safe.decision);
+      answerer = result.answerer;
+      const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
+      response = {
+        answer: safe.answer, citations: result.citations, refused: result.refused,
+        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
+      };
+    }
+    await this.opts.audit?.append({
+      id: randomUUID(), time, role, user: asker.user ?? 'anonymous', conversationId,
+      question: guarded.question,
+      // Answerers do not report their retrieval list yet; the cited documents are in `citations`.
+      retrieved: [],
+      decisions,
+      outcome: response.refused ? 'refused' : 'answered',
+      ...(response.reason ? { reason: response.reason } : {}),
+      answerChars: response.answer.length,
+      citations: response.citations.map((c) => c.docId),
+      latencyMs: Math.round(performance.now() - started),
+      ...(answerer ? { answerer } : {}),
+    });
+    return response;
   }
 }

@@ -37,7 +37,7 @@ export interface AnswerRequest {
 }
 
 /** Why an answer was refused. */
-export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION';
+export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION' | 'STATE_SECRET' | 'PROMPT_INJECTION' | 'OUT_OF_SCOPE' | 'ABUSIVE';
 
 export interface AnswerResult {
   /** Plain Vietnamese text with `[n]` markers referring to `citations`. */

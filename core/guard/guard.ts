@@ -1,0 +1,79 @@
+/**
+ * The usage-policy guardrails around one exchange (prompts/policy.vi.md): personal data
+ * is redacted before anything else sees the question, state-secret, injection, abusive
+ * and out-of-scope questions are refused with a polite Vietnamese message, and answers
+ * never echo the asker's personal data.
+ */
+import type { GuardDecision } from '../audit/types.ts';
+import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
+import { redactPersonalData } from './pii.ts';
+
+/** Every guard the policy text may name; a test checks each is named and enforced. */
+export const POLICY_GUARDS = ['STATE_SECRET', 'PERSONAL_DATA', 'PROMPT_INJECTION', 'OUT_OF_SCOPE', 'ABUSIVE', 'NO_SOURCE', 'AUDIENCE', 'AUDIT'] as const;
+export type PolicyGuard = (typeof POLICY_GUARDS)[number];
+
+/** What the assistant says when a guard refuses: plain, polite, and what it can do instead. */
+export const GUARD_REFUSALS: Record<InputRefusal, string> = {
+  STATE_SECRET:
+    'Xin lỗi, trợ lý ảo không tiếp nhận và không trả lời nội dung thuộc bí mật nhà nước (tài liệu có dấu MẬT, TỐI MẬT, TUYỆT MẬT). Vui lòng xử lý các tài liệu này theo quy định về bảo vệ bí mật nhà nước.',
+  PROMPT_INJECTION:
+    'Xin lỗi, tôi không thể thực hiện yêu cầu này. Tôi chỉ hỗ trợ tra cứu thủ tục hành chính và văn bản của tỉnh, theo đúng quy định sử dụng.',
+  OUT_OF_SCOPE:
+    'Xin lỗi, câu hỏi này nằm ngoài phạm vi hỗ trợ. Tôi có thể giúp bạn tra cứu thủ tục hành chính (cần giấy tờ gì, nộp ở đâu, mất bao lâu, lệ phí bao nhiêu) và các văn bản của tỉnh.',
+  ABUSIVE:
+    'Xin vui lòng sử dụng ngôn ngữ lịch sự. Tôi sẵn sàng hỗ trợ bạn tra cứu thủ tục hành chính và văn bản của tỉnh.',
+};
+
+/** The note citizens see with every answer. */
+export const REFERENCE_NOTE = 'Thông tin chỉ mang tính tham khảo; văn bản được trích dẫn là căn cứ chính thức.';
+
+export interface GuardedQuestion {
+  /** The question with personal data replaced by placeholders: the only form used further. */
+  question: string;
+  /** The personal values found in the question, so the answer can be kept free of them. */
+  personalValues: string[];
+  decisions: GuardDecision[];
+  refusal?: { reason: InputRefusal; message: string };
+}
+
+/** Redact, then check a question. */
+export function guardQuestion(text: string): GuardedQuestion {
+  const { text: question, matches } = redactPersonalData(text);
+  const personalValues = matches.map((m) => text.slice(m.start, m.end));
+  const decisions: GuardDecision[] = [
+    matches.length
+      ? { guard: 'personal-data', action: 'redact', reason: [...new Set(matches.map((m) => m.kind))].join(',') }
+      : { guard: 'personal-data', action: 'allow' },
+  ];
+  const verdict = checkInput(question);
+  if (verdict.action === 'refuse') {
+    decisions.push({ guard: 'input-policy', action: 'refuse', reason: `${verdict.reason}: ${verdict.detail}` });
+    return { question, personalValues, decisions, refusal: { reason: verdict.reason, message: GUARD_REFUSALS[verdict.reason] } };
+  }
+  decisions.push({ guard: 'input-policy', action: 'allow' });
+  return { question, personalValues, decisions };
+}
+
+/**
+ * Keep the asker's personal data out of the answer. Only the values the asker typed are
+ * removed (compared digit by digit, so "0912 345 678" also matches "0912.345.678"): public
+ * data quoted from documents, such as an office's hotline, stays.
+ */
+export function guardAnswer(answer: string, personalValues: readonly string[]): { answer: string; decision: GuardDecision } {
+  let out = answer;
+  let removed = 0;
+  for (const value of personalValues) {
+    const digits = value.replace(/\D/g, '');
+    const pattern = digits.length >= 6
+      ? new RegExp(digits.split('').join('[\\s.\\-]?'), 'g')
+      : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+    out = out.replace(pattern, () => {
+      removed++;
+      return '[thông tin cá nhân]';
+    });
+  }
+  return {
+    answer: out,
+    decision: removed ? { guard: 'answer-personal-data', action: 'redact', reason: `${removed} echoed value(s)` } : { guard: 'answer-personal-data', action: 'allow' },
+  };
+}
