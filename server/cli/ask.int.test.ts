@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ function ask(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'cli', 'ask.ts'), ...args], {
       cwd: REPO_ROOT,
       // No LLM: the extractive answerer, deterministic and offline.
-      env: { ...process.env, INDEX_DIR: '', LLM_BASE_URL: '', ...env },
+      env: { ...process.env, INDEX_DIR: '', LLM_BASE_URL: '', AUDIT_DIR: join(work, 'audit'), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -82,5 +82,16 @@ describe('npm run ask', () => {
     expect((await ask(['--role', 'admin', 'câu hỏi'])).code).toBe(2);
     expect((await ask(['--k', '0', '--search', 'x'])).code).toBe(2);
     expect((await ask([])).code).toBe(2);
+  });
+
+  it('leaves an audit record of the exchange with the question redacted', async () => {
+    const r = await ask(['--json', '--index', indexDir, 'Số tôi 0912345678, danh mục nhu cầu công nghệ gồm những gì?']);
+    expect(r.code).toBe(0);
+    const files = await readdir(join(work, 'audit'));
+    expect(files.length).toBeGreaterThan(0);
+    const text = (await Promise.all(files.map((f) => readFile(join(work, 'audit', f), 'utf8')))).join('');
+    expect(text).toContain('danh mục nhu cầu công nghệ');
+    expect(text).toContain('[số điện thoại]');
+    expect(text).not.toContain('0912345678');
   });
 });

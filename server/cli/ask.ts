@@ -13,6 +13,12 @@ import { DEFAULT_INDEX_DIR } from '../../ingest/cli.ts';
 import { openIndex } from '../../ingest/store/open-index.ts';
 import { createAnswerer } from '../answer/config.ts';
 import { Assistant, type ChatResponse, type SearchResponse } from '../assistant.ts';
+import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
+
+/** Where the audit trail goes unless AUDIT_DIR says otherwise. */
+export const DEFAULT_AUDIT_DIR = 'data/audit';
+/** Audit files roll over at midnight Vietnam time (UTC+7). */
+const VIETNAM_OFFSET_MINUTES = 420;
 
 const USAGE = `Cách dùng: npm run ask -- "câu hỏi" [tùy chọn]
           npm run ask -- --search "từ khóa" [tùy chọn]
@@ -124,14 +130,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const corpus = await openIndex(args.indexDir);
     // The server's choice: an LLM when LLM_BASE_URL is set (extractive fallback), else extractive.
-    const assistant = new Assistant(corpus, createAnswerer(process.env));
+    // Every exchange is audited (AUDIT_DIR, default data/audit), the CLI's included.
+    const audit = new JsonlAuditSink({ dir: process.env.AUDIT_DIR ?? DEFAULT_AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES });
+    const assistant = new Assistant(corpus, createAnswerer(process.env), { audit });
     if (args.search) {
       const res = await assistant.search({ query: args.search, ...(args.k ? { k: args.k } : {}) }, args.role);
       process.stdout.write(args.json ? `${JSON.stringify(res, null, 2)}\n` : `${formatSearch(res)}\n`);
     } else {
-      const res = await assistant.chat({ message: args.question ?? '' }, args.role);
+      const res = await assistant.chat({ message: args.question ?? '' }, { role: args.role, user: 'cli' });
       process.stdout.write(args.json ? `${JSON.stringify(res, null, 2)}\n` : `${formatChat(res)}\n`);
     }
+    await audit.close();
     return 0;
   } catch (err) {
     const e = toAppError(err);
