@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: quality on real data, in two parts.
+ * `npm run eval`: quality on real data, in three parts.
  *
  * - `alqac`: retrieval on the ALQAC legal-retrieval dev set (523 questions, 2,249
  *   articles) for BM25 alone, the dense retriever alone and fused mixes, plus retrieval
@@ -7,8 +7,10 @@
  * - `answers`: grounded answers to citizens' procedure questions and refusals of
  *   unanswerable ones (eval/datasets), over the full index (corpora/ + the TTHC catalog +
  *   ALQAC), with a report in eval/reports/.
+ * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
+ *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
  *
- *   npm run eval                    # both parts; indexes are built or updated under data/eval/
+ *   npm run eval                    # all parts; indexes are built or updated under data/eval/
  *   npm run eval -- alqac           # one part
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
@@ -25,6 +27,7 @@ import { replaceSection } from '../bench/report.ts';
 import { foldDiacritics } from '../core/text/fold.ts';
 import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
+import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 
 interface Question {
   qid: string;
@@ -91,6 +94,12 @@ async function answersPart(values: { rebuild: boolean; write: boolean }): Promis
   }
 }
 
+async function redteamPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
+  const result = await runRedteamEval({ indexDir: await fullIndex(values.rebuild) });
+  process.stdout.write(`${redteamSummary(result)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-redteam', redteamSection(result));
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -99,10 +108,12 @@ async function main(): Promise<void> {
       write: { type: 'boolean', default: false },
     },
   });
-  const parts = positionals.length ? positionals : ['alqac', 'answers'];
-  for (const p of parts) if (p !== 'alqac' && p !== 'answers') throw new Error(`unknown eval part ${p}; known: alqac, answers`);
+  const known = ['alqac', 'answers', 'redteam'];
+  const parts = positionals.length ? positionals : known;
+  for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   if (parts.includes('alqac')) await alqacPart(values);
   if (parts.includes('answers')) await answersPart(values);
+  if (parts.includes('redteam')) await redteamPart(values);
 }
 
 async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
