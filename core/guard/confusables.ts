@@ -98,7 +98,9 @@ function leetWord(word: string): string {
 
 /** The canonical views of `text` (see {@link CanonicalViews}). Idempotent on each view. */
 export function canonicalViews(text: string): CanonicalViews {
-  const lower = canonicalCased(text).toLowerCase().normalize('NFC').replace(MARKS, '');
+  // Look-alikes are mapped again after lower-casing: an upper-case look-alike missing from
+  // the table (Cyrillic Һ) lower-cases to one that is in it (һ → h).
+  const lower = canonicalCased(canonicalCased(text).toLowerCase()).toLowerCase().normalize('NFC').replace(MARKS, '');
   const plain = words(lower);
   const accented = plain.join(' ');
   const joined = joinSpacedLetters(plain).join(' ');

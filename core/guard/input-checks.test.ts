@@ -314,3 +314,10 @@ describe('checkInput: verdict detail', () => {
     );
   });
 });
+
+describe('canonicalViews regressions', () => {
+  it('maps an upper-case look-alike whose lower case is in the table (Cyrillic Һ)', () => {
+    expect(canonicalViews('Һ').accented).toBe('h');
+    expect(canonicalViews(canonicalViews('Һ').accented).accented).toBe('h');
+  });
+});
