@@ -37,6 +37,29 @@ export function audiencesFor(role: Role): Audience[] {
   return role === 'citizen' ? ['public'] : ['public', 'internal'];
 }
 
+/** Wrap a corpus so an exchange can report what it retrieved: best score per document. */
+function recordingCorpus(corpus: Corpus): { corpus: Corpus; retrieved: () => Array<{ docId: string; score: number }> } {
+  const best = new Map<string, number>();
+  const wrapped: Corpus = {
+    search: async (query, opts) => {
+      const hits = await corpus.search(query, opts);
+      for (const h of hits) if ((best.get(h.docId) ?? -Infinity) < h.score) best.set(h.docId, h.score);
+      return hits;
+    },
+    document: (id) => corpus.document(id),
+    chunksOf: (id) => corpus.chunksOf(id),
+    chunk: (label) => corpus.chunk(label),
+    ...(corpus.termStats ? { termStats: corpus.termStats.bind(corpus) } : {}),
+  };
+  return {
+    corpus: wrapped,
+    retrieved: () => [...best].sort((a, b) => b[1] - a[1]).slice(0, MAX_AUDITED_HITS).map(([docId, score]) => ({ docId, score: Math.round(score * 1000) / 1000 })),
+  };
+}
+
+/** How many retrieved documents an audit record keeps. */
+const MAX_AUDITED_HITS = 20;
+
 /** Conversation contexts kept in memory, least recently used dropped past `max`. */
 class Conversations {
   private readonly map = new Map<string, { role: Role; context: ConversationContext }>();
@@ -100,15 +123,18 @@ export class Assistant {
     const decisions = [...guarded.decisions];
     let response: ChatResponse;
     let answerer: 'extractive' | 'llm' | undefined;
+    let retrieved: Array<{ docId: string; score: number }> = [];
     if (guarded.refusal) {
       onToken?.(guarded.refusal.message);
       response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [] };
     } else {
       const context = this.conversations.get(conversationId, role);
       const request = { question: guarded.question, role, ...(context ? { context } : {}) };
+      const recorder = recordingCorpus(this.corpus);
       const result = onToken && this.answerer.stream
-        ? await this.answerer.stream(request, this.corpus, onToken, signal)
-        : await this.answerer.answer(request, this.corpus);
+        ? await this.answerer.stream(request, recorder.corpus, onToken, signal)
+        : await this.answerer.answer(request, recorder.corpus);
+      retrieved = recorder.retrieved();
       if (onToken && !this.answerer.stream) onToken(result.answer);
       this.conversations.set(conversationId, role, result.context);
       const safe = guardAnswer(result.answer, guarded.personalValues);
@@ -123,8 +149,7 @@ export class Assistant {
     await this.opts.audit?.append({
       id: randomUUID(), time, role, user: asker.user ?? 'anonymous', conversationId,
       question: guarded.question,
-      // Answerers do not report their retrieval list yet; the cited documents are in `citations`.
-      retrieved: [],
+      retrieved,
       decisions,
       outcome: response.refused ? 'refused' : 'answered',
       ...(response.reason ? { reason: response.reason } : {}),

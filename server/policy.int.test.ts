@@ -69,6 +69,9 @@ describe('the usage policy text and the code enforce the same rules', () => {
     expect(last.question).not.toContain('0912345678');
     expect(last.question).toContain('[số điện thoại]');
     expect(last.outcome).toBe('answered');
+    expect(last.retrieved.length).toBeGreaterThan(0);
+    expect(last.retrieved[0]!.score).toBeGreaterThan(0);
+    expect(last.retrieved.map((h) => h.docId)).toEqual(expect.arrayContaining(last.citations));
     expect(last.decisions.map((d) => d.guard)).toEqual(['personal-data', 'input-policy', 'answer-personal-data']);
   });
 
