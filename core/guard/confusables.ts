@@ -32,18 +32,21 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   'α': 'a', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ν': 'v',
 };
 
-/** Digits and symbols used for letters inside words. "1" is read as "i" (not "l"). */
+/**
+ * Digits and symbols used for letters inside words. "1" and "!" are read as "i" (not "l");
+ * "!" only between word characters, so a sentence's closing "!" stays punctuation.
+ */
 const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '*': '',
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '*': '', '!': 'i', '€': 'e',
 };
 
 /** Invisible and direction-control characters beyond those normalizeText drops. */
 const EXTRA_INVISIBLE = /[\u034F\u180E\u200E\u200F\u202A-\u202E\u2061-\u2064\u2066-\u2069]/g;
 const MARKS = /\p{M}/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
-const LEET_WORD = /[\p{L}\p{N}@$*]+/gu;
+const LEET_WORD = /[\p{L}\p{N}@$*€]+(?:!+[\p{L}\p{N}@$*€]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
-const HAS_LEET = /[0134570@$*]/;
+const HAS_LEET = /[0134570@$*!€]/;
 
 function mapLookalikes(text: string): string {
   let out = '';

@@ -33,6 +33,10 @@ export interface GuardRule {
 }
 
 const DOC = '(?:văn bản|tài liệu|hồ sơ|công văn|báo cáo|thông tin|tin|nội dung|dữ liệu|file|giấy tờ|bản sao)';
+/** Verbs that ask for a document: "xin", "gửi", "cho xem", "tải"… */
+const REQUEST = '(?:xem|đọc|gửi|cung cấp|tìm|tra cứu|lấy|tải|tải về|in|có|xin|chia sẻ|cho xem|cho)';
+/** Question words and copulas between a document noun and "mật" ("hồ sơ nào là mật"). */
+const DOC_LINK = '(?:nào|gì|này|đó|ấy|là|được|bị|thuộc|diện|loại|độ|có|xếp)';
 /** Words after "mật" that make an ordinary word: mật khẩu, mật ong, mật độ, mật mã… */
 const NOT_SECRET_AFTER = '(?! (?:khẩu|ong|độ|mã|thiết|báo|vụ|thám|ngọt|gấu|đắng))';
 
@@ -47,14 +51,25 @@ export const STATE_SECRET_RULES: readonly GuardRule[] = Object.freeze([
   { id: 'secret.top-level-unaccented', pattern: 'tuyệt mật', mode: 'strict' },
   { id: 'secret.top-level-glued', pattern: '(?:tuyệtmật|tốimật)', mode: 'strict' },
   { id: 'secret.document-level', pattern: `${DOC} mật${NOT_SECRET_AFTER}`, mode: 'exact' },
-  { id: 'secret.request-top-level', pattern: `(?:xem|đọc|gửi|cung cấp|tìm|tra cứu|lấy|tải|in|có) (?:(?:cho )?(?:tôi|em|mình) )?(?:các |những |cái |bản )?${DOC} (?:tối|tuyệt) mật`, mode: 'strict' },
+  { id: 'secret.request-top-level', pattern: `${REQUEST} (?:(?:cho )?(?:tôi|em|mình) )?(?:xem |đọc |xin )?(?:các |những |cái |bản |toàn bộ |một số )?${DOC} (?:tối|tuyệt) mật`, mode: 'strict' },
   { id: 'secret.bare-top-level', pattern: `^(?:${DOC} )?(?:tối|tuyệt) mật$`, mode: 'strict' },
-  { id: 'secret.document-marked', pattern: `${DOC} (?:được |bị )?(?:đóng dấu|có dấu|gắn dấu) (?:độ )?mật`, mode: 'exact' },
+  { id: 'secret.document-marked', pattern: `${DOC} (?:\\S+\\s){0,2}(?:được |bị )?(?:đóng dấu|có dấu|gắn dấu|mang dấu|dấu) (?:độ )?mật${NOT_SECRET_AFTER}`, mode: 'exact' },
+  { id: 'secret.document-is-secret', pattern: `${DOC} (?:${DOC_LINK} ){1,2}mật${NOT_SECRET_AFTER}`, mode: 'exact' },
   { id: 'secret.state-secret', pattern: '(?<!bảo vệ )bí mật nhà nước', mode: 'strict' },
   { id: 'secret.state-secret-en', pattern: '(?:top secret|classified (?:document|file|information|report)s?|state secrets?)', mode: 'loose' },
 ]);
 
 const RULES = '(?:hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lời nhắc|thiết lập|luật lệ)';
+/** Quantifiers and particles that may sit between "bỏ qua"/"quên" and its object, at most three. */
+const FILLER = '(?:tất cả|toàn bộ|hết thảy|hết|mọi|các|những|cái|mấy|đi|luôn|cả|này|đó|ấy|thứ)';
+const ALL = '(?:tất cả|toàn bộ|hết thảy|hết|mọi)';
+const IGNORE = '(?:bỏ qua|phớt lờ|lờ đi|gạt bỏ|bất chấp|vứt bỏ)';
+/** Where named instructions come from: "các chỉ dẫn ở trên", "hướng dẫn trước đây". */
+const PRIOR = '(?:trước|ở trên|phía trên|bên trên|trước đây|trước đó|ban đầu|hệ thống|đã cho|của bạn)';
+/** Pronoun objects standing for instructions named just before: "bỏ qua chúng", "quên hết đi". */
+const ANAPHOR = '(?:chúng nó|chúng|nó|hết|tất cả|toàn bộ|đi)';
+/** What an unrestricted persona is: "không có đạo đức", "không bị giới hạn", "không kiểm duyệt". */
+const UNBOUND = '(?:vô đạo đức|không có đạo đức|không (?:bị |có )?(?:giới hạn|kiểm duyệt|ràng buộc|kiểm soát|bộ lọc|lọc|quy tắc|luật lệ|luật)|không cần tuân (?:thủ|theo)|không tuân (?:thủ|theo))';
 const EN_FILLER = '(?:(?:all|any|the|of|your|my|previous|prior|above|earlier|preceding|system|initial|original) )*';
 const EN_RULES = '(?:instructions?|prompts?|rules|directions|guidelines|messages|context)';
 
@@ -62,13 +77,16 @@ const EN_RULES = '(?:instructions?|prompts?|rules|directions|guidelines|messages
 export const PROMPT_INJECTION_RULES: readonly GuardRule[] = Object.freeze([
   { id: 'inject.vi-ignore-all', pattern: `(?:bỏ qua|phớt lờ|lờ đi) (?:tất cả|mọi|toàn bộ|hết)(?: các| những)? ${RULES}`, mode: 'loose' },
   { id: 'inject.vi-ignore-prior', pattern: `(?:bỏ qua|phớt lờ|lờ đi) (?:các |những )?${RULES} (?:trước|trên|phía trên|ban đầu|hệ thống|đã cho|của bạn)`, mode: 'loose' },
-  { id: 'inject.vi-forget', pattern: `quên (?:đi )?(?:tất cả |mọi |hết |các |những )*${RULES}`, mode: 'strict' },
+  { id: 'inject.vi-ignore-filler', pattern: `${IGNORE} (?:${FILLER} ){0,2}${ALL} (?:${FILLER} ){0,2}${RULES}`, mode: 'loose' },
+  { id: 'inject.vi-ignore-anaphor', pattern: `${RULES} ${PRIOR} (?:\\S+\\s){0,8}?(?:${IGNORE}|quên) (?:${FILLER} ){0,2}${ANAPHOR}(?: đi)?(?!.*\\s(?:không|chưa)$)`, mode: 'strict' },
+  { id: 'inject.vi-forget', pattern: `quên (?:${FILLER} ){0,3}${RULES}`, mode: 'strict' },
   { id: 'inject.vi-system-prompt', pattern: '(?:lời nhắc|câu lệnh|prompt|chỉ dẫn|chỉ thị) (?:của )?hệ thống', mode: 'loose' },
   { id: 'inject.vi-reveal', pattern: `(?:in ra|hiển thị|tiết lộ|cho (?:tôi )?xem|nói ra|đọc ra|liệt kê) (?:lại )?(?:toàn bộ |nguyên văn )?(?:các )?(?:${RULES}|cấu hình|prompt) (?:ban đầu|gốc|của bạn|bí mật|ẩn)`, mode: 'loose' },
   { id: 'inject.vi-you-are-now', pattern: 'bạn (?:giờ|bây giờ|từ giờ|từ nay|kể từ bây giờ) (?:là|sẽ là|đóng vai|hãy)', mode: 'strict' },
   { id: 'inject.vi-from-now', pattern: 'từ (?:bây )?giờ bạn (?:là|sẽ là|hãy)', mode: 'strict' },
   { id: 'inject.vi-roleplay', pattern: '(?:hãy |bạn )?đóng vai(?! trò)', mode: 'strict' },
-  { id: 'inject.vi-pretend', pattern: '(?:giả vờ|giả làm|giả sử bạn là|nhập vai)', mode: 'strict' },
+  { id: 'inject.vi-pretend', pattern: '(?:giả vờ|giả làm|giả sử bạn là|nhập vai|(?:hãy|bạn) vào vai)', mode: 'strict' },
+  { id: 'inject.vi-persona-unbound', pattern: `(?:vào vai|nhập vai|giả vờ là|giả làm|đóng vai(?! trò)|hãy là|hãy trở thành|hãy làm|hãy hành xử như) (?:\\S+\\s){0,5}?${UNBOUND}`, mode: 'strict' },
   { id: 'inject.vi-mode', pattern: 'chế độ (?:nhà phát triển|developer|không giới hạn|không kiểm duyệt)', mode: 'loose' },
   { id: 'inject.vi-bypass', pattern: '(?:vượt qua|bỏ qua|gỡ bỏ|tắt) (?:(?:các|mọi|hết) (?:giới hạn|bộ lọc|kiểm duyệt)|(?:giới hạn|bộ lọc|kiểm duyệt) (?:của bạn|an toàn|nội dung))', mode: 'strict' },
   { id: 'inject.en-ignore', pattern: `(?:ignore|disregard|forget|override|bypass) ${EN_FILLER}(?:${EN_RULES}|above|everything)`, mode: 'loose' },
@@ -193,6 +211,32 @@ function hasCapitalStamp(cased: string): boolean {
   return false;
 }
 
+/** Secrecy rules that a general question about the rules for secret documents may pass. */
+const RULES_QUESTION_EXEMPT: ReadonlySet<string> = new Set([
+  'secret.top-level', 'secret.top-level-unaccented', 'secret.document-level', 'secret.document-marked',
+  'secret.document-is-secret', 'secret.state-secret',
+]);
+/** A rule or procedure word governing a secret document within three words: "quy trình xử lý văn bản mật". */
+const RULES_TOPIC = new RegExp(
+  `(?<![\\p{L}])(?:quy trình|quy định|quy chế|bảo quản|xử lý|trách nhiệm|luật|thủ tục|nguyên tắc|chế độ|lưu trữ|tiêu hủy|tiêu huỷ|vận chuyển|phân loại|xác định) (?:\\S+ ){0,3}?(?:${DOC} (?:(?:độ|có độ) )?(?:tối mật|tuyệt mật|mật)|bí mật nhà nước)(?![\\p{L}])`,
+  'u',
+);
+/** Asking for, or naming, a particular document's content. */
+const CONTENT_REQUEST = new RegExp(
+  `(?<![\\p{L}])(?:xem|đọc|gửi|cung cấp|lấy|tải|in ra|chia sẻ|xin(?! hỏi| phép| ý kiến)|nội dung|toàn văn|trích|tiết lộ|chụp|photo|sao chụp|số \\d|về dự án|về việc|liên quan)(?![\\p{L}])|\\d+ ?/`,
+  'u',
+);
+
+/**
+ * A question about how secret documents are handled in general ("quy trình xử lý văn bản mật
+ * theo quy định", "bảo quản tài liệu mật như thế nào"): a rule or procedure word governs the
+ * document noun, and nothing asks for, names or quotes a document. Such a question is about the
+ * law and passes the noun-level secrecy rules; stamps and pasted text are still refused.
+ */
+function asksAboutSecrecyRules(accented: string): boolean {
+  return RULES_TOPIC.test(accented) && !CONTENT_REQUEST.test(accented);
+}
+
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]*$/u;
 
@@ -222,9 +266,15 @@ function checkPlain(text: string): InputVerdict {
     return { action: 'refuse', reason: 'STATE_SECRET', detail: 'secrecy stamp in capitals (rule secret.stamp-capitals)' };
   }
   const v = canonicalViews(text);
-  const views = [...new Set([v.accented, v.joined, v.leet])].map((view) => [view, foldDiacritics(view)] as const);
+  const viewTexts = [v.accented, v.joined, v.leet];
+  // A word written with leet digits or symbols has no trustworthy accents ("Đ!t mẹ m@y"):
+  // its text is also matched fully folded, so `strict` rules read it as unaccented.
+  if (v.leet !== v.joined) viewTexts.push(foldDiacritics(v.leet));
+  const views = [...new Set(viewTexts)].map((view) => [view, foldDiacritics(view)] as const);
+  const aboutRules = asksAboutSecrecyRules(v.accented);
   for (const [reason, rules] of COMPILED) {
     for (const rule of rules) {
+      if (aboutRules && RULES_QUESTION_EXEMPT.has(rule.id)) continue;
       if (views.some(([view, folded]) => matches(rule, view, folded))) {
         return { action: 'refuse', reason, detail: `matched rule ${rule.id}` };
       }
