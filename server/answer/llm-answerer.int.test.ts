@@ -109,6 +109,22 @@ describe('LlmAnswerer over a scripted OpenAI-compatible server', () => {
     expect(result.answerer).toBe('llm');
   });
 
+  it('never shows an answer that repeats the system prompt, streamed or not', async () => {
+    const leakedLine = loadPromptTemplate().system.split('\n').find((l) => l.length > 60)!;
+    const { answerer, fallback } = await setUp([
+      { content: `Lệ phí là 20.000 đồng [1]. ${leakedLine}` },
+      { chunks: ['Lệ phí là 20.000 đồng [1]. ', leakedLine.slice(0, 40), leakedLine.slice(40)] },
+    ]);
+    const plain = await answerer.answer({ question: FEE_QUESTION, role: 'citizen' }, corpus);
+    expect(plain.answerer).toBe('extractive');
+    expect(plain.answer).not.toContain(leakedLine.slice(0, 40));
+    const tokens: string[] = [];
+    const streamed = await answerer.stream({ question: FEE_QUESTION, role: 'citizen' }, corpus, (t) => tokens.push(t));
+    expect(tokens.join('')).not.toContain(leakedLine.slice(0, 40));
+    expect(streamed.answerer).toBe('extractive');
+    expect(fallback.calls.length).toBe(2);
+  });
+
   it('drops a sentence citing [7] when only two sources were given', async () => {
     const { server, answerer, events } = await setUp([{ content: 'Lệ phí là 20.000 đồng [1]. Có thể nộp hồ sơ qua bưu điện [7].' }]);
     const result = await answerer.answer({ question: FEE_QUESTION, role: 'citizen' }, corpus);

@@ -71,6 +71,14 @@ function retrievalQuery(req: AnswerRequest): string {
   return last && question.split(/\s+/).length <= 6 ? `${last} ${question}` : question;
 }
 
+/** Whether `answer` repeats a line of the system prompt (30+ characters, spacing and case ignored). */
+export function leaksPrompt(answer: string, system: string): boolean {
+  const flat = (t: string) => t.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const text = flat(answer);
+  return system.split(/\n+/).map((line) => flat(line.replace(/^\d+\.\s*/, ''))).filter((line) => line.length >= 30)
+    .some((line) => text.includes(line.slice(0, 60)));
+}
+
 /**
  * Answers with an LLM over the passages retrieval allows the asker's role to see. Each
  * sentence is validated (unsupported facts and unknown markers dropped, markers
@@ -125,11 +133,15 @@ export class LlmAnswerer implements Answerer {
     const started = Date.now();
     // Every sentence is checked before anyone sees it, streamed or not.
     const gate = new StreamingValidator(sources.citations, sources.texts);
+    let leaked = false;
     let raw: string;
     try {
       raw = await this.complete(messages.system, messages.user, onToken ? (piece) => {
         const checkedPiece = gate.push(piece);
-        if (checkedPiece) onToken(checkedPiece);
+        // Nothing more is shown once a sentence repeats the system prompt (a fallback follows).
+        if (leaked || !checkedPiece) return;
+        if (leaksPrompt(checkedPiece, messages.system)) leaked = true;
+        else onToken(checkedPiece);
       } : undefined, signal);
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
@@ -139,12 +151,13 @@ export class LlmAnswerer implements Answerer {
     if (!raw.trim()) return this.fallBack(req, corpus, new ModelFailure('empty'), Date.now() - started, onToken, signal);
     if (onToken) {
       const rest = gate.end();
-      if (rest) onToken(rest);
+      if (rest && !leaked && !leaksPrompt(rest, messages.system)) onToken(rest);
     } else {
       gate.push(raw);
       gate.end();
     }
-    if (!gate.text) return this.fallBack(req, corpus, new ModelFailure('invalid'), Date.now() - started, onToken, signal);
+    // An answer that repeats the system prompt is a leak, whatever it cites.
+    if (!gate.text || leaksPrompt(gate.text, messages.system)) return this.fallBack(req, corpus, new ModelFailure('invalid'), Date.now() - started, onToken, signal);
     const text = gate.text;
     const citations = gate.cited;
     const checked = { ok: gate.ok, droppedSentences: gate.droppedSentences, invalidMarkers: [...gate.invalidMarkers] };

@@ -17,6 +17,8 @@ import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
 
 /** Where the audit trail goes unless AUDIT_DIR says otherwise. */
 export const DEFAULT_AUDIT_DIR = 'data/audit';
+/** Audit files older than this many days are deleted unless AUDIT_RETENTION_DAYS says otherwise. */
+const DEFAULT_RETENTION_DAYS = 365;
 /** Audit files roll over at midnight Vietnam time (UTC+7). */
 const VIETNAM_OFFSET_MINUTES = 420;
 
@@ -131,7 +133,10 @@ export async function main(argv: string[]): Promise<number> {
     const corpus = await openIndex(args.indexDir);
     // The server's choice: an LLM when LLM_BASE_URL is set (extractive fallback), else extractive.
     // Every exchange is audited (AUDIT_DIR, default data/audit), the CLI's included.
-    const audit = new JsonlAuditSink({ dir: process.env.AUDIT_DIR ?? DEFAULT_AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES });
+    const retentionDays = Number(process.env.AUDIT_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
+    if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new AppError('INVALID_ARGUMENT', 'AUDIT_RETENTION_DAYS must be a positive integer');
+    const audit = new JsonlAuditSink({ dir: process.env.AUDIT_DIR ?? DEFAULT_AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays });
+    await audit.prune();
     const assistant = new Assistant(corpus, createAnswerer(process.env), { audit });
     if (args.search) {
       const res = await assistant.search({ query: args.search, ...(args.k ? { k: args.k } : {}) }, args.role);
