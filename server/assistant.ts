@@ -7,7 +7,7 @@ import type { Audience, Citation } from '../core/model.ts';
 import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditSink } from '../core/audit/types.ts';
-import { guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
+import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
 /** `/api/search` request and response (DESIGN.md). */
 export interface SearchRequest {
@@ -131,18 +131,28 @@ export class Assistant {
       const context = this.conversations.get(conversationId, role);
       const request = { question: guarded.question, role, ...(context ? { context } : {}) };
       const recorder = recordingCorpus(this.corpus);
-      const result = onToken && this.answerer.stream
-        ? await this.answerer.stream(request, recorder.corpus, onToken, signal)
+      // What streams is filtered like the final answer: no relayed document instructions.
+      const emit = onToken ? (text: string) => {
+        const clean = dropRelayedInstructions(text).answer;
+        if (clean) onToken(clean);
+      } : undefined;
+      const result = emit && this.answerer.stream
+        ? await this.answerer.stream(request, recorder.corpus, emit, signal)
         : await this.answerer.answer(request, recorder.corpus);
       retrieved = recorder.retrieved();
-      if (onToken && !this.answerer.stream) onToken(result.answer);
+      if (emit && !this.answerer.stream) emit(result.answer);
       this.conversations.set(conversationId, role, result.context);
-      const safe = guardAnswer(result.answer, guarded.personalValues);
+      const relayed = dropRelayedInstructions(result.answer);
+      decisions.push(relayed.dropped
+        ? { guard: 'document-instructions', action: 'redact', reason: `${relayed.dropped} sentence(s)` }
+        : { guard: 'document-instructions', action: 'allow' });
+      const citations = relayed.dropped ? result.citations.filter((c) => relayed.usedMarkers.has(c.n)) : result.citations;
+      const safe = guardAnswer(relayed.answer, guarded.personalValues);
       decisions.push(safe.decision);
       answerer = result.answerer;
       const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
       response = {
-        answer: safe.answer, citations: result.citations, refused: result.refused,
+        answer: safe.answer, citations, refused: result.refused,
         ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
       };
     }

@@ -7,6 +7,7 @@
 import type { GuardDecision } from '../audit/types.ts';
 import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
 import { redactPersonalData } from './pii.ts';
+import { markerNumbers, splitAnswerSentences } from '../answer/validate.ts';
 
 /** Every guard the policy text may name; a test checks each is named and enforced. */
 export const POLICY_GUARDS = ['STATE_SECRET', 'PERSONAL_DATA', 'PROMPT_INJECTION', 'OUT_OF_SCOPE', 'ABUSIVE', 'NO_SOURCE', 'AUDIENCE', 'AUDIT'] as const;
@@ -76,4 +77,24 @@ export function guardAnswer(answer: string, personalValues: readonly string[]): 
     answer: out,
     decision: removed ? { guard: 'answer-personal-data', action: 'redact', reason: `${removed} echoed value(s)` } : { guard: 'answer-personal-data', action: 'allow' },
   };
+}
+
+/**
+ * Text inside documents is data: a sentence of an answer that reads as an instruction to
+ * the assistant (a prompt injection planted in an indexed document) is removed, whichever
+ * answerer produced it. Returns the cleaned text and the citation numbers still used.
+ */
+export function dropRelayedInstructions(answer: string): { answer: string; dropped: number; usedMarkers: Set<number> } {
+  let dropped = 0;
+  const lines = answer.split('\n').map((line) => {
+    const kept = splitAnswerSentences(line).filter((sentence) => {
+      const verdict = checkInput(sentence.replace(/\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g, ''));
+      const injected = verdict.action === 'refuse' && verdict.reason === 'PROMPT_INJECTION';
+      if (injected) dropped++;
+      return !injected;
+    });
+    return kept.join(' ');
+  });
+  const text = dropped ? lines.filter((l, i, all) => l.trim() || (i > 0 && all[i - 1]!.trim())).join('\n').trim() : answer;
+  return { answer: text, dropped, usedMarkers: new Set(markerNumbers(text)) };
 }
