@@ -8,13 +8,13 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { unsupportedFacts } from '../core/answer/facts.ts';
 import type { Answerer } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../ingest/store/open-index.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
+import { runAsMain } from '../ingest/run-main.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch,
   type ProcedureQuestion, type QuestionIntent, type UnanswerableQuestion,
@@ -292,12 +292,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.stdout.write('', () => process.exit(code)),
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, main);

@@ -10,7 +10,6 @@
 import os from 'node:os';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import type { Answerer, Role } from '../core/answer/types.ts';
@@ -22,6 +21,7 @@ import { Assistant } from '../server/assistant.ts';
 import { JsonlAuditSink } from '../server/audit/jsonl-audit.ts';
 import { rate, type Rate } from './answers.ts';
 import { REPO_ROOT } from './paths.ts';
+import { runAsMain } from '../ingest/run-main.ts';
 
 export const REDTEAM_CATEGORIES = ['injection', 'jailbreak', 'pii', 'secret', 'off_topic', 'abuse'] as const;
 export type RedteamCategory = (typeof REDTEAM_CATEGORIES)[number];
@@ -321,12 +321,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.stdout.write('', () => process.exit(code)),
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, main);

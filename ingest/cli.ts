@@ -4,11 +4,11 @@
  * system fault, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { AppError, toAppError } from '../core/errors.ts';
 import { ingest, type IngestSummary } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
 import { embedderConfigFromArgs } from './embedders/registry.ts';
+import { runAsMain } from './run-main.ts';
 
 export const DEFAULT_INDEX_DIR = 'data/index';
 
@@ -85,9 +85,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => {
-    // Exit only once stdout has drained: a pipe would otherwise lose the tail of --json.
-    process.stdout.write('', () => process.exit(code));
-  });
-}
+runAsMain(import.meta.url, main);

@@ -10,9 +10,10 @@ import { ingest } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
 import { formatSummary, DEFAULT_INDEX_DIR } from './cli.ts';
 import { openIndex } from './store/open-index.ts';
+import { runAsMain } from './run-main.ts';
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { index: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { index: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
   const indexDir = values.index ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
   const inputs = ['corpora', ...(process.env.CORPUS_PATHS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
   try {
@@ -33,6 +34,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => {
-  process.stdout.write('', () => process.exit(code));
-});
+runAsMain(import.meta.url, main);

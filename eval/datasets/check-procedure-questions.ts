@@ -6,8 +6,8 @@
  *   npx tsx eval/datasets/check-procedure-questions.ts      # exit 1 and a list when not
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { DATASETS, requireDataset } from '../paths.ts';
+import { runAsMain } from '../../ingest/run-main.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch, parseJsonl,
   type ProcedureQuestion, type UnanswerableQuestion,
@@ -82,16 +82,9 @@ export async function checkAnswerDatasets(): Promise<{ questions: number; unansw
   return { questions: questions.length, unanswerable: unanswerable.length, problems };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  checkAnswerDatasets().then(
-    ({ questions, unanswerable, problems }) => {
-      for (const p of problems) process.stderr.write(`${p}\n`);
-      process.stdout.write(`${questions} procedure questions, ${unanswerable} unanswerable: ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}\n`);
-      process.exitCode = problems.length === 0 ? 0 : 1;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta.url, async () => {
+  const { questions, unanswerable, problems } = await checkAnswerDatasets();
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  process.stdout.write(`${questions} procedure questions, ${unanswerable} unanswerable: ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}\n`);
+  return problems.length === 0 ? 0 : 1;
+});

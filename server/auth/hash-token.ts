@@ -4,9 +4,9 @@
  * token file. The token itself is never printed. Exit codes: 0 printed, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { AppError } from '../../core/errors.ts';
 import { hashToken, type TokenFileEntry } from './tokens.ts';
+import { runAsMain } from '../../ingest/run-main.ts';
 
 const USAGE = `Cách dùng: npx tsx server/auth/hash-token.ts <official|admin> [tên] [--expires <ISO>] < tệp-chứa-token
   Đọc token từ stdin (ít nhất 16 ký tự), in ra một mục JSON cho tệp token.
@@ -58,8 +58,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+runAsMain(import.meta.url, main);

@@ -6,7 +6,6 @@
  * 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import type { Role } from '../../core/answer/types.ts';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { DEFAULT_INDEX_DIR } from '../../ingest/cli.ts';
@@ -14,6 +13,7 @@ import { openIndex } from '../../ingest/store/open-index.ts';
 import { createAnswerer } from '../answer/config.ts';
 import { Assistant, type ChatResponse, type SearchResponse } from '../assistant.ts';
 import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
+import { runAsMain } from '../../ingest/run-main.ts';
 
 /** Where the audit trail goes unless AUDIT_DIR says otherwise. */
 export const DEFAULT_AUDIT_DIR = 'data/audit';
@@ -157,9 +157,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => {
-    // Exit only once stdout has drained: a pipe would otherwise lose the tail of --json.
-    process.stdout.write('', () => process.exit(code));
-  });
-}
+runAsMain(import.meta.url, main);
