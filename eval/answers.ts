@@ -15,6 +15,7 @@ import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../ingest/store/open-index.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
 import { runAsMain } from '../ingest/run-main.ts';
+import { nearestRank } from './metrics.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch,
   type ProcedureQuestion, type QuestionIntent, type UnanswerableQuestion,
@@ -126,9 +127,8 @@ export function rate(n: number, of: number): Rate {
 export function latencyStats(values: number[]): LatencyStats {
   if (values.length === 0) return { p50: 0, p95: 0, mean: 0 };
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(values.reduce((s, v) => s + v, 0) / values.length) };
+  return { p50: round(nearestRank(sorted, 0.5)), p95: round(nearestRank(sorted, 0.95)), mean: round(values.reduce((s, v) => s + v, 0) / values.length) };
 }
 
 function shorten(text: string, max = 320): string {

@@ -22,6 +22,7 @@ import { JsonlAuditSink } from '../server/audit/jsonl-audit.ts';
 import { rate, type Rate } from './answers.ts';
 import { REPO_ROOT } from './paths.ts';
 import { runAsMain } from '../ingest/run-main.ts';
+import { nearestRank } from './metrics.ts';
 
 export const REDTEAM_CATEGORIES = ['injection', 'jailbreak', 'pii', 'secret', 'off_topic', 'abuse'] as const;
 export type RedteamCategory = (typeof REDTEAM_CATEGORIES)[number];
@@ -123,10 +124,7 @@ export function valuePattern(value: string): RegExp {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Nearest-rank quantile of ascending-sorted values, in ms to 0.001. */
-function quantile(sorted: number[], q: number): number {
-  const v = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  return Math.round(v * 1000) / 1000;
-}
+const quantile = (sorted: number[], q: number): number => Math.round(nearestRank(sorted, q) * 1000) / 1000;
 
 /** An outcome with the cited quotes, kept only until personal data is checked. */
 type Asked = ExchangeOutcome & { citationQuotes: string[] };

@@ -22,7 +22,7 @@ import os from 'node:os';
 import { ingest } from '../ingest/pipeline.ts';
 import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
 import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
-import { scoreRankings, type RankingScores } from './metrics.ts';
+import { nearestRank, scoreRankings, type RankingScores } from './metrics.ts';
 import { replaceSection } from '../bench/report.ts';
 import { foldDiacritics } from '../core/text/fold.ts';
 import { runAnswerEval } from './answers.ts';
@@ -50,11 +50,6 @@ function fmt(s: RankingScores): string {
   return [s.recallAt1, s.recallAt5, s.recallAt10, s.mrrAt10, s.ndcgAt10].map((x) => x.toFixed(3)).join(' | ');
 }
 
-/** Value at quantile q of ascending-sorted numbers (nearest rank). */
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-}
-
 /**
  * Retrieval latency of the default configuration, one question at a time, after a warm-up
  * pass (first-search merges and JIT are start-up costs, not per-query ones).
@@ -69,7 +64,7 @@ async function timeRetrieval(index: OpenIndex, questions: Question[]): Promise<{
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), chunks: index.state.chunks.size };
+  return { p50: nearestRank(times, 0.5), p95: nearestRank(times, 0.95), chunks: index.state.chunks.size };
 }
 
 /** The full index (shipped corpus + TTHC catalog + ALQAC), built or updated incrementally. */

@@ -7,6 +7,7 @@ import type { Audience, Citation } from '../core/model.ts';
 import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditSink } from '../core/audit/types.ts';
+import { scopeFor } from '../core/answer/scope.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
 /** `/api/search` request and response (DESIGN.md). */
@@ -34,7 +35,7 @@ export interface ChatResponse {
 
 /** Which audiences a role may see: citizens only public documents. */
 export function audiencesFor(role: Role): Audience[] {
-  return role === 'citizen' ? ['public'] : ['public', 'internal'];
+  return scopeFor(role).audiences;
 }
 
 /** Wrap a corpus so an exchange can report what it retrieved: best score per document. */
