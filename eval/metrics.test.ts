@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ndcgAt, scoreRankings } from './metrics.ts';
+import { ndcgAt, nearestRank, scoreRankings } from './metrics.ts';
 
 describe('scoreRankings', () => {
   it('computes recall and MRR from first occurrences', () => {
