@@ -1,0 +1,35 @@
+/** The client view of an ingest summary: counts, and skipped sources by relative name. */
+import { stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import type { IngestSummary } from '../../ingest/pipeline.ts';
+import { sourceIdFor } from '../../ingest/loaders/index.ts';
+import type { JobSummary } from './job-info.ts';
+
+/**
+ * Shape an IngestSummary for clients. A skipped source's path becomes its name relative
+ * to the input it came from (as the loaders name documents), or its file name.
+ */
+export async function toJobSummary(s: IngestSummary, inputs: string[]): Promise<JobSummary> {
+  const roots = await Promise.all(inputs.map(async (input) => {
+    const abs = resolve(input);
+    const isDir = (await stat(abs).catch(() => undefined))?.isDirectory() ?? false;
+    return { abs, root: isDir ? abs : dirname(abs), isDir };
+  }));
+  const sourceIdOf = (source: string): string => {
+    const abs = resolve(source);
+    const from = roots.find((r) => (r.isDir ? abs.startsWith(`${r.abs}${sep}`) : abs === r.abs));
+    return sourceIdFor(abs, from?.root ?? dirname(abs));
+  };
+  return {
+    ...(s.version ? { version: s.version } : {}),
+    published: s.published,
+    added: s.added.length,
+    updated: s.updated.length,
+    removed: s.removed.length,
+    unchanged: s.unchanged,
+    skipped: s.skipped.map((k) => ({ sourceId: sourceIdOf(k.source), code: k.code, message: k.message })),
+    documents: s.documents,
+    chunks: s.chunks,
+    durationMs: s.durationMs,
+  };
+}

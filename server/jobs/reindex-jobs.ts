@@ -1,0 +1,284 @@
+/**
+ * Re-index jobs of the server: one at a time, each in its own child process
+ * (reindex-worker.ts), so that a crash, an out-of-memory kill, a timeout or a
+ * cancellation ends the worker only and the server keeps answering from the active
+ * index version (ingest publishes atomically). The job list is persisted so that a job
+ * cut short by a server restart is reported as interrupted, not left "running".
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { EmbedderConfig } from '../../ingest/embedders/registry.ts';
+import { JOB_MESSAGES, JobConflictError, crashedMessage, timeoutMessage } from './job-errors.ts';
+import { toJobProgress, type JobError, type JobInfo, type JobSummary } from './job-info.ts';
+import { loadJobs, saveJobs } from './job-store.ts';
+import { DEFAULT_WORKER_PATH, forkWorker, type WorkerExit, type WorkerHandle } from './worker-process.ts';
+import type { WorkerStart } from './worker-protocol.ts';
+
+export interface ReindexJobsOptions {
+  indexDir: string;
+  /** Files and folders to index; a function is called at each start (the list may change). */
+  inputs: string[] | (() => string[]);
+  /** JSON file holding the job list (created on first write). */
+  stateFile: string;
+  /** Worker entry point (default: reindex-worker.ts beside this file). */
+  workerPath?: string;
+  /** A run longer than this is killed and fails with JOB_TIMEOUT (default 2 hours). */
+  timeoutMs?: number;
+  /** Time a worker is given to exit after SIGTERM before SIGKILL (default 5 s). */
+  killGraceMs?: number;
+  maxBytes?: number;
+  /** Keep documents of sources no longer in `inputs` (add-only runs). */
+  keepMissing?: boolean;
+  embedder?: EmbedderConfig;
+  now?: () => Date;
+  /** Finished jobs kept in the list (default 50). */
+  historyLimit?: number;
+}
+
+/** Events of ReindexJobs; every payload is a copy. */
+export type ReindexJobEvents = {
+  /** Any change of state or progress. */
+  update: [job: JobInfo];
+  /**
+   * A job finished well. When `job.summary.published` is true a new version is active
+   * and the server should reopen the index; false means nothing had changed.
+   */
+  succeeded: [job: JobInfo];
+  /** A job failed; `detail` is English, for logs only (may name paths). */
+  failed: [job: JobInfo, detail: string | undefined];
+  /** The job list could not be written; jobs keep running. */
+  persistError: [error: Error];
+};
+
+/** What `init` found in the persisted state. */
+export interface InitReport {
+  /** Jobs left queued or running by a previous process, now failed JOB_INTERRUPTED. */
+  interrupted: JobInfo[];
+  /** Where an unreadable state file was moved, if it was. */
+  corruptStateMovedTo?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+const DEFAULT_KILL_GRACE_MS = 5000;
+const DEFAULT_HISTORY_LIMIT = 50;
+/** setTimeout fires at once for delays past 2^31-1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+type StopReason = 'timeout' | 'cancel' | 'shutdown';
+type JobResult = { summary: JobSummary } | { error: JobError; detail: string | undefined };
+
+interface Run {
+  job: JobInfo;
+  worker: WorkerHandle;
+  stopReason?: StopReason;
+  timeout: NodeJS.Timeout;
+  /** The job as it ended, once persisted. */
+  settled: Promise<JobInfo>;
+}
+
+const snapshot = (job: JobInfo): JobInfo => structuredClone(job);
+
+export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
+  private readonly opts: ReindexJobsOptions;
+  private readonly timeoutMs: number;
+  private readonly killGraceMs: number;
+  private readonly historyLimit: number;
+  private readonly now: () => Date;
+  /** Newest first. */
+  private jobs: JobInfo[] = [];
+  private active: Run | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private initialised = false;
+  private closed = false;
+
+  constructor(opts: ReindexJobsOptions) {
+    super();
+    this.opts = opts;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.killGraceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+    this.historyLimit = Math.max(1, opts.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+    this.now = opts.now ?? (() => new Date());
+    if (!(this.timeoutMs > 0)) throw new RangeError('timeoutMs must be positive');
+  }
+
+  /** Load the job list; jobs a previous process left queued or running become JOB_INTERRUPTED. */
+  async init(): Promise<InitReport> {
+    if (this.initialised) throw new Error('ReindexJobs.init() called twice');
+    const loaded = await loadJobs(this.opts.stateFile, this.now());
+    this.jobs = loaded.jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, this.historyLimit);
+    const interrupted: JobInfo[] = [];
+    for (const job of this.jobs) {
+      if (job.status !== 'queued' && job.status !== 'running') continue;
+      job.status = 'failed';
+      job.finishedAt = this.iso();
+      job.error = { code: 'JOB_INTERRUPTED', message: JOB_MESSAGES.JOB_INTERRUPTED };
+      interrupted.push(snapshot(job));
+    }
+    if (interrupted.length > 0 || loaded.corruptMovedTo) await saveJobs(this.opts.stateFile, this.jobs);
+    this.initialised = true;
+    return { interrupted, ...(loaded.corruptMovedTo ? { corruptStateMovedTo: loaded.corruptMovedTo } : {}) };
+  }
+
+  /**
+   * Start a re-index job in a new worker process.
+   * @throws JobConflictError while another job is queued or running.
+   */
+  start(by: { user: string }, opts: { rebuild?: boolean } = {}): JobInfo {
+    if (!this.initialised) throw new Error('ReindexJobs.init() must be awaited before start()');
+    if (this.closed) throw new Error('ReindexJobs is closed');
+    if (this.active) throw new JobConflictError(snapshot(this.active.job));
+    const o = this.opts;
+    const inputs = typeof o.inputs === 'function' ? o.inputs() : [...o.inputs];
+    const job: JobInfo = {
+      id: randomUUID(), kind: 'reindex', status: 'queued', requestedBy: by.user,
+      createdAt: this.iso(), options: { rebuild: opts.rebuild ?? false },
+    };
+    this.jobs.unshift(job);
+    this.jobs.splice(this.historyLimit);
+
+    const request: WorkerStart = {
+      type: 'start',
+      options: {
+        inputs, indexDir: o.indexDir, rebuild: opts.rebuild ?? false,
+        ...(o.keepMissing !== undefined ? { keepMissing: o.keepMissing } : {}),
+        ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
+        ...(o.embedder ? { embedder: o.embedder } : {}),
+      },
+    };
+    const worker = forkWorker(o.workerPath ?? DEFAULT_WORKER_PATH, request, {
+      onSpawn: () => {
+        if (job.status !== 'queued' || this.active?.job !== job) return;
+        job.status = 'running';
+        job.startedAt = this.iso();
+        void this.persist();
+        this.emit('update', snapshot(job));
+      },
+      onProgress: (p) => {
+        if (this.active?.job !== job) return;
+        job.progress = toJobProgress(p);
+        this.emit('update', snapshot(job));
+      },
+    });
+    const timeout = setTimeout(() => this.stop(run, 'timeout'), Math.min(this.timeoutMs, MAX_TIMER_MS));
+    timeout.unref();
+    const run: Run = { job, worker, timeout, settled: worker.exited.then((exit) => this.settle(run, exit)) };
+    this.active = run;
+
+    void this.persist();
+    this.emit('update', snapshot(job));
+    return snapshot(job);
+  }
+
+  get(id: string): JobInfo | undefined {
+    const job = this.jobs.find((j) => j.id === id);
+    return job && snapshot(job);
+  }
+
+  /** Newest first, at most `historyLimit` jobs. */
+  list(): JobInfo[] {
+    return this.jobs.map(snapshot);
+  }
+
+  /** The queued or running job, if any. */
+  running(): JobInfo | undefined {
+    return this.active && snapshot(this.active.job);
+  }
+
+  /**
+   * Stop a queued or running job (SIGTERM, then SIGKILL after the grace period) and
+   * resolve once its worker has exited: failed JOB_CANCELLED, or succeeded if it had
+   * already published. A finished job is returned as it is; an unknown id gives undefined.
+   */
+  async cancel(id: string): Promise<JobInfo | undefined> {
+    const run = this.active;
+    if (run?.job.id === id) {
+      this.stop(run, 'cancel');
+      return run.settled;
+    }
+    return this.get(id);
+  }
+
+  /**
+   * For server shutdown: refuse new jobs, stop the running one (it fails
+   * JOB_INTERRUPTED), wait for its worker to exit and for the job list to be written.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const run = this.active;
+    if (run) {
+      this.stop(run, 'shutdown');
+      await run.settled;
+    }
+    await this.saving;
+  }
+
+  private stop(run: Run, reason: StopReason): void {
+    if (this.active !== run || run.stopReason) return;
+    run.stopReason = reason;
+    run.worker.terminate(this.killGraceMs);
+  }
+
+  /** The worker is gone: the job's outcome is what it reported, else why it stopped. */
+  private settle(run: Run, exit: WorkerExit): Promise<JobInfo> {
+    if (this.active === run) this.active = undefined;
+    clearTimeout(run.timeout);
+    const { outcome } = exit;
+    const how = `worker pid ${exit.pid ?? '-'} exited with code ${exit.code} signal ${exit.signal}${exit.spawnError ? ` (${exit.spawnError})` : ''}`;
+    const tail = exit.stderrTail ? `; stderr: ${exit.stderrTail}` : '';
+    let result: JobResult;
+    if (outcome?.type === 'done') result = { summary: outcome.summary };
+    else if (outcome?.type === 'failed') {
+      result = { error: { code: outcome.error.code, message: outcome.error.message }, detail: outcome.error.detail };
+    } else if (run.stopReason === 'timeout') {
+      result = { error: { code: 'JOB_TIMEOUT', message: timeoutMessage(this.timeoutMs) }, detail: `timed out after ${this.timeoutMs} ms; ${how}` };
+    } else if (run.stopReason === 'cancel') {
+      result = { error: { code: 'JOB_CANCELLED', message: JOB_MESSAGES.JOB_CANCELLED }, detail: `cancelled; ${how}` };
+    } else if (run.stopReason === 'shutdown') {
+      result = { error: { code: 'JOB_INTERRUPTED', message: JOB_MESSAGES.JOB_INTERRUPTED }, detail: `server shutdown; ${how}` };
+    } else {
+      result = { error: { code: 'JOB_CRASHED', message: crashedMessage(exit) }, detail: `${how}${tail}` };
+    }
+    return this.finish(run.job, result);
+  }
+
+  /**
+   * Record a job's end; once that is written (or failed to be), tell the listeners, so
+   * that what they are told survives a restart.
+   */
+  private async finish(job: JobInfo, result: JobResult): Promise<JobInfo> {
+    job.finishedAt = this.iso();
+    if ('summary' in result) {
+      job.status = 'succeeded';
+      job.summary = result.summary;
+      // A no-op run skips the later phases: a finished job reads 100 % either way.
+      if (job.progress) job.progress = { ...job.progress, phase: 'done', percent: 100 };
+    } else {
+      job.status = 'failed';
+      job.error = result.error;
+    }
+    const snap = snapshot(job);
+    await this.persist();
+    this.emit('update', snapshot(snap));
+    if ('summary' in result) this.emit('succeeded', snapshot(snap));
+    else this.emit('failed', snapshot(snap), result.detail);
+    return snap;
+  }
+
+  /**
+   * Queue a write of the job list; writes happen in order, each of the state at its time.
+   * Resolves when this write is done or has failed (reported as 'persistError').
+   */
+  private persist(): Promise<void> {
+    this.saving = this.saving
+      .then(() => saveJobs(this.opts.stateFile, this.jobs))
+      .catch((err: unknown) => {
+        // On the next tick: a throwing listener must not break the chain of writes.
+        process.nextTick(() => this.emit('persistError', err instanceof Error ? err : new Error(String(err))));
+      });
+    return this.saving;
+  }
+
+  private iso(): string {
+    return this.now().toISOString();
+  }
+}
