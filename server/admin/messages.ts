@@ -1,0 +1,48 @@
+/**
+ * Vietnamese texts of the admin document endpoints. Codes that core/errors.ts already
+ * knows (FILE_EMPTY, PDF_ENCRYPTED …) keep its MESSAGES; this catalogue adds the codes of
+ * the upload store and the specific sentences appended to a core message.
+ */
+import { MESSAGES, type ErrorCode } from '../../core/errors.ts';
+
+/** Messages of the codes only the admin endpoints produce. */
+export const ADMIN_MESSAGES = {
+  FILE_EXISTS: 'Kho tài liệu đã có tệp cùng tên; nếu muốn thay bằng bản mới, vui lòng chọn tải lên để thay thế.',
+  DUPLICATE_NAME: 'Có hai tệp trùng tên trong cùng một lần tải lên; vui lòng đổi tên một tệp.',
+  DOC_ID_TAKEN: 'Tên tệp trùng mã văn bản với một tệp đã có trong kho; vui lòng đổi tên tệp.',
+  FILE_NOT_FOUND: 'Không tìm thấy tệp này trong kho tài liệu.',
+  NAME_INVALID: 'Tên tệp không hợp lệ.',
+  NO_FILES: 'Chưa có tệp nào được gửi lên.',
+} as const;
+
+/** Codes of {@link ADMIN_MESSAGES}. */
+export type AdminErrorCode = keyof typeof ADMIN_MESSAGES;
+
+/** Any code an admin operation may report: the core catalogue's or the admin one's. */
+export type AdminProblemCode = ErrorCode | AdminErrorCode;
+
+/** Sentences appended to a catalogue message to say what exactly is wrong. */
+export const ADMIN_SPECIFICS = {
+  onlySupported: 'Chỉ nhận PDF, DOCX, TXT, MD, HTML và JSONL.',
+  notPdf: 'Nội dung tệp không phải là PDF.',
+  notDocx: 'Nội dung tệp không phải là tệp DOCX.',
+  docxLegacyOrLocked: 'Tệp có thể đã được đặt mật khẩu hoặc là tệp Word cũ (.doc); vui lòng lưu lại thành DOCX không đặt mật khẩu.',
+  recordsCarryMetadata: 'Tệp JSONL ghi siêu dữ liệu trong từng bản ghi; vui lòng tải tệp này lên riêng, không kèm siêu dữ liệu.',
+  binaryText: 'Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.',
+  nothingSaved: 'Chưa lưu tệp nào vì lần tải lên này có lỗi; vui lòng sửa các lỗi được báo rồi tải lên lại.',
+  overridesReset: 'Tệp lưu các điều chỉnh siêu dữ liệu bị hỏng nên đã được chuyển sang tên khác; các điều chỉnh trước đó tạm thời không còn hiệu lực, vui lòng kiểm tra lại.',
+  overrideNeedsField: 'Cần ít nhất một trường để cập nhật: audience, status, supersedes hoặc supersededBy.',
+} as const;
+
+/** The message of a code from either catalogue. */
+export function messageOf(code: AdminProblemCode): string {
+  return code in ADMIN_MESSAGES ? ADMIN_MESSAGES[code as AdminErrorCode] : MESSAGES[code as ErrorCode];
+}
+
+/**
+ * A message naming the file, in the loaders' shape:
+ * `Tệp PDF bị hỏng hoặc không đọc được. Nội dung tệp không phải là PDF. (tệp x.pdf)`.
+ */
+export function aboutFile(code: AdminProblemCode, fileName: string, specific?: string): string {
+  return `${messageOf(code)}${specific ? ` ${specific}` : ''} (tệp ${fileName})`;
+}

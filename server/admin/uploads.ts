@@ -1,0 +1,297 @@
+/**
+ * The uploads folder that admins fill through the admin endpoints and ingestion reads as
+ * one of its inputs: `x.pdf` there becomes sourceId `x.pdf`, docId `docIdFor('x.pdf')`,
+ * with its metadata in the sidecar `x.pdf.meta.json`. A JSONL file is different: its
+ * records carry their own ids and metadata, and ingestion reads no sidecar for it.
+ *
+ * An upload call is all-or-nothing: every file is checked before any is written, then all
+ * are staged as fsynced temp files and only then renamed into place. A sidecar is renamed
+ * before its document and deleted after it, so ingestion never sees a document without
+ * the metadata it was uploaded with (an internal document must not be read as public).
+ */
+import { lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { docIdFor } from '../../core/ids.ts';
+import { isSupportedFile } from '../../ingest/loaders/discover.ts';
+import { badFieldsMessage, checkMeta } from '../../ingest/loaders/metadata.ts';
+import { sweepTemp, syncDir, writeTemp } from './atomic-write.ts';
+import { isPlainNameIn, repairLatin1Name, safeFileName } from './file-name.ts';
+import { aboutFile, ADMIN_MESSAGES, ADMIN_SPECIFICS, messageOf, type AdminProblemCode } from './messages.ts';
+import { sniff } from './sniff.ts';
+
+export { safeFileName, repairLatin1Name } from './file-name.ts';
+export { sniff, type SniffResult } from './sniff.ts';
+
+/** One uploaded file as multer's memory storage gives it. */
+export interface UploadFile {
+  originalname: string;
+  buffer: Uint8Array;
+}
+
+/** Options of {@link UploadStore.save}. */
+export interface SaveOptions {
+  /** Sidecar metadata for every file of the call, checked with `checkMeta`. */
+  metadata?: unknown;
+  /** Overwrite files that already exist (default: report them as conflicts). */
+  replace?: boolean;
+}
+
+/**
+ * What ingestion makes of a file: one document with this sourceId and docId, or (JSONL)
+ * records that carry their own ids.
+ */
+export type FileIdentity = { kind: 'document'; sourceId: string; docId: string } | { kind: 'records' };
+
+/** A file written by {@link UploadStore.save}. */
+export type SavedFile = FileIdentity & {
+  /** The name as the client sent it (repaired if it arrived as Latin-1). */
+  originalName: string;
+  /** The name in the store, from `safeFileName`. */
+  fileName: string;
+  bytes: number;
+  /** An older file of that name was overwritten. */
+  replaced: boolean;
+  /** `written`: the call's metadata; `kept`: the replaced file's sidecar stays; `none`: no sidecar. */
+  metadata: 'written' | 'kept' | 'none';
+};
+
+/** Why an upload call was refused; `fileName` is absent for problems of the whole call. */
+export interface UploadProblem {
+  originalName?: string;
+  fileName?: string;
+  code: AdminProblemCode;
+  message: string;
+}
+
+/** Outcome of {@link UploadStore.save}. When `ok` is false nothing was written. */
+export type SaveResult =
+  | { ok: true; saved: SavedFile[] }
+  | { ok: false; message: string; errors: UploadProblem[] };
+
+/** A file in the store. */
+export type StoredFile = FileIdentity & {
+  fileName: string;
+  bytes: number;
+  /** ISO time of the last write. */
+  modifiedAt: string;
+  hasMetadata: boolean;
+};
+
+/** Outcome of {@link UploadStore.remove}. */
+export type RemoveResult =
+  | (FileIdentity & { ok: true; fileName: string; removedMetadata: boolean })
+  | { ok: false; code: 'FILE_NOT_FOUND' | 'NAME_INVALID'; message: string };
+
+/** Options of {@link UploadStore}. */
+export interface UploadStoreOptions {
+  /** Temp files older than this, left by a crash, are removed on the next save (default 1 hour). */
+  staleTempMs?: number;
+}
+
+interface Planned {
+  file: UploadFile;
+  originalName: string;
+  fileName: string;
+  existed: boolean;
+  sidecarExists: boolean;
+}
+
+interface Staged {
+  data: string;
+  sidecar?: string;
+}
+
+const SIDECAR_SUFFIX = '.meta.json';
+const CONTROL = /\p{Cc}/u;
+
+/** How ingestion identifies what it loads from `fileName` (see ingest/loaders/index.ts). */
+export function identityOf(fileName: string): FileIdentity {
+  return isRecordsFile(fileName) ? { kind: 'records' } : { kind: 'document', sourceId: fileName, docId: docIdFor(fileName) };
+}
+
+function isRecordsFile(fileName: string): boolean {
+  return extname(fileName).toLowerCase() === '.jsonl';
+}
+
+function sidecarOf(fileName: string): string {
+  return `${fileName}${SIDECAR_SUFFIX}`;
+}
+
+/** A document file name as discovery sees one: supported, not a sidecar, not hidden, not an Office lock file. */
+function isDocumentName(name: string): boolean {
+  return isSupportedFile(name) && !name.startsWith('.') && !name.startsWith('~$');
+}
+
+/** Upload folder with validated, atomic, all-or-nothing writes. Calls that change it run one at a time. */
+export class UploadStore {
+  /** Absolute path of the folder. */
+  readonly dir: string;
+  private readonly staleTempMs: number;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(dir: string, options: UploadStoreOptions = {}) {
+    this.dir = resolve(dir);
+    this.staleTempMs = options.staleTempMs ?? 60 * 60 * 1000;
+  }
+
+  /**
+   * Checks every file (name, content sniffing, conflicts) and the metadata, then writes all
+   * of them, or none when any is refused. Names come from `safeFileName`, so a client
+   * cannot choose a path. Throws only on I/O failure, after removing what it staged.
+   */
+  save(files: readonly UploadFile[], options: SaveOptions = {}): Promise<SaveResult> {
+    return this.exclusive(() => this.saveNow(files, options));
+  }
+
+  /** Deletes a file and its sidecar. `fileName` must be the plain name of a file in the folder, as `list` gives it. */
+  remove(fileName: string): Promise<RemoveResult> {
+    return this.exclusive(async () => {
+      const name = await this.resolveName(fileName);
+      if (!name.ok) return name.result;
+      const sidecar = join(this.dir, sidecarOf(name.fileName));
+      const removedMetadata = await lstat(sidecar).then(() => true, () => false);
+      // Document first, then sidecar: the document is never visible without its metadata.
+      await unlink(join(this.dir, name.fileName));
+      await rm(sidecar, { force: true });
+      await syncDir(this.dir);
+      return { ok: true, fileName: name.fileName, removedMetadata, ...identityOf(name.fileName) };
+    });
+  }
+
+  /** The files ingestion would read from the folder (documents and JSONL), in Vietnamese order of name; empty when there is no folder yet. */
+  async list(): Promise<StoredFile[]> {
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    const names = new Set(entries.map((e) => e.name));
+    const out: StoredFile[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile() || !isDocumentName(entry.name)) continue;
+      const info = await stat(join(this.dir, entry.name)).catch(() => undefined);
+      if (!info) continue; // removed meanwhile
+      out.push({
+        fileName: entry.name, bytes: info.size, modifiedAt: info.mtime.toISOString(),
+        hasMetadata: names.has(sidecarOf(entry.name)), ...identityOf(entry.name),
+      });
+    }
+    return out.sort((a, b) => a.fileName.localeCompare(b.fileName, 'vi'));
+  }
+
+  /**
+   * True when a file of this name is in the folder: for a document, its sourceId. Only
+   * plain names count (no path, no traversal).
+   */
+  async has(fileName: string): Promise<boolean> {
+    return (await this.resolveName(fileName)).ok;
+  }
+
+  private async saveNow(files: readonly UploadFile[], options: SaveOptions): Promise<SaveResult> {
+    const problems: UploadProblem[] = [];
+    if (files.length === 0) problems.push({ code: 'NO_FILES', message: ADMIN_MESSAGES.NO_FILES });
+    let sidecarJson: string | undefined;
+    if (options.metadata !== undefined) {
+      const checked = checkMeta(options.metadata);
+      if (checked.ok) sidecarJson = `${JSON.stringify(checked.meta, null, 2)}\n`;
+      else problems.push({ code: 'METADATA_INVALID', message: `${messageOf('METADATA_INVALID')} ${badFieldsMessage(checked.fields)}` });
+    }
+
+    await mkdir(this.dir, { recursive: true });
+    await sweepTemp(this.dir, this.staleTempMs);
+    const present = await readdir(this.dir, { withFileTypes: true });
+    const existing = new Map(present.map((e) => [e.name, e]));
+    const docIdOwners = new Map(present.filter((e) => isDocumentName(e.name) && !isRecordsFile(e.name)).map((e) => [docIdFor(e.name), e.name]));
+    const seen = new Set<string>();
+    const planned: Planned[] = [];
+
+    for (const file of files) {
+      const originalName = repairLatin1Name(file.originalname);
+      const fileName = safeFileName(originalName);
+      const problem = (code: AdminProblemCode, message = aboutFile(code, fileName)): void => {
+        problems.push({ originalName, fileName, code, message });
+      };
+      const sniffed = sniff(fileName, file.buffer);
+      const entry = existing.get(fileName);
+      const records = isRecordsFile(fileName);
+      const owner = records ? undefined : docIdOwners.get(docIdFor(fileName));
+      // Case-insensitive: two such names are one file on Windows and macOS file systems.
+      const key = fileName.toLowerCase();
+      if (!sniffed.ok) problem(sniffed.code, sniffed.message);
+      else if (seen.has(key)) problem('DUPLICATE_NAME');
+      else if (entry && (!options.replace || !entry.isFile())) problem('FILE_EXISTS');
+      else if (owner !== undefined && owner !== fileName) problem('DOC_ID_TAKEN');
+      else if (records && sidecarJson !== undefined) problem('METADATA_INVALID', aboutFile('METADATA_INVALID', fileName, ADMIN_SPECIFICS.recordsCarryMetadata));
+      seen.add(key);
+      if (!records) docIdOwners.set(docIdFor(fileName), fileName);
+      planned.push({ file, originalName, fileName, existed: entry !== undefined, sidecarExists: existing.has(sidecarOf(fileName)) });
+    }
+    if (problems.length > 0) return { ok: false, message: ADMIN_SPECIFICS.nothingSaved, errors: problems };
+
+    const staged = await this.stage(planned, sidecarJson);
+    const saved: SavedFile[] = [];
+    try {
+      for (const [i, p] of planned.entries()) {
+        saved.push(await this.commit(p, staged[i]!));
+      }
+    } catch (err) {
+      // Only a failing rename gets here (the disk is full or gone): drop what is still staged.
+      await Promise.all(staged.slice(saved.length).flatMap((s) => [s.data, s.sidecar ?? '']).filter(Boolean).map((t) => rm(t, { force: true })));
+      throw err;
+    }
+    await syncDir(this.dir);
+    return { ok: true, saved };
+  }
+
+  /** Moves one staged file (sidecar first) into place. */
+  private async commit(p: Planned, staged: Staged): Promise<SavedFile> {
+    let metadata: SavedFile['metadata'] = 'none';
+    if (staged.sidecar) {
+      await rename(staged.sidecar, join(this.dir, sidecarOf(p.fileName)));
+      metadata = 'written';
+    } else if (p.existed && p.sidecarExists) {
+      metadata = 'kept'; // a new version of a document keeps its audience and status
+    } else if (p.sidecarExists) {
+      await rm(join(this.dir, sidecarOf(p.fileName)), { force: true }); // left over: it would apply unasked
+    }
+    await rename(staged.data, join(this.dir, p.fileName));
+    return {
+      originalName: p.originalName, fileName: p.fileName, bytes: p.file.buffer.byteLength, replaced: p.existed, metadata,
+      ...identityOf(p.fileName),
+    };
+  }
+
+  /** Writes every file (and sidecar) as a temp file; on failure removes them all and rethrows. */
+  private async stage(planned: readonly Planned[], sidecarJson: string | undefined): Promise<Staged[]> {
+    const temps: string[] = [];
+    try {
+      const out: Staged[] = [];
+      for (const p of planned) {
+        const data = await writeTemp(this.dir, p.file.buffer);
+        temps.push(data);
+        const sidecar = sidecarJson === undefined ? undefined : await writeTemp(this.dir, sidecarJson);
+        if (sidecar) temps.push(sidecar);
+        out.push(sidecar ? { data, sidecar } : { data });
+      }
+      return out;
+    } catch (err) {
+      await Promise.all(temps.map((t) => rm(t, { force: true })));
+      throw err;
+    }
+  }
+
+  /** Checks a client-given name and finds the document file it names (as given, or in NFC). */
+  private async resolveName(given: string): Promise<{ ok: true; fileName: string } | { ok: false; result: RemoveResult & { ok: false } }> {
+    if (typeof given !== 'string' || CONTROL.test(given) || !isPlainNameIn(this.dir, given)) {
+      return { ok: false, result: { ok: false, code: 'NAME_INVALID', message: ADMIN_MESSAGES.NAME_INVALID } };
+    }
+    for (const candidate of new Set([given, given.normalize('NFC')])) {
+      if (!isDocumentName(candidate)) continue;
+      const info = await lstat(join(this.dir, candidate)).catch(() => undefined);
+      if (info?.isFile()) return { ok: true, fileName: candidate };
+    }
+    return { ok: false, result: { ok: false, code: 'FILE_NOT_FOUND', message: aboutFile('FILE_NOT_FOUND', safeFileName(given)) } };
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
