@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
 import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
-import type { AuditSink } from '../core/audit/types.ts';
+import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/scope.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
@@ -31,6 +31,8 @@ export interface ChatResponse {
   reason?: RefusalReason;
   conversationId: string;
   notices: string[];
+  /** Id of the audit record of this exchange (feedback refers to it). */
+  exchangeId: string;
 }
 
 /** Which audiences a role may see: citizens only public documents. */
@@ -85,6 +87,8 @@ class Conversations {
 export interface AssistantOptions {
   /** Where every exchange is recorded (the audit trail); none in tests that do not need it. */
   audit?: AuditSink;
+  /** Told of every exchange after it is audited (metrics). */
+  observe?: (record: AuditRecord) => void;
   now?: () => Date;
 }
 
@@ -97,15 +101,24 @@ export interface Asker {
 export class Assistant {
   private readonly conversations = new Conversations();
 
+  private readonly corpusOf: () => Corpus;
+
+  /**
+   * `corpus` may be a function returning the index currently served: the server swaps
+   * indexes after a re-index while conversations live on. Each exchange reads it once, so
+   * one answer never mixes two indexes.
+   */
   constructor(
-    private readonly corpus: Corpus,
+    corpus: Corpus | (() => Corpus),
     private readonly answerer: Answerer,
     private readonly opts: AssistantOptions = {},
-  ) {}
+  ) {
+    this.corpusOf = typeof corpus === 'function' ? corpus : () => corpus;
+  }
 
   async search(req: SearchRequest, role: Role): Promise<SearchResponse> {
     const { question } = guardQuestion(req.query);
-    const hits = await this.corpus.search(question, { k: Math.min(Math.max(req.k ?? 10, 1), 50), audiences: audiencesFor(role) });
+    const hits = await this.corpusOf().search(question, { k: Math.min(Math.max(req.k ?? 10, 1), 50), audiences: audiencesFor(role) });
     return { results: hits.map((h) => ({ docId: h.docId, sourceId: h.sourceId, title: h.title, section: h.section, score: h.score, text: h.text })) };
   }
 
@@ -120,6 +133,7 @@ export class Assistant {
     const started = performance.now();
     const time = (this.opts.now?.() ?? new Date()).toISOString();
     const conversationId = req.conversationId ?? randomUUID();
+    const exchangeId = randomUUID();
     const guarded = guardQuestion(req.message);
     const decisions = [...guarded.decisions];
     let response: ChatResponse;
@@ -127,19 +141,31 @@ export class Assistant {
     let retrieved: Array<{ docId: string; score: number }> = [];
     if (guarded.refusal) {
       onToken?.(guarded.refusal.message);
-      response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [] };
+      response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [], exchangeId };
     } else {
       const context = this.conversations.get(conversationId, role);
       const request = { question: guarded.question, role, ...(context ? { context } : {}) };
-      const recorder = recordingCorpus(this.corpus);
+      const recorder = recordingCorpus(this.corpusOf());
       // What streams is filtered like the final answer: no relayed document instructions.
       const emit = onToken ? (text: string) => {
         const clean = dropRelayedInstructions(text).answer;
         if (clean) onToken(clean);
       } : undefined;
-      const result = emit && this.answerer.stream
-        ? await this.answerer.stream(request, recorder.corpus, emit, signal)
-        : await this.answerer.answer(request, recorder.corpus);
+      let result;
+      try {
+        result = emit && this.answerer.stream
+          ? await this.answerer.stream(request, recorder.corpus, emit, signal)
+          : await this.answerer.answer(request, recorder.corpus);
+      } catch (err) {
+        // A failed or cancelled exchange is audited too, then reported to the caller.
+        await this.audit({
+          id: exchangeId, time, role, user: asker.user ?? 'anonymous', conversationId, question: guarded.question,
+          retrieved: recorder.retrieved(), decisions, outcome: 'error',
+          reason: signal?.aborted ? 'CANCELLED' : (err as { code?: string }).code ?? 'INTERNAL',
+          answerChars: 0, citations: [], latencyMs: Math.round(performance.now() - started),
+        });
+        throw err;
+      }
       retrieved = recorder.retrieved();
       if (emit && !this.answerer.stream) emit(result.answer);
       this.conversations.set(conversationId, role, result.context);
@@ -154,11 +180,11 @@ export class Assistant {
       const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
       response = {
         answer: safe.answer, citations, refused: result.refused,
-        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
+        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices, exchangeId,
       };
     }
-    await this.opts.audit?.append({
-      id: randomUUID(), time, role, user: asker.user ?? 'anonymous', conversationId,
+    const record: AuditRecord = {
+      id: exchangeId, time, role, user: asker.user ?? 'anonymous', conversationId,
       question: guarded.question,
       retrieved,
       decisions,
@@ -168,7 +194,13 @@ export class Assistant {
       citations: response.citations.map((c) => c.docId),
       latencyMs: Math.round(performance.now() - started),
       ...(answerer ? { answerer } : {}),
-    });
+    };
+    await this.audit(record);
     return response;
+  }
+
+  private async audit(record: AuditRecord): Promise<void> {
+    await this.opts.audit?.append(record);
+    this.opts.observe?.(record);
   }
 }

@@ -20,23 +20,39 @@ export interface OpenIndex extends Corpus {
   chunk(label: number): StoredChunk | undefined;
 }
 
+export interface OpenIndexOptions {
+  embedder?: Embedder;
+  /**
+   * The effective record of a document, e.g. with an admin's metadata overrides applied at
+   * read time (audience, status). Every lookup goes through it, search filters included.
+   */
+  view?: (doc: StoredDocument) => StoredDocument;
+}
+
 /** Open the active version of an index directory. */
-export async function openIndex(indexDir: string, opts: { embedder?: Embedder } = {}): Promise<OpenIndex> {
+export async function openIndex(indexDir: string, opts: OpenIndexOptions = {}): Promise<OpenIndex> {
   const dir = resolve(indexDir);
   const version = await readCurrent(dir);
   if (!version) throw new AppError('INDEX_NOT_FOUND', `no published index in ${dir}`);
-  const state = await loadState(join(versionsDir(dir), version), opts);
+  const state = await loadState(join(versionsDir(dir), version), opts.embedder ? { embedder: opts.embedder } : {});
+  const { view } = opts;
+  const document = view
+    ? (id: string) => {
+      const d = state.docs.get(id);
+      return d && view(d);
+    }
+    : (id: string) => state.docs.get(id);
   const parts = {
     bm25: state.bm25,
     vectors: state.vectors,
     embedder: state.embedder,
     chunk: (label: number) => state.chunks.get(label),
-    document: (id: string) => state.docs.get(id),
+    document,
   };
   return {
     version,
     state,
-    document: (id) => state.docs.get(id),
+    document,
     chunk: (label) => state.chunks.get(label),
     chunksOf: (docId): Chunk[] => (state.docs.get(docId)?.labels ?? []).map((l) => state.chunks.get(l)!).filter(Boolean),
     search: (query, o) => hybridSearch(parts, query, o),

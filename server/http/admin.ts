@@ -1,0 +1,246 @@
+/**
+ * Admin routes (bearer token with role admin), mounted under /api/admin: upload, delete
+ * and re-label documents, run and follow re-index jobs, read and export the audit trail,
+ * usage statistics. Uploads are checked before anything is stored; a re-index builds a
+ * new index version beside the served one (server/jobs), so answers never stop.
+ */
+import { relative, resolve, isAbsolute } from 'node:path';
+import express, { type Request, type Response } from 'express';
+import multer from 'multer';
+import type { Logger } from 'pino';
+import type { AuditRecord, AuditSink } from '../../core/audit/types.ts';
+import type { ServerConfig } from '../config.ts';
+import type { IndexService } from '../index-service.ts';
+import type { ReindexJobs } from '../jobs/reindex-jobs.ts';
+import type { JobInfo } from '../jobs/job-info.ts';
+import { JobConflictError } from '../jobs/job-errors.ts';
+import type { UploadStore } from '../admin/uploads.ts';
+import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
+import { parse, summaryOf } from './app.ts';
+import { HttpError } from './errors.ts';
+import { callerOf, requireRole } from './middleware.ts';
+import { AuditQueryParams, MetadataPatch, ReindexRequest, StatsQueryParams } from './schemas.ts';
+
+export interface AdminDeps {
+  config: ServerConfig;
+  logger: Logger;
+  indexes: IndexService;
+  jobs: ReindexJobs;
+  uploads: UploadStore;
+  overrides: MetadataOverrides;
+  audit: AuditSink;
+}
+
+const UPLOAD_MESSAGES = {
+  LIMIT_FILE_SIZE: (mb: number) => `Tệp vượt quá dung lượng cho phép (tối đa ${mb} MB mỗi tệp).`,
+  LIMIT_FILE_COUNT: (n: number) => `Mỗi lần chỉ tải lên tối đa ${n} tệp.`,
+  NO_FILES: 'Chưa có tệp nào được gửi lên (trường “files”).',
+  BAD_METADATA: 'Trường “metadata” phải là JSON hợp lệ.',
+} as const;
+
+/** HTTP status of an upload problem (anything else about the content is 422). */
+const UPLOAD_STATUS: Partial<Record<string, number>> = {
+  FILE_EXISTS: 409, DUPLICATE_NAME: 409, DOC_ID_TAKEN: 409, FILE_UNSUPPORTED: 415, FILE_TOO_LARGE: 413,
+  FILE_NOT_FOUND: 404, NAME_INVALID: 400, NO_FILES: 400, METADATA_INVALID: 400, INVALID_ARGUMENT: 400,
+};
+
+/** Remove an uploaded file or answer 404 in Vietnamese. */
+async function removeUpload(uploads: UploadStore, fileName: string): Promise<void> {
+  const removed = await uploads.remove(fileName);
+  if (!removed.ok) throw new HttpError(UPLOAD_STATUS[removed.code] ?? 404, removed.code, removed.message);
+}
+
+/** CSV cells that a spreadsheet would run as a formula are prefixed with a quote (OWASP). */
+function csvCell(value: unknown): string {
+  let s = value === undefined || value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const CSV_COLUMNS: Array<[string, (r: AuditRecord) => unknown]> = [
+  ['id', (r) => r.id], ['time', (r) => r.time], ['role', (r) => r.role], ['user', (r) => r.user],
+  ['conversationId', (r) => r.conversationId], ['question', (r) => r.question], ['outcome', (r) => r.outcome],
+  ['reason', (r) => r.reason], ['answerer', (r) => r.answerer], ['latencyMs', (r) => r.latencyMs],
+  ['answerChars', (r) => r.answerChars], ['citations', (r) => r.citations.join(' ')],
+  ['retrieved', (r) => r.retrieved.map((h) => `${h.docId}:${h.score}`).join(' ')],
+  ['decisions', (r) => r.decisions.filter((d) => d.action !== 'allow').map((d) => `${d.guard}:${d.action}`).join(' ')],
+  ['feedbackUseful', (r) => (r.feedback ? String(r.feedback.useful) : '')], ['feedbackComment', (r) => r.feedback?.comment],
+];
+
+export function createAdminRouter(deps: AdminDeps): express.Router {
+  const { config, indexes, jobs, uploads, overrides } = deps;
+  const router = express.Router();
+  router.use(requireRole('admin'));
+  const uploadDir = resolve(config.UPLOAD_DIR);
+
+  /**
+   * A re-index asked for while one runs is not lost: one more run follows the current one
+   * (several requests in the meantime coalesce into that single run).
+   */
+  let rerunPending = false;
+  const onFinished = () => {
+    if (!rerunPending) return;
+    rerunPending = false;
+    try {
+      jobs.start({ user: 'system' });
+    } catch (err) {
+      deps.logger.warn({ err }, 'queued re-index not started');
+    }
+  };
+  jobs.on('succeeded', onFinished);
+  jobs.on('failed', onFinished);
+
+  const startReindex = (req: Request, opts: { rebuild?: boolean } = {}): { job: JobInfo; queued: boolean } => {
+    try {
+      return { job: jobs.start({ user: callerOf(req).user }, opts), queued: false };
+    } catch (err) {
+      if (err instanceof JobConflictError) {
+        rerunPending = true;
+        return { job: err.running, queued: true };
+      }
+      throw err;
+    }
+  };
+
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: config.MAX_UPLOAD_FILES, fields: 10, fieldSize: 64 * 1024, parts: config.MAX_UPLOAD_FILES + 10 },
+  });
+  const receiveFiles = (req: Request, res: Response) => new Promise<void>((resolveUpload, reject) => {
+    if (!req.is('multipart/form-data')) return reject(HttpError.of(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.'));
+    upload.array('files', config.MAX_UPLOAD_FILES)(req, res, (err: unknown) => {
+      if (!err) return resolveUpload();
+      const code = (err as { code?: string }).code;
+      if (code === 'LIMIT_FILE_SIZE') return reject(new HttpError(413, 'FILE_TOO_LARGE', UPLOAD_MESSAGES.LIMIT_FILE_SIZE(config.MAX_UPLOAD_MB)));
+      if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_PART_COUNT') return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', UPLOAD_MESSAGES.LIMIT_FILE_COUNT(config.MAX_UPLOAD_FILES)));
+      if (code?.startsWith('LIMIT_')) return reject(HttpError.of(400, 'BAD_REQUEST'));
+      reject(HttpError.of(400, 'BAD_REQUEST', 'Nội dung multipart không đọc được.'));
+    });
+  });
+
+  router.get('/uploads', async (_req, res) => {
+    res.json({ files: await uploads.list() });
+  });
+
+  router.post('/documents', async (req, res) => {
+    await receiveFiles(req, res);
+    const files = (req.files ?? []) as Express.Multer.File[];
+    if (files.length === 0) throw HttpError.of(400, 'BAD_REQUEST', UPLOAD_MESSAGES.NO_FILES);
+    const body = req.body as Record<string, string | undefined>;
+    let metadata: unknown;
+    if (body.metadata !== undefined && body.metadata.trim() !== '') {
+      try {
+        metadata = JSON.parse(body.metadata);
+      } catch {
+        throw new HttpError(400, 'METADATA_INVALID', UPLOAD_MESSAGES.BAD_METADATA);
+      }
+    }
+    const result = await uploads.save(files.map((f) => ({ originalname: f.originalname, buffer: f.buffer })), {
+      ...(metadata !== undefined ? { metadata } : {}), replace: body.replace === 'true',
+    });
+    if (!result.ok) {
+      const first = result.errors[0]!;
+      throw new HttpError(UPLOAD_STATUS[first.code] ?? 422, first.code, `${first.message} ${result.message}`, { files: result.errors });
+    }
+    const reindex = body.reindex !== 'false';
+    const started = reindex ? startReindex(req) : undefined;
+    deps.logger.info({ files: result.saved.length, by: callerOf(req).user }, 'documents uploaded');
+    res.status(201).json({ files: result.saved, ...(started ? { job: started.job, queued: started.queued } : {}) });
+  });
+
+  const uploadedFileOf = (file: string): string | undefined => {
+    const rel = relative(uploadDir, resolve(file));
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
+  };
+
+  router.delete('/documents/:id', (req, res) => {
+    const index = indexes.current;
+    const doc = index.document(String(req.params.id));
+    if (!doc) throw HttpError.of(404, 'DOCUMENT_NOT_FOUND');
+    const fileName = uploadedFileOf(doc.file);
+    if (!fileName) throw HttpError.of(409, 'NOT_DELETABLE');
+    return removeUpload(uploads, fileName).then(() => {
+      const { job, queued } = startReindex(req);
+      deps.logger.info({ docId: doc.id, by: callerOf(req).user }, 'uploaded document deleted');
+      res.status(202).json({ fileName, job, queued });
+    });
+  });
+
+  router.delete('/uploads/:fileName', async (req, res) => {
+    await removeUpload(uploads, String(req.params.fileName));
+    const { job, queued } = startReindex(req);
+    res.status(202).json({ fileName: req.params.fileName, job, queued });
+  });
+
+  router.patch('/documents/:id', async (req, res) => {
+    const patch = parse(MetadataPatch, req.body);
+    const index = indexes.current;
+    const id = String(req.params.id);
+    if (!index.document(id)) throw HttpError.of(404, 'DOCUMENT_NOT_FOUND');
+    await overrides.set(id, patch, callerOf(req).user);
+    const doc = index.document(id)!;
+    deps.logger.info({ docId: id, fields: Object.keys(patch), by: callerOf(req).user }, 'document metadata changed');
+    res.json({
+      ...summaryOf(doc),
+      ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
+      ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
+    });
+  });
+
+  router.post('/reindex', (req, res) => {
+    const body = parse(ReindexRequest, req.body ?? {});
+    try {
+      const job = jobs.start({ user: callerOf(req).user }, body.rebuild ? { rebuild: true } : {});
+      res.status(202).json({ job });
+    } catch (err) {
+      if (err instanceof JobConflictError) throw new HttpError(409, err.code, err.userMessage, { job: err.running });
+      throw err;
+    }
+  });
+
+  router.get('/jobs', (_req, res) => {
+    res.json({ jobs: jobs.list() });
+  });
+
+  router.get('/jobs/:id', (req, res) => {
+    const job = jobs.get(String(req.params.id));
+    if (!job) throw HttpError.of(404, 'NOT_FOUND');
+    res.json(job);
+  });
+
+  router.delete('/jobs/:id', async (req, res) => {
+    const job = jobs.get(String(req.params.id));
+    if (!job || job.status !== 'running') throw HttpError.of(404, 'NOT_FOUND');
+    await jobs.cancel(job.id);
+    res.json(jobs.get(job.id));
+  });
+
+  router.get('/audit', async (req, res) => {
+    const q = parse(AuditQueryParams, req.query);
+    const { format, ...query } = q;
+    const records = deps.audit.query(query);
+    if (format === 'json') {
+      const list: AuditRecord[] = [];
+      for await (const r of records) list.push(r);
+      res.json({ records: list });
+      return;
+    }
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.csv"`);
+    // A BOM so that spreadsheet programs read the Vietnamese text as UTF-8.
+    res.write(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`);
+    for await (const r of records) {
+      if (!res.write(`${CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(',')}\r\n`)) {
+        await new Promise((r2) => res.once('drain', r2));
+      }
+    }
+    res.end();
+  });
+
+  router.get('/stats', async (req, res) => {
+    const q = parse(StatsQueryParams, req.query);
+    res.json(await deps.audit.stats(q));
+  });
+
+  return router;
+}

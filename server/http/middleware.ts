@@ -1,0 +1,131 @@
+/**
+ * Cross-cutting HTTP concerns: who is asking (bearer token → role), per-client rate
+ * limits, the CORS allowlist, request ids and the error handler. Each is a small
+ * express middleware built from the server's dependencies.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Role } from '../../core/answer/types.ts';
+import type { TokenStore } from '../auth/tokens.ts';
+import { errorResponse, HttpError } from './errors.ts';
+import type { Metrics } from './metrics.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** Who is asking, set by `authenticate`. */
+export interface Caller {
+  role: Role;
+  /** Pseudonymous user id (HMAC of the token) or `anonymous`. */
+  user: string;
+  ip: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+  }
+}
+
+export function callerOf(req: Request): Caller {
+  return req.caller ?? { role: 'citizen', user: 'anonymous', ip: req.ip ?? 'unknown' };
+}
+
+const AUTH_ERRORS = { MISSING: 'UNAUTHORIZED', INVALID: 'UNAUTHORIZED', EXPIRED: 'TOKEN_EXPIRED' } as const;
+
+/** Resolve the bearer token (if any) to a role; a bad token is 401, never a silent downgrade. */
+export function authenticate(tokens: TokenStore): RequestHandler {
+  return (req, _res, next) => {
+    tokens.authenticate(req.get('authorization')).then((auth) => {
+      if ('error' in auth) return next(HttpError.of(401, AUTH_ERRORS[auth.error]));
+      req.caller = { role: auth.role, user: auth.user, ip: req.ip ?? 'unknown' };
+      next();
+    }, next);
+  };
+}
+
+/** Only these roles may pass; citizens get 401 (they could log in), others 403. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const { role } = callerOf(req);
+    if (roles.includes(role)) return next();
+    next(role === 'citizen' ? HttpError.of(401, 'UNAUTHORIZED') : HttpError.of(403, 'FORBIDDEN'));
+  };
+}
+
+/** The rate-limit key of a caller: per token when there is one, else per IP. */
+export function rateKey(caller: Caller): { key: string; perToken: boolean } {
+  return caller.user !== 'anonymous' ? { key: `user:${caller.user}`, perToken: true } : { key: `ip:${caller.ip}`, perToken: false };
+}
+
+export function rateLimit(limits: { perIp: RateLimiter; perToken: RateLimiter }, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const { key, perToken } = rateKey(callerOf(req));
+    const limiter = perToken ? limits.perToken : limits.perIp;
+    const d = limiter.take(key);
+    res.setHeader('RateLimit-Limit', String(limiter.limitPerMinute));
+    res.setHeader('RateLimit-Remaining', String(d.remaining));
+    if (d.allowed) return next();
+    metrics.rateLimited.inc({ channel: 'rest' });
+    res.setHeader('Retry-After', String(d.retryAfterSec));
+    next(HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${d.retryAfterSec} giây.)`, { retryAfterSec: d.retryAfterSec }));
+  };
+}
+
+/**
+ * Cross-origin requests only from the portals that embed the widget. Same-origin requests
+ * (the demo page) always pass. A disallowed origin is refused outright (403), not merely
+ * left without CORS headers, so a simple form POST from another site does nothing either.
+ */
+export function corsAllowlist(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins.map((o) => new URL(o).origin));
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (!origin) return next();
+    const self = `${req.protocol}://${req.get('host')}`;
+    if (origin !== self && !allowed.has(origin)) return next(HttpError.of(403, 'CORS_FORBIDDEN'));
+    if (origin !== self) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After, RateLimit-Limit, RateLimit-Remaining');
+    }
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * Request bodies are JSON (or multipart for uploads, parsed by that route): any other
+ * body is 415 before parsing. An empty body passes (`req.is` is null without one).
+ */
+export function requireJson(): RequestHandler {
+  return (req, _res, next) => {
+    if (req.get('content-length') === '0' || req.is(['application/json', 'multipart/form-data']) !== false) return next();
+    next(HttpError.of(415, 'UNSUPPORTED_MEDIA_TYPE'));
+  };
+}
+
+/** Translate body-parser failures into the API's own errors. */
+function bodyParserError(err: unknown): HttpError | undefined {
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.parse.failed') return HttpError.of(400, 'BAD_JSON');
+  if (type === 'entity.too.large') return HttpError.of(413, 'PAYLOAD_TOO_LARGE');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return HttpError.of(415, 'UNSUPPORTED_MEDIA_TYPE');
+  if (type === 'request.aborted') return HttpError.of(400, 'BAD_REQUEST');
+  return undefined;
+}
+
+/** The last middleware: every error becomes `{ ok: false, code, message }`; internals are logged, not sent. */
+export function errorHandler(logger: Logger): (err: unknown, req: Request, res: Response, next: NextFunction) => void {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const mapped = bodyParserError(err) ?? err;
+    const { status, body, internal } = errorResponse(mapped);
+    if (internal) logger.error({ err, route: req.route?.path ?? req.path, method: req.method }, 'request failed');
+    res.status(status).json(body);
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The OpenAPI 3.0 description of the REST API, generated from the zod schemas that
+ * validate requests (server/http/schemas.ts). Served at `/api/openapi.json`; a copy is
+ * kept in docs/openapi.json (`npm run openapi` rewrites it; a test checks it is current).
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  AuditQueryParams, ChatRequest, ChatResponse, ChunkView, DocumentDetail, DocumentList, DocumentListQuery, ErrorBody,
+  FeedbackRequest, Job, MetadataPatch, ReindexRequest, SearchRequest, SearchResponse, StatsQueryParams, UsageStats,
+} from './schemas.ts';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ErrorBody, description);
+
+const COMMON: RouteConfig['responses'] = {
+  400: error('Yêu cầu không hợp lệ (JSON hỏng, thiếu trường, giá trị sai)'),
+  401: error('Thiếu hoặc sai mã truy cập'),
+  429: error('Vượt giới hạn số yêu cầu; xem header Retry-After'),
+  503: error('Chưa sẵn sàng (chưa có chỉ mục) hoặc đang bảo trì'),
+};
+const ADMIN: RouteConfig['responses'] = { ...COMMON, 403: error('Tài khoản không phải quản trị viên') };
+const id = z.object({ id: z.string().openapi({ example: '1.001193' }) });
+
+/** Every route of the REST API, in the order the docs show them. */
+export function apiRoutes(): RouteConfig[] {
+  return [
+    { method: 'post', path: '/api/search', summary: 'Tìm đoạn văn bản liên quan', tags: ['Hỏi đáp'],
+      request: { body: { content: { 'application/json': { schema: SearchRequest } } } },
+      responses: { 200: json(SearchResponse, 'Các đoạn phù hợp nhất, tốt nhất trước'), ...COMMON } },
+    { method: 'post', path: '/api/chat', summary: 'Hỏi đáp có trích dẫn nguồn', tags: ['Hỏi đáp'],
+      description: 'Cùng nội dung trao đổi được truyền dần (streaming) qua socket.io: sự kiện ask → token → answer.',
+      request: { body: { content: { 'application/json': { schema: ChatRequest } } } },
+      responses: { 200: json(ChatResponse, 'Câu trả lời (hoặc lời từ chối có lý do)'), ...COMMON } },
+    { method: 'post', path: '/api/feedback', summary: 'Gửi đánh giá cho một câu trả lời', tags: ['Hỏi đáp'],
+      request: { body: { content: { 'application/json': { schema: FeedbackRequest } } } },
+      responses: { 204: { description: 'Đã ghi nhận' }, 404: error('Không có lượt hỏi đáp này'), ...COMMON } },
+    { method: 'get', path: '/api/documents', summary: 'Danh sách văn bản người hỏi được xem', tags: ['Văn bản'],
+      request: { query: DocumentListQuery },
+      responses: { 200: json(DocumentList, 'Văn bản, mới nhất trước'), ...COMMON } },
+    { method: 'get', path: '/api/documents/{id}', summary: 'Thông tin và mục lục của một văn bản', tags: ['Văn bản'],
+      request: { params: id },
+      responses: { 200: json(DocumentDetail, 'Văn bản'), 404: error('Không có văn bản này (hoặc người hỏi không được xem)'), ...COMMON } },
+    { method: 'get', path: '/api/documents/{id}/chunks/{ordinal}', summary: 'Nội dung một đoạn được trích dẫn, kèm đoạn trước và sau', tags: ['Văn bản'],
+      request: { params: id.extend({ ordinal: z.string().openapi({ example: '4' }) }) },
+      responses: { 200: json(ChunkView, 'Đoạn văn bản'), 404: error('Không có đoạn này'), ...COMMON } },
+    { method: 'get', path: '/api/admin/uploads', summary: 'Các tệp đã tải lên', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(z.object({ files: z.array(z.object({ fileName: z.string(), docId: z.string(), bytes: z.number(), modifiedAt: z.string() })) }), 'Tệp'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/documents', summary: 'Tải lên văn bản (PDF, DOCX, TXT, MD, HTML, JSONL)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      description: 'multipart/form-data: trường `files` (một hoặc nhiều tệp), `metadata` (JSON, tùy chọn), `replace` (true để ghi đè), `reindex` (mặc định true: chạy lập chỉ mục ngay).',
+      request: { body: { content: { 'multipart/form-data': { schema: z.object({
+        files: z.array(z.string().openapi({ format: 'binary' })), metadata: z.string().optional(), replace: z.enum(['true', 'false']).optional(),
+        reindex: z.enum(['true', 'false']).optional(),
+      }) } } } },
+      responses: {
+        201: json(z.object({ files: z.array(z.object({ fileName: z.string(), sourceId: z.string(), docId: z.string(), bytes: z.number() })), job: Job.optional() }), 'Đã lưu'),
+        409: error('Tệp trùng tên (gửi replace=true để ghi đè)'), 413: error('Tệp quá lớn'), 415: error('Định dạng không hỗ trợ'),
+        422: error('Tệp hỏng, rỗng hoặc đặt mật khẩu'), ...ADMIN,
+      } },
+    { method: 'delete', path: '/api/admin/documents/{id}', summary: 'Xóa văn bản đã tải lên (và lập chỉ mục lại)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: id },
+      responses: { 202: json(z.object({ job: Job }), 'Đã xóa tệp; lượt lập chỉ mục đang chạy'), 404: error('Không có văn bản này'), 409: error('Văn bản thuộc kho cấu hình sẵn'), ...ADMIN } },
+    { method: 'patch', path: '/api/admin/documents/{id}', summary: 'Đặt phạm vi, hiệu lực, văn bản thay thế', tags: ['Quản trị'], security: [{ bearer: [] }],
+      description: 'Có hiệu lực ngay, không cần lập chỉ mục lại.',
+      request: { params: id, body: { content: { 'application/json': { schema: MetadataPatch } } } },
+      responses: { 200: json(DocumentDetail.omit({ sections: true }), 'Văn bản sau khi cập nhật'), 404: error('Không có văn bản này'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/reindex', summary: 'Bắt đầu lập chỉ mục lại', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { body: { content: { 'application/json': { schema: ReindexRequest } } } },
+      responses: { 202: json(z.object({ job: Job }), 'Đã bắt đầu; theo dõi qua GET /api/admin/jobs/{id} hoặc sự kiện socket.io `job`'), 409: error('Đang có lượt khác chạy'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/jobs', summary: 'Các lượt lập chỉ mục gần đây', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(z.object({ jobs: z.array(Job) }), 'Mới nhất trước'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/jobs/{id}', summary: 'Tiến độ và kết quả một lượt lập chỉ mục', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: id },
+      responses: { 200: json(Job, 'Lượt lập chỉ mục'), 404: error('Không có lượt này'), ...ADMIN } },
+    { method: 'delete', path: '/api/admin/jobs/{id}', summary: 'Dừng một lượt lập chỉ mục đang chạy', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: id },
+      responses: { 200: json(Job, 'Lượt đã dừng'), 404: error('Không có lượt đang chạy này'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/audit', summary: 'Tra cứu và xuất nhật ký sử dụng (JSON hoặc CSV)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { query: AuditQueryParams },
+      responses: { 200: { description: 'Bản ghi (không chứa dữ liệu cá nhân)', content: { 'application/json': { schema: z.object({ records: z.array(z.record(z.unknown())) }) }, 'text/csv': { schema: z.string() } } }, ...ADMIN } },
+    { method: 'get', path: '/api/admin/stats', summary: 'Thống kê sử dụng', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { query: StatsQueryParams },
+      responses: { 200: json(UsageStats, 'Số câu hỏi theo ngày, tỉ lệ từ chối, văn bản được trích nhiều nhất, câu hỏi chưa có nguồn'), ...ADMIN } },
+    { method: 'get', path: '/healthz', summary: 'Tiến trình còn sống', tags: ['Vận hành'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'OK') } },
+    { method: 'get', path: '/readyz', summary: 'Sẵn sàng trả lời (đã nạp chỉ mục)', tags: ['Vận hành'],
+      responses: { 200: json(z.object({ status: z.literal('ready'), index: z.object({ version: z.string(), documents: z.number(), chunks: z.number() }) }), 'Sẵn sàng'), 503: error('Chưa sẵn sàng hoặc đang tắt') } },
+    { method: 'get', path: '/metrics', summary: 'Số liệu Prometheus', tags: ['Vận hành'],
+      responses: { 200: { description: 'Định dạng văn bản Prometheus', content: { 'text/plain': { schema: z.string() } } }, 401: error('Cần METRICS_TOKEN') } },
+  ];
+}
+
+let cached: object | undefined;
+
+/** The whole document (built once; the schemas do not change at run time). */
+export function buildOpenApi(): object {
+  if (cached) return cached;
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Mã truy cập của cán bộ hoặc quản trị viên' });
+  for (const route of apiRoutes()) registry.registerPath(route);
+  cached = new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'Trợ lý ảo — API',
+      version: '1.0.0',
+      description: 'Hỏi đáp có trích dẫn về văn bản và thủ tục hành chính; quản trị kho văn bản. Lỗi luôn có dạng { ok: false, code, message } với thông điệp tiếng Việt.',
+    },
+    servers: [{ url: '/' }],
+  });
+  return cached;
+}

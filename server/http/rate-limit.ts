@@ -1,0 +1,87 @@
+/**
+ * Token-bucket rate limiting shared by REST and socket.io, so a client cannot double its
+ * quota by using both. Keys are `ip:<address>` for anonymous callers and `user:<pseudonym>`
+ * for bearer tokens (never the raw token).
+ */
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Seconds until one more request would be allowed (0 when allowed). */
+  retryAfterSec: number;
+  remaining: number;
+}
+
+interface Bucket {
+  tokens: number;
+  updated: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly refillPerMs: number;
+  private readonly sweepTimer: NodeJS.Timeout;
+
+  /** `perMinute` requests per minute on average, with bursts up to `burst` (default: perMinute / 3, at least 5). */
+  constructor(
+    private readonly perMinute: number,
+    private readonly burst = Math.max(5, Math.ceil(perMinute / 3)),
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.refillPerMs = perMinute / 60_000;
+    // Full buckets carry no information: drop them so idle clients cost no memory.
+    this.sweepTimer = setInterval(() => this.sweep(), 60_000);
+    this.sweepTimer.unref();
+  }
+
+  take(key: string, cost = 1): RateDecision {
+    const t = this.now();
+    const b = this.buckets.get(key) ?? { tokens: this.burst, updated: t };
+    b.tokens = Math.min(this.burst, b.tokens + (t - b.updated) * this.refillPerMs);
+    b.updated = t;
+    this.buckets.set(key, b);
+    if (b.tokens >= cost) {
+      b.tokens -= cost;
+      return { allowed: true, retryAfterSec: 0, remaining: Math.floor(b.tokens) };
+    }
+    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((cost - b.tokens) / this.refillPerMs / 1000)), remaining: 0 };
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  sweep(): void {
+    const t = this.now();
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + (t - b.updated) * this.refillPerMs >= this.burst) this.buckets.delete(key);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  get limitPerMinute(): number {
+    return this.perMinute;
+  }
+}
+
+/** Counts concurrent connections per key (socket.io per IP). */
+export class ConnectionCounter {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly max: number) {}
+
+  /** Take a slot; false when the key already holds `max`. */
+  acquire(key: string): boolean {
+    const n = this.counts.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.counts.set(key, n + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const n = (this.counts.get(key) ?? 0) - 1;
+    if (n <= 0) this.counts.delete(key);
+    else this.counts.set(key, n);
+  }
+}

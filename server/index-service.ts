@@ -1,0 +1,72 @@
+/**
+ * The index the server answers from. Loading a new version happens beside the served
+ * one; the switch is one assignment, so an answer in flight keeps the index it started
+ * with and the next one gets the new index. A version that fails to load leaves the old
+ * one serving.
+ */
+import type { Logger } from 'pino';
+import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
+import type { StoredDocument } from '../ingest/store/index-state.ts';
+import { readCurrent } from '../ingest/store/layout.ts';
+import { HttpError } from './http/errors.ts';
+
+export interface IndexServiceOptions {
+  indexDir: string;
+  /** Effective metadata of a document (admin overrides), applied on every lookup. */
+  view?: (doc: StoredDocument) => StoredDocument;
+  logger?: Logger;
+  /** Told after every successful switch. */
+  onServed?: (index: OpenIndex) => void;
+}
+
+export class IndexService {
+  private served: OpenIndex | undefined;
+  /** Loads run one at a time: two jobs finishing together must not race their switches. */
+  private loading: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: IndexServiceOptions) {}
+
+  get ready(): boolean {
+    return this.served !== undefined;
+  }
+
+  /** The index currently served; 503 NOT_READY before the first load. */
+  get current(): OpenIndex {
+    if (!this.served) throw HttpError.of(503, 'NOT_READY');
+    return this.served;
+  }
+
+  /** Throws 503 NOT_READY before the first index is served. */
+  assertReady(): void {
+    if (!this.served) throw HttpError.of(503, 'NOT_READY');
+  }
+
+  get version(): string | undefined {
+    return this.served?.version;
+  }
+
+  /**
+   * Open the directory's active version and serve it, unless it is already served.
+   * Throws (and keeps the old index serving) when the version cannot be opened.
+   */
+  load(): Promise<OpenIndex> {
+    const run = this.loading.then(() => this.loadNow());
+    this.loading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(): Promise<OpenIndex> {
+    const active = await readCurrent(this.opts.indexDir);
+    if (this.served && active === this.served.version) return this.served;
+    const started = performance.now();
+    const index = await openIndex(this.opts.indexDir, this.opts.view ? { view: this.opts.view } : {});
+    const previous = this.served?.version;
+    this.served = index;
+    this.opts.logger?.info({
+      version: index.version, previous, documents: index.state.docs.size, chunks: index.state.chunks.size,
+      loadMs: Math.round(performance.now() - started),
+    }, 'index served');
+    this.opts.onServed?.(index);
+    return index;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The chat over socket.io: `ask` → `token` events as the answer streams → `answer` with
+ * citations (and the same response in the acknowledgement); `cancel` stops an answer in
+ * flight; errors are `{ ok: false, code, message }` in Vietnamese. A client that
+ * reconnects with its `conversationId` continues the conversation; missed events of a
+ * short disconnection are replayed (connection state recovery). Admin connections also
+ * receive re-index job updates (`job`).
+ *
+ * Client → server
+ *   ask    { message, conversationId?, requestId? }, ack(ChatResponse & {ok:true} | ErrorBody)
+ *   cancel { requestId }, ack({ ok })
+ * Server → client
+ *   token  { requestId, text }            a piece of the answer, in order
+ *   answer { requestId, ...ChatResponse } the final answer
+ *   error  { requestId?, ok:false, code, message }
+ *   job    Job                            (admins) re-index progress
+ */
+import type { Server as HttpServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Server, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Role } from '../core/answer/types.ts';
+import type { Assistant } from './assistant.ts';
+import type { TokenStore } from './auth/tokens.ts';
+import type { ServerConfig } from './config.ts';
+import type { IndexService } from './index-service.ts';
+import type { Lifecycle } from './http/app.ts';
+import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
+import type { Metrics } from './http/metrics.ts';
+import { rateKey, type Caller } from './http/middleware.ts';
+import { ConnectionCounter, type RateLimiter } from './http/rate-limit.ts';
+import { ChatRequest, describeIssues } from './http/schemas.ts';
+
+const AskPayload = ChatRequest.extend({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'mã yêu cầu không hợp lệ').optional() });
+const CancelPayload = z.object({ requestId: z.string().max(64) }).strict();
+
+/** Answers a socket may have in flight at once; more are refused (one conversation is sequential anyway). */
+const MAX_IN_FLIGHT_PER_SOCKET = 4;
+/** Largest socket.io message accepted (a question is at most a few KB). */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface SocketDeps {
+  config: ServerConfig;
+  logger: Logger;
+  metrics: Metrics;
+  indexes: IndexService;
+  assistant: Assistant;
+  tokens: TokenStore;
+  limits: { perIp: RateLimiter; perToken: RateLimiter };
+  lifecycle: Lifecycle;
+}
+
+type Ack = (body: unknown) => void;
+
+/** The client address, honouring TRUST_PROXY hops of X-Forwarded-For like express does. */
+function clientIp(socket: Socket, trustHops: number): string {
+  const direct = socket.handshake.address;
+  if (trustHops <= 0) return direct;
+  const header = socket.handshake.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return hops[Math.max(0, hops.length - trustHops)] ?? direct;
+}
+
+function errorBody(err: unknown, requestId?: string): ErrorBody {
+  const { body } = errorResponse(err);
+  return requestId ? { ...body, requestId } : body;
+}
+
+export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Server {
+  const { config, logger, metrics, assistant, lifecycle } = deps;
+  const allowed = new Set(config.CORS_ORIGINS.map((o) => new URL(o).origin));
+  const perIp = new ConnectionCounter(config.SOCKET_MAX_PER_IP);
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // Browsers send Origin; same-origin pages and the allowlisted portals may connect.
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      if (!origin || allowed.has(origin)) return cb(null, true);
+      const host = req.headers.host;
+      cb(null, !!host && (origin === `http://${host}` || origin === `https://${host}`));
+    },
+    cors: { origin: [...allowed], methods: ['GET', 'POST'] },
+  });
+
+  io.use((socket, next) => {
+    const ip = clientIp(socket, config.TRUST_PROXY);
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const header = typeof auth?.token === 'string' ? `Bearer ${auth.token}` : socket.handshake.headers.authorization;
+    deps.tokens.authenticate(header).then((result) => {
+      if ('error' in result) {
+        const err = new Error('unauthorized') as Error & { data?: ErrorBody };
+        err.data = errorBody(HttpError.of(401, result.error === 'EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED'));
+        return next(err);
+      }
+      if (!perIp.acquire(ip)) {
+        metrics.rateLimited.inc({ channel: 'socket' });
+        const err = new Error('too many connections') as Error & { data?: ErrorBody };
+        err.data = errorBody(HttpError.of(429, 'TOO_MANY_CONNECTIONS'));
+        return next(err);
+      }
+      socket.data.caller = { role: result.role, user: result.user, ip } satisfies Caller;
+      socket.once('disconnect', () => perIp.release(ip));
+      next();
+    }, next);
+  });
+
+  io.on('connection', (socket) => {
+    const caller = socket.data.caller as Caller;
+    metrics.socketConnections.inc();
+    if (caller.role === 'admin') void socket.join('admin');
+    const inFlight = new Map<string, AbortController>();
+
+    socket.on('ask', (payload: unknown, maybeAck?: unknown) => {
+      const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => undefined;
+      void handleAsk(socket, caller, payload, ack, inFlight);
+    });
+
+    socket.on('cancel', (payload: unknown, maybeAck?: unknown) => {
+      const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => undefined;
+      const parsed = CancelPayload.safeParse(payload);
+      const controller = parsed.success ? inFlight.get(parsed.data.requestId) : undefined;
+      controller?.abort();
+      ack({ ok: !!controller });
+    });
+
+    socket.on('disconnect', () => {
+      metrics.socketConnections.dec();
+      // Nobody is listening any more: stop the answers (an LLM would otherwise keep generating).
+      for (const c of inFlight.values()) c.abort();
+    });
+  });
+
+  async function handleAsk(socket: Socket, caller: Caller, payload: unknown, ack: Ack, inFlight: Map<string, AbortController>): Promise<void> {
+    const fail = (err: unknown, requestId?: string) => {
+      const body = errorBody(err, requestId);
+      if (body.code === 'INTERNAL') logger.error({ err }, 'socket ask failed');
+      socket.emit('error', body);
+      ack(body);
+    };
+    const parsed = AskPayload.safeParse(payload);
+    if (!parsed.success) return fail(HttpError.of(400, 'BAD_REQUEST', describeIssues(parsed.error)));
+    const { requestId = randomUUID(), ...request } = parsed.data;
+    const { key, perToken } = rateKey(caller);
+    const decision = (perToken ? deps.limits.perToken : deps.limits.perIp).take(key);
+    if (!decision.allowed) {
+      metrics.rateLimited.inc({ channel: 'socket' });
+      return fail(HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${decision.retryAfterSec} giây.)`, { retryAfterSec: decision.retryAfterSec }), requestId);
+    }
+    if (inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET || inFlight.has(requestId)) return fail(HttpError.of(429, 'RATE_LIMITED'), requestId);
+    const controller = new AbortController();
+    inFlight.set(requestId, controller);
+    const timeout = setTimeout(() => controller.abort(), config.REQUEST_TIMEOUT_MS);
+    const started = performance.now();
+    try {
+      deps.indexes.assertReady();
+      const role: Role = caller.role;
+      const response = await lifecycle.track(() => assistant.chat(request, { role, user: caller.user },
+        (text) => {
+          if (!controller.signal.aborted) socket.emit('token', { requestId, text });
+        }, controller.signal));
+      metrics.answerDuration.observe({ channel: 'socket' }, (performance.now() - started) / 1000);
+      if (controller.signal.aborted) return fail(HttpError.of(499, 'CANCELLED'), requestId);
+      socket.emit('answer', { requestId, ...response });
+      ack({ ok: true, requestId, ...response });
+    } catch (err) {
+      // An answerer may throw when aborted: the client asked for it (cancel, timeout), not a fault.
+      fail(controller.signal.aborted ? HttpError.of(499, 'CANCELLED') : err, requestId);
+    } finally {
+      clearTimeout(timeout);
+      inFlight.delete(requestId);
+    }
+  }
+
+  return io;
+}
