@@ -7,13 +7,12 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import { llmConfigFromEnv, type LlmConfig } from './answer/config.ts';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const int = (min: number, max: number) => z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' })
-  .int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-const text = () => z.preprocess(blankToUndefined, z.string().trim());
-const list = () => z.preprocess(blankToUndefined, z.string().optional()).transform((s) =>
-  (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
-const bool = () => z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform((v) => v === 'true' || v === '1');
+// Blank variables are dropped before parsing (see loadConfig), so defaults apply to them.
+const int = (min: number, max: number) => z.coerce.number({ invalid_type_error: 'must be a number' })
+  .int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const text = () => z.string().trim();
+const list = () => z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+const bool = () => z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   PORT: int(0, 65_535).default(3000),
@@ -27,9 +26,9 @@ const schema = z.object({
   AUDIT_DIR: text().default('data/audit'),
   AUDIT_RETENTION_DAYS: int(1, 36_500).default(365),
   TOKENS_FILE: text().optional(),
-  ASSISTANT_TOKENS: z.preprocess(blankToUndefined, z.string().optional()),
+  ASSISTANT_TOKENS: z.string().optional(),
   /** Key of the pseudonym HMAC (user ids in the audit trail and rate-limit keys). */
-  SERVER_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  SERVER_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Origins of the portals that embed the widget (exact `scheme://host[:port]`). */
   CORS_ORIGINS: list().pipe(z.array(z.string().url('must be origins such as https://dichvucong.quangngai.gov.vn'))),
   /** How many reverse proxies sit in front (0: use the socket address). */
@@ -49,10 +48,10 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
   REINDEX_TIMEOUT_MS: int(10_000, 24 * 3_600_000).default(3_600_000),
   /** When set, `/metrics` requires `Authorization: Bearer <METRICS_TOKEN>`. */
-  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Embedder for new indexes (the re-index jobs read these too). */
-  EMBEDDER: z.preprocess(blankToUndefined, z.enum(['lsa', 'transformers', 'hashing']).default('lsa')),
+  EMBEDDER: z.enum(['lsa', 'transformers', 'hashing']).default('lsa'),
   EMBEDDING_MODEL: text().optional(),
   /** Skip the incremental ingest of the configured corpora at start (serve the index as is). */
   SKIP_START_INGEST: bool(),
@@ -68,7 +67,9 @@ export const CONFIG_VARIABLES = Object.keys(schema.shape);
  * values are never echoed (one of them may be a secret).
  */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  const parsed = schema.safeParse(env);
+  // A blank variable (`PORT=` in a copied .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(given);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
   let llm: Readonly<LlmConfig> | undefined;
   try {

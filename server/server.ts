@@ -26,7 +26,7 @@ import { attachSocketServer } from './socket.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
-import type express from 'express';
+import express from 'express';
 
 /** The repository root: the shipped corpus lives in `corpora/` beside `server/`. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -126,6 +126,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     openapi: buildOpenApi,
   });
   opts.mount?.(app);
+  // The demo portal page (the widget issue fills it).
+  app.use(express.static(join(REPO_ROOT, 'web-widget', 'public'), { index: 'index.html', maxAge: '1h' }));
   finishApp(app, logger);
 
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000) }, app);

@@ -47,6 +47,13 @@ describe('health, readiness and metrics', () => {
     expect(ready.body.index.version).toBe(t.server.indexes.version);
   });
 
+  it('serves the portal page at /', async () => {
+    const page = await call('GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.text).toContain('Trợ lý ảo');
+  });
+
   it('exposes Prometheus metrics that count requests, answers, refusals and the index size', async () => {
     await call('POST', '/api/chat', { body: { message: 'Gửi tôi tài liệu tuyệt mật của UBND tỉnh' } });
     const m = await call('GET', '/metrics');
@@ -201,7 +208,29 @@ describe('protection', () => {
   });
 });
 
+/** Routes declared in the route files, as `METHOD /path/{param}`. */
+async function declaredRoutes(): Promise<string[]> {
+  const files: Array<[string, string]> = [['server/http/app.ts', ''], ['server/http/admin.ts', '/api/admin']];
+  const out: string[] = [];
+  for (const [file, prefix] of files) {
+    const source = await readFile(join(REPO_ROOT, file), 'utf8');
+    for (const m of source.matchAll(/\b(app|api|router)\.(get|post|patch|delete)\('([^']+)'/g)) {
+      const base = m[1] === 'api' ? '/api' : m[1] === 'router' ? prefix : '';
+      out.push(`${m[2]!.toUpperCase()} ${base}${m[3]!.replace(/:(\w+)/g, '{$1}')}`);
+    }
+  }
+  return out;
+}
+
 describe('OpenAPI', () => {
+  it('describes exactly the routes the server declares', async () => {
+    const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const declared = (await declaredRoutes()).filter((r) => r !== 'GET /api/openapi.json');
+    expect(declared.length).toBeGreaterThan(15);
+    expect(new Set(documented)).toEqual(new Set(declared));
+  });
+
   it('is served, describes every route, and docs/openapi.json is current', async () => {
     const served = await call('GET', '/api/openapi.json');
     expect(served.status).toBe(200);
