@@ -21,6 +21,7 @@ import { createApp, finishApp, Lifecycle } from './http/app.ts';
 import { Metrics } from './http/metrics.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { AUTH_FAILURES_PER_MINUTE } from './http/middleware.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
@@ -119,7 +120,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     observe: (record) => metrics.exchanged(record),
   });
   const lifecycle = new Lifecycle();
-  const limits = { perIp: new RateLimiter(config.RATE_LIMIT_PER_IP), perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN) };
+  const limits = {
+    perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
+    perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
+    authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
+  };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit });
   const app = createApp({
     config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin,
@@ -130,7 +135,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   app.use(express.static(join(REPO_ROOT, 'web-widget', 'public'), { index: 'index.html', maxAge: '1h' }));
   finishApp(app, logger);
 
-  const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000) }, app);
+  // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
+  const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
   const io = attachSocketServer(http, { config, logger, metrics, indexes, assistant, tokens, limits, lifecycle });
 
@@ -175,8 +181,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     await httpClosed;
     await jobs.close();
     await audit.close();
-    limits.perIp.close();
-    limits.perToken.close();
+    for (const limiter of Object.values(limits)) limiter.close();
     clearInterval(pruneTimer);
     logger.info('shut down');
   })());

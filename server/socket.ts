@@ -28,7 +28,7 @@ import type { IndexService } from './index-service.ts';
 import type { Lifecycle } from './http/app.ts';
 import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
 import type { Metrics } from './http/metrics.ts';
-import { rateKey, type Caller } from './http/middleware.ts';
+import { rateKey, resolveCaller, type Caller } from './http/middleware.ts';
 import { ConnectionCounter, type RateLimiter } from './http/rate-limit.ts';
 import { ChatRequest, describeIssues } from './http/schemas.ts';
 
@@ -47,7 +47,7 @@ export interface SocketDeps {
   indexes: IndexService;
   assistant: Assistant;
   tokens: TokenStore;
-  limits: { perIp: RateLimiter; perToken: RateLimiter };
+  limits: { perIp: RateLimiter; perToken: RateLimiter; authFailures: RateLimiter };
   lifecycle: Lifecycle;
 }
 
@@ -89,10 +89,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const ip = clientIp(socket, config.TRUST_PROXY);
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const header = typeof auth?.token === 'string' ? `Bearer ${auth.token}` : socket.handshake.headers.authorization;
-    deps.tokens.authenticate(header).then((result) => {
-      if ('error' in result) {
+    resolveCaller(deps.tokens, deps.limits.authFailures, header, ip).then((caller) => {
+      if (caller instanceof HttpError) {
         const err = new Error('unauthorized') as Error & { data?: ErrorBody };
-        err.data = errorBody(HttpError.of(401, result.error === 'EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED'));
+        err.data = errorBody(caller);
         return next(err);
       }
       if (!perIp.acquire(ip)) {
@@ -101,7 +101,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
         err.data = errorBody(HttpError.of(429, 'TOO_MANY_CONNECTIONS'));
         return next(err);
       }
-      socket.data.caller = { role: result.role, user: result.user, ip } satisfies Caller;
+      socket.data.caller = caller;
       socket.once('disconnect', () => perIp.release(ip));
       next();
     }, next);

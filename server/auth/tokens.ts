@@ -15,7 +15,16 @@ export type TokenRole = Exclude<Role, 'citizen'>;
 const TOKEN_ROLES: readonly string[] = ['official', 'admin'] satisfies TokenRole[];
 
 /** Outcome of `authenticate`: who is asking, or why the caller must answer 401. */
-export type AuthResult = { role: Role; user: string } | { error: 'MISSING' | 'INVALID' | 'EXPIRED' };
+export type AuthResult = { role: Role; user: string } | { error: 'MISSING' | 'INVALID' | 'EXPIRED' | 'THROTTLED' };
+
+/** Options of `authenticate`. */
+export interface AuthenticateOptions {
+  /**
+   * Asked before the slow path (scrypt against the token file for a token not verified
+   * before); false → THROTTLED without any hashing. Known and env tokens never ask.
+   */
+  mayVerifySlowly?: () => boolean;
+}
 
 /** One entry of the token file. `hash` is `scrypt$N$r$p$<salt b64>$<hash b64>`. */
 export interface TokenFileEntry {
@@ -118,7 +127,7 @@ export class TokenStore {
    * MISSING; anything but `Bearer <b64token>` or an unknown token → INVALID; a file token
    * past its `expires` → EXPIRED. The caller answers 401 to every error.
    */
-  async authenticate(authorizationHeader: string | undefined): Promise<AuthResult> {
+  async authenticate(authorizationHeader: string | undefined, opts: AuthenticateOptions = {}): Promise<AuthResult> {
     if (authorizationHeader === undefined) return { role: 'citizen', user: 'anonymous' };
     if (authorizationHeader.trim() === '') return { error: 'MISSING' };
     const token = BEARER.exec(authorizationHeader.trim())?.[1];
@@ -128,7 +137,8 @@ export class TokenStore {
     const envRole = this.matchEnv(digest);
     if (envRole) return { role: envRole, user: this.pseudonym(token) };
 
-    const entry = await this.matchFile(token, digest);
+    const entry = await this.matchFile(token, digest, opts.mayVerifySlowly);
+    if (entry === 'throttled') return { error: 'THROTTLED' };
     if (!entry) return { error: 'INVALID' };
     if (entry.expiresAt !== undefined && this.now().getTime() >= entry.expiresAt) return { error: 'EXPIRED' };
     return { role: entry.role, user: this.pseudonym(token) };
@@ -146,7 +156,7 @@ export class TokenStore {
     return role;
   }
 
-  private async matchFile(token: string, digest: Buffer): Promise<FileToken | undefined> {
+  private async matchFile(token: string, digest: Buffer, mayVerifySlowly?: () => boolean): Promise<FileToken | undefined | 'throttled'> {
     const cacheKey = digest.toString('hex');
     const cached = this.verified.get(cacheKey);
     if (cached) {
@@ -154,6 +164,8 @@ export class TokenStore {
       this.verified.set(cacheKey, cached);
       return cached;
     }
+    if (this.fileTokens.length === 0) return undefined;
+    if (mayVerifySlowly && !mayVerifySlowly()) return 'throttled';
     // Each entry has its own salt, so an unknown token costs one scrypt per entry;
     // rate-limit 401s in front of this (docs/OPERATIONS.md).
     const matches = await Promise.all(

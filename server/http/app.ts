@@ -33,7 +33,7 @@ export interface AppDeps {
   indexes: IndexService;
   assistant: Assistant;
   tokens: TokenStore;
-  limits: { perIp: RateLimiter; perToken: RateLimiter };
+  limits: { perIp: RateLimiter; perToken: RateLimiter; authFailures: RateLimiter };
   audit: AuditSink;
   lifecycle: Lifecycle;
   openapi: () => object;
@@ -165,7 +165,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(corsAllowlist(config.CORS_ORIGINS));
-  api.use(authenticate(deps.tokens));
+  api.use(authenticate(deps.tokens, deps.limits.authFailures));
   api.use(rateLimit(deps.limits, metrics));
   api.use(requireJson());
   api.use(express.json({ limit: `${config.JSON_BODY_LIMIT_KB}kb`, strict: true }));

@@ -29,14 +29,34 @@ export function callerOf(req: Request): Caller {
   return req.caller ?? { role: 'citizen', user: 'anonymous', ip: req.ip ?? 'unknown' };
 }
 
+/** Failed token checks per client IP and minute before its unknown tokens are refused unchecked. */
+export const AUTH_FAILURES_PER_MINUTE = 10;
+
 const AUTH_ERRORS = { MISSING: 'UNAUTHORIZED', INVALID: 'UNAUTHORIZED', EXPIRED: 'TOKEN_EXPIRED' } as const;
 
-/** Resolve the bearer token (if any) to a role; a bad token is 401, never a silent downgrade. */
-export function authenticate(tokens: TokenStore): RequestHandler {
-  return (req, _res, next) => {
-    tokens.authenticate(req.get('authorization')).then((auth) => {
-      if ('error' in auth) return next(HttpError.of(401, AUTH_ERRORS[auth.error]));
-      req.caller = { role: auth.role, user: auth.user, ip: req.ip ?? 'unknown' };
+/**
+ * Who a bearer token (or none) makes the caller. Errors come back as HttpErrors: 401 for
+ * a bad token (never a silent downgrade to citizen) and 429 when a client that keeps
+ * failing sends a token that would need the slow check (a scrypt per token-file entry);
+ * known tokens are never throttled this way, so a flood cannot lock officials out.
+ */
+export async function resolveCaller(tokens: TokenStore, failures: RateLimiter, header: string | undefined, ip: string): Promise<Caller | HttpError> {
+  const ipKey = `ip:${ip}`;
+  const auth = await tokens.authenticate(header, { mayVerifySlowly: () => failures.wouldAllow(ipKey) });
+  if (!('error' in auth)) return { role: auth.role, user: auth.user, ip };
+  if (auth.error === 'THROTTLED') return HttpError.of(429, 'RATE_LIMITED', '(Thử lại sau 60 giây.)', { retryAfterSec: 60 });
+  failures.take(ipKey);
+  return HttpError.of(401, AUTH_ERRORS[auth.error]);
+}
+
+export function authenticate(tokens: TokenStore, failures: RateLimiter): RequestHandler {
+  return (req, res, next) => {
+    resolveCaller(tokens, failures, req.get('authorization'), req.ip ?? 'unknown').then((caller) => {
+      if (caller instanceof HttpError) {
+        if (caller.status === 429) res.setHeader('Retry-After', '60');
+        return next(caller);
+      }
+      req.caller = caller;
       next();
     }, next);
   };

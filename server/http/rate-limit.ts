@@ -46,6 +46,13 @@ export class RateLimiter {
     return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((cost - b.tokens) / this.refillPerMs / 1000)), remaining: 0 };
   }
 
+  /** Whether `key` could take `cost` now, without taking it. */
+  wouldAllow(key: string, cost = 1): boolean {
+    const b = this.buckets.get(key);
+    if (!b) return true;
+    return Math.min(this.burst, b.tokens + (this.now() - b.updated) * this.refillPerMs) >= cost;
+  }
+
   get size(): number {
     return this.buckets.size;
   }
