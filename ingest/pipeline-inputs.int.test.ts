@@ -129,3 +129,20 @@ describe('a neural embedder through the same HNSW path', () => {
     expect(again.published).toBe(false);
   });
 });
+
+describe('an input that has disappeared', () => {
+  it('stops the run and keeps the active version instead of deleting its documents', async () => {
+    const dir = join(work, 'vanishing');
+    await mkdir(join(dir, 'docs'), { recursive: true });
+    await writeFile(join(dir, 'docs', 'thong-bao.txt'), 'THÔNG BÁO\nLịch tiếp công dân vào sáng thứ Ba hằng tuần tại trụ sở.\n');
+    const indexDir = join(work, 'vanishing-index');
+    const first = await ingest({ inputs: [join(dir, 'docs')], indexDir });
+    await rm(join(dir, 'docs'), { recursive: true });
+    const err = await ingest({ inputs: [join(dir, 'docs')], indexDir }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'FILE_UNREADABLE' });
+    expect((err as { userMessage: string }).userMessage).toContain('chỉ mục hiện tại được giữ nguyên');
+    const index = await openIndex(indexDir);
+    expect(index.version).toBe(first.version);
+    expect(index.state.docs.size).toBe(1);
+  });
+});

@@ -87,7 +87,15 @@ async function listSources(inputs: string[]): Promise<Array<{ path: string; root
   const seen = new Set<string>();
   for (const input of inputs) {
     const abs = resolve(input);
-    const isDir = (await stat(abs).catch(() => undefined))?.isDirectory() ?? false;
+    const info = await stat(abs).catch(() => undefined);
+    // A missing input (an unmounted share, a mistyped path) must not read as "every one of
+    // its documents was removed": the run stops and the active version stays as it is.
+    if (!info) {
+      throw new AppError('FILE_UNREADABLE', `input ${abs} does not exist`, {
+        userSuffix: `Nguồn “${input}” không tồn tại hoặc không truy cập được; chỉ mục hiện tại được giữ nguyên.`,
+      });
+    }
+    const isDir = info.isDirectory();
     const files = isDir ? await discoverSources([abs]) : [abs];
     for (const f of files) {
       if (seen.has(f)) continue;
