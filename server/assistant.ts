@@ -155,7 +155,7 @@ export class Assistant {
       try {
         result = emit && this.answerer.stream
           ? await this.answerer.stream(request, recorder.corpus, emit, signal)
-          : await this.answerer.answer(request, recorder.corpus);
+          : await this.answerer.answer(request, recorder.corpus, signal);
       } catch (err) {
         // A failed or cancelled exchange is audited too, then reported to the caller.
         await this.audit({

@@ -56,7 +56,8 @@ export interface AnswerResult {
 /** Answers a question from the corpus, citing what it uses. */
 export interface Answerer {
   readonly name: 'extractive' | 'llm';
-  answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult>;
+  /** `signal` stops the work when the asker has gone or the time is up (an LLM call). */
+  answer(req: AnswerRequest, corpus: Corpus, signal?: AbortSignal): Promise<AnswerResult>;
   /**
    * Same as answer, calling `onToken` with text as it is produced. Answerers that cannot
    * stream emit the whole answer once.

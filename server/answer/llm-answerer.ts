@@ -109,8 +109,8 @@ export class LlmAnswerer implements Answerer {
     });
   }
 
-  answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
-    return this.run(req, corpus);
+  answer(req: AnswerRequest, corpus: Corpus, signal?: AbortSignal): Promise<AnswerResult> {
+    return this.run(req, corpus, undefined, signal);
   }
 
   stream(req: AnswerRequest, corpus: Corpus, onToken: (text: string) => void, signal?: AbortSignal): Promise<AnswerResult> {

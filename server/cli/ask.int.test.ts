@@ -43,7 +43,7 @@ describe('npm run ask', () => {
     const r = await ask(['--json', '--index', indexDir, 'Danh mục nhu cầu công nghệ của các sở, ban, ngành tỉnh Quảng Ngãi gồm những gì?']);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout) as ChatResponse;
-    expect(Object.keys(res).sort()).toEqual(['answer', 'citations', 'conversationId', 'notices', 'refused'].sort());
+    expect(Object.keys(res).sort()).toEqual(['answer', 'citations', 'conversationId', 'exchangeId', 'notices', 'refused'].sort());
     expect(res.refused).toBe(false);
     expect(res.answer.length).toBeGreaterThan(0);
     expect(res.citations.length).toBeGreaterThan(0);
