@@ -8,9 +8,10 @@ import { readdir } from 'node:fs/promises';
 import { ADMIN_TOKEN, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let t: TestServer;
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
 
 beforeAll(async () => {
-  t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
+  t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000', METRICS_TOKEN: METRICS_TOKEN });
 });
 
 afterAll(async () => {
@@ -195,5 +196,15 @@ describe('audit trail and statistics', () => {
     expect(total).toBeGreaterThan(3);
     expect(stats.body.topDocuments.length).toBeGreaterThan(0);
     expect(stats.body.notFound.length).toBeGreaterThan(0);
+  });
+});
+
+describe('metrics behind METRICS_TOKEN', () => {
+  it('needs the metrics token when one is configured, and counts re-index runs', async () => {
+    expect((await call('GET', '/metrics')).status).toBe(401);
+    expect((await call('GET', '/metrics', { token: ADMIN_TOKEN })).status).toBe(401);
+    const m = await call('GET', '/metrics', { token: METRICS_TOKEN });
+    expect(m.status).toBe(200);
+    expect(m.text).toMatch(/assistant_reindex_runs_total\{status="succeeded"\} [1-9]/);
   });
 });

@@ -4,7 +4,8 @@
  * metrics. Contracts in DESIGN.md; the OpenAPI description is built from the same
  * schemas (server/http/openapi.ts).
  */
-import express, { type Request, type Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { type Request } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -82,8 +83,11 @@ export function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infe
   return r.data;
 }
 
-/** Express 5 forwards rejected promises to the error handler; this only names the pattern. */
-type Handler = (req: Request, res: Response) => Promise<void> | void;
+/** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (x: string) => createHash('sha256').update(x).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 export function summaryOf(d: StoredDocument) {
   return {
@@ -153,12 +157,12 @@ export function createApp(deps: AppDeps): express.Express {
       res.json({ status: 'ready', index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } });
     }
   });
-  app.get('/metrics', ((req, res) => {
-    if (config.METRICS_TOKEN && req.get('authorization') !== `Bearer ${config.METRICS_TOKEN}`) throw HttpError.of(401, 'UNAUTHORIZED');
+  app.get('/metrics', (req, res) => {
+    if (config.METRICS_TOKEN && !sameSecret(req.get('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) throw HttpError.of(401, 'UNAUTHORIZED');
     return metrics.registry.metrics().then((text) => {
       res.type(metrics.registry.contentType).send(text);
     });
-  }) satisfies Handler);
+  });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(deps.openapi());
   });
@@ -170,14 +174,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireJson());
   api.use(express.json({ limit: `${config.JSON_BODY_LIMIT_KB}kb`, strict: true }));
 
-  api.post('/search', (async (req, res) => {
+  api.post('/search', async (req, res) => {
     const body = parse(SearchRequest, req.body);
     const { role } = callerOf(req);
     indexes.assertReady();
     res.json(await lifecycle.track(() => assistant.search(body, role)));
-  }) satisfies Handler);
+  });
 
-  api.post('/chat', (async (req, res) => {
+  api.post('/chat', async (req, res) => {
     const body = parse(ChatRequest, req.body);
     const { role, user } = callerOf(req);
     indexes.assertReady();
@@ -195,9 +199,9 @@ export function createApp(deps: AppDeps): express.Express {
     } finally {
       clearTimeout(timer);
     }
-  }) satisfies Handler);
+  });
 
-  api.post('/feedback', (async (req, res) => {
+  api.post('/feedback', async (req, res) => {
     const body = parse(FeedbackRequest, req.body);
     const comment = body.comment === undefined ? undefined : redactPersonalData(body.comment).text.trim();
     try {
@@ -206,9 +210,9 @@ export function createApp(deps: AppDeps): express.Express {
       throw HttpError.of(404, 'NOT_FOUND');
     }
     res.status(204).end();
-  }) satisfies Handler);
+  });
 
-  api.get('/documents', ((req, res) => {
+  api.get('/documents', (req, res) => {
     const q = parse(DocumentListQuery, req.query);
     const index = indexes.current;
     const { role } = callerOf(req);
@@ -224,9 +228,9 @@ export function createApp(deps: AppDeps): express.Express {
     }
     docs.sort((a, b) => (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '') || a.title.localeCompare(b.title, 'vi'));
     res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map(summaryOf) });
-  }) satisfies Handler);
+  });
 
-  api.get('/documents/:id', ((req, res) => {
+  api.get('/documents/:id', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
     res.json({
@@ -236,9 +240,9 @@ export function createApp(deps: AppDeps): express.Express {
       ...(doc.extra ? { extra: doc.extra } : {}),
       sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk)),
     });
-  }) satisfies Handler);
+  });
 
-  api.get('/documents/:id/chunks/:ordinal', ((req, res) => {
+  api.get('/documents/:id/chunks/:ordinal', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
     const chunks = index.chunksOf(doc.id) as StoredChunk[];
@@ -251,7 +255,7 @@ export function createApp(deps: AppDeps): express.Express {
       ...(at > 0 ? { previous: sectionOf(chunks[at - 1]!) } : {}),
       ...(at + 1 < chunks.length ? { next: sectionOf(chunks[at + 1]!) } : {}),
     });
-  }) satisfies Handler);
+  });
 
   if (deps.admin) api.use('/admin', deps.admin);
 
