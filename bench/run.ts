@@ -1,25 +1,40 @@
 /**
  * `npm run bench -- <name>`: performance benchmarks; figures are written to
  * docs/BENCHMARKS.md (a marked section per benchmark) with command, date and machine.
+ * `ingest` writes unless `--no-write`; `load` (ten minutes, machine-dependent) only with
+ * `--write`. Every section is printed to stdout.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../eval/paths.ts';
 import { replaceSection } from './report.ts';
 import { benchIngest } from './ingest.ts';
+import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
 
-const BENCHES: Record<string, () => Promise<string>> = {
-  ingest: benchIngest,
+interface Bench {
+  run: (args: LoadArgs) => Promise<string>;
+  writeByDefault: boolean;
+}
+
+const BENCHES: Record<string, Bench> = {
+  ingest: { run: benchIngest, writeByDefault: true },
+  load: { run: benchLoad, writeByDefault: false },
 };
 
 async function main(): Promise<void> {
-  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const chosen = names.length ? names : Object.keys(BENCHES);
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, ...LOAD_OPTIONS },
+  });
+  const { write, 'no-write': noWrite, ...args } = values;
+  const chosen = positionals.length ? positionals : Object.keys(BENCHES);
   for (const name of chosen) {
     const bench = BENCHES[name];
     if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
-    const section = await bench();
+    const section = await bench.run(args);
     process.stdout.write(`${section}\n`);
-    if (!process.argv.includes('--no-write')) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `bench-${name}`, section);
+    if (!noWrite && (write || bench.writeByDefault)) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `bench-${name}`, section);
   }
 }
 
