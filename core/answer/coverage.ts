@@ -12,7 +12,7 @@
  * when term statistics are given, else 1 (2 for a number). Matching is diacritic-folded.
  * An answer is attempted only when some retrieved passage reaches {@link DEFAULT_MIN_COVERAGE}.
  */
-import { analyze } from '../text/tokenize.ts';
+import { foldedTermSet } from '../text/tokenize.ts';
 import { questionTokens } from './phrase-match.ts';
 import type { QuestionAnalysis } from './question.ts';
 
@@ -70,16 +70,25 @@ export function contentUnits(q: QuestionAnalysis, termWeight: TermWeight = stati
 
 /** Folded words and within-clause word pairs of a passage, for {@link coverage}. */
 export function passageTerms(text: string): Set<string> {
-  return new Set(analyze(text).folded);
+  return foldedTermSet(text);
 }
 
+/** What coverage asks of a passage's terms: a set, or several passages' sets seen as one. */
+export type TermSet = Pick<ReadonlySet<string>, 'has'>;
+
 /** Whether a unit is found in `terms`. */
-export function unitFound(unit: ContentUnit, terms: ReadonlySet<string>): boolean {
-  return unit.alternatives.some((alt) => alt.every((t) => terms.has(t)));
+export function unitFound(unit: ContentUnit, terms: TermSet): boolean {
+  for (const alt of unit.alternatives) if (allFound(alt, terms)) return true;
+  return false;
+}
+
+function allFound(alt: readonly string[], terms: TermSet): boolean {
+  for (const t of alt) if (!terms.has(t)) return false;
+  return true;
 }
 
 /** Share of the units' weight found in `terms` (0 when there are no units). */
-export function coverage(units: readonly ContentUnit[], terms: ReadonlySet<string>): number {
+export function coverage(units: readonly ContentUnit[], terms: TermSet): number {
   let total = 0;
   let found = 0;
   for (const u of units) {

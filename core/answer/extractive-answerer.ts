@@ -5,11 +5,10 @@
  * pointer to the one-stop desk (Bộ phận Một cửa) and the national portal.
  */
 import type { Chunk, DocumentRecord } from '../model.ts';
-import { indexTextOf } from '../search/index-text.ts';
 import type { Corpus, SearchHit } from '../search/types.ts';
 import { expandTerms } from '../text/dictionary.ts';
 import { CitationList } from './citations.ts';
-import { contentUnits, coverage, DEFAULT_MIN_COVERAGE, passageTerms, type ContentUnit, type TermWeight } from './coverage.ts';
+import { contentUnits, coverage, DEFAULT_MIN_COVERAGE, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { MESSAGES_VI } from './messages.ts';
 import { statusNotices } from './notices.ts';
@@ -21,6 +20,7 @@ import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts'
 import { scopeFor, visibleTo } from './scope.ts';
 import { titleFocusQuery, TITLE_FOCUS_CANDIDATES } from './title-focus.ts';
 import { rarityWeight, rareWordsMissing } from './term-rarity.ts';
+import { chunkTerms, indexedTerms, titleTerms, unionOf } from './term-sets.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 
 /** Passages retrieved per question by default. */
@@ -109,7 +109,7 @@ export class ExtractiveAnswerer implements Answerer {
         if (units.length === 0 && asksField) return refusal('NO_SOURCE', MESSAGES_VI.refusal.needSubject, q.text, context);
         const own = units.length > 0 ? units : contentUnits(analyzeQuestion(context?.lastQuestion ?? ''), termWeight);
         const passages = corpus.chunksOf(doc.id).slice(0, FOCUS_CHUNK_LIMIT)
-          .map((chunk) => ({ chunk, doc, coverage: coverage(own, passageTerms(indexTextOf(doc, chunk))) }))
+          .map((chunk) => ({ chunk, doc, coverage: coverage(own, indexedTerms(doc, chunk)) }))
           .filter((p) => p.coverage >= this.minScore)
           .sort((a, b) => b.coverage - a.coverage)
           .slice(0, this.k);
@@ -161,8 +161,8 @@ export class ExtractiveAnswerer implements Answerer {
   private focusCovers(corpus: Corpus, docId: string, units: readonly ContentUnit[]): boolean {
     const doc = corpus.document(docId);
     if (!doc || units.length === 0) return false;
-    if (doc.type === 'thủ tục') return coverage(units, passageTerms(doc.title)) >= this.minScore;
-    return corpus.chunksOf(docId).slice(0, FOCUS_CHUNK_LIMIT).some((c) => coverage(units, passageTerms(c.text)) >= this.minScore);
+    if (doc.type === 'thủ tục') return coverage(units, titleTerms(doc)) >= this.minScore;
+    return corpus.chunksOf(docId).slice(0, FOCUS_CHUNK_LIMIT).some((c) => coverage(units, chunkTerms(c)) >= this.minScore);
   }
 
   /**
@@ -192,22 +192,23 @@ export class ExtractiveAnswerer implements Answerer {
       // The scope is enforced here too: an adapter ignoring the filter must not leak a document.
       if (!doc || !visibleTo(doc, req.role)) continue;
       const chunk = corpus.chunk(hit.label) ?? chunkOfHit(hit);
-      passages.push({ chunk, doc, rank: passages.length, coverage: coverage(units, passageTerms(indexTextOf(doc, chunk))) });
+      passages.push({ chunk, doc, rank: passages.length, coverage: coverage(units, indexedTerms(doc, chunk)) });
     }
     const visible = (id: string): DocumentRecord | undefined => {
       const doc = corpus.document(id);
       return doc && visibleTo(doc, req.role) ? doc : undefined;
     };
     // As indexed: a passage with its document's title and number ("114/TB-SKHCN").
-    const indexed = [...hits, ...wideHits].map((h) => {
+    const indexed = [...hits, ...wideHits].map((h): TermSet => {
       const doc = visible(h.docId);
-      return doc ? indexTextOf(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : '';
+      return doc ? indexedTerms(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : NO_TERMS;
     });
     const unseen = unseenWords(q, indexed);
     const cues = preferenceCues(q, req.role);
     const choice = chooseProcedure(q, units, procedureHits, visible, {
       ...(weight ? { weight } : {}),
       adjust: (doc) => preferenceAdjustment(cues, doc, corpus.chunksOf(doc.id)),
+      fieldTerms: (hit) => chunkTerms(corpus.chunk(hit.label) ?? chunkOfHit(hit)),
     });
     const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
     return { passages, unseen, ...(accepted ? { procedure: choice } : {}) };
@@ -220,16 +221,16 @@ export class ExtractiveAnswerer implements Answerer {
  * {@link RARE_MISS_MIN_COVERAGE} of the question's weighted content (the neighbour in "hòa
  * giải tranh chấp đất với hàng xóm" is a side detail of a question the procedure answers).
  */
-function coversRareWords(q: QuestionAnalysis, units: readonly ContentUnit[], weight: TermWeight, terms: ReadonlySet<string>): boolean {
+function coversRareWords(q: QuestionAnalysis, units: readonly ContentUnit[], weight: TermWeight, terms: TermSet): boolean {
   return rareWordsMissing(q, weight, terms).length === 0 || coverage(units, terms) >= RARE_MISS_MIN_COVERAGE;
 }
 
 /** Folded words and pairs of a procedure's title and every one of its chunks. */
-function procedureTerms(corpus: Corpus, doc: DocumentRecord): Set<string> {
-  const terms = passageTerms(doc.title);
-  for (const chunk of corpus.chunksOf(doc.id)) for (const t of passageTerms(chunk.text)) terms.add(t);
-  return terms;
+function procedureTerms(corpus: Corpus, doc: DocumentRecord): TermSet {
+  return unionOf([titleTerms(doc), ...corpus.chunksOf(doc.id).map(chunkTerms)]);
 }
+
+const NO_TERMS: TermSet = new Set<string>();
 
 /** What retrieval found for a question. */
 interface Retrieved {
@@ -244,7 +245,7 @@ interface Retrieved {
 function numbersFound(q: QuestionAnalysis, passage: Candidate): boolean {
   const numbers = q.content.map((i) => q.tokens[i]!.folded).filter((t) => /^\d+$/u.test(t));
   if (numbers.length === 0) return true;
-  const terms = passageTerms(indexTextOf(passage.doc, passage.chunk));
+  const terms = indexedTerms(passage.doc, passage.chunk);
   return numbers.every((n) => terms.has(n));
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentUnits } from './coverage.ts';
+import { contentUnits, passageTerms } from './coverage.ts';
 import {
   acceptsProcedure, chooseProcedure, HIGH_TITLE_RECALL, RARE_MISS_PENALTY, MIN_TITLE_PRECISION, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, unseenWords,
 } from './procedure-choice.ts';
@@ -81,12 +81,12 @@ describe('acceptsProcedure', () => {
 describe('unseenWords', () => {
   it('lists the content words that none of the passages contains', () => {
     const q = analyzeQuestion('Cấp giấy chứng nhận sở hữu bitcoin ở đâu?');
-    expect(unseenWords(q, ['Cấp Giấy chứng nhận quyền sở hữu nhà ở'])).toEqual(['bitcoin']);
+    expect(unseenWords(q, [passageTerms('Cấp Giấy chứng nhận quyền sở hữu nhà ở')])).toEqual(['bitcoin']);
   });
 
   it('does not count an age ("10 tuổi") as a word the corpus does not know', () => {
     const q = analyzeQuestion('Làm căn cước cho con 10 tuổi cần giấy tờ gì?');
-    expect(unseenWords(q, ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'người đại diện của con'])).toEqual([]);
-    expect(unseenWords(analyzeQuestion('Kế hoạch 83 là gì'), ['Kế hoạch phát triển'])).toEqual(['83']);
+    expect(unseenWords(q, ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'người đại diện của con'].map(passageTerms))).toEqual([]);
+    expect(unseenWords(analyzeQuestion('Kế hoạch 83 là gì'), [passageTerms('Kế hoạch phát triển')])).toEqual(['83']);
   });
 });

@@ -19,8 +19,9 @@
  */
 import type { DocumentRecord } from '../model.ts';
 import type { SearchHit } from '../search/types.ts';
-import { passageTerms, unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
+import { passageTerms, unitFound, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
 
 /** Procedure candidates taken from the wide search (one chunk per procedure). */
@@ -46,6 +47,8 @@ export interface ChoiceOptions {
   weight?: TermWeight;
   /** A small score adjustment per procedure (procedure-preference.ts). */
   adjust?: (doc: DocumentRecord) => number;
+  /** Terms of a candidate's retrieved chunk (term-sets.ts); default: analysed from the hit's text. */
+  fieldTerms?: (hit: SearchHit) => TermSet;
 }
 
 /** A procedure chosen for a question, with how its name matches. */
@@ -65,6 +68,7 @@ export function chooseProcedure(
   options: ChoiceOptions = {},
 ): ProcedureChoice | undefined {
   const prepared = questionTitleTerms(q, units, options.weight);
+  const fieldTerms = options.fieldTerms ?? ((hit: SearchHit) => passageTerms(hit.text));
   const seen = new Set<string>();
   let best: ProcedureChoice | undefined;
   const span = Math.max(hits.length, 1);
@@ -77,7 +81,7 @@ export function chooseProcedure(
     const m = matchTitle(prepared, doc.title);
     // A rare unit the title lacks but the matched field states ("A1" in the fee of "Cấp giấy
     // phép lái xe") is not missed: the procedure's own text names it.
-    const missed = m.rareMissed > 0 ? rareMissedInField(units, prepared.rare, doc.title, hit.text) : 0;
+    const missed = m.rareMissed > 0 ? rareMissedIn(units, prepared.rare, unionOf([titleTerms(doc), fieldTerms(hit)])) : 0;
     const rareMiss = m.rareTotal > 0 ? RARE_MISS_PENALTY * (Math.min(m.rareMissed, missed) / m.rareTotal) : 0;
     // Preferences break ties between acceptable names; they never lift a name that is not one.
     const adjust = options.adjust?.(doc) ?? 0;
@@ -88,24 +92,25 @@ export function chooseProcedure(
   return best;
 }
 
-/** How many of the rare units (`rare[i]` for `units[i]`) neither the title nor the matched chunk contains. */
-function rareMissedInField(units: readonly ContentUnit[], rare: readonly boolean[], title: string, chunkText: string): number {
-  const terms = passageTerms(title);
-  for (const t of passageTerms(chunkText)) terms.add(t);
-  return units.filter((u, i) => rare[i] && !unitFound(u, terms)).length;
+/** How many of the rare units (`rare[i]` for `units[i]`) `terms` (the title's and the matched chunk's) lacks. */
+function rareMissedIn(units: readonly ContentUnit[], rare: readonly boolean[], terms: TermSet): number {
+  let missed = 0;
+  units.forEach((u, i) => {
+    if (rare[i] && !unitFound(u, terms)) missed += 1;
+  });
+  return missed;
 }
 
 /**
  * The question's content words (outside dictionary terms) that none of the retrieved
- * passages contains: words the corpus most likely does not know.
+ * passages (their term sets) contains: words the corpus most likely does not know.
  */
-export function unseenWords(q: QuestionAnalysis, passages: readonly string[]): string[] {
+export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[]): string[] {
   const inTerm = new Set<number>();
   for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
   const words = q.content.filter((i) => !inTerm.has(i) && !isAge(q, i)).map((i) => q.tokens[i]!.folded);
   if (words.length === 0) return [];
-  const seen = new Set<string>();
-  for (const text of passages) for (const t of passageTerms(text)) seen.add(t);
+  const seen = unionOf(passages);
   return [...new Set(words.filter((w) => !seen.has(w)))];
 }
 

@@ -24,6 +24,7 @@
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
  */
+import { BoundedCache } from '../bounded-cache.ts';
 import type { Chunk, DocumentRecord } from '../model.ts';
 import { createPhraseMatcher, questionTokens, type QuestionToken } from './phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from './question.ts';
@@ -105,24 +106,67 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
   };
 }
 
+/** What the rules read of a procedure's title. */
+interface TitleKinds {
+  central: boolean;
+  individuals: boolean;
+  variant: boolean;
+  organisation: boolean;
+  minor: boolean;
+  firstTime: boolean;
+  change: boolean;
+  redo: boolean;
+}
+
+function titleKinds(title: string): TitleKinds {
+  return {
+    central: CENTRAL_TITLE.test(title),
+    individuals: INDIVIDUALS.test(title),
+    variant: VARIANT_TITLE.test(title),
+    organisation: ORGANISATION_TITLE.test(title),
+    minor: MINOR_TITLE.test(title),
+    firstTime: FIRST_TIME_TITLE.test(title),
+    change: CHANGE_TITLE.test(title),
+    redo: REDO_TITLE.test(title),
+  };
+}
+
+/**
+ * Titles already read, at most {@link TITLES_KEPT}: each question weighs 40 to 70 candidate
+ * procedures, mostly the same few hundred. Keyed by the title text, so never stale.
+ */
+const TITLES_KEPT = 4096;
+const kindsOfTitle = new BoundedCache<string, TitleKinds>(TITLES_KEPT);
+/** Whether a subjects field names individuals, per chunk: chunks are immutable, and a re-index makes new ones. */
+const individualSubjects = new WeakMap<Chunk, boolean>();
+
+function namesIndividuals(subjects: Chunk): boolean {
+  let found = individualSubjects.get(subjects);
+  if (found === undefined) {
+    found = INDIVIDUALS.test(subjects.text.slice(subjects.text.indexOf('\n') + 1));
+    individualSubjects.set(subjects, found);
+  }
+  return found;
+}
+
 /** The score adjustment of one procedure (see the module comment); 0 when no rule applies. */
 export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, chunks: readonly Chunk[]): number {
+  const title = kindsOfTitle.get(doc.title, titleKinds);
   let adjust = 0;
   if (cue.citizen && !cue.organisation) {
-    const subjects = chunks.find((c) => c.sectionLabel === SUBJECT_LABEL)?.text;
-    if (subjects !== undefined && INDIVIDUALS.test(subjects.slice(subjects.indexOf('\n') + 1))) adjust += INDIVIDUAL_BONUS;
+    const subjects = chunks.find((c) => c.sectionLabel === SUBJECT_LABEL);
+    if (subjects !== undefined && namesIndividuals(subjects)) adjust += INDIVIDUAL_BONUS;
   }
   if (!cue.central) {
     const level = doc.extra?.['cap_thuc_hien'] ?? '';
-    if (LOCAL_LEVELS.test(level) && !CENTRAL_TITLE.test(doc.title)) adjust += LOCAL_LEVEL_BONUS;
+    if (LOCAL_LEVELS.test(level) && !title.central) adjust += LOCAL_LEVEL_BONUS;
   }
   // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
-  const forIndividuals = INDIVIDUALS.test(doc.title);
-  if (!cue.variant && VARIANT_TITLE.test(doc.title) && !forIndividuals) adjust -= VARIANT_PENALTY;
-  if (cue.citizen && !cue.organisation && ORGANISATION_TITLE.test(doc.title) && !forIndividuals) adjust -= VARIANT_PENALTY;
-  if (!cue.minor && MINOR_TITLE.test(doc.title)) adjust -= VARIANT_PENALTY;
-  if (cue.firstTime && FIRST_TIME_TITLE.test(doc.title)) adjust += FIRST_TIME_BONUS;
-  else if (cue.firstTime && CHANGE_TITLE.test(doc.title)) adjust -= CHANGE_PENALTY;
-  if (cue.redo && REDO_TITLE.test(doc.title)) adjust += REDO_BONUS;
+  if (!cue.variant && title.variant && !title.individuals) adjust -= VARIANT_PENALTY;
+  if (cue.citizen && !cue.organisation && title.organisation && !title.individuals) adjust -= VARIANT_PENALTY;
+  if (!cue.minor && title.minor) adjust -= VARIANT_PENALTY;
+  if (cue.firstTime && title.firstTime) adjust += FIRST_TIME_BONUS;
+  else if (cue.firstTime && title.change) adjust -= CHANGE_PENALTY;
+  if (cue.redo && title.redo) adjust += REDO_BONUS;
   return adjust;
 }

@@ -5,7 +5,7 @@
  * smoothed BM25 idf, the same scale retrieval uses.
  */
 import type { Corpus } from '../search/types.ts';
-import type { TermWeight } from './coverage.ts';
+import type { TermSet, TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 /**
@@ -76,7 +76,7 @@ export function unitRarity(alternatives: readonly (readonly string[])[], weight:
  * the identity-card procedure. Pairs are not counted: many everyday pairs ("cà phê") never
  * occur in official text although both their words do.
  */
-export function rareWordsMissing(q: QuestionAnalysis, weight: TermWeight, terms: ReadonlySet<string>): string[] {
+export function rareWordsMissing(q: QuestionAnalysis, weight: TermWeight, terms: TermSet): string[] {
   const inTerm = new Set<number>();
   for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
   const words = q.content.filter((i) => !inTerm.has(i)).map((i) => q.tokens[i]!.folded);

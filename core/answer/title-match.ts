@@ -12,6 +12,7 @@
  *
  * Spelling variants i/y after a consonant ("kí"/"ký", "lí"/"lý") are the same syllable here.
  */
+import { BoundedCache } from '../bounded-cache.ts';
 import { expandTerms } from '../text/dictionary.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../text/stopwords.ts';
@@ -146,7 +147,9 @@ function titleSegments(title: string): string[] {
 }
 
 function share(units: readonly string[], asked: ReadonlySet<string>): number {
-  return units.length > 0 ? units.filter((u) => asked.has(u)).length / units.length : 0;
+  let found = 0;
+  for (const u of units) if (asked.has(u)) found += 1;
+  return units.length > 0 ? found / units.length : 0;
 }
 
 /** Share of a unit's terms found: the best alternative's (a dictionary term may be half named). */
@@ -183,23 +186,66 @@ function sharedObjectTitles(segments: readonly string[]): string[] {
   return out;
 }
 
-/** Title precision and recall of a procedure name against a prepared question. */
-export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
-  // An age range is who may apply, not what is done: unasked, it is no qualifier the asker left out.
-  let title = question.asked.has('tuoi') ? fullTitle : fullTitle.replace(AGE_RANGE, ' ');
-  if (!CHANNEL_WORDS.some((w) => question.asked.has(w))) title = title.replace(CHANNEL_QUALIFIER, ' ');
-  if (!LEVEL_WORDS.some((w) => question.asked.has(w))) title = title.replace(LEVEL_QUALIFIER, ' ');
-  let precision = share(contentUnitsOf(title), question.asked);
+/** What {@link matchTitle} reads of a title (as the question leaves it), independent of the question. */
+interface TitleUnits {
+  /** Content units of the whole title. */
+  whole: string[];
+  /** Content units of each segment long enough to stand for the title (none for a one-segment title). */
+  segments: string[][];
+  /** Content units of each short alternative joined to its shared object ({@link sharedObjectTitles}). */
+  shared: string[][];
+  /** Canonical words and pairs of the whole title, for recall. */
+  terms: Set<string>;
+}
+
+function titleUnits(title: string): TitleUnits {
   const segments = titleSegments(title);
-  if (segments.length > 1) {
-    for (const segment of segments) {
-      const units = contentUnitsOf(segment);
-      if (units.length >= MIN_SEGMENT_UNITS) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
-    }
-    for (const whole of sharedObjectTitles(segments)) precision = Math.max(precision, share(contentUnitsOf(whole), question.asked));
-  }
+  const several = segments.length > 1;
   const terms = new Set<string>();
   textTerms(title, terms);
+  return {
+    whole: contentUnitsOf(title),
+    segments: several ? segments.map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
+    shared: several ? sharedObjectTitles(segments).map(contentUnitsOf) : [],
+    terms,
+  };
+}
+
+/** Qualifiers a title keeps for a question (see {@link matchTitle}), as bits. */
+const KEEP_AGE = 1;
+const KEEP_CHANNEL = 2;
+const KEEP_LEVEL = 4;
+
+function keptQualifiers(asked: ReadonlySet<string>): number {
+  // An age range is who may apply, not what is done: unasked, it is no qualifier the asker left out.
+  return (asked.has('tuoi') ? KEEP_AGE : 0)
+    | (CHANNEL_WORDS.some((w) => asked.has(w)) ? KEEP_CHANNEL : 0)
+    | (LEVEL_WORDS.some((w) => asked.has(w)) ? KEEP_LEVEL : 0);
+}
+
+function titleAsAsked(fullTitle: string, kept: number): string {
+  let title = kept & KEEP_AGE ? fullTitle : fullTitle.replace(AGE_RANGE, ' ');
+  if (!(kept & KEEP_CHANNEL)) title = title.replace(CHANNEL_QUALIFIER, ' ');
+  if (!(kept & KEEP_LEVEL)) title = title.replace(LEVEL_QUALIFIER, ' ');
+  return title;
+}
+
+/**
+ * Titles already read, per set of kept qualifiers, for at most {@link TITLES_KEPT} titles:
+ * every question reads the titles of its 40 to 70 candidate procedures, mostly the same
+ * few hundred. Keyed by the title text, so a re-index can never make an entry stale.
+ */
+const TITLES_KEPT = 4096;
+const titleCache = new BoundedCache<string, Array<TitleUnits | undefined>>(TITLES_KEPT);
+
+/** Title precision and recall of a procedure name against a prepared question. */
+export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
+  const kept = keptQualifiers(question.asked);
+  const variants = titleCache.get(fullTitle, () => []);
+  const { whole, segments, shared, terms } = (variants[kept] ??= titleUnits(titleAsAsked(fullTitle, kept)));
+  let precision = share(whole, question.asked);
+  for (const units of segments) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
+  for (const units of shared) precision = Math.max(precision, share(units, question.asked));
   let total = 0;
   let found = 0;
   let rareMissed = 0;

@@ -43,19 +43,25 @@ const LEET: Readonly<Record<string, string>> = {
 /** Invisible and direction-control characters beyond those normalizeText drops. */
 const EXTRA_INVISIBLE = /[\u034F\u180E\u200E\u200F\u202A-\u202E\u2061-\u2064\u2066-\u2069]/g;
 const MARKS = /\p{M}/gu;
+/**
+ * Printable ASCII, line breaks and precomposed Latin letters (Vietnamese included), except
+ * İ, whose lower case is i with a combining dot: a canonical text of only these stays
+ * canonical lower-cased.
+ */
+const LATIN_ONLY = /^[\t\n\u0020-\u007E\u00C0-\u012F\u0131-\u024F\u1E00-\u1EFF]*$/;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const LEET_WORD = /[\p{L}\p{N}@$*€]+(?:!+[\p{L}\p{N}@$*€]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 const HAS_LEET = /[0134570@$*!€]/;
 
+/** The characters {@link mapLookalikes} replaces: the look-alikes and fullwidth ASCII. */
+const MAPPED = new RegExp(`[${Object.keys(LOOKALIKES).join('')}\\uFF01-\\uFF5E]`, 'gu');
+
 function mapLookalikes(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else out += LOOKALIKES[ch] ?? ch;
-  }
-  return out;
+  return text.replace(MAPPED, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : LOOKALIKES[ch]!;
+  });
 }
 
 /**
@@ -65,6 +71,15 @@ function mapLookalikes(text: string): string {
 export function canonicalCased(text: string): string {
   const mapped = mapLookalikes(text.replace(EXTRA_INVISIBLE, ''));
   return normalizeText(mapped).normalize('NFC').replace(MARKS, '');
+}
+
+/** Whether a word is one code point (a surrogate pair counts as one). */
+function isOneCharacter(word: string): boolean {
+  if (word.length === 1) return true;
+  if (word.length !== 2) return false;
+  const high = word.charCodeAt(0);
+  const low = word.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Join runs of two or more one-letter words: ["b", "ỏ", "q", "u", "a", "mọi"] → ["bỏqua", "mọi"]. */
@@ -78,7 +93,7 @@ export function joinSpacedLetters(words: readonly string[]): string[] {
     runLength = 0;
   };
   for (const word of words) {
-    if ([...word].length === 1 && HAS_LETTER.test(word)) {
+    if (isOneCharacter(word) && HAS_LETTER.test(word)) {
       run += word;
       runLength++;
     } else {
@@ -101,13 +116,21 @@ function leetWord(word: string): string {
 
 /** The canonical views of `text` (see {@link CanonicalViews}). Idempotent on each view. */
 export function canonicalViews(text: string): CanonicalViews {
+  return canonicalViewsOfCased(canonicalCased(text));
+}
+
+/** {@link canonicalViews} of a text already through {@link canonicalCased}. */
+export function canonicalViewsOfCased(cased: string): CanonicalViews {
   // Look-alikes are mapped again after lower-casing: an upper-case look-alike missing from
-  // the table (Cyrillic Һ) lower-cases to one that is in it (һ → h).
-  const lower = canonicalCased(canonicalCased(text).toLowerCase()).toLowerCase().normalize('NFC').replace(MARKS, '');
+  // the table (Cyrillic Һ) lower-cases to one that is in it (һ → h). Latin text (nearly
+  // every text) has none, and lower-casing leaves it canonical.
+  const lower = LATIN_ONLY.test(cased)
+    ? cased.toLowerCase()
+    : canonicalCased(cased.toLowerCase()).toLowerCase().normalize('NFC').replace(MARKS, '');
   const plain = words(lower);
   const accented = plain.join(' ');
   const joined = joinSpacedLetters(plain).join(' ');
-  const leetened = words(lower.replace(LEET_WORD, leetWord));
-  const leet = joinSpacedLetters(leetened).join(' ');
+  // Without a digit or symbol read as a letter, every word is its own leet reading.
+  const leet = HAS_LEET.test(lower) ? joinSpacedLetters(words(lower.replace(LEET_WORD, leetWord))).join(' ') : joined;
   return { accented, folded: foldDiacritics(accented), joined, leet };
 }

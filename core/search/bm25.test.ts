@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from './bm25.ts';
+import { Bm25Index, type FieldQuery } from './bm25.ts';
 
 const docs: Record<number, string[]> = {
   0: ['lệ', 'phí', 'cấp', 'giấy', 'phép', 'xây', 'dựng'],
@@ -120,5 +121,39 @@ describe('Bm25Index after removals and reloads', () => {
     const ser = bm.serialize();
     expect(ser.fields.terms!.labels.length).toBe(10);
     expect(Bm25Index.deserialize(ser).search([{ field: 'terms', terms: ['a'] }], 20).map((h) => h.label)).toEqual([15, 16, 17, 18, 19]);
+  });
+});
+
+describe('Bm25Index searching a query again', () => {
+  /** The top k by a full sort of every accepted label, as the selection must rank them. */
+  function fullSort(bm: Bm25Index, q: FieldQuery[], k: number, accept: (l: number) => boolean) {
+    return bm.search(q, 100_000).filter((h) => accept(h.label)).slice(0, k);
+  }
+
+  it('ranks any query, depth and filter as a full sort would, whatever was searched before', () => {
+    const words = ['thủ', 'tục', 'cấp', 'giấy', 'phép', 'lệ', 'phí', 'hồ', 'sơ', 'mới'];
+    const doc = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 });
+    const query = fc.array(fc.constantFrom(...words, 'không'), { minLength: 1, maxLength: 4 }).map((terms): FieldQuery[] => [{ field: 'terms', terms }]);
+    fc.assert(fc.property(fc.array(doc, { minLength: 1, maxLength: 700 }), query, query, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 }), (docs, first, second, k, mod) => {
+      const bm = new Bm25Index(['terms']);
+      docs.forEach((terms, label) => bm.add(label, { terms }));
+      const accept = (l: number) => l % mod === 0;
+      bm.search(first, k);
+      expect(bm.search(second, k, accept)).toEqual(fullSort(bm, second, k, accept));
+      expect(bm.search(second, k + 3)).toEqual(fullSort(bm, second, k + 3, () => true));
+    }), { numRuns: 150 });
+  });
+
+  it('scores again after an add or a remove, and for a query that differs only in a weight', () => {
+    const bm = build();
+    const q = [{ field: 'terms', terms: ['giấy', 'phép'] }];
+    expect(bm.search(q, 5).map((h) => h.label)).toEqual([1, 0]);
+    bm.add(9, { terms: ['giấy', 'phép'] });
+    expect(bm.search(q, 5).map((h) => h.label)).toEqual([9, 1, 0]);
+    bm.remove(9, { terms: ['giấy', 'phép'] });
+    expect(bm.search(q, 5).map((h) => h.label)).toEqual([1, 0]);
+    const [full] = bm.search(q, 1);
+    const [half] = bm.search([{ ...q[0]!, weight: 0.5 }], 1);
+    expect(half!.score).toBeCloseTo(full!.score / 2, 10);
   });
 });

@@ -34,6 +34,25 @@ export interface FieldQuery {
   b?: number;
 }
 
+/** Labels per block of scores in a search's scan (see `blockBest`). */
+const BLOCK = 256;
+
+function copyQuery(q: FieldQuery): FieldQuery {
+  return { ...q, terms: [...q.terms], ...(q.termWeights ? { termWeights: [...q.termWeights] } : {}) };
+}
+
+function sameArrays<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** Whether two query plans are the same, term by term and weight by weight. */
+function sameQueries(a: readonly FieldQuery[], b: readonly FieldQuery[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i]!;
+    return x.field === y.field && x.weight === y.weight && x.k1 === y.k1 && x.b === y.b
+      && sameArrays(x.terms, y.terms) && sameArrays(x.termWeights, y.termWeights);
+  });
+}
 
 /** BM25 over several fields sharing one label space. */
 export class Bm25Index {
@@ -64,6 +83,7 @@ export class Bm25Index {
     for (const [name, index] of this.fields) index.add(label, fields[name] ?? []);
     this.present.add(label);
     this.live++;
+    this.version++;
   }
 
   /** Remove a document; pass the same terms it was added with. */
@@ -72,6 +92,7 @@ export class Bm25Index {
     for (const [name, index] of this.fields) index.remove(label, fields[name] ?? []);
     this.present.delete(label);
     this.live--;
+    this.version++;
   }
 
   /** Document frequency of a term in a field (live documents only). */
@@ -87,9 +108,21 @@ export class Bm25Index {
     return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
   }
 
-  /** Score accumulator and touched-label list, reused across searches. */
+  /** Score per label (0 for a label the query does not match), reused across searches. */
   private acc = new Float64Array(0);
-  private touched = new Int32Array(0);
+  /** Best score per block of {@link BLOCK} labels, and the blocks best first (`blockCount` of them score). */
+  private blockBest = new Float64Array(0);
+  private blockOrder = new Int32Array(0);
+  private blockCount = 0;
+  /**
+   * The query whose scores `acc` holds. They are kept until the next query: the answerer
+   * searches each question twice (all passages, then procedures only, at another depth),
+   * and the second search ranks the first one's scores under its own filter. Only the last
+   * query is kept, so a question asked again later is scored again.
+   */
+  private scored: { queries: FieldQuery[]; version: number } | undefined;
+  /** Bumped by every add and remove: scores kept from before are stale. */
+  private version = 0;
 
   /**
    * Score documents for the given field queries and return the top k, best first.
@@ -107,11 +140,37 @@ export class Bm25Index {
     }
     if (this.acc.length < capacity) {
       this.acc = new Float64Array(capacity);
-      this.touched = new Int32Array(capacity);
+      this.blockBest = new Float64Array(Math.ceil(capacity / BLOCK));
+      this.blockOrder = new Int32Array(this.blockBest.length);
+      this.scored = undefined;
     }
+    const last = this.scored;
+    if (!last || last.version !== this.version || !sameQueries(last.queries, queries)) this.score(queries);
     const acc = this.acc;
-    const touched = this.touched;
-    let nTouched = 0;
+    const blockBest = this.blockBest;
+    const top = new TopK(k);
+    // Every match scores above 0 (each term adds a positive amount). The selection does not
+    // depend on the order labels are offered in: ties go to the lower label.
+    let floor = top.floor;
+    // Best blocks first: the selection fills with high scores at once, and once its floor is
+    // above a block's best, no later block can enter.
+    for (let i = 0; i < this.blockCount; i++) {
+      const block = this.blockOrder[i]!;
+      if (blockBest[block]! < floor) break;
+      for (let label = block * BLOCK, end = Math.min(acc.length, label + BLOCK); label < end; label++) {
+        const score = acc[label]!;
+        if (score === 0 || score < floor || !top.admits(score, label) || (accept && !accept(label))) continue;
+        top.offer(score, label);
+        floor = top.floor;
+      }
+    }
+    return top.sorted();
+  }
+
+  /** Score `queries` into `acc`, replacing the last query's scores. */
+  private score(queries: readonly FieldQuery[]): void {
+    const acc = this.acc;
+    acc.fill(0);
     for (const q of queries) {
       const index = this.fields.get(q.field)!;
       const k1 = q.k1 ?? this.params.k1;
@@ -135,20 +194,21 @@ export class Bm25Index {
           // Removed labels carry a negative norm until their postings are purged.
           if (nl < 0) continue;
           const tf = tfs[i]!;
-          const prev = acc[label]!;
-          if (prev === 0) touched[nTouched++] = label;
-          acc[label] = prev + (w * tf) / (tf + nl);
+          acc[label]! += (w * tf) / (tf + nl);
         }
       }
     }
-    const top = new TopK(k);
-    for (let i = 0; i < nTouched; i++) {
-      const label = touched[i]!;
-      const score = acc[label]!;
-      acc[label] = 0;
-      if (top.admits(score, label) && (!accept || accept(label))) top.offer(score, label);
+    const blockBest = this.blockBest;
+    blockBest.fill(0);
+    for (let label = 0; label < acc.length; label++) {
+      const block = (label / BLOCK) | 0;
+      if (acc[label]! > blockBest[block]!) blockBest[block] = acc[label]!;
     }
-    return top.sorted();
+    let count = 0;
+    for (let block = 0; block < blockBest.length; block++) if (blockBest[block]! > 0) this.blockOrder[count++] = block;
+    this.blockOrder.subarray(0, count).sort((a, b) => blockBest[b]! - blockBest[a]!);
+    this.blockCount = count;
+    this.scored = { queries: queries.map(copyQuery), version: this.version };
   }
 
   /** Compact binary form (merges pending postings first). */

@@ -32,4 +32,16 @@ describe('TopK', () => {
     expect(top.admits(2.5, 9)).toBe(true);
     expect(new TopK(0).admits(100, 0)).toBe(false);
   });
+
+  it('states the least admissible score: none until full, then the worst kept', () => {
+    const top = new TopK(2);
+    expect(top.floor).toBe(-Infinity);
+    top.offer(3, 0);
+    expect(top.floor).toBe(-Infinity);
+    top.offer(2, 1);
+    expect(top.floor).toBe(2);
+    top.offer(5, 2);
+    expect(top.floor).toBe(3);
+    expect(new TopK(0).floor).toBe(Infinity);
+  });
 });

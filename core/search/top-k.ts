@@ -25,6 +25,15 @@ export class TopK {
   }
 
   /**
+   * Least score a pair needs to be admitted: -Infinity until the selection is full, then
+   * the worst kept score (a pair scoring just that is admitted only with a lower label).
+   * A caller offering many pairs skips those below it without asking.
+   */
+  get floor(): number {
+    return this.n < this.k ? -Infinity : this.k > 0 ? this.scores[0]! : Infinity;
+  }
+
+  /**
    * Whether a pair would enter the selection. Lets a caller skip expensive checks (an
    * audience filter) for labels that cannot make the top k anyway.
    */

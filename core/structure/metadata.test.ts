@@ -117,6 +117,11 @@ describe('detectSecrecyMarking', () => {
     expect(detectSecrecyMarking('Độ mật: Mật\nCÔNG VĂN')).toBe('MẬT');
   });
 
+  it('finds a stamp written in lower case or decomposed', () => {
+    expect(detectSecrecyMarking('mật\nBÁO CÁO')).toBe('MẬT');
+    expect(detectSecrecyMarking('TỐI MẬT'.normalize('NFD'))).toBe('TỐI MẬT');
+  });
+
   it('ignores the word in ordinary prose', () => {
     expect(detectSecrecyMarking('Tăng cường bảo mật thông tin.\nĐổi mật khẩu định kỳ.\nBảo vệ bí mật nhà nước.')).toBeUndefined();
     expect(detectSecrecyMarking(cleanExtractedText(readSeed('000')).text)).toBeUndefined();

@@ -6,12 +6,17 @@
 
 export type SecrecyLevel = 'MẬT' | 'TỐI MẬT' | 'TUYỆT MẬT';
 
+/** The letter of "MẬT" in either case; upper-casing gives Ậ from nothing else. */
+const STAMP_LETTER = /[ậẬ]/u;
+
 /** How far into the document a stamp may stand (characters). */
 const HEADER_CHARS = 1500;
 
 /** The secrecy level stamped on the document header, if any. */
 export function detectSecrecyMarking(text: string): SecrecyLevel | undefined {
   const head = text.normalize('NFC').slice(0, HEADER_CHARS);
+  // Every stamp has the letter Ậ: a header without it (nearly every text) has none.
+  if (!STAMP_LETTER.test(head)) return undefined;
   const lines = head.split('\n').slice(0, 25);
   for (const line of lines) {
     const level = stampLevel(line);

@@ -6,7 +6,7 @@ export { normalizeText } from './normalize.ts';
 export { canonicalTone, canonicalToneSyllable } from './tone.ts';
 export { foldDiacritics } from './fold.ts';
 export { VIETNAMESE_LETTERS } from './letters.ts';
-export { analyze, bigrams, tokenize, tokenizeClauses, tokenSpans, type Analysis, type TokenSpan } from './tokenize.ts';
+export { analyze, bigrams, foldedTermSet, tokenize, tokenizeClauses, tokenSpans, type Analysis, type TokenSpan } from './tokenize.ts';
 export { isStopword, QUESTION_WORDS, STOPWORDS } from './stopwords.ts';
 export {
   abbreviationsIn,

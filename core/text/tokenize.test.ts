@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from './fold.ts';
 import { normalizeText } from './normalize.ts';
 import { vietnameseSentence, vietnameseText } from './test-arbitraries.ts';
-import { analyze, bigrams, tokenize, tokenizeClauses, tokenSpans } from './tokenize.ts';
+import { analyze, bigrams, foldedTermSet, tokenize, tokenizeClauses, tokenSpans } from './tokenize.ts';
 
 const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 
@@ -155,5 +155,17 @@ describe('analyze', () => {
       expect(terms).toHaveLength(tokenize(s).length + pairs);
       expect(folded).toEqual(terms.map((t) => foldDiacritics(t)));
     }), { numRuns: 1000 });
+  });
+});
+
+describe('foldedTermSet', () => {
+  it('holds the folded words and within-clause pairs of a text', () => {
+    expect([...foldedTermSet('Đăng ký thường trú. Lệ phí')]).toEqual(['dang', 'ky', 'thuong', 'tru', 'le', 'phi', 'dang_ky', 'ky_thuong', 'thuong_tru', 'le_phi']);
+  });
+
+  it('is the set of analyze\'s folded terms, in the same order', () => {
+    fc.assert(fc.property(fc.oneof(vietnameseText, vietnameseSentence), (s) => {
+      expect([...foldedTermSet(s)]).toEqual([...new Set(analyze(s).folded)]);
+    }), { numRuns: 2000 });
   });
 });

@@ -97,3 +97,33 @@ export function analyze(text: string): Analysis {
   const terms = unigrams.concat(pairs);
   return { terms, folded: terms.map(foldDiacritics) };
 }
+
+/**
+ * The distinct folded terms of a text, `new Set(analyze(text).folded)` (unigrams first,
+ * then pairs), built in one pass: each token is folded once, no accented pair is made, and
+ * every term is a slice of one joined string, so a set kept for long (term-sets.ts in the
+ * answerer) holds flat strings rather than chains of concatenations — less than half the
+ * memory.
+ */
+export function foldedTermSet(text: string): Set<string> {
+  const folded: string[] = [];
+  const pairsPrevious: boolean[] = [];
+  scanTokens(normalizeText(text), (token, _start, _end, breakBefore) => {
+    pairsPrevious.push(folded.length > 0 && !breakBefore);
+    folded.push(foldDiacritics(token));
+  });
+  // Tokens never contain "_" (it is not a letter or digit), so a pair is the joined span of two tokens.
+  const joined = folded.join('_');
+  const starts: number[] = [];
+  const terms = new Set<string>();
+  let at = 0;
+  for (const token of folded) {
+    starts.push(at);
+    terms.add(joined.slice(at, at + token.length));
+    at += token.length + 1;
+  }
+  for (let i = 1; i < folded.length; i++) {
+    if (pairsPrevious[i]) terms.add(joined.slice(starts[i - 1], starts[i]! + folded[i]!.length));
+  }
+  return terms;
+}

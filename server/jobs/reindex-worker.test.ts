@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,11 +57,22 @@ describe('reindex worker', () => {
   });
 
   it('reports a run that indexes nothing as failed with the ingest error code', async () => {
+    await mkdir(join(ws.dir, 'rong'), { recursive: true });
+    await writeFile(join(ws.dir, 'rong', 'trong.txt'), '   \n');
+    const { child, messages, exited } = startWorker();
+    child.send({ type: 'start', options: { inputs: [join(ws.dir, 'rong')], indexDir: join(ws.dir, 'index-rong') } });
+    await exited;
+    const last = messages.at(-1)!;
+    expect(last.type === 'failed' && [last.error.code, last.error.message]).toEqual(['NOTHING_INDEXED', 'Không có tài liệu nào được lập chỉ mục.']);
+  });
+
+  it('reports a missing input as failed, naming it, with the index kept', async () => {
     const { child, messages, exited } = startWorker();
     child.send({ type: 'start', options: { inputs: [join(ws.dir, 'khong-co')], indexDir: ws.indexDir } });
     await exited;
     const last = messages.at(-1)!;
-    expect(last.type === 'failed' && [last.error.code, last.error.message]).toEqual(['NOTHING_INDEXED', 'Không có tài liệu nào được lập chỉ mục.']);
+    expect(last.type === 'failed' && last.error.code).toBe('FILE_UNREADABLE');
+    expect(last.type === 'failed' && last.error.message).toContain('chỉ mục hiện tại được giữ nguyên');
   });
 
   it('exits and releases the index lock when its parent disconnects mid-run', async () => {
