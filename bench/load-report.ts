@@ -65,7 +65,7 @@ export function renderLoadReport(r: LoadReport): string {
     const env = r.server.env;
     lines.push(`Server: \`node --import tsx server/main.ts\` as a child process, extractive answerer, index ${n(r.server.index.documents)} documents / ${n(r.server.index.chunks)} chunks`
       + ` (corpora/ + TTHC + ALQAC${r.server.indexBuiltSeconds === undefined ? '' : `, built by this run in ${r.server.indexBuiltSeconds} s`}),`
-      + ` LOG_LEVEL=${env.LOG_LEVEL}, rate limits raised so that one loopback client is not throttled: RATE_LIMIT_PER_IP=${env.RATE_LIMIT_PER_IP}/min,`
+      + ` ANSWER_WORKERS=${env.ANSWER_WORKERS} (answer worker threads beside the main thread), LOG_LEVEL=${env.LOG_LEVEL}, rate limits raised so that one loopback client is not throttled: RATE_LIMIT_PER_IP=${env.RATE_LIMIT_PER_IP}/min,`
       + ` RATE_LIMIT_PER_TOKEN=${env.RATE_LIMIT_PER_TOKEN}/min, SOCKET_MAX_PER_IP=${env.SOCKET_MAX_PER_IP}.`);
   }
   lines.push(

@@ -30,6 +30,8 @@ export const LOAD_OPTIONS = {
   'warmup-seconds': { type: 'string' },
   concurrency: { type: 'string' },
   connections: { type: 'string' },
+  /** ANSWER_WORKERS of the server under test (default 2: one per core). */
+  'answer-workers': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Values of LOAD_OPTIONS as parseArgs gives them. */
@@ -85,8 +87,9 @@ async function benchQuestions(): Promise<string[]> {
   return questions;
 }
 
-function serverEnv(stateRoot: string, adminToken: string): Record<string, string> {
+function serverEnv(stateRoot: string, adminToken: string, answerWorkers: string): Record<string, string> {
   return {
+    ANSWER_WORKERS: answerWorkers,
     PORT: '0',
     HOST: '127.0.0.1',
     INDEX_DIR,
@@ -147,7 +150,9 @@ export async function benchLoad(args: LoadArgs = {}): Promise<string> {
   const rawJson = join(BENCH_DIR, `load-${stamp}.json`);
   const stateRoot = await mkdtemp(join(os.tmpdir(), 'bench-load-'));
   const adminToken = randomBytes(24).toString('base64url');
-  const env = serverEnv(stateRoot, adminToken);
+  const answerWorkers = args['answer-workers'] ?? '2';
+  if (!/^\d+$/.test(answerWorkers)) throw new Error('--answer-workers must be a whole number');
+  const env = serverEnv(stateRoot, adminToken, answerWorkers);
   const flags = Object.entries(args).filter(([, v]) => v !== undefined).map(([k, v]) => ` --${k} ${v}`).join('');
   const report: LoadReport = {
     command: `npm run bench -- load${flags}`,
@@ -173,7 +178,7 @@ export async function benchLoad(args: LoadArgs = {}): Promise<string> {
         if (phases.includes('soak')) report.soak = await soakPhase(settings, target, questions);
       }
       if (service && ready) {
-        const printable = Object.fromEntries(['LOG_LEVEL', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_TOKEN', 'SOCKET_MAX_PER_IP'].map((k) => [k, env[k]!]));
+        const printable = Object.fromEntries(['ANSWER_WORKERS', 'LOG_LEVEL', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_TOKEN', 'SOCKET_MAX_PER_IP'].map((k) => [k, env[k]!]));
         report.server = {
           index: ready.index,
           ...(indexBuiltSeconds === undefined ? {} : { indexBuiltSeconds }),

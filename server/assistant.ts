@@ -8,6 +8,7 @@ import type { Answerer, ConversationContext, RefusalReason, Role } from '../core
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/scope.ts';
+import { recordingCorpus } from './answer/recording-corpus.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
 /** `/api/search` request and response (DESIGN.md). */
@@ -39,29 +40,6 @@ export interface ChatResponse {
 export function audiencesFor(role: Role): Audience[] {
   return scopeFor(role).audiences;
 }
-
-/** Wrap a corpus so an exchange can report what it retrieved: best score per document. */
-function recordingCorpus(corpus: Corpus): { corpus: Corpus; retrieved: () => Array<{ docId: string; score: number }> } {
-  const best = new Map<string, number>();
-  const wrapped: Corpus = {
-    search: async (query, opts) => {
-      const hits = await corpus.search(query, opts);
-      for (const h of hits) if ((best.get(h.docId) ?? -Infinity) < h.score) best.set(h.docId, h.score);
-      return hits;
-    },
-    document: (id) => corpus.document(id),
-    chunksOf: (id) => corpus.chunksOf(id),
-    chunk: (label) => corpus.chunk(label),
-    ...(corpus.termStats ? { termStats: corpus.termStats.bind(corpus) } : {}),
-  };
-  return {
-    corpus: wrapped,
-    retrieved: () => [...best].sort((a, b) => b[1] - a[1]).slice(0, MAX_AUDITED_HITS).map(([docId, score]) => ({ docId, score: Math.round(score * 1000) / 1000 })),
-  };
-}
-
-/** How many retrieved documents an audit record keeps. */
-const MAX_AUDITED_HITS = 20;
 
 /** Conversation contexts kept in memory, least recently used dropped past `max`. */
 class Conversations {
@@ -166,7 +144,7 @@ export class Assistant {
         });
         throw err;
       }
-      retrieved = recorder.retrieved();
+      retrieved = result.retrieved ?? recorder.retrieved();
       if (emit && !this.answerer.stream) emit(result.answer);
       this.conversations.set(conversationId, role, result.context);
       const relayed = dropRelayedInstructions(result.answer);

@@ -53,6 +53,11 @@ const schema = z.object({
   /** Embedder for new indexes (the re-index jobs read these too). */
   EMBEDDER: z.enum(['lsa', 'transformers', 'hashing']).default('lsa'),
   EMBEDDING_MODEL: text().optional(),
+  /**
+   * Worker threads that answer with the extractive answerer beside the main thread (each
+   * holds a copy of the index in memory). 0: answer on the main thread.
+   */
+  ANSWER_WORKERS: int(0, 16).default(0),
   /** Skip the incremental ingest of the configured corpora at start (serve the index as is). */
   SKIP_START_INGEST: bool(),
 });

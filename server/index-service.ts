@@ -15,6 +15,8 @@ export interface IndexServiceOptions {
   /** Effective metadata of a document (admin overrides), applied on every lookup. */
   view?: (doc: StoredDocument) => StoredDocument;
   logger?: Logger;
+  /** Run on a newly opened version before it is served (answer workers load it); a failure keeps the old one. */
+  beforeServe?: (index: OpenIndex) => Promise<void>;
   /** Told after every successful switch. */
   onServed?: (index: OpenIndex) => void;
 }
@@ -60,6 +62,7 @@ export class IndexService {
     if (this.served && active === this.served.version) return this.served;
     const started = performance.now();
     const index = await openIndex(this.opts.indexDir, this.opts.view ? { view: this.opts.view } : {});
+    await this.opts.beforeServe?.(index);
     const previous = this.served?.version;
     this.served = index;
     this.opts.logger?.info({

@@ -24,6 +24,8 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { AUTH_FAILURES_PER_MINUTE } from './http/middleware.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
+import { AnswerPool } from './answer/pool/answer-pool.ts';
+import type { OpenIndex } from '../ingest/store/open-index.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
@@ -43,6 +45,8 @@ export interface RunningServer {
   readonly jobs: ReindexJobs;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** The answer workers, when ANSWER_WORKERS > 0. */
+  readonly pool: AnswerPool | undefined;
   /** Graceful shutdown; resolves when everything is closed. */
   close(): Promise<void>;
 }
@@ -91,10 +95,13 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   // A corrupt overrides file was set aside: documents an admin made internal are public again until it is restored.
   if (overridesLoaded.warning) logger.error({ warning: overridesLoaded.warning, setAsideTo: overridesLoaded.setAsideTo }, 'metadata overrides reset');
 
+  // Answer workers only for the extractive answerer: an LLM's time is spent waiting, not computing.
+  const pool = config.ANSWER_WORKERS > 0 && !config.llm ? new AnswerPool({ size: config.ANSWER_WORKERS, overrides, logger }) : undefined;
   const indexes = new IndexService({
     indexDir: config.INDEX_DIR,
     view: (doc) => overrides.effective(doc),
     logger,
+    ...(pool ? { beforeServe: (index: OpenIndex) => pool.load(config.INDEX_DIR, index.version) } : {}),
     onServed: (index) => {
       overrides.useIndex(index.state.docs.values());
       metrics.indexServed(index.version, index.state.docs.size, index.state.chunks.size);
@@ -115,7 +122,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
   await jobs.init();
 
-  const assistant = new Assistant(() => indexes.current, createAnswerer(config.env), {
+  const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.env), {
     audit,
     observe: (record) => metrics.exchanged(record),
   });
@@ -180,11 +187,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     http.closeAllConnections();
     await httpClosed;
     await jobs.close();
+    await pool?.close();
     await audit.close();
     for (const limiter of Object.values(limits)) limiter.close();
     clearInterval(pruneTimer);
     logger.info('shut down');
   })());
 
-  return { url, port, http, io, indexes, jobs, metrics, logger, close };
+  return { url, port, http, io, indexes, jobs, metrics, logger, pool, close };
 }

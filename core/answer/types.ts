@@ -51,6 +51,12 @@ export interface AnswerResult {
   context: ConversationContext;
   /** Which answerer produced the text. */
   answerer: 'extractive' | 'llm';
+  /**
+   * Documents retrieved while answering (best score per document, best first), when the
+   * answer was computed away from the caller's corpus (an answer worker); callers that
+   * pass their own corpus observe it there instead.
+   */
+  retrieved?: Array<{ docId: string; score: number }>;
 }
 
 /** Answers a question from the corpus, citing what it uses. */
