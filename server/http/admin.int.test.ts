@@ -168,6 +168,33 @@ describe('jobs', () => {
   });
 });
 
+describe('cancelling and removing', () => {
+  it('cancels a running job, which leaves the served version as it was', async () => {
+    const version = t.server.indexes.version;
+    const started = await call('POST', '/api/admin/reindex', { token: ADMIN_TOKEN, body: { rebuild: true } });
+    expect(started.status).toBe(202);
+    const cancelled = await call('DELETE', `/api/admin/jobs/${started.body.job.id}`, { token: ADMIN_TOKEN });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'failed', error: { code: 'JOB_CANCELLED' } });
+    expect(cancelled.body.error.message).toMatch(/hủy/);
+    expect(t.server.indexes.version).toBe(version);
+    expect((await call('DELETE', `/api/admin/jobs/${started.body.job.id}`, { token: ADMIN_TOKEN })).status).toBe(404);
+  });
+
+  it('removes a stored upload by file name, and answers 404 for unknown or unsafe names', async () => {
+    const up = await call('POST', '/api/admin/documents', { token: ADMIN_TOKEN, form: form([['tam-thoi.txt', NEW_DOC]], { reindex: 'false' }) });
+    expect(up.status).toBe(201);
+    expect(await readdir(t.config.UPLOAD_DIR)).toContain('tam-thoi.txt');
+    const del = await call('DELETE', '/api/admin/uploads/tam-thoi.txt', { token: ADMIN_TOKEN });
+    expect(del.status).toBe(202);
+    expect(await readdir(t.config.UPLOAD_DIR)).not.toContain('tam-thoi.txt');
+    await waitForJob(del.body.job.id as string);
+    expect((await call('DELETE', '/api/admin/uploads/khong-co.txt', { token: ADMIN_TOKEN })).status).toBe(404);
+    expect((await call('DELETE', `/api/admin/uploads/${encodeURIComponent('../state/jobs.json')}`, { token: ADMIN_TOKEN })).status).toBeGreaterThanOrEqual(400);
+    expect(await readdir(t.config.STATE_DIR)).toContain('jobs.json');
+  });
+});
+
 describe('audit trail and statistics', () => {
   it('exports the trail as CSV without personal data and with formula cells neutralised', async () => {
     await call('POST', '/api/chat', { body: { message: '=HYPERLINK("x") số CCCD của tôi là 051203004567, đăng ký thường trú cần gì?' } });

@@ -210,9 +210,8 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
 
   router.delete('/jobs/:id', async (req, res) => {
     const job = jobs.get(String(req.params.id));
-    if (!job || job.status !== 'running') throw HttpError.of(404, 'NOT_FOUND');
-    await jobs.cancel(job.id);
-    res.json(jobs.get(job.id));
+    if (!job || (job.status !== 'running' && job.status !== 'queued')) throw HttpError.of(404, 'NOT_FOUND');
+    res.json(await jobs.cancel(job.id) ?? jobs.get(job.id));
   });
 
   router.get('/audit', async (req, res) => {

@@ -10,7 +10,7 @@ export const JOB_MESSAGES = {
   JOB_INTERRUPTED: 'Tiến trình lập chỉ mục bị dừng đột ngột (máy chủ khởi động lại); chỉ mục cũ vẫn đang phục vụ.',
   JOB_CRASHED: 'Tiến trình lập chỉ mục dừng bất thường; chỉ mục cũ vẫn đang phục vụ.',
   JOB_TIMEOUT: 'Lượt lập chỉ mục chạy quá thời gian cho phép nên đã bị dừng; chỉ mục cũ vẫn đang phục vụ.',
-  JOB_CANCELLED: 'Lượt lập chỉ mục đã bị huỷ; chỉ mục cũ vẫn đang phục vụ.',
+  JOB_CANCELLED: 'Lượt lập chỉ mục đã bị hủy; chỉ mục cũ vẫn đang phục vụ.',
 } as const;
 
 export type JobErrorCode = keyof typeof JOB_MESSAGES;
