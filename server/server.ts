@@ -54,8 +54,6 @@ export interface RunningServer {
 export interface StartOptions {
   /** Start a re-index job of the configured corpora once listening (what `npm start` does). */
   ingestOnStart?: boolean;
-  /** Extra routes (the web pages), mounted before the 404 handler. */
-  mount?: (app: express.Express) => void;
   logger?: Logger;
 }
 
@@ -137,7 +135,6 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin,
     openapi: buildOpenApi,
   });
-  opts.mount?.(app);
   // The demo portal page (the widget issue fills it).
   app.use(express.static(join(REPO_ROOT, 'web-widget', 'public'), { index: 'index.html', maxAge: '1h' }));
   finishApp(app, logger);
