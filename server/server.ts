@@ -29,7 +29,7 @@ import type { OpenIndex } from '../ingest/store/open-index.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
-import express from 'express';
+import { pagesRouter } from './http/pages.ts';
 
 /** The repository root: the shipped corpus lives in `corpora/` beside `server/`. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -135,8 +135,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin,
     openapi: buildOpenApi,
   });
-  // The demo portal page (the widget issue fills it).
-  app.use(express.static(join(REPO_ROOT, 'web-widget', 'public'), { index: 'index.html', maxAge: '1h' }));
+  // The demo portal, the admin console, the source view and the widget bundle.
+  app.use(pagesRouter());
   finishApp(app, logger);
 
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.

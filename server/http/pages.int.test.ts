@@ -1,0 +1,107 @@
+/**
+ * The web pages on the real server: the demo portal embeds the widget, the admin console
+ * and the source view come with the strict CSP, assets carry the right content types, and
+ * /widget.js serves the built bundle or says how to build it.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { pagesRouter } from './pages.ts';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer({ RATE_LIMIT_PER_IP: '100000' });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (path: string) => fetch(`${t.url}${path}`);
+
+describe('pages', () => {
+  it('serves the demo portal embedding the widget the way a portal would', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<script src="/widget.js" data-server="" data-title="Trợ lý ảo Quảng Ngãi" async></script>');
+    expect(html).toContain('Thủ tục hành chính nổi bật');
+    expect(html).toContain('Tin tức – thông báo');
+  });
+
+  it('serves the admin console and the source view for any id, with the strict CSP and no inline code', async () => {
+    for (const [path, script] of [['/admin', '/admin.js'], ['/sources/1.001193', '/source.js'], ['/sources/x', '/source.js']] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      const html = await res.text();
+      expect(html).toContain(`<script src="${script}" defer></script>`);
+      expect(html).not.toMatch(/<script>|<style|\sstyle=|\son[a-z]+=/i);
+    }
+    const admin = await (await get('/admin')).text();
+    expect(admin).toContain('Mã truy cập quản trị');
+    expect(admin).toContain('Tiến độ lập chỉ mục');
+  });
+
+  it('serves the stylesheets and scripts with their content types', async () => {
+    for (const [path, type] of [['/styles.css', /^text\/css/], ['/admin.css', /^text\/css/], ['/portal.css', /^text\/css/], ['/source.css', /^text\/css/], ['/admin.js', /javascript/], ['/source.js', /javascript/]] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(type);
+    }
+  });
+
+  it('answers 404 for unknown paths and does not list or redirect folders', async () => {
+    expect((await get('/nothing-here.css')).status).toBe(404);
+    expect((await get('/index.html/')).status).toBe(404);
+    const api = await get('/api/nothing');
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('widget.js', () => {
+  let dir: string;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(os.tmpdir(), 'pages-'));
+    const app = express();
+    app.use(pagesRouter({ publicDir: dir, widgetFile: join(dir, 'widget.js') }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((r) => server.close(() => r()));
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says how to build the widget while it is missing', async () => {
+    const res = await fetch(`${url}/widget.js`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toBe('widget.js chưa được build; chạy npm run build:widget');
+  });
+
+  it('serves the built bundle without caching once it exists', async () => {
+    await writeFile(join(dir, 'widget.js'), 'console.log("widget");\n');
+    const res = await fetch(`${url}/widget.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('widget');
+  });
+});
