@@ -1,0 +1,327 @@
+/**
+ * The widget, the source view and the admin console in a real browser (headless Chromium
+ * through playwright-core) against the real server: a citizen's question answered with a
+ * streamed, cited answer; the same flow by keyboard only; hostile document text rendered
+ * as text; an admin's upload answered from; internal documents kept from citizens. Saves
+ * the README's screenshots to docs/screenshots/.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { buildWidget } from '../scripts/build-widget.ts';
+import { adminFetch, answerStates, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
+import { ADMIN_TOKEN, INTERNAL_MARKER, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+const WAIT = 10_000;
+
+const BIRTH_QUESTION = 'Đăng ký khai sinh cần những giấy tờ gì?';
+
+const XSS_IMG = '<img src=x onerror="window.__xss=1">';
+const XSS_SCRIPT = '<script>window.__xss=2</script>';
+const XSS_QUESTION = 'Cấp giấy phép nuôi ong mật tại xã Ba Tơ Thử Nghiệm cần hồ sơ gì?';
+const XSS_DOC = [
+  `THÔNG BÁO ${XSS_IMG} ${XSS_SCRIPT}`,
+  `Về thủ tục cấp giấy phép nuôi ong mật tại xã Ba Tơ Thử Nghiệm ${XSS_IMG}`,
+  `1. Hồ sơ đề nghị cấp giấy phép nuôi ong mật tại xã Ba Tơ Thử Nghiệm gồm đơn đề nghị ${XSS_IMG} và bản sao giấy tờ tùy thân ${XSS_SCRIPT}.`,
+  '2. Thời hạn giải quyết thủ tục cấp giấy phép nuôi ong mật là 5 ngày làm việc.',
+  '',
+].join('\n');
+
+const DOCX_NAME = 'huong-dan-nuoi-chim-yen.docx';
+const DOCX_SENTENCE = 'Hồ sơ đăng ký cơ sở nuôi chim yến tại xã Sơn Kỳ Thử Nghiệm gồm tờ khai đăng ký và sơ đồ vị trí nhà yến; thời hạn giải quyết là 7 ngày làm việc.';
+const DOCX_QUESTION = 'Đăng ký cơ sở nuôi chim yến tại xã Sơn Kỳ Thử Nghiệm cần hồ sơ gì?';
+
+let t: TestServer | undefined;
+let browser: Browser | undefined;
+let xssDocId = '';
+const contexts: BrowserContext[] = [];
+const dialogs: string[] = [];
+
+/** Why the setup failed, rethrown by every test: vitest would report a failed beforeAll as skipped tests. */
+let setupError: unknown;
+
+function server(): TestServer {
+  if (setupError) throw setupError;
+  if (!t) throw new Error('test server did not start (see beforeAll)');
+  return t;
+}
+
+beforeAll(async () => {
+  try {
+    // First, so that a missing Chromium fails fast with a clear message.
+    browser = await launchChromium();
+    await buildWidget(join(ROOT, 'web-widget', 'dist'));
+    t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
+    xssDocId = await uploadAndIndex(t.url, 'thong-bao-nuoi-ong.txt', XSS_DOC, 'giấy phép nuôi ong mật xã Ba Tơ Thử Nghiệm');
+    await mkdir(SHOTS, { recursive: true });
+  } catch (err) {
+    setupError = err;
+  }
+}, 60_000);
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await t?.close();
+});
+
+/** A fresh page (own context) that records answer states and any dialog. */
+async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
+  server();
+  if (!browser) throw new Error('Chromium did not start (see beforeAll)');
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  contexts.push(context);
+  await context.addInitScript(RECORD_ANSWER_STATES);
+  // On the context, so pages it opens (the source view opens in a new tab) are covered too.
+  context.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  return page;
+}
+
+async function openPortal(page: Page): Promise<void> {
+  await page.goto(`${server().url}/`);
+  await launcher(page).waitFor({ state: 'visible' });
+}
+
+const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Mở trợ lý ảo' });
+const input = (page: Page): Locator => page.getByLabel('Câu hỏi của bạn');
+const citationRegion = (page: Page): Locator => page.getByRole('region', { name: 'Trích dẫn' });
+/** The latest answer's chip for citation `n` ("Nguồn n: …"). */
+const chip = (page: Page, n: number): Locator => page.getByRole('button', { name: new RegExp(`^Nguồn ${n}(\\D|$)`) }).last();
+const answers = (page: Page): Locator => page.locator('[data-role="assistant"]');
+
+/** Type `question`, press "Gửi", and wait until the new assistant message has ended (done, refused or error); returns it. */
+async function ask(page: Page, question: string): Promise<Locator> {
+  const done = page.locator('[data-role="assistant"]:not([data-state="streaming"])');
+  const before = await done.count();
+  await input(page).fill(question);
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await done.nth(before).waitFor({ state: 'attached' });
+  return answers(page).last();
+}
+
+/** The citizens' REST answer to `question` (what the widget's socket answer must match). */
+async function restAnswer(question: string): Promise<{ answer: string; citations: Array<{ docId: string; quote: string; title: string; link: string }> }> {
+  const res = await fetch(`${server().url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: question }) });
+  return await res.json() as { answer: string; citations: Array<{ docId: string; quote: string; title: string; link: string }> };
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** A distinctive piece of a quote: the start of its longest line. */
+function quoteFragment(quote: string): string {
+  const longest = quote.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '');
+  return squash(longest).slice(0, 40);
+}
+
+/**
+ * Whether the payloads ran or became elements. The server's CSP would block them even if
+ * they were parsed as HTML, so the element counts are what catches an innerHTML slip.
+ * (The answer text comes back with `__` dropped, hence `window.xss` too.)
+ */
+async function expectInert(page: Page): Promise<void> {
+  expect(await page.evaluate('[window.__xss, window.xss]')).toEqual([undefined, undefined]);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.locator('script', { hasText: 'xss' }).count()).toBe(0);
+}
+
+/** Follow the citation region's "Xem toàn văn" link (same tab or a new one) and return the source page. */
+async function followFullText(page: Page): Promise<Page> {
+  const link = citationRegion(page).getByRole('link', { name: 'Xem toàn văn' });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/sources\/[^?]+\?chunk=/);
+  if ((await link.getAttribute('target')) === '_blank') {
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    popup.setDefaultTimeout(WAIT);
+    return popup;
+  }
+  await Promise.all([page.waitForURL(/\/sources\//), link.click()]);
+  return page;
+}
+
+async function signInAdmin(page: Page): Promise<void> {
+  await page.goto(`${server().url}/admin`);
+  await page.getByLabel('Mã truy cập quản trị').fill(ADMIN_TOKEN);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: 'Tải văn bản lên' }).waitFor({ state: 'visible' });
+}
+
+describe('a citizen on the portal', () => {
+  it('asks a procedure question and gets a streamed answer with a citation that opens the cited section', async () => {
+    const expected = await restAnswer(BIRTH_QUESTION);
+    const first = expected.citations[0]!;
+    const page = await newPage();
+    await openPortal(page);
+    await page.screenshot({ path: join(SHOTS, 'widget-closed.png') });
+
+    await launcher(page).click();
+    await input(page).waitFor({ state: 'visible' });
+    await page.getByText('Xin chào!').first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: join(SHOTS, 'widget-open.png') });
+
+    const message = await ask(page, BIRTH_QUESTION);
+    expect(await message.getAttribute('data-state')).toBe('done');
+    const states = await answerStates(page);
+    const seen = `states seen: ${JSON.stringify(states)}`;
+    const streaming = states.filter((s) => s.state === 'streaming').map((s) => s.len);
+    const doneAt = states.findIndex((s) => s.state === 'done');
+    expect(streaming.length, seen).toBeGreaterThan(0);
+    expect(states.findIndex((s) => s.state === 'streaming'), seen).toBeLessThan(doneAt);
+    // The text grew while streaming (placeholder, then pieces), before the final render.
+    expect(Math.max(...streaming), seen).toBeGreaterThan(Math.min(...streaming));
+    expect(Math.max(...streaming), seen).toBeGreaterThanOrEqual(states[doneAt]!.len / 2);
+    const text = squash(await message.innerText());
+    expect(text).toContain('Tờ khai đăng ký khai sinh');
+
+    await chip(page, 1).click();
+    const region = citationRegion(page);
+    await region.waitFor({ state: 'visible' });
+    expect(squash(await region.innerText())).toContain(quoteFragment(first.quote));
+    await page.screenshot({ path: join(SHOTS, 'widget-answer.png') });
+
+    const source = await followFullText(page);
+    expect(new URL(source.url()).pathname).toBe(`/sources/${encodeURIComponent(first.docId)}`);
+    expect(new URL(source.url()).searchParams.get('chunk')).toBeTruthy();
+    expect(source.url()).toBe(`${server().url}${first.link}`);
+    // The cited section is marked at once and its text loads after.
+    const cited = source.locator('[aria-current="true"], .cited');
+    await cited.first().waitFor({ state: 'visible' });
+    await cited.filter({ hasText: quoteFragment(first.quote) }).first().waitFor({ state: 'visible' });
+    await source.screenshot({ path: join(SHOTS, 'source-view.png') });
+  }, 30_000);
+
+  it('does the same with the keyboard only, and Escape closes the citation with focus back on its chip', async () => {
+    const page = await newPage();
+    await openPortal(page);
+    await tabTo(page, launcher(page), 'the launcher');
+    await page.keyboard.press('Enter');
+    await input(page).waitFor({ state: 'visible' });
+    await tabTo(page, input(page), 'the question box');
+    await page.keyboard.type(BIRTH_QUESTION);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-role="assistant"][data-state="done"]', { hasText: 'Tờ khai' }).first().waitFor({ state: 'attached' });
+    const firstChip = chip(page, 1);
+    await tabTo(page, firstChip, 'the first citation chip', 60, true);
+    await page.keyboard.press('Enter');
+    await citationRegion(page).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await citationRegion(page).waitFor({ state: 'hidden' });
+    expect(await isFocused(firstChip)).toBe(true);
+  }, 30_000);
+
+  it('is usable on a 320 px wide phone screen', async () => {
+    const page = await newPage({ width: 320, height: 640 });
+    await openPortal(page);
+    await launcher(page).click();
+    await page.getByText('Xin chào!').first().waitFor({ state: 'visible' });
+    for (const part of [page.getByRole('dialog', { name: 'Trợ lý ảo Quảng Ngãi' }), input(page), page.getByRole('button', { name: 'Gửi', exact: true })]) {
+      const box = await part.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    }
+    await page.screenshot({ path: join(SHOTS, 'widget-mobile.png') });
+  }, 30_000);
+});
+
+describe('hostile document text', () => {
+  it('renders markup from a cited document as text in the widget, the source view and the admin table', async () => {
+    const page = await newPage();
+    await openPortal(page);
+    await launcher(page).click();
+    const message = await ask(page, XSS_QUESTION);
+    await chip(page, 1).click();
+    const region = citationRegion(page);
+    await region.waitFor({ state: 'visible' });
+    expect(await region.innerText()).toContain('<img');
+    expect(await message.innerText()).toContain('<img');
+    await expectInert(page);
+
+    const source = await followFullText(page);
+    expect(new URL(source.url()).pathname).toBe(`/sources/${encodeURIComponent(xssDocId)}`);
+    await source.locator('#doc-title').waitFor({ state: 'visible' });
+    expect(await source.locator('#doc-title').innerText()).toContain('<img');
+    await expectInert(source);
+
+    const admin = await newPage();
+    await signInAdmin(admin);
+    const row = admin.getByRole('row').filter({ hasText: 'nuôi ong mật' }).first();
+    await row.waitFor({ state: 'visible' });
+    expect(await row.innerText()).toContain('<img');
+    await expectInert(admin);
+    expect(dialogs).toEqual([]);
+  }, 30_000);
+});
+
+async function makeDocx(): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'browser.int.test',
+    sections: [{
+      children: [
+        new Paragraph({ heading: HeadingLevel.TITLE, text: 'HƯỚNG DẪN' }),
+        new Paragraph({ text: 'Thủ tục đăng ký cơ sở nuôi chim yến tại xã Sơn Kỳ Thử Nghiệm' }),
+        new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'I. THÀNH PHẦN HỒ SƠ' }),
+        new Paragraph({ text: DOCX_SENTENCE }),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('an admin', () => {
+  it('uploads a DOCX, watches the re-index finish, and citizens are answered from it; internal documents stay hidden', async () => {
+    const page = await newPage();
+    await signInAdmin(page);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: DOCX_NAME,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await makeDocx(),
+    });
+    await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
+    await page.getByText('Hoàn tất', { exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
+    const progress = page.getByRole('progressbar', { name: 'Tiến độ lập chỉ mục' });
+    expect(await progress.evaluate((el: object) => [(el as { value?: number }).value, (el as { max?: number }).max])).toEqual([100, 100]);
+    await page.getByText(/^Hoàn tất: thêm 1,/).waitFor({ state: 'visible' });
+    const uploads = await adminFetch(server().url, 'GET', '/api/admin/uploads');
+    const docId = (uploads.body.files as Array<{ fileName: string; docId: string }>).find((f) => f.fileName === DOCX_NAME)?.docId;
+    expect(docId).toBeTruthy();
+    await waitForSearchHit(server().url, 'nuôi chim yến xã Sơn Kỳ Thử Nghiệm', docId!);
+    const row = page.getByRole('row').filter({ hasText: 'chim yến' }).first();
+    await row.waitFor({ state: 'visible' });
+    await page.screenshot({ path: join(SHOTS, 'admin.png') });
+
+    const citizen = await newPage();
+    await openPortal(citizen);
+    await launcher(citizen).click();
+    const message = await ask(citizen, DOCX_QUESTION);
+    expect(squash(await message.innerText())).toContain('7 ngày làm việc');
+    await chip(citizen, 1).click();
+    const link = citationRegion(citizen).getByRole('link', { name: 'Xem toàn văn' });
+    expect(await link.getAttribute('href')).toContain(`/sources/${encodeURIComponent(docId!)}?`);
+
+    // Marked internal in the documents table, it is gone from citizens' answers at once.
+    await row.getByRole('combobox', { name: /^Phạm vi của văn bản/ }).selectOption('internal');
+    await page.getByText(/phạm vi Nội bộ\.$/).waitFor({ state: 'visible' });
+    expect((await fetch(`${server().url}/api/documents/${encodeURIComponent(docId!)}`)).status).toBe(404);
+    const hidden = await ask(citizen, DOCX_QUESTION);
+    expect(await hidden.innerText()).not.toContain('7 ngày làm việc');
+    const leaked = await ask(citizen, 'Tổ công tác đặc biệt Sông Vệ gồm bao nhiêu cán bộ, kinh phí bao nhiêu?');
+    expect(await leaked.innerText()).not.toContain('7 cán bộ');
+    const all = await answers(citizen).allInnerTexts();
+    expect(all.join('\n')).not.toContain(INTERNAL_MARKER);
+    expect(all.join('\n')).not.toContain('120 triệu');
+  }, 30_000);
+});
