@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/build-widget.ts [outDir]
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -31,7 +31,10 @@ export async function buildWidget(outDir = 'web-widget/dist'): Promise<{ file: s
     logLevel: 'warning',
   });
   const code = await readFile(file);
-  return { file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+  const gzipped = gzipSync(code, { level: 9 });
+  // Served as is to browsers that accept gzip (server/http/pages.ts): no compression at request time.
+  await writeFile(`${file}.gz`, gzipped);
+  return { file, bytes: code.length, gzipBytes: gzipped.length };
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
+import { get as httpGet } from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { pagesRouter } from './pages.ts';
@@ -103,5 +105,30 @@ describe('widget.js', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('widget');
+  });
+
+  it('sends the gzipped copy to browsers that accept it, and only while it is current', async () => {
+    const js = 'console.log("widget, gzipped");\n';
+    await writeFile(join(dir, 'widget.js'), js);
+    await writeFile(join(dir, 'widget.js.gz'), gzipSync(js));
+    const raw = (accept: string) => new Promise<{ encoding: string | undefined; body: Buffer }>((resolveGet, reject) => {
+      httpGet(`${url}/widget.js`, { headers: { 'accept-encoding': accept } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolveGet({ encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+      }).on('error', reject);
+    });
+    const gz = await raw('gzip, deflate');
+    expect(gz.encoding).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(js);
+    const plain = await raw('identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString()).toBe(js);
+    // A rebuilt bundle newer than its .gz is sent uncompressed rather than stale.
+    await new Promise((r) => setTimeout(r, 20));
+    await writeFile(join(dir, 'widget.js'), 'console.log("rebuilt");\n');
+    const stale = await raw('gzip');
+    expect(stale.encoding).toBeUndefined();
+    expect(stale.body.toString()).toContain('rebuilt');
   });
 });

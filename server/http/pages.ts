@@ -4,7 +4,7 @@
  * bundle (`/widget.js`) and the pages' static assets (web-widget/public). The pages are
  * plain HTML with external scripts and styles, so they run under the server's strict CSP.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -19,6 +19,15 @@ export interface PagesOptions {
 }
 
 /** Routes for the pages and their assets; mount after the API, before the 404 handler. */
+/** Whether `copy` exists and is not older than `source`. */
+function isFresh(copy: string, source: string): boolean {
+  try {
+    return statSync(copy).mtimeMs >= statSync(source).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 export function pagesRouter(opts: PagesOptions = {}): express.Router {
   const publicDir = opts.publicDir ?? join(WEB_ROOT, 'public');
   const widgetFile = opts.widgetFile ?? join(WEB_ROOT, 'dist', 'widget.js');
@@ -34,7 +43,7 @@ export function pagesRouter(opts: PagesOptions = {}): express.Router {
   router.get('/', page('index.html'));
   router.get('/admin', page('admin.html'));
   router.get('/sources/:docId', page('source.html'));
-  router.get('/widget.js', (_req, res, next) => {
+  router.get('/widget.js', (req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     // Checked at each request: the widget may be built while the server runs.
     if (!existsSync(widgetFile)) {
@@ -42,7 +51,12 @@ export function pagesRouter(opts: PagesOptions = {}): express.Router {
       return;
     }
     res.type('text/javascript; charset=utf-8');
-    res.sendFile(widgetFile, (err) => {
+    res.setHeader('Vary', 'Accept-Encoding');
+    // The build writes a gzipped copy beside the bundle (about a third of its size).
+    const gzipped = `${widgetFile}.gz`;
+    const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && isFresh(gzipped, widgetFile);
+    if (useGzip) res.setHeader('Content-Encoding', 'gzip');
+    res.sendFile(useGzip ? gzipped : widgetFile, (err) => {
       if (err) next(err);
     });
   });
