@@ -30,6 +30,8 @@ import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
 import { pagesRouter } from './http/pages.ts';
+import { createDraftsRouter } from './http/drafts.ts';
+import { DraftService } from './drafting/service.ts';
 
 /** The repository root: the shipped corpus lives in `corpora/` beside `server/`. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -131,8 +133,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
   };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit });
+  const drafts = createDraftsRouter({
+    drafts: new DraftService({ corpus: () => indexes.current, audit, dir: join(config.STATE_DIR, 'drafts') }),
+    indexes, lifecycle,
+  });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin,
+    config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin, drafts,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.

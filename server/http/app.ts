@@ -40,6 +40,8 @@ export interface AppDeps {
   openapi: () => object;
   /** Admin routes, mounted under /api/admin. */
   admin?: express.Router;
+  /** Drafting routes (officials), mounted under /api. */
+  drafts?: express.Router;
 }
 
 /** In-flight answers and the shutdown flag, shared with socket.io and the shutdown. */
@@ -258,6 +260,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   if (deps.admin) api.use('/admin', deps.admin);
+  if (deps.drafts) api.use(deps.drafts);
 
   api.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND')));
   app.use('/api', api);

@@ -6,7 +6,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  AuditQueryParams, ChatRequest, ChatResponse, ChunkView, DocumentDetail, DocumentList, DocumentListQuery, ErrorBody,
+  AuditQueryParams, ChatRequest, DraftRequest, DraftResponse, ChatResponse, ChunkView, DocumentDetail, DocumentList, DocumentListQuery, ErrorBody,
   FeedbackRequest, Job, MetadataPatch, ReindexRequest, SearchRequest, SearchResponse, StatsQueryParams, UsageStats,
 } from './schemas.ts';
 
@@ -44,6 +44,16 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'get', path: '/api/documents/{id}/chunks/{ordinal}', summary: 'Nội dung một đoạn được trích dẫn, kèm đoạn trước và sau', tags: ['Văn bản'],
       request: { params: id.extend({ ordinal: z.string().openapi({ example: '4' }) }) },
       responses: { 200: json(ChunkView, 'Đoạn văn bản'), 404: error('Không có đoạn này'), ...COMMON } },
+    { method: 'post', path: '/api/draft', summary: 'Soạn dự thảo văn bản hành chính (cán bộ)', tags: ['Soạn thảo'], security: [{ bearer: [] }],
+      description: 'Thiếu thông tin thì trả về status "needs_input" với các câu hỏi; đủ thì trả về bản dự thảo (đánh dấu DỰ THẢO), kết quả kiểm tra thể thức theo Nghị định 30/2020/NĐ-CP và đường dẫn tải tệp .docx (giữ 24 giờ).',
+      request: { body: { content: { 'application/json': { schema: DraftRequest } } } },
+      responses: { 200: json(DraftResponse, 'Câu hỏi bổ sung hoặc bản dự thảo'), 403: error('Tài khoản không phải cán bộ hoặc quản trị viên'), ...COMMON } },
+    { method: 'get', path: '/api/drafts/{id}.docx', summary: 'Tải tệp .docx của một bản dự thảo', tags: ['Soạn thảo'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: { description: 'Tệp Word', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) } } },
+        404: error('Không có bản dự thảo này (hoặc đã quá 24 giờ)'), 403: error('Tài khoản không phải cán bộ hoặc quản trị viên'), ...COMMON,
+      } },
     { method: 'get', path: '/api/admin/uploads', summary: 'Các tệp đã tải lên', tags: ['Quản trị'], security: [{ bearer: [] }],
       responses: { 200: json(z.object({ files: z.array(z.object({ fileName: z.string(), kind: z.enum(['document', 'records']), sourceId: z.string().optional(), docId: z.string().optional(), bytes: z.number(), modifiedAt: z.string(), hasMetadata: z.boolean() })) }), 'Tệp, theo thứ tự tên'), ...ADMIN } },
     { method: 'post', path: '/api/admin/documents', summary: 'Tải lên văn bản (PDF, DOCX, TXT, MD, HTML, JSONL)', tags: ['Quản trị'], security: [{ bearer: [] }],

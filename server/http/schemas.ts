@@ -4,6 +4,7 @@
  */
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { DRAFT_TYPES } from '../../core/drafting/model.ts';
 import { DOCUMENT_TYPES } from '../../core/model.ts';
 
 extendZodWithOpenApi(z);
@@ -131,6 +132,60 @@ export const UsageStats = z.object({
   topDocuments: z.array(z.object({ docId: z.string(), count: z.number() })),
   notFound: z.array(z.object({ question: z.string(), count: z.number() })),
 }).openapi('UsageStats');
+
+const line = (max: number, what: string) => z.string().trim().min(1, `${what} không được để trống`).max(max, `${what} dài quá ${max} ký tự`);
+
+/** What an official may give for a draft; every field optional (the assistant asks for what is missing). */
+export const DraftFieldsInput = z.object({
+  type: z.enum(DRAFT_TYPES).optional(),
+  superiorBody: line(200, 'cơ quan chủ quản').optional(),
+  issuingBody: line(200, 'cơ quan ban hành').optional(),
+  issuingBodyCode: line(40, 'chữ viết tắt cơ quan').optional(),
+  issuingBodyName: line(200, 'tên cơ quan trong câu văn').optional(),
+  draftingUnitCode: line(40, 'chữ viết tắt đơn vị soạn thảo').optional(),
+  number: line(40, 'số văn bản').optional(),
+  place: line(100, 'địa danh').optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD').optional(),
+  subject: line(500, 'trích yếu').optional(),
+  recipients: z.array(line(300, 'nơi nhận')).min(1, 'cần ít nhất một nơi nhận').max(50, 'tối đa 50 nơi nhận').optional(),
+  signerTitle: line(200, 'chức vụ người ký').optional(),
+  signingAuthority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.', '']).optional(),
+  onBehalfOf: line(200, 'thẩm quyền ký thay').optional(),
+  signerName: line(100, 'họ tên người ký').optional(),
+  deadline: line(100, 'thời hạn').optional(),
+}).strict().openapi('DraftFields');
+
+export const DraftRequest = z.object({
+  type: z.enum(DRAFT_TYPES).optional().openapi({ example: 'công văn' }),
+  fields: DraftFieldsInput.optional(),
+  request: z.string().max(MAX_QUESTION_CHARS, `yêu cầu dài quá ${MAX_QUESTION_CHARS.toLocaleString('vi-VN')} ký tự, bạn vui lòng rút gọn`).optional()
+    .openapi({ example: 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025' }),
+}).strict().refine((r) => Boolean(r.request?.trim() || r.type || r.fields?.type), 'cần nêu yêu cầu soạn thảo (request) hoặc loại văn bản (type)')
+  .openapi('DraftRequest');
+
+export const FormatFinding = z.object({
+  element: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), rule: z.string(),
+}).openapi('FormatFinding');
+
+export const DraftDocument = z.object({
+  fields: z.record(z.unknown()), numberLine: z.string(), placeDateLine: z.string(), typeName: z.string(), subjectLine: z.string(),
+  salutation: z.array(z.string()),
+  body: z.array(z.object({ text: z.string(), level: z.number().int(), placeholder: z.boolean().optional(), citations: z.array(z.number().int()).optional() })),
+  signature: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
+  recipientsBlock: z.array(z.string()), draftMark: z.literal(true), citations: z.array(Citation),
+}).openapi('Draft');
+
+export const DraftResponse = z.union([
+  z.object({
+    status: z.literal('needs_input'),
+    questions: z.array(z.object({ field: z.string(), question: z.string() })).openapi({ description: 'Câu hỏi cho những thông tin còn thiếu' }),
+    fields: z.record(z.unknown()).openapi({ description: 'Những gì đã biết (từ yêu cầu và các trường đã gửi)' }),
+  }),
+  z.object({
+    status: z.literal('drafted'), id: z.string().uuid(), draft: DraftDocument, findings: z.array(FormatFinding),
+    docxUrl: z.string().openapi({ example: '/api/drafts/5f1e0c7a-0000-4000-8000-000000000000.docx' }),
+  }),
+]).openapi('DraftResponse');
 
 /** The first problem of a failed parse, in Vietnamese, for a 400 body. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,0 +1,140 @@
+/**
+ * Drafting over the real server: only officials draft; a request with missing details is
+ * answered with questions; a complete one gives a DỰ THẢO draft whose facts are cited from
+ * the index, a clean format check, a downloadable .docx, and a DRAFT audit record.
+ */
+import { randomUUID } from 'node:crypto';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(method: string, path: string, opts: { body?: unknown; token?: string } = {}): Promise<{ status: number; body: Json; headers: Headers; bytes: Buffer }> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${t.url}${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  let body: Json = {};
+  try {
+    body = JSON.parse(bytes.toString('utf8')) as Json;
+  } catch {
+    // A .docx: the test reads `bytes`.
+  }
+  return { status: res.status, body, headers: res.headers, bytes };
+}
+
+const VIETNAMESE = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i;
+const REQUEST = 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025';
+const SUBJECT = 'báo cáo kết quả chuyển đổi số năm 2025';
+const FIELDS = {
+  type: 'công văn',
+  superiorBody: 'UBND TỈNH QUẢNG NGÃI',
+  issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+  issuingBodyCode: 'SKHCN',
+  place: 'Quảng Ngãi',
+  subject: SUBJECT,
+  recipients: ['UBND các xã, phường, đặc khu'],
+  signerTitle: 'GIÁM ĐỐC',
+  signerName: 'Nguyễn Văn An',
+  deadline: '15/12/2025',
+};
+
+describe('POST /api/draft', () => {
+  it('is for officials: a citizen gets 401 in Vietnamese, and unknown /api paths stay 404', async () => {
+    const res = await call('POST', '/api/draft', { body: { request: REQUEST } });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHORIZED');
+    expect(res.body.message).toMatch(VIETNAMESE);
+    expect((await call('GET', '/api/khong-co')).status).toBe(404);
+  });
+
+  it('refuses a body with neither a request nor a type, and unknown fields', async () => {
+    const empty = await call('POST', '/api/draft', { token: OFFICIAL_TOKEN, body: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toMatch(/request|type/);
+    const unknown = await call('POST', '/api/draft', { token: OFFICIAL_TOKEN, body: { request: REQUEST, fields: { colour: 'red' } } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('colour');
+  });
+
+  it('asks in Vietnamese for the issuing body, signer and the other missing details of the example request', async () => {
+    const res = await call('POST', '/api/draft', { token: OFFICIAL_TOKEN, body: { request: REQUEST } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('needs_input');
+    const asked = (res.body.questions as Array<{ field: string; question: string }>);
+    const fields = asked.map((q) => q.field);
+    expect(fields).toEqual(expect.arrayContaining(['issuingBody', 'signerName']));
+    for (const q of asked) expect(q.question).toMatch(VIETNAMESE);
+    expect(asked.map((q) => q.question).join(' ')).toMatch(/cơ quan/i);
+    expect(asked.map((q) => q.question).join(' ')).toMatch(/ký/i);
+    // What was read from the sentence is kept, so the next turn only adds what was asked.
+    expect(res.body.fields.type).toBe('công văn');
+  });
+
+  it('drafts a DỰ THẢO công văn with facts cited from the index, a clean format check and a .docx', async () => {
+    const res = await call('POST', '/api/draft', { token: OFFICIAL_TOKEN, body: { request: `${REQUEST}, đầu mối liên hệ 0905 123 456`, fields: FIELDS } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('drafted');
+    const { id, draft, findings, docxUrl } = res.body;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(docxUrl).toBe(`/api/drafts/${id}.docx`);
+    expect(draft.draftMark).toBe(true);
+    expect(draft.subjectLine).toContain(SUBJECT);
+    expect(findings.filter((f: Json) => f.severity === 'error')).toEqual([]);
+
+    // The shipped Quảng Ngãi reports on chuyển đổi số are indexed: the draft cites them.
+    expect(draft.citations.length).toBeGreaterThan(0);
+    for (const c of draft.citations) {
+      expect(c.link.startsWith(`/sources/${encodeURIComponent(c.docId)}?chunk=${encodeURIComponent(`${c.docId}#`)}`)).toBe(true);
+      expect(c.quote.length).toBeGreaterThan(0);
+      const doc = await call('GET', `/api/documents/${encodeURIComponent(c.docId)}`, { token: OFFICIAL_TOKEN });
+      expect(doc.status).toBe(200);
+    }
+    expect(draft.citations.some((c: Json) => /chuyen doi so|chuyển đổi số/i.test(`${c.title} ${c.quote}`))).toBe(true);
+
+    const file = await call('GET', docxUrl, { token: OFFICIAL_TOKEN });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="du-thao-cong-van.docx"');
+    const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
+    expect(text).toContain('DỰ THẢO');
+    expect(text).toContain(SUBJECT);
+    expect(text).toContain('Nơi nhận');
+
+    // A citizen cannot download it.
+    expect((await call('GET', docxUrl)).status).toBe(401);
+
+    // Audited once, as a DRAFT by an official, with the phone number redacted.
+    const audit = await call('GET', '/api/admin/audit?format=json&reason=DRAFT', { token: ADMIN_TOKEN });
+    expect(audit.status).toBe(200);
+    const records = (audit.body.records as Json[]).filter((r) => r.id === id);
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record).toMatchObject({ role: 'official', outcome: 'answered', reason: 'DRAFT', answerChars: 0 });
+    expect(record.user).not.toContain(OFFICIAL_TOKEN);
+    expect(record.question).toContain('chuyển đổi số');
+    expect(record.question).toContain('[số điện thoại]');
+    expect(record.question).not.toMatch(/0905/);
+    expect(record.citations).toEqual([...new Set(draft.citations.map((c: Json) => c.docId))]);
+  });
+
+  it('answers 404 for an unknown, malformed or path-like draft id', async () => {
+    for (const path of [`/api/drafts/${randomUUID()}.docx`, '/api/drafts/not-a-uuid.docx', '/api/drafts/..%2F..%2Fjobs.docx', '/api/drafts/..%2Fdrafts%2Fx.docx']) {
+      const res = await call('GET', path, { token: OFFICIAL_TOKEN });
+      expect(res.status, path).toBe(404);
+      expect(res.body.code, path).toBe('NOT_FOUND');
+    }
+  });
+});
