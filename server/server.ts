@@ -25,6 +25,7 @@ import { AUTH_FAILURES_PER_MINUTE } from './http/middleware.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
 import { AnswerPool } from './answer/pool/answer-pool.ts';
+import { LlmDraftWriter } from './drafting/llm-body.ts';
 import type { OpenIndex } from '../ingest/store/open-index.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
@@ -134,7 +135,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit });
   const drafts = createDraftsRouter({
-    drafts: new DraftService({ corpus: () => indexes.current, audit, dir: join(config.STATE_DIR, 'drafts') }),
+    drafts: new DraftService({
+      corpus: () => indexes.current, audit, dir: join(config.STATE_DIR, 'drafts'),
+      ...(config.llm ? { writer: new LlmDraftWriter(config.llm) } : {}),
+    }),
     indexes, lifecycle,
   });
   const app = createApp({

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildWidget } from '../scripts/build-widget.ts';
-import { adminFetch, answerStates, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
-import { ADMIN_TOKEN, INTERNAL_MARKER, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { adminFetch, answerStates, draftQuestions, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
+import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -323,5 +323,51 @@ describe('an admin', () => {
     const all = await answers(citizen).allInnerTexts();
     expect(all.join('\n')).not.toContain(INTERNAL_MARKER);
     expect(all.join('\n')).not.toContain('120 triệu');
+  }, 30_000);
+});
+
+const DRAFT_REQUEST = 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025';
+const DRAFT_ANSWERS: Record<string, string> = {
+  type: 'công văn', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuingBodyCode: 'SKHCN', place: 'Quảng Ngãi',
+  subject: 'báo cáo kết quả chuyển đổi số năm 2025', recipients: 'UBND các xã', deadline: '20/12/2025',
+  signerTitle: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn An', onBehalfOf: 'GIÁM ĐỐC',
+};
+
+describe('an official', () => {
+  it('drafts a công văn in the widget: answers the questions, sees the DỰ THẢO preview and downloads the .docx', async () => {
+    const questions = await draftQuestions(server().url, OFFICIAL_TOKEN, DRAFT_REQUEST);
+    expect(questions.length).toBeGreaterThan(0);
+    const page = await newPage();
+    await openPortal(page);
+    await launcher(page).click();
+    await page.getByRole('button', { name: 'Đăng nhập cán bộ' }).click();
+    await page.getByLabel('Mã truy cập', { exact: true }).fill(OFFICIAL_TOKEN);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+
+    const message = await ask(page, DRAFT_REQUEST);
+    expect(await message.getAttribute('data-state')).toBe('done');
+    for (const q of questions) {
+      const answer = DRAFT_ANSWERS[q.field];
+      expect(answer, `no answer for ${q.field}`).toBeTruthy();
+      await message.getByLabel(q.question, { exact: true }).fill(answer!);
+    }
+    await message.getByRole('button', { name: 'Soạn dự thảo' }).click();
+    const preview = page.getByRole('region', { name: 'Bản xem trước dự thảo' });
+    // On a timeout, say what the message showed instead (e.g. the server's refusal).
+    await preview.waitFor({ state: 'visible' }).catch(async (e) => {
+      throw new Error(`${String(e)} :: ${await answers(page).last().innerText()}`);
+    });
+    const text = await preview.innerText();
+    expect(text).toContain('DỰ THẢO');
+    expect(text).toContain('V/v');
+    expect(text).toContain('SKHCN');
+    await page.getByText('Kiểm tra thể thức').waitFor({ state: 'visible' });
+    await preview.evaluate((el: { scrollIntoView(): void }) => el.scrollIntoView());
+    await page.screenshot({ path: join(SHOTS, 'widget-draft.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp .docx' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    expect(dialogs).toEqual([]);
   }, 30_000);
 });

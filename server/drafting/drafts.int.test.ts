@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startScriptedOpenAiServer } from '../answer/testing/scripted-openai-server.ts';
 
 let t: TestServer;
 
@@ -135,6 +136,36 @@ describe('POST /api/draft', () => {
       const res = await call('GET', path, { token: OFFICIAL_TOKEN });
       expect(res.status, path).toBe(404);
       expect(res.body.code, path).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('POST /api/draft with an LLM configured', () => {
+  it('has the body written by the model, checked against the cited facts, and the rest laid out by code', async () => {
+    const llm = await startScriptedOpenAiServer([{ content: [
+      'Để tổng hợp kết quả chuyển đổi số năm 2025, Sở đề nghị các đơn vị báo cáo theo các nội dung sau.',
+      'Tỷ lệ hồ sơ xử lý trực tuyến đã đạt 99,9% [1].',
+      '[Nội dung cần bổ sung: biểu mẫu số liệu kèm theo]',
+    ].join('\n') }]);
+    const s = await startTestServer({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'test', RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
+    try {
+      const res = await fetch(`${s.url}/api/draft`, {
+        method: 'POST', headers: { authorization: `Bearer ${OFFICIAL_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ request: REQUEST, fields: FIELDS }),
+      });
+      const body = await res.json() as Json;
+      expect(body.status).toBe('drafted');
+      expect(body.writtenBy).toBe('llm');
+      const texts = (body.draft.body as Json[]).map((p) => p.text as string);
+      expect(texts[0]).toContain('Sở đề nghị các đơn vị báo cáo');
+      // 99,9% is in no retrieved passage: the sentence is dropped, never shown as a fact.
+      expect(texts.join('\n')).not.toContain('99,9%');
+      expect(texts).toContain('[Nội dung cần bổ sung: biểu mẫu số liệu kèm theo]');
+      expect(body.draft.subjectLine).toContain(SUBJECT);
+      expect(body.draft.draftMark).toBe(true);
+    } finally {
+      await s.close();
+      await llm.close();
     }
   });
 });

@@ -19,6 +19,7 @@ import type { Citation } from '../../core/model.ts';
 import type { Corpus, SearchHit } from '../../core/search/types.ts';
 import { foldDiacritics } from '../../core/text/fold.ts';
 import { draftToDocx } from './docx.ts';
+import type { LlmDraftWriter } from './llm-body.ts';
 
 /** Drafts retrieve this many passages; each becomes at most one cited fact. */
 export const DRAFT_FACTS = 5;
@@ -43,7 +44,7 @@ export interface Drafter {
 
 export type DraftResult =
   | { status: 'needs_input'; questions: Array<{ field: string; question: string }>; fields: Partial<DraftFields> }
-  | { status: 'drafted'; draft: Draft; findings: FormatFinding[]; docxUrl: string; id: string };
+  | { status: 'drafted'; draft: Draft; findings: FormatFinding[]; docxUrl: string; id: string; writtenBy: 'llm' | 'template' };
 
 export interface DraftServiceOptions {
   /** The index currently served (read once per draft). */
@@ -51,6 +52,8 @@ export interface DraftServiceOptions {
   audit: AuditSink;
   /** Where .docx files are kept (STATE_DIR/drafts). */
   dir?: string;
+  /** With an LLM configured: writes the body from the request and the cited facts. */
+  writer?: LlmDraftWriter;
   now?: () => Date;
 }
 
@@ -100,7 +103,11 @@ export class DraftService {
     const fields: Partial<DraftFields> = { ...(request ? parseDraftRequest(request) : {}), ...given };
     if (request && !fields.request) fields.request = request;
     const questions = missingFields(fields);
-    if (questions.length > 0) return { status: 'needs_input', questions, fields };
+    if (questions.length > 0) {
+      // `fields` is what the client posts back with the answers; the request travels on its own.
+      const { request: _request, ...known } = fields;
+      return { status: 'needs_input', questions, fields: known };
+    }
 
     const complete = { ...fields, request: fields.request || fields.subject } as DraftFields;
     const corpus = this.opts.corpus();
@@ -110,7 +117,14 @@ export class DraftService {
     const facts = hits.filter((h) => !/^noi nhan\b/.test(foldDiacritics(h.section.toLowerCase()))).flatMap((hit, i) => this.fact(corpus, hit, query, i + 1));
     // The date line's year follows Vietnam's calendar (UTC+7), not the server's.
     const today = new Date(Date.parse(time) + 7 * 3_600_000).toISOString().slice(0, 10);
-    const draft = composeDraft(complete, facts, { today });
+    let draft = composeDraft(complete, facts, { today });
+    let writtenBy: 'llm' | 'template' = 'template';
+    const written = this.opts.writer ? await this.opts.writer.writeBody(complete, facts) : undefined;
+    if (written) {
+      // The model saw the facts numbered 1…n in this order; the citations follow the same numbering.
+      draft = { ...draft, body: written.body, citations: facts.map((f, i) => ({ ...f.citation, n: i + 1 })) };
+      writtenBy = 'llm';
+    }
     const findings = checkDraft(draft);
     const docx = await draftToDocx(draft);
 
@@ -131,7 +145,7 @@ export class DraftService {
       citations: [...new Set(draft.citations.map((c) => c.docId))],
       latencyMs: Math.round(performance.now() - started),
     });
-    return { status: 'drafted', draft, findings, docxUrl: `/api/drafts/${id}.docx`, id };
+    return { status: 'drafted', draft, findings, docxUrl: `/api/drafts/${id}.docx`, id, writtenBy };
   }
 
   /** The stored .docx of draft `id`; undefined for an unknown, expired or malformed id. */

@@ -34,7 +34,7 @@ export function createDraftsRouter(deps: DraftsDeps): express.Router {
     const fields: Partial<DraftFields> = { ...body.fields, ...(body.type ? { type: body.type } : {}) };
     const result = await deps.lifecycle.track(() => deps.drafts.draft({ fields, ...(body.request ? { request: body.request } : {}) }, { role, user }));
     res.json(result.status === 'drafted'
-      ? { status: result.status, id: result.id, draft: result.draft, findings: result.findings, docxUrl: result.docxUrl }
+      ? { status: result.status, id: result.id, draft: result.draft, findings: result.findings, docxUrl: result.docxUrl, writtenBy: result.writtenBy }
       : result);
   });
 

@@ -184,6 +184,7 @@ export const DraftResponse = z.union([
   z.object({
     status: z.literal('drafted'), id: z.string().uuid(), draft: DraftDocument, findings: z.array(FormatFinding),
     docxUrl: z.string().openapi({ example: '/api/drafts/5f1e0c7a-0000-4000-8000-000000000000.docx' }),
+    writtenBy: z.enum(['llm', 'template']).openapi({ description: 'llm: nội dung do mô hình ngôn ngữ viết (đã kiểm tra với nguồn); template: khung mẫu kèm các thông tin trích dẫn' }),
   }),
 ]).openapi('DraftResponse');
 

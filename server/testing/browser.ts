@@ -41,6 +41,16 @@ export async function adminFetch(baseUrl: string, method: string, path: string, 
   return { status: res.status, body: await res.json() as Record<string, unknown> };
 }
 
+/** The questions `POST /api/draft` asks for `request` (what the widget's drafting form must show). */
+export async function draftQuestions(baseUrl: string, token: string, request: string): Promise<Array<{ field: string; question: string }>> {
+  const res = await fetch(`${baseUrl}/api/draft`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ request }),
+  });
+  const body = await res.json() as { status?: string; questions?: Array<{ field: string; question: string }> };
+  if (body.status !== 'needs_input') throw new Error(`POST /api/draft answered ${res.status}: ${JSON.stringify(body)}`);
+  return body.questions ?? [];
+}
+
 /** Poll a re-index job until it ends; throws if it failed or is still running after `timeoutMs`. */
 export async function waitForJob(baseUrl: string, jobId: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

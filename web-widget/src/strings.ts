@@ -54,4 +54,13 @@ export const T = {
   signedOut: 'Đã đăng xuất.',
   signInFailed: 'Đăng nhập không thành công; vui lòng kiểm tra mã truy cập.',
   newConversationStarted: 'Đã bắt đầu cuộc trò chuyện mới.',
+  draftNeeds: 'Để soạn dự thảo, bạn vui lòng cho biết thêm:',
+  draftSubmit: 'Soạn dự thảo',
+  draftPreview: 'Bản xem trước dự thảo',
+  draftMark: 'DỰ THẢO',
+  draftCheck: 'Kiểm tra thể thức',
+  draftCheckOk: 'Không phát hiện lỗi thể thức.',
+  findingError: 'Lỗi',
+  findingWarning: 'Lưu ý',
+  draftDownload: 'Tải tệp .docx',
 } as const;

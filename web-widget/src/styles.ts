@@ -65,6 +65,18 @@ button { cursor: pointer; }
 .abtn { border: 1px solid #767676; background: #fff; color: #1b1b1b; border-radius: 6px; padding: 2px 8px; min-height: 28px; font-size: 13px; }
 .abtn[aria-pressed="true"] { background: #0b4f8a; color: #fff; border-color: #0b4f8a; }
 .abtn:disabled { cursor: default; opacity: .75; }
+.draft-form { display: flex; flex-direction: column; gap: 4px; }
+.draft-form label { font-size: 13px; font-weight: 600; }
+.draft-form input { border: 1px solid #767676; border-radius: 6px; padding: 4px 6px; }
+.draft-form button { align-self: flex-start; margin-top: 6px; }
+.draft { border: 1px solid #767676; border-radius: 6px; padding: 8px; background: #fff; font-family: "Times New Roman", serif; font-size: 14px; }
+.draft p { margin: 2px 0; }
+.draft-mark { display: inline-block; border: 2px solid #b00020; color: #b00020; font-weight: 700; padding: 0 6px; }
+.draft-date { font-style: italic; text-align: right; }
+.draft-type, .draft-sign { font-weight: 700; text-align: center; }
+.draft-subject { text-align: center; }
+.draft-small { font-size: 12px; }
+.draft-check ul { margin: 4px 0; padding-left: 18px; font-size: 13px; }
 .comment { width: 100%; display: flex; flex-wrap: wrap; gap: 6px; }
 .comment label { width: 100%; }
 .comment textarea { flex: 1; min-width: 0; min-height: 48px; border: 1px solid #767676; border-radius: 6px; padding: 4px 6px; }

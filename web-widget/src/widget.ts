@@ -5,6 +5,7 @@
 import { AssistantMessage, type CitationHost } from './assistant-message.ts';
 import type { WidgetConfig } from './config.ts';
 import { Connection } from './connection.ts';
+import { DraftSession, isDraftRequest } from './draft.ts';
 import { h, uid } from './dom.ts';
 import { SignIn } from './sign-in.ts';
 import { CSS } from './styles.ts';
@@ -53,6 +54,7 @@ export class Widget implements CitationHost {
   private conversationId: string | undefined;
   private readonly pending = new Map<string, AssistantMessage>();
   private pendingToken: string | undefined;
+  private drafting = false;
   private closeCitation: (() => void) | undefined;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -173,11 +175,13 @@ export class Widget implements CitationHost {
 
   private ask(raw: string): void {
     const message = raw.trim();
-    if (!message || this.pending.size > 0) return;
+    if (!message || this.pending.size > 0 || this.drafting) return;
     this.connect();
     this.input.value = '';
     this.log.querySelector('.suggestions')?.remove();
     this.log.appendChild(h('div', { class: 'msg', 'data-role': 'user' }, h('span', { class: 'sr' }, `${T.you}: `), message));
+    const token = loadToken();
+    if (token && isDraftRequest(message)) return this.draft(message, token);
     const requestId = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const reply = new AssistantMessage(this.cfg.server, this);
     this.log.appendChild(reply.el);
@@ -185,6 +189,19 @@ export class Widget implements CitationHost {
     this.pending.set(requestId, reply);
     this.setBusy(true);
     void this.connection!.ask(message, requestId, this.conversationId).then((ack) => this.settle(requestId, ack));
+  }
+
+  /** Officials' drafting: over HTTP, not the socket; the message holds the questions or the preview. */
+  private draft(message: string, token: string): void {
+    const reply = new AssistantMessage(this.cfg.server, this);
+    this.log.appendChild(reply.el);
+    this.log.scrollTop = this.log.scrollHeight;
+    this.drafting = true;
+    this.sendButton.disabled = true;
+    void new DraftSession(this.cfg.server, token, message, () => {
+      this.drafting = false;
+      this.sendButton.disabled = false;
+    }).run(reply.el, {});
   }
 
   /** Final answer or error for a request: from the event or the acknowledgement, whichever comes first. */
