@@ -237,6 +237,56 @@ describe('a citizen on the portal', () => {
   }, 30_000);
 });
 
+/**
+ * Contrast ratio (WCAG 2.1) of every piece of visible text in the widget's shadow root
+ * against the nearest opaque background behind it, computed in the page.
+ */
+const CONTRAST_AUDIT = `(() => {
+  const root = document.querySelector('tro-ly-ao-widget').shadowRoot;
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+  const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement || (e.getRootNode() && e.getRootNode().host) || null) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg && bg.a >= 0.99) return bg;
+      if (e === document.documentElement) break;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const out = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own) continue;
+      const st = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (st.visibility === 'hidden' || st.display === 'none' || box.width === 0 || box.height === 0) continue;
+      const fg0 = parse(st.color); const bg = background(el);
+      const fg = { r: fg0.r * fg0.a + bg.r * (1 - fg0.a), g: fg0.g * fg0.a + bg.g * (1 - fg0.a), b: fg0.b * fg0.a + bg.b * (1 - fg0.a) };
+      const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const size = parseFloat(st.fontSize); const bold = Number(st.fontWeight) >= 700;
+      const large = size >= 24 || (bold && size >= 18.66);
+      out.push({ text: el.textContent.trim().slice(0, 40), ratio: (hi + 0.05) / (lo + 0.05), needed: large ? 3 : 4.5 });
+    }
+  };
+  walk(root);
+  return out;
+})()`;
+
+describe('contrast', () => {
+  it('gives every text in the widget at least WCAG AA contrast (4.5:1, 3:1 for large text)', async () => {
+    const page = await newPage();
+    await openPortal(page);
+    await launcher(page).click();
+    const answer = await ask(page, 'Đăng ký khai sinh cần những giấy tờ gì?');
+    await answer.getByRole('button', { name: /^Nguồn 1/ }).first().click();
+    await citationRegion(page).waitFor({ state: 'visible' });
+    const texts = await page.evaluate(CONTRAST_AUDIT) as Array<{ text: string; ratio: number; needed: number }>;
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((t) => t.ratio < t.needed).map((t) => `${t.text} ${t.ratio.toFixed(2)}`)).toEqual([]);
+  }, 30_000);
+});
+
 describe('hostile document text', () => {
   it('renders markup from a cited document as text in the widget, the source view and the admin table', async () => {
     const page = await newPage();
