@@ -18,18 +18,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Role } from '../core/answer/types.ts';
-import type { Assistant } from './assistant.ts';
-import type { TokenStore } from './auth/tokens.ts';
-import type { ServerConfig } from './config.ts';
-import type { IndexService } from './index-service.ts';
-import type { Lifecycle } from './http/app.ts';
+import type { AppDeps } from './http/app.ts';
 import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
-import type { Metrics } from './http/metrics.ts';
-import { rateKey, resolveCaller, type Caller } from './http/middleware.ts';
-import { ConnectionCounter, type RateLimiter } from './http/rate-limit.ts';
+import { chargeCaller, resolveCaller, type Caller } from './http/middleware.ts';
+import { ConnectionCounter } from './http/rate-limit.ts';
 import { ChatRequest, describeIssues } from './http/schemas.ts';
 
 const AskPayload = ChatRequest.extend({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'mã yêu cầu không hợp lệ').optional() });
@@ -40,16 +34,8 @@ const MAX_IN_FLIGHT_PER_SOCKET = 4;
 /** Largest socket.io message accepted (a question is at most a few KB). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export interface SocketDeps {
-  config: ServerConfig;
-  logger: Logger;
-  metrics: Metrics;
-  indexes: IndexService;
-  assistant: Assistant;
-  tokens: TokenStore;
-  limits: { perIp: RateLimiter; perToken: RateLimiter; authFailures: RateLimiter };
-  lifecycle: Lifecycle;
-}
+/** What the socket server shares with the REST routes. */
+export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'indexes' | 'assistant' | 'tokens' | 'limits' | 'lifecycle'>;
 
 type Ack = (body: unknown) => void;
 
@@ -143,12 +129,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const parsed = AskPayload.safeParse(payload);
     if (!parsed.success) return fail(HttpError.of(400, 'BAD_REQUEST', describeIssues(parsed.error)));
     const { requestId = randomUUID(), ...request } = parsed.data;
-    const { key, perToken } = rateKey(caller);
-    const decision = (perToken ? deps.limits.perToken : deps.limits.perIp).take(key);
-    if (!decision.allowed) {
-      metrics.rateLimited.inc({ channel: 'socket' });
-      return fail(HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${decision.retryAfterSec} giây.)`, { retryAfterSec: decision.retryAfterSec }), requestId);
-    }
+    const { refusal } = chargeCaller(deps.limits, caller, metrics, 'socket');
+    if (refusal) return fail(refusal, requestId);
     if (inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET || inFlight.has(requestId)) return fail(HttpError.of(429, 'RATE_LIMITED'), requestId);
     const controller = new AbortController();
     inFlight.set(requestId, controller);

@@ -23,7 +23,7 @@ import type { IndexService } from '../index-service.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 import { authenticate, callerOf, corsAllowlist, errorHandler, rateLimit, requireJson } from './middleware.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { Limits } from './rate-limit.ts';
 import { ChatRequest, describeIssues, DocumentListQuery, FeedbackRequest, SearchRequest } from './schemas.ts';
 
 /** Everything the routes need; built by the composition root (server/server.ts). */
@@ -34,7 +34,7 @@ export interface AppDeps {
   indexes: IndexService;
   assistant: Assistant;
   tokens: TokenStore;
-  limits: { perIp: RateLimiter; perToken: RateLimiter; authFailures: RateLimiter };
+  limits: Limits;
   audit: AuditSink;
   lifecycle: Lifecycle;
   openapi: () => object;

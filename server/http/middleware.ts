@@ -9,7 +9,7 @@ import type { Role } from '../../core/answer/types.ts';
 import type { TokenStore } from '../auth/tokens.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { Limits, RateDecision, RateLimiter } from './rate-limit.ts';
 
 /** Who is asking, set by `authenticate`. */
 export interface Caller {
@@ -76,17 +76,28 @@ export function rateKey(caller: Caller): { key: string; perToken: boolean } {
   return caller.user !== 'anonymous' ? { key: `user:${caller.user}`, perToken: true } : { key: `ip:${caller.ip}`, perToken: false };
 }
 
-export function rateLimit(limits: { perIp: RateLimiter; perToken: RateLimiter }, metrics: Metrics): RequestHandler {
+/**
+ * Charge one request to the caller's bucket — the same buckets for REST and socket.io, so
+ * a client cannot double its budget by switching transport. `refusal` is the 429 to send
+ * when the bucket is empty (counted in the metrics under `channel`).
+ */
+export function chargeCaller(limits: Pick<Limits, 'perIp' | 'perToken'>, caller: Caller, metrics: Metrics, channel: 'rest' | 'socket'): { limiter: RateLimiter; decision: RateDecision; refusal?: HttpError } {
+  const { key, perToken } = rateKey(caller);
+  const limiter = perToken ? limits.perToken : limits.perIp;
+  const decision = limiter.take(key);
+  if (decision.allowed) return { limiter, decision };
+  metrics.rateLimited.inc({ channel });
+  return { limiter, decision, refusal: HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${decision.retryAfterSec} giây.)`, { retryAfterSec: decision.retryAfterSec }) };
+}
+
+export function rateLimit(limits: Pick<Limits, 'perIp' | 'perToken'>, metrics: Metrics): RequestHandler {
   return (req, res, next) => {
-    const { key, perToken } = rateKey(callerOf(req));
-    const limiter = perToken ? limits.perToken : limits.perIp;
-    const d = limiter.take(key);
+    const { limiter, decision, refusal } = chargeCaller(limits, callerOf(req), metrics, 'rest');
     res.setHeader('RateLimit-Limit', String(limiter.limitPerMinute));
-    res.setHeader('RateLimit-Remaining', String(d.remaining));
-    if (d.allowed) return next();
-    metrics.rateLimited.inc({ channel: 'rest' });
-    res.setHeader('Retry-After', String(d.retryAfterSec));
-    next(HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${d.retryAfterSec} giây.)`, { retryAfterSec: d.retryAfterSec }));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    if (!refusal) return next();
+    res.setHeader('Retry-After', String(decision.retryAfterSec));
+    next(refusal);
   };
 }
 

@@ -4,6 +4,13 @@
  * for bearer tokens (never the raw token).
  */
 
+/** The server's limiters: anonymous callers per IP, token holders per token, failed token checks per IP. */
+export interface Limits {
+  perIp: RateLimiter;
+  perToken: RateLimiter;
+  authFailures: RateLimiter;
+}
+
 export interface RateDecision {
   allowed: boolean;
   /** Seconds until one more request would be allowed (0 when allowed). */
