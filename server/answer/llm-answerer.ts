@@ -4,8 +4,8 @@
  * checked sentence by sentence against those passages (core/answer/validate.ts); when the
  * model is slow, down or says nothing usable, the injected fallback answers instead.
  */
-import { ChatOpenAI } from '@langchain/openai';
-import { HumanMessage, SystemMessage, type BaseMessageChunk } from '@langchain/core/messages';
+import type { ChatOpenAI } from '@langchain/openai';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../core/answer/types.ts';
 import { statusNotices } from '../../core/answer/notices.ts';
 import { StreamingValidator } from '../../core/answer/validate.ts';
@@ -14,6 +14,7 @@ import type { Corpus } from '../../core/search/types.ts';
 import { audiencesFor } from '../assistant.ts';
 import { loadPromptTemplate, renderPrompt, type PromptTemplate } from './prompt.ts';
 import { offerSources } from './sources.ts';
+import { chunkText, createChatModel } from './chat-model.ts';
 
 /** Why the fallback answered; for logs (no question text, no key). */
 export type FallbackReason = 'timeout' | 'http_error' | 'error' | 'empty' | 'invalid';
@@ -49,11 +50,6 @@ class ModelFailure extends Error {
   constructor(readonly reason: FallbackReason, readonly status?: number, options?: { cause?: unknown }) {
     super(reason, options);
   }
-}
-
-function chunkText(content: BaseMessageChunk['content']): string {
-  if (typeof content === 'string') return content;
-  return content.map((part) => (typeof part === 'object' && part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 function httpStatus(err: unknown): number | undefined {
@@ -95,18 +91,7 @@ export class LlmAnswerer implements Answerer {
     this.k = opts.k ?? 5;
     this.timeoutMs = opts.timeoutMs ?? 20_000;
     this.prompt = opts.prompt ?? loadPromptTemplate();
-    this.chat = new ChatOpenAI({
-      model: opts.model,
-      // OpenAI's client insists on a key; local servers ignore it. Never read from OPENAI_API_KEY.
-      apiKey: opts.apiKey ?? 'no-key',
-      configuration: { baseURL: opts.baseUrl },
-      temperature: opts.temperature ?? 0,
-      ...(opts.maxTokens !== undefined ? { maxTokens: opts.maxTokens } : {}),
-      // The fallback is the retry: a second attempt would only push past the timeout.
-      maxRetries: 0,
-      // Older llama.cpp and vLLM builds reject `stream_options`.
-      streamUsage: false,
-    });
+    this.chat = createChatModel(opts);
   }
 
   answer(req: AnswerRequest, corpus: Corpus, signal?: AbortSignal): Promise<AnswerResult> {

@@ -6,12 +6,13 @@
  * timeout, error or nothing usable, the caller keeps the embedded drafter's body.
  */
 import { readFileSync } from 'node:fs';
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import { markerNumbers, validateAnswer } from '../../core/answer/validate.ts';
 import type { DraftFact } from '../../core/drafting/compose.ts';
 import type { DraftFields, DraftParagraph } from '../../core/drafting/model.ts';
 import { neutralize, renderSources } from '../answer/prompt.ts';
 import type { LlmConfig } from '../answer/config.ts';
+import { chunkText, createChatModel } from '../answer/chat-model.ts';
 
 const SYSTEM = readFileSync(new URL('../../prompts/drafting/llm-body.vi.md', import.meta.url), 'utf8')
   .replace(/<!--[\s\S]*?-->/g, '').trim();
@@ -46,14 +47,7 @@ export class LlmDraftWriter {
   private readonly timeoutMs: number;
 
   constructor(config: Readonly<LlmConfig>) {
-    this.chat = new ChatOpenAI({
-      model: config.model,
-      apiKey: config.apiKey ?? 'no-key',
-      configuration: { baseURL: config.baseUrl },
-      temperature: 0,
-      maxRetries: 0,
-      streamUsage: false,
-    });
+    this.chat = createChatModel(config);
     this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -69,7 +63,7 @@ export class LlmDraftWriter {
         { role: 'system', content: SYSTEM },
         { role: 'user', content: userMessage(fields, facts) },
       ], { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-      raw = typeof reply.content === 'string' ? reply.content : reply.content.map((p) => ('text' in p ? p.text : '')).join('');
+      raw = chunkText(reply.content);
     } catch {
       return undefined;
     }
