@@ -73,34 +73,8 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   router.use(requireRole('admin'));
   const uploadDir = resolve(config.UPLOAD_DIR);
 
-  /**
-   * A re-index asked for while one runs is not lost: one more run follows the current one
-   * (several requests in the meantime coalesce into that single run).
-   */
-  let rerunPending = false;
-  const onFinished = () => {
-    if (!rerunPending) return;
-    rerunPending = false;
-    try {
-      jobs.start({ user: 'system' });
-    } catch (err) {
-      deps.logger.warn({ err }, 'queued re-index not started');
-    }
-  };
-  jobs.on('succeeded', onFinished);
-  jobs.on('failed', onFinished);
-
-  const startReindex = (req: Request, opts: { rebuild?: boolean } = {}): { job: JobInfo; queued: boolean } => {
-    try {
-      return { job: jobs.start({ user: callerOf(req).user }, opts), queued: false };
-    } catch (err) {
-      if (err instanceof JobConflictError) {
-        rerunPending = true;
-        return { job: err.running, queued: true };
-      }
-      throw err;
-    }
-  };
+  /** A re-index for the caller; while one runs, another follows it (ReindexJobs.request). */
+  const startReindex = (req: Request): { job: JobInfo; queued: boolean } => jobs.request({ user: callerOf(req).user });
 
   const upload = multer({
     storage: multer.memoryStorage(),

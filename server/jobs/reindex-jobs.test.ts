@@ -122,6 +122,24 @@ describe('ReindexJobs', () => {
     expect((await next).summary).toMatchObject({ published: true, added: 3 });
   });
 
+  it('runs one follow-up job for requests made while a job runs, so no change is left unindexed', async () => {
+    const jobs = await jobsFor();
+    const succeeded: JobInfo[] = [];
+    jobs.on('succeeded', (j) => succeeded.push(j));
+    const first = jobs.request({ user: 'u-1' });
+    expect(first.queued).toBe(false);
+    // Two requests during the run coalesce into one follow-up, which keeps the rebuild asked for.
+    expect(jobs.request({ user: 'u-2' })).toEqual({ job: expect.objectContaining({ id: first.job.id }), queued: true });
+    expect(jobs.request({ user: 'u-3' }, { rebuild: true }).queued).toBe(true);
+    const deadline = Date.now() + 30_000;
+    while (succeeded.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(succeeded.map((j) => j.id)[0]).toBe(first.job.id);
+    expect(succeeded[1]).toMatchObject({ requestedBy: 'u-3', options: { rebuild: true } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(jobs.list()).toHaveLength(2);
+    expect(jobs.running()).toBeUndefined();
+  });
+
   it('reports a worker killed with SIGKILL as crashed, keeps the old version serving, and the next job takes over the lock', async () => {
     const base = await ingest({ inputs: [ws.corpus], indexDir: ws.indexDir });
     await ws.addBulk(300);

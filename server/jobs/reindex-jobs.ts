@@ -87,6 +87,8 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
   /** Newest first. */
   private jobs: JobInfo[] = [];
   private active: Run | undefined;
+  /** A run requested while another was running; it starts when that one ends. */
+  private followUp: { by: { user: string }; rebuild: boolean } | undefined;
   private saving: Promise<void> = Promise.resolve();
   private initialised = false;
   private closed = false;
@@ -167,6 +169,19 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
     void this.persist();
     this.emit('update', snapshot(job));
     return snapshot(job);
+  }
+
+  /**
+   * Start a job or, while one runs, make sure one more follows it: a change made during a
+   * run (an upload, a delete) is then never left unindexed. Requests made in the meantime
+   * coalesce into that one follow-up run. `queued` tells which happened.
+   */
+  request(by: { user: string }, opts: { rebuild?: boolean } = {}): { job: JobInfo; queued: boolean } {
+    if (this.active) {
+      this.followUp = { by, rebuild: (this.followUp?.rebuild ?? false) || (opts.rebuild ?? false) };
+      return { job: snapshot(this.active.job), queued: true };
+    }
+    return { job: this.start(by, opts), queued: false };
   }
 
   get(id: string): JobInfo | undefined {
@@ -261,6 +276,9 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
     this.emit('update', snapshot(snap));
     if ('summary' in result) this.emit('succeeded', snapshot(snap));
     else this.emit('failed', snapshot(snap), result.detail);
+    const next = this.followUp;
+    this.followUp = undefined;
+    if (next && !this.closed && !this.active) this.start(next.by, { rebuild: next.rebuild });
     return snap;
   }
 
