@@ -53,6 +53,11 @@ function errorBody(err: unknown, requestId?: string): ErrorBody {
   return requestId ? { ...body, requestId } : body;
 }
 
+/** A refused connection: the client's `connect_error` carries the error body in `err.data`. */
+function connectError(err: HttpError): Error & { data: ErrorBody } {
+  return Object.assign(new Error(err.code), { data: errorBody(err) });
+}
+
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Server {
   const { config, logger, metrics, assistant, lifecycle } = deps;
   const allowed = new Set(config.CORS_ORIGINS.map((o) => new URL(o).origin));
@@ -77,15 +82,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const header = typeof auth?.token === 'string' ? `Bearer ${auth.token}` : socket.handshake.headers.authorization;
     resolveCaller(deps.tokens, deps.limits.authFailures, header, ip).then((caller) => {
       if (caller instanceof HttpError) {
-        const err = new Error('unauthorized') as Error & { data?: ErrorBody };
-        err.data = errorBody(caller);
-        return next(err);
+        return next(connectError(caller));
       }
       if (!perIp.acquire(ip)) {
         metrics.rateLimited.inc({ channel: 'socket' });
-        const err = new Error('too many connections') as Error & { data?: ErrorBody };
-        err.data = errorBody(HttpError.of(429, 'TOO_MANY_CONNECTIONS'));
-        return next(err);
+        return next(connectError(HttpError.of(429, 'TOO_MANY_CONNECTIONS')));
       }
       socket.data.caller = caller;
       socket.once('disconnect', () => perIp.release(ip));
