@@ -7,20 +7,20 @@
 import type { Chunk, DocumentRecord } from '../model.ts';
 import type { Corpus, SearchHit } from '../search/types.ts';
 import { expandTerms } from '../text/dictionary.ts';
-import { CitationList } from './citations.ts';
-import { contentUnits, coverage, DEFAULT_MIN_COVERAGE, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
-import { resolveFollowUp } from './follow-up.ts';
+import { CitationList } from './ground/citations.ts';
+import { contentUnits, coverage, DEFAULT_MIN_COVERAGE, type ContentUnit, type TermSet, type TermWeight } from './retrieve/coverage.ts';
+import { resolveFollowUp } from './understand/follow-up.ts';
 import { MESSAGES_VI } from './messages.ts';
-import { statusNotices } from './notices.ts';
-import { composePassageAnswer, type Passage } from './passage-answer.ts';
-import { composeProcedureAnswer } from './procedure-answer.ts';
-import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
-import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
-import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
-import { scopeFor, visibleTo } from './scope.ts';
-import { titleFocusQuery, TITLE_FOCUS_CANDIDATES } from './title-focus.ts';
-import { rarityWeight, rareWordsMissing } from './term-rarity.ts';
-import { chunkTerms, indexedTerms, titleTerms, unionOf } from './term-sets.ts';
+import { statusNotices } from './ground/notices.ts';
+import { composePassageAnswer, type Passage } from './compose/passage-answer.ts';
+import { composeProcedureAnswer } from './compose/procedure-answer.ts';
+import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, type ProcedureChoice } from './retrieve/procedure-choice.ts';
+import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
+import { preferenceAdjustment, preferenceCues } from './retrieve/procedure-preference.ts';
+import { scopeFor, visibleTo } from './retrieve/scope.ts';
+import { titleFocusQuery, TITLE_FOCUS_CANDIDATES } from './retrieve/title-focus.ts';
+import { rarityWeight, rareWordsMissing } from './retrieve/term-rarity.ts';
+import { chunkTerms, indexedTerms, titleTerms, unionOf } from './retrieve/term-sets.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 
 /** Passages retrieved per question by default. */
@@ -35,7 +35,7 @@ const FOCUS_CHUNK_LIMIT = 200;
 export interface ExtractiveAnswererOptions {
   /**
    * Least coverage (share of the question's weighted content found in one passage, see
-   * coverage.ts) for an answer to be attempted. Default {@link DEFAULT_MIN_COVERAGE}.
+   * retrieve/coverage.ts) for an answer to be attempted. Default {@link DEFAULT_MIN_COVERAGE}.
    */
   minScore?: number;
   /** Passages retrieved per question. Default {@link DEFAULT_K}. */
