@@ -10,8 +10,8 @@
  * and for passages retrieval ranked higher. Two to four sentences are kept, from at most
  * three documents.
  */
-import type { Chunk, DocumentRecord } from '../../model.ts';
 import { quoteAround, withMark, type CitationList } from '../ground/citations.ts';
+import type { Passage } from '../retrieve/retrieve.ts';
 import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { clip, splitSentences, type SentenceSpan } from './sentences.ts';
@@ -27,12 +27,6 @@ const NUMBER_BONUS = 0.15;
 const DATE_BONUS = 0.15;
 const RANK_BONUS = 0.1;
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\bngày \d{1,2} tháng \d{1,2}|\bnăm \d{4}\b|\btháng \d{1,2}\/\d{4}\b/u;
-
-/** A retrieved passage with its document, best first. */
-export interface Passage {
-  chunk: Chunk;
-  doc: DocumentRecord;
-}
 
 interface Scored {
   passage: number;
