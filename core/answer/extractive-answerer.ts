@@ -21,13 +21,14 @@ import { composeProcedureAnswer } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
-import { contentUnits, DEFAULT_MIN_COVERAGE, type TermWeight } from './retrieve/coverage.ts';
-import { DEFAULT_K, focusCovers, focusPassages, numbersFound, retrieve } from './retrieve/retrieve.ts';
+import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
+import { focusCovers, focusPassages, numbersFound, retrieve } from './retrieve/retrieve.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import { rarityWeight } from './retrieve/term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { analyzeQuestion } from './understand/question.ts';
+import { DEFAULT_K, DEFAULT_MIN_COVERAGE } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {
   /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { fieldText } from './procedure-fields.ts';
-import { MAX_NOTES, plainPapers, shortName, type PaperRow } from './paper-list.ts';
+import { plainPapers, shortName, type PaperRow } from './paper-list.ts';
+import { MAX_NOTES } from '../tuning.ts';
 import { procedureDocument } from '../testing/memory-corpus.ts';
 
 /** The `Thành phần hồ sơ` lines of a real catalogue record, numbered by chunk. */

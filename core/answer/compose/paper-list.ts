@@ -11,19 +11,7 @@
  */
 import { passageTerms } from '../retrieve/coverage.ts';
 import { clip, splitSentences } from './sentences.ts';
-
-/** Most notes shown after the papers. */
-export const MAX_NOTES = 2;
-/** Most paper lines (captions included); the rest is left to the source. */
-export const MAX_PLAIN_PAPER_LINES = 15;
-/** Longest paper name or note kept before it is cut at a clause. */
-const NAME_MAX_CHARS = 130;
-/** How far past {@link NAME_MAX_CHARS} a clause end may be taken rather than cutting a word. */
-const NAME_SLACK_CHARS = 50;
-/** Longest line kept for a paper or note that speaks of the asker's situation. */
-const SITUATION_MAX_CHARS = 320;
-/** Shortest head kept when a long line is cut at a comma. */
-const MIN_HEAD_CHARS = 40;
+import { MAX_NOTES, MAX_PLAIN_PAPER_LINES, MIN_HEAD_CHARS, NAME_MAX_CHARS, NAME_SLACK_CHARS, SITUATION_MAX_CHARS } from '../tuning.ts';
 
 /**
  * The few labels of a plain papers answer. They belong with the answer texts in

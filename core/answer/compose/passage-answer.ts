@@ -15,17 +15,8 @@ import type { Passage } from '../retrieve/retrieve.ts';
 import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { clip, splitSentences, type SentenceSpan } from './sentences.ts';
+import { FIRST_SENTENCES_FLOOR, MAX_SENTENCES, MAX_SOURCES, MIN_SENTENCE_CHARS, MIN_SENTENCES, MORE_SENTENCES_FLOOR, SENTENCE_DATE_BONUS, SENTENCE_MAX_CHARS, SENTENCE_NUMBER_BONUS, SENTENCE_RANK_BONUS } from '../tuning.ts';
 
-/** Most sentences in an answer. */
-export const MAX_SENTENCES = 4;
-/** Most distinct documents cited by one answer. */
-export const MAX_SOURCES = 3;
-const MIN_SENTENCES = 2;
-const SENTENCE_MAX_CHARS = 400;
-const MIN_SENTENCE_CHARS = 20;
-const NUMBER_BONUS = 0.15;
-const DATE_BONUS = 0.15;
-const RANK_BONUS = 0.1;
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\bngày \d{1,2} tháng \d{1,2}|\bnăm \d{4}\b|\btháng \d{1,2}\/\d{4}\b/u;
 
 interface Scored {
@@ -54,9 +45,9 @@ export function scoreSentences(q: QuestionAnalysis, units: readonly ContentUnit[
       if (sentence.length < MIN_SENTENCE_CHARS || headings.has(squash(sentence))) continue;
       const cov = coverage(asked, passageTerms(sentence));
       if (cov === 0) continue;
-      let score = cov + RANK_BONUS * (1 - rank / passages.length);
-      if (q.asksNumber && /\d/.test(sentence)) score += NUMBER_BONUS;
-      if (q.asksDate && DATE.test(sentence)) score += DATE_BONUS;
+      let score = cov + SENTENCE_RANK_BONUS * (1 - rank / passages.length);
+      if (q.asksNumber && /\d/.test(sentence)) score += SENTENCE_NUMBER_BONUS;
+      if (q.asksDate && DATE.test(sentence)) score += SENTENCE_DATE_BONUS;
       out.push({ passage: rank, span, score, coverage: cov });
     }
   });
@@ -71,7 +62,7 @@ export function pickSentences(scored: readonly Scored[], passages: readonly Pass
   const seen = new Set<string>();
   for (const s of scored) {
     if (picked.length >= MAX_SENTENCES) break;
-    const floor = picked.length < MIN_SENTENCES ? 0.35 : 0.6;
+    const floor = picked.length < MIN_SENTENCES ? FIRST_SENTENCES_FLOOR : MORE_SENTENCES_FLOOR;
     if (s.score < best * floor) break;
     const p = passages[s.passage]!;
     const key = p.chunk.text.slice(s.span.start, s.span.end).replace(/\s+/gu, ' ').toLowerCase();

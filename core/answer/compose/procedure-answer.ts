@@ -20,22 +20,7 @@ import { clip, splitSentences } from './sentences.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { asksDeadline, relatedTimeFacts } from './related-facts.ts';
 import type { ProcedureIntent } from '../types.ts';
-
-/**
- * Longest quote of a procedure field: a whole field chunk (at most about 1,200 characters),
- * so the quote holds every line the answer takes from it.
- */
-export const PROCEDURE_QUOTE_MAX_CHARS = 1500;
-/** Most list lines shown for one field (steps, agencies …); the rest is left to the source. */
-export const MAX_FIELD_LINES = 15;
-/**
- * Most lines of a papers list. When the list is longer, papers to hand in (`1 bản chính`
- * …), captions and the first line of each case group are kept before notes (`0 bản chính,
- * 0 bản sao`).
- */
-export const MAX_PAPER_LINES = 25;
-const OVERVIEW_LINES = 6;
-const LINE_MAX_CHARS = 320;
+import { LINE_MAX_CHARS, MAX_FIELD_LINES, MAX_PAPER_LINES, OVERVIEW_LINES, PROCEDURE_QUOTE_MAX_CHARS } from '../tuning.ts';
 
 const M = MESSAGES_VI.procedure;
 

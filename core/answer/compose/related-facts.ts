@@ -11,13 +11,10 @@ import { passageTerms } from '../retrieve/coverage.ts';
 import { createPhraseMatcher } from '../understand/phrase-match.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
+import { MAX_RELATED_FACTS, MIN_SHARED_WORDS } from '../tuning.ts';
 
 /** Fields that may hold a citizen's own deadline, in the order they are read. */
 export const RELATED_TIME_LABELS: readonly string[] = Object.freeze(['Yêu cầu, điều kiện', 'Trình tự thực hiện', 'Cách thức thực hiện']);
-/** Most related sentences added to one answer. */
-export const MAX_RELATED_FACTS = 2;
-/** Least question content words a related sentence must share. */
-export const MIN_SHARED_WORDS = 2;
 
 /** Words that ask for a time limit of the citizen rather than the agency's processing time. */
 export const DEADLINE_CUES: readonly string[] = Object.freeze([

@@ -3,6 +3,7 @@
  * so does `.`, `!`, `?` or `…` before a capital, digit, bullet or opening quote — but not
  * after a known abbreviation (`TP.`), an initial, or inside a number (`1.750.187`).
  */
+import { CLIP_MIN_CLAUSE_SHARE } from '../tuning.ts';
 
 /** A sentence as offsets into the passage (trimmed, never empty). */
 export interface SentenceSpan {
@@ -46,6 +47,6 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max);
   const clause = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '), head.lastIndexOf(': '));
-  const cut = clause > max * 0.5 ? clause : head.lastIndexOf(' ');
+  const cut = clause > max * CLIP_MIN_CLAUSE_SHARE ? clause : head.lastIndexOf(' ');
   return `${text.slice(0, cut > 0 ? cut : max).trimEnd()} …`;
 }

@@ -5,9 +5,7 @@
  */
 import type { Chunk, Citation, DocumentRecord } from '../../model.ts';
 import { clip, splitSentences, type SentenceSpan } from '../compose/sentences.ts';
-
-/** Default longest quote, in characters. */
-export const QUOTE_MAX_CHARS = 600;
+import { QUOTE_MAX_CHARS } from '../tuning.ts';
 
 /**
  * A date written the way Vietnamese administrative documents write it: day below 10 and

@@ -6,6 +6,7 @@
  * `04/06/2026`; `03 ngày` is `3 ngày`. Citation markers `[n]` are not facts.
  */
 import { findDocumentNumbers } from '../../structure/document-numbers.ts';
+import { MIN_FACT_NUMBER } from '../tuning.ts';
 
 type FactKind = 'money' | 'duration' | 'date' | 'percent' | 'document' | 'number';
 
@@ -158,7 +159,7 @@ function scanFacts(input: string): Fact[] {
       const digits = m[0].replace(/\D/g, '');
       return { kind: 'number', key: digits, text: digits };
     }
-    if (value < 10) return undefined;
+    if (value < MIN_FACT_NUMBER) return undefined;
     const text = formatNumber(value);
     return { kind: 'number', key: text, text };
   });

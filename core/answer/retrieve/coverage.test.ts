@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentUnits, coverage, DEFAULT_MIN_COVERAGE, passageTerms } from './coverage.ts';
+import { contentUnits, coverage, passageTerms } from './coverage.ts';
+import { DEFAULT_MIN_COVERAGE } from '../tuning.ts';
 import { analyzeQuestion } from '../understand/question.ts';
 
 const cov = (question: string, passage: string, weight?: (t: string) => number): number =>

@@ -9,20 +9,13 @@
  * Units are the question's content words (after question words, function words, intent
  * cues and request words are set aside), the pairs of adjacent content words, and each
  * dictionary term (found through any of its official phrases). A unit's weight is its idf
- * when term statistics are given, else 1 (2 for a number). Matching is diacritic-folded.
- * An answer is attempted only when some retrieved passage reaches {@link DEFAULT_MIN_COVERAGE}.
+ * when term statistics are given, else {@link UNWEIGHTED_WORD} ({@link UNWEIGHTED_NUMBER} for a number). Matching is diacritic-folded.
+ * An answer is attempted only when some retrieved passage reaches DEFAULT_MIN_COVERAGE (tuning.ts).
  */
 import { foldedTermSet } from '../../text/tokenize.ts';
 import { questionTokens } from '../understand/phrase-match.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
-
-/**
- * Share of the question's weighted content a passage must cover for an answer to be
- * attempted. A two-word subject found as two separate words covers 2/3 and passes; a
- * three-word subject found only as scattered words (3/5), or a question whose passage
- * shares only generic or place words ("… đi Hà Nội …"), does not.
- */
-export const DEFAULT_MIN_COVERAGE = 0.62;
+import { UNWEIGHTED_NUMBER, UNWEIGHTED_WORD } from '../tuning.ts';
 
 /** Weight of a folded term (a word, or two words joined by `_`), e.g. its BM25 idf. */
 export type TermWeight = (foldedTerm: string) => number;
@@ -33,7 +26,7 @@ export interface ContentUnit {
   weight: number;
 }
 
-const staticWeight: TermWeight = (t) => (/\d/.test(t) ? 2 : 1);
+const staticWeight: TermWeight = (t) => (/\d/.test(t) ? UNWEIGHTED_NUMBER : UNWEIGHTED_WORD);
 
 /** Folded words and word pairs of a phrase, in the passage-term form. */
 function phraseTerms(phrase: string): string[] {

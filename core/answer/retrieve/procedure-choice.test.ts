@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentUnits, passageTerms } from './coverage.ts';
-import {
-  acceptsProcedure, chooseProcedure, HIGH_TITLE_RECALL, RARE_MISS_PENALTY, MIN_TITLE_PRECISION, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, unseenWords,
-} from './procedure-choice.ts';
+import { acceptsProcedure, chooseProcedure, unseenWords } from './procedure-choice.ts';
+import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION } from '../tuning.ts';
 import type { SearchHit } from '../../search/types.ts';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { analyzeQuestion } from '../understand/question.ts';

@@ -23,23 +23,7 @@ import { passageTerms, unitFound, type ContentUnit, type TermSet, type TermWeigh
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
-
-/** Procedure candidates taken from the wide search (one chunk per procedure). */
-export const PROCEDURE_CANDIDATES = 40;
-/** Weight of the title's recall of the question against its precision. */
-export const TITLE_RECALL_WEIGHT = 1;
-/** Most a procedure loses for being last among the candidates rather than first. */
-export const TITLE_RANK_PENALTY = 0.2;
-/** Least title precision for a procedure answer. */
-export const MIN_TITLE_PRECISION = 0.4;
-/** Least title precision when the question has words no retrieved passage contains. */
-export const STRONG_TITLE_PRECISION = 0.7;
-/** Title recall from which a long title is accepted at {@link RECALLED_TITLE_PRECISION}. */
-export const HIGH_TITLE_RECALL = 0.8;
-/** Least title precision of a title that holds the whole question (see the module comment). */
-export const RECALLED_TITLE_PRECISION = 0.25;
-/** Score lost by a title missing every rare unit of the question. */
-export const RARE_MISS_PENALTY = 0.5;
+import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT } from '../tuning.ts';
 
 /** Optional inputs of {@link chooseProcedure}. */
 export interface ChoiceOptions {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
-import {
-  CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, preferenceAdjustment, preferenceCues, REDO_BONUS, VARIANT_PENALTY,
-} from './procedure-preference.ts';
+import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
+import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 import { analyzeQuestion } from '../understand/question.ts';
 import { procedureDocument, type IndexedDocument } from '../testing/memory-corpus.ts';
 import type { Role } from '../types.ts';

@@ -29,19 +29,7 @@ import type { Chunk, DocumentRecord } from '../../model.ts';
 import { createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
-
-/** (a) Bonus of a procedure whose applicants include individuals, for a citizen. */
-export const INDIVIDUAL_BONUS = 0.06;
-/** (b) Bonus of a procedure done at a local level. */
-export const LOCAL_LEVEL_BONUS = 0.06;
-/** (c) Penalty of a special-case variant the question does not ask for. */
-export const VARIANT_PENALTY = 0.12;
-/** (d) Bonus of the first-time variant when the question asks for a first time. */
-export const FIRST_TIME_BONUS = 0.12;
-/** (d) Penalty of a re-issue or change variant when the question asks for a first time. */
-export const CHANGE_PENALTY = 0.3;
-/** (e) Bonus of the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a lost or damaged paper. */
-export const REDO_BONUS = 0.2;
+import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 const INDIVIDUALS = /công dân việt nam|cá nhân|hộ gia đình|người việt nam|hộ kinh doanh/iu;

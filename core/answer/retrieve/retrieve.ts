@@ -15,21 +15,13 @@ import { expandTerms } from '../../text/dictionary.ts';
 import type { AnswerRequest } from '../types.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { coverage, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
-import { acceptsProcedure, chooseProcedure, PROCEDURE_CANDIDATES, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
+import { acceptsProcedure, chooseProcedure, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
 import { scopeFor, visibleTo } from './scope.ts';
 import { rareWordsMissing } from './term-rarity.ts';
 import { chunkTerms, indexedTerms, titleTerms, unionOf } from './term-sets.ts';
-import { titleFocusQuery, TITLE_FOCUS_CANDIDATES } from './title-focus.ts';
-
-/** Passages retrieved per question by default. */
-export const DEFAULT_K = 10;
-/** Most passages per document, so that several procedures compete for a procedure question. */
-export const PER_DOC = 2;
-/** Least coverage of the question by a whole procedure that lacks a rare word of it. */
-export const RARE_MISS_MIN_COVERAGE = 0.5;
-/** Most chunks of a followed-up (non-procedure) document read to answer from it. */
-const FOCUS_CHUNK_LIMIT = 200;
+import { titleFocusQuery } from './title-focus.ts';
+import { FOCUS_CHUNK_LIMIT, PER_DOC, PROCEDURE_CANDIDATES, RARE_MISS_MIN_COVERAGE, TITLE_FOCUS_CANDIDATES } from '../tuning.ts';
 
 /** A retrieved passage with its document. */
 export interface Passage {

@@ -7,15 +7,7 @@
 import type { Corpus } from '../../search/types.ts';
 import type { TermSet, TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
-
-/**
- * Least idf of a RARE word: one in at most about 1 chunk in 1,100. Such a word names the
- * subject; an answer whose source lacks it answers something else.
- */
-export const RARE_IDF = 7;
-
-/** Least weight of a term: what every word weighs without statistics. */
-export const MIN_WEIGHT = 1;
+import { MIN_TERM_WEIGHT, RARE_IDF } from '../tuning.ts';
 
 /** Smoothed BM25 idf of a term found in `df` of `n` chunks (never negative). */
 export function idf(df: number, n: number): number {
@@ -30,7 +22,7 @@ export function spellingVariant(term: string): string {
 /**
  * Term weights by idf from the corpus's statistics, memoised per call; undefined without
  * statistics. A term counts as common as its more usual i/y spelling ("đăng kí" is "đăng
- * ký"), and no term weighs less than {@link MIN_WEIGHT}: folding merges common syllables
+ * ký"), and no term weighs less than {@link MIN_TERM_WEIGHT}: folding merges common syllables
  * ("đổi", "đối", "đôi" → "doi"), so a low idf may belong to another word. A word pair the corpus never has ("chó mèo", "cà phê") weighs as its rarer word:
  * an absent pair tells nothing about the corpus beyond its words, and at full idf it would
  * outweigh everything else asked.
@@ -45,7 +37,7 @@ export function rarityWeight(corpus: Corpus): TermWeight | undefined {
       const s = stats(term);
       const variant = spellingVariant(term);
       const df = variant === term ? s.df : Math.max(s.df, stats(variant).df);
-      w = df === 0 && term.includes('_') ? Math.max(...term.split('_').map(weight)) : Math.max(MIN_WEIGHT, idf(df, s.n));
+      w = df === 0 && term.includes('_') ? Math.max(...term.split('_').map(weight)) : Math.max(MIN_TERM_WEIGHT, idf(df, s.n));
       memo.set(term, w);
     }
     return w;

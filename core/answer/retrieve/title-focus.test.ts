@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../understand/question.ts';
 import { titleFocusQuery } from './title-focus.ts';
-import { TITLE_RARE_IDF } from './title-match.ts';
+import { TITLE_RARE_IDF } from '../tuning.ts';
 
 /** Rare: the words and pairs listed; everything else as common as "giấy". */
 const weightOf = (rare: readonly string[]) => (term: string): number => (rare.includes(term) ? TITLE_RARE_IDF + 1 : 2);

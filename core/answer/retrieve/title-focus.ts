@@ -9,10 +9,7 @@
 import { expandTerms } from '../../text/dictionary.ts';
 import type { TermWeight } from './coverage.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
-import { TITLE_RARE_IDF } from './title-match.ts';
-
-/** Procedure candidates taken from the focus search (one chunk per procedure). */
-export const TITLE_FOCUS_CANDIDATES = 30;
+import { TITLE_RARE_IDF } from '../tuning.ts';
 
 /**
  * The focus query of a question: its content words outside dictionary terms that are rare

@@ -20,13 +20,7 @@ import { unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
 import { createPhraseMatcher, questionTokens } from '../understand/phrase-match.ts';
 import { withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import { unitRarity } from './term-rarity.ts';
-
-/**
- * Least idf of a RARE question unit for title matching (one chunk in about 170): a unit
- * this specific ("cải chính", "A1") names what is asked, so a title without it names
- * something else however well it matches the rest.
- */
-export const TITLE_RARE_IDF = 6;
+import { MIN_SEGMENT_UNITS, SEGMENT_FACTOR, SHORT_PART_WORDS, TITLE_RARE_IDF } from '../tuning.ts';
 
 /** Words of procedure titles that name no subject of their own. */
 export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze([
@@ -48,11 +42,6 @@ const CHANNEL_QUALIFIER = /(?:thực hiện )?(?:bằng|qua) dịch vụ công\s
 const LEVEL_QUALIFIER = /(?:thực hiện )?tại cấp (?:trung ương|tỉnh|huyện|xã)(?:,?\s+cấp (?:trung ương|tỉnh|huyện|xã))+/giu;
 const CHANNEL_WORDS = ['truc_tuyen', 'online', 'dich_vu', 'toan_trinh', 'truc_tiep'];
 const LEVEL_WORDS = ['cap_tinh', 'cap_xa', 'cap_huyen', 'trung_uong'];
-
-/** Fewest content units a title segment needs to stand for the title. */
-const MIN_SEGMENT_UNITS = 6;
-/** A title matched through one of its alternatives counts a little less than a whole match. */
-const SEGMENT_FACTOR = 0.8;
 
 /** How a title matches a question; precision and recall in [0, 1]. */
 export interface TitleMatch {
@@ -159,9 +148,6 @@ function unitShare(unit: ContentUnit, terms: ReadonlySet<string>): number {
   for (const alt of unit.alternatives) if (alt.length > 1) best = Math.max(best, alt.filter((t) => terms.has(t)).length / alt.length);
   return best;
 }
-
-/** Most content words of a short alternative ("thay đổi", "cải chính") that shares the next part's object. */
-const SHORT_PART_WORDS = 2;
 
 /**
  * Short alternatives joined to the object they share: "Thủ tục thay đổi, cải chính, bổ
