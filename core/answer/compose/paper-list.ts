@@ -9,7 +9,9 @@
  * Every line is cut from one line of one cited chunk: a prefix of it (up to a sentence or
  * clause end, `…` where it was cut) and its stated quantity, so its facts stay verbatim.
  */
+import cues from '../../../prompts/cues/procedure-fields.vi.json' with { type: 'json' };
 import { passageTerms } from '../retrieve/coverage.ts';
+import { anyOf } from '../understand/phrase-match.ts';
 import { clip, splitSentences } from './sentences.ts';
 import { MAX_NOTES, MAX_PLAIN_PAPER_LINES, MIN_HEAD_CHARS, NAME_MAX_CHARS, NAME_SLACK_CHARS, SITUATION_MAX_CHARS } from '../tuning.ts';
 
@@ -43,7 +45,8 @@ export interface PlainPapers {
 }
 
 const QUANTITY = /:\s*(\d{1,2}) bản chính, (\d{1,2}) bản sao$/u;
-const NOTE_CAPTION = /^\*?\s*lưu ý(?!\p{L})/iu;
+/** A caption over notes ("* Lưu ý:"), not over papers. */
+const NOTE_CAPTION = new RegExp(String.raw`^\*?\s*(?:${anyOf(cues.noteCaptions)})(?!\p{L})`, 'iu');
 
 const bare = (text: string): string => text.replace(/^[-+*•]\s*/u, '').trim();
 const isCaption = (text: string): boolean => !QUANTITY.test(text) && (/^\*/u.test(text) || /:$/u.test(text));
@@ -85,7 +88,7 @@ export function shortName(text: string, max = NAME_MAX_CHARS): string {
 }
 
 /** A trailing bracketed condition of a paper: "(nếu …)", "(… nếu …)", "(trường hợp …)", "(đối với …)". */
-const CONDITION = /\([^()]*(?:nếu|trường hợp|đối với|chỉ áp dụng)[^()]*\)\s*$/iu;
+const CONDITION = new RegExp(String.raw`\([^()]*(?:${anyOf(cues.paperConditions)})[^()]*\)\s*$`, 'iu');
 
 /** `1 bản chính, 0 bản sao` → `1 bản chính`; both kept when both are stated. */
 function quantityOf(originals: string, copies: string): string {

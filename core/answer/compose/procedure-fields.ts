@@ -3,9 +3,11 @@
  * answers which intent, the field's text inside a chunk, and the `Trực tiếp: …; Trực tuyến:
  * …` values of the deadline and fee fields grouped by submission channel.
  */
+import cues from '../../../prompts/cues/procedure-fields.vi.json' with { type: 'json' };
 import type { Chunk } from '../../model.ts';
 import type { Channel } from '../../structure/procedure-tables.ts';
 import type { FieldIntent } from '../understand/intent.ts';
+import { anyOf } from '../understand/phrase-match.ts';
 
 /** Section labels that answer each intent, in the order they are shown. */
 export const FIELD_LABELS: Readonly<Record<FieldIntent, readonly string[]>> = Object.freeze({
@@ -111,7 +113,9 @@ export function groupByChannel(values: readonly ChannelValue[]): Map<Channel | '
   return groups;
 }
 
-/** Whether a field value says the catalogue has no information. */
+const UNKNOWN = new RegExp(anyOf(cues.unknownValue), 'iu');
+
+/** Whether a field value says the catalogue has no information (prompts/cues/procedure-fields.vi.json). */
 export function isUnknown(value: string): boolean {
-  return /không có thông tin/iu.test(value);
+  return UNKNOWN.test(value);
 }

@@ -4,8 +4,10 @@
  * 'Yêu cầu, điều kiện' ("trước 23 giờ"), not under 'Thời hạn giải quyết' (the agency's
  * processing time). When a deadline question says so explicitly ({@link DEADLINE_CUES}),
  * the sentences of the related fields that state a time span and share the question's
- * content words are added after the field answer, each cited to its own chunk.
+ * content words are added after the field answer, each cited to its own chunk. The cue
+ * words are in prompts/cues/related-facts.vi.json.
  */
+import cues from '../../../prompts/cues/related-facts.vi.json' with { type: 'json' };
 import type { Chunk } from '../../model.ts';
 import { passageTerms } from '../retrieve/coverage.ts';
 import { createPhraseMatcher } from '../understand/phrase-match.ts';
@@ -17,9 +19,7 @@ import { MAX_RELATED_FACTS, MIN_SHARED_WORDS } from '../tuning.ts';
 export const RELATED_TIME_LABELS: readonly string[] = Object.freeze(['Yêu cầu, điều kiện', 'Trình tự thực hiện', 'Cách thức thực hiện']);
 
 /** Words that ask for a time limit of the citizen rather than the agency's processing time. */
-export const DEADLINE_CUES: readonly string[] = Object.freeze([
-  'trước', 'trước khi', 'mấy giờ', 'trong vòng', 'chậm nhất', 'kể từ', 'trong bao lâu', 'phải làm', 'hạn chót', 'thời hạn phải',
-]);
+export const DEADLINE_CUES: readonly string[] = Object.freeze(cues.deadlineCues);
 const DEADLINE = createPhraseMatcher(DEADLINE_CUES.map((phrase) => ({ phrase, value: true })));
 /** A stated time span or hour ("15 ngày", "23 giờ", "02 ngày làm việc"). */
 const TIME_SPAN = /\d+\s*(?:ngày|giờ|tháng|năm|tuần)/u;

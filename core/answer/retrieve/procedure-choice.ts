@@ -17,9 +17,11 @@
  * the procedure states it (a generic name whose field holds the detail asked); small preference
  * adjustments (procedure-preference.ts) break the remaining ties.
  */
+import questionCues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
 import type { DocumentRecord } from '../../model.ts';
 import type { SearchHit } from '../../search/types.ts';
 import { passageTerms, unitFound, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
+import { foldedWords } from '../understand/phrase-match.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
@@ -103,8 +105,11 @@ export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[]): 
  * tuổi"), never each age, so an age no passage contains is no sign of an unknown subject.
  */
 function isAge(q: QuestionAnalysis, i: number): boolean {
-  return /^\d+$/u.test(q.tokens[i]!.folded) && q.tokens[i + 1]?.folded === 'tuoi';
+  return /^\d+$/u.test(q.tokens[i]!.folded) && AGE_WORDS.has(q.tokens[i + 1]?.folded ?? '');
 }
+
+/** Words after a number that make it an age ("tuổi"). */
+const AGE_WORDS = foldedWords(questionCues.ageWords);
 
 /** Whether a chosen procedure may answer the question; see the module comment. */
 export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {

@@ -23,44 +23,52 @@
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
+ * The words read in titles and questions are in prompts/cues/procedure-preference.vi.json;
+ * the adjustments in tuning.ts.
  */
+import cues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
 import type { Chunk, DocumentRecord } from '../../model.ts';
-import { createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
+import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
 import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
-const INDIVIDUALS = /công dân việt nam|cá nhân|hộ gia đình|người việt nam|hộ kinh doanh/iu;
-const LOCAL_LEVELS = /cấp xã|cấp huyện|cấp tỉnh/iu;
-const CENTRAL_TITLE = /trung ương/iu;
+/** A title, or a subjects field, naming individuals among the applicants. */
+const INDIVIDUALS = new RegExp(anyOf(cues.individuals), 'iu');
+const LOCAL_LEVELS = new RegExp(anyOf(cues.localLevels), 'iu');
+const CENTRAL_TITLE = new RegExp(anyOf(cues.centralTitle), 'iu');
 /** A title naming organisations as its applicants ("… lần đầu đối với tổ chức đang sử dụng đất"). */
-const ORGANISATION_TITLE = /(?:đối với|của|cho) (?:các )?(?:tổ chức|doanh nghiệp)(?=$|[\s,;)])/iu;
+const ORGANISATION_TITLE = new RegExp(
+  String.raw`(?:${anyOf(cues.organisationTitle.before)}) (?:(?:${anyOf(cues.organisationTitle.determiners)}) )?(?:${anyOf(cues.organisationTitle.organisations)})(?=$|[\s,;)])`,
+  'iu',
+);
 
 /** Title qualifiers of special-case variants. */
-export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze([
-  'có yếu tố nước ngoài', 'lưu động', 'kết hợp', 'người nước ngoài', 'ở nước ngoài',
-]);
-const VARIANT_TITLE = new RegExp(VARIANT_QUALIFIERS.join('|'), 'iu');
+export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze(cues.variantQualifiers);
+const VARIANT_TITLE = new RegExp(anyOf(VARIANT_QUALIFIERS), 'iu');
 /** Question words that ask for a special case (then no variant is penalised). */
-const VARIANT_CUES = cues([...VARIANT_QUALIFIERS, 'nước ngoài', 'ngoại quốc', 'việt kiều', 'quốc tịch']);
+const VARIANT_CUES = said([...VARIANT_QUALIFIERS, ...cues.variantCues]);
 /** Question words that name a child or an age (then a title for minors is not a special case). */
-const MINOR_CUES = cues(['con', 'bé', 'cháu', 'trẻ', 'trẻ em', 'em bé', 'tuổi', 'chưa thành niên', 'học sinh', 'sơ sinh']);
-const MINOR_TITLE = /dưới \d+ tuổi|trẻ em|chưa thành niên/iu;
-const ORGANISATION_CUES = cues(['công ty', 'doanh nghiệp', 'tổ chức', 'hợp tác xã', 'htx', 'chi nhánh', 'văn phòng đại diện']);
-const CENTRAL_CUES = cues(['trung ương', 'cấp bộ', 'tại bộ']);
-const FIRST_TIME_CUES = cues(['lần đầu', 'làm mới', 'cấp mới', 'xây mới', 'đăng ký mới', 'xây nhà', 'xây dựng nhà', 'cất nhà']);
-const CHANGE_CUES = cues([
-  'sửa chữa', 'cải tạo', 'sửa nhà', 'cấp lại', 'làm lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'di dời', 'bị mất', 'mất',
-]);
+const MINOR_CUES = said(cues.minorCues);
+/** A title for minors: an age limit ("dưới 14 tuổi") or the words of minorTitle. */
+const MINOR_TITLE = new RegExp(String.raw`dưới \d+ tuổi|${anyOf(cues.minorTitle)}`, 'iu');
+const ORGANISATION_CUES = said(cues.organisationCues);
+const CENTRAL_CUES = said(cues.centralCues);
+const FIRST_TIME_CUES = said(cues.firstTimeCues);
+const CHANGE_CUES = said(cues.changeCues);
 /** Question words that ask to redo a paper already issued (lost, damaged, to be made again). */
-const REDO_CUES = cues(['làm lại', 'cấp lại', 'đăng ký lại', 'xin lại', 'bị mất', 'đánh mất', 'làm mất', 'bị hỏng', 'hư hỏng', 'bị rách']);
-const REDO_TITLE = /(?:^|\s)(?:cấp lại|đăng ký lại|làm lại)(?=$|[\s,;)])/iu;
-const CHANGE_TITLE = /(?:^|\s)(?:cấp lại|đăng ký lại|cấp đổi|đổi|gia hạn|điều chỉnh|sửa chữa|cải tạo|di dời)(?=$|[\s,;)])/iu;
-const FIRST_TIME_TITLE = /(?:^|[\s(])(?:mới|lần đầu)(?=$|[\s,;)])/iu;
+const REDO_CUES = said(cues.redoCues);
+/** A title word standing alone (not inside another word): after a space or the start, before a space, punctuation or the end. */
+const titleWord = (words: readonly string[], before = String.raw`^|\s`): RegExp =>
+  new RegExp(String.raw`(?:${before})(?:${anyOf(words)})(?=$|[\s,;)])`, 'iu');
+const REDO_TITLE = titleWord(cues.redoTitle);
+const CHANGE_TITLE = titleWord(cues.changeTitle);
+const FIRST_TIME_TITLE = titleWord(cues.firstTimeTitle, String.raw`^|[\s(]`);
 
-function cues(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
+/** Whether any of the phrases is said in a tokenised question. */
+function said(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
   const matcher = createPhraseMatcher(phrases.map((phrase) => ({ phrase, value: true })));
   return (tokens) => matcher.match(tokens).length > 0;
 }

@@ -11,7 +11,11 @@
  * - title recall: share of the question's weighted content units found in the title.
  *
  * Spelling variants i/y after a consonant ("kí"/"ký", "lí"/"lý") are the same syllable here.
+ * The generic title words and the words that keep a qualifier are in
+ * prompts/cues/title-match.vi.json; the qualifiers' own patterns stay below.
  */
+import questionCues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
+import cues from '../../../prompts/cues/title-match.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
 import { expandTerms } from '../../text/dictionary.ts';
 import { normalizeText } from '../../text/normalize.ts';
@@ -23,9 +27,7 @@ import { unitRarity } from './term-rarity.ts';
 import { MIN_SEGMENT_UNITS, SEGMENT_FACTOR, SHORT_PART_WORDS, TITLE_RARE_IDF } from '../tuning.ts';
 
 /** Words of procedure titles that name no subject of their own. */
-export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze([
-  'thủ tục hành chính', 'thủ tục', 'cấp', 'đăng ký', 'thực hiện', 'giải quyết', 'đối với', 'việc', 'trường hợp',
-]);
+export const GENERIC_TITLE_WORDS: readonly string[] = Object.freeze(cues.genericTitleWords);
 
 const TITLE_NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...GENERIC_TITLE_WORDS].map((phrase) => ({ phrase, value: true })));
 
@@ -40,8 +42,10 @@ const AGE_RANGE = /(?:từ đủ|chưa đủ|từ|dưới|trên|đủ)\s+\d+\s+t
 const CHANNEL_QUALIFIER = /(?:thực hiện )?(?:bằng|qua) dịch vụ công\s+(?:trực\s+tuyến\s+)?(?:một phần|toàn trình)?(?: hoặc trực tiếp)?|trực tuyến (?:toàn trình|một phần)/giu;
 /** Several levels listed ("tại cấp tỉnh, cấp xã") restrict nothing; one level is a variant ("Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"). */
 const LEVEL_QUALIFIER = /(?:thực hiện )?tại cấp (?:trung ương|tỉnh|huyện|xã)(?:,?\s+cấp (?:trung ương|tỉnh|huyện|xã))+/giu;
-const CHANNEL_WORDS = ['truc_tuyen', 'online', 'dich_vu', 'toan_trinh', 'truc_tiep'];
-const LEVEL_WORDS = ['cap_tinh', 'cap_xa', 'cap_huyen', 'trung_uong'];
+/** Words of a question that ask for a channel, a level or an age: then the title keeps that qualifier. */
+const CHANNEL_WORDS = askedForms(cues.keepChannelWords);
+const LEVEL_WORDS = askedForms(cues.keepLevelWords);
+const AGE_WORDS = askedForms(questionCues.ageWords);
 
 /** How a title matches a question; precision and recall in [0, 1]. */
 export interface TitleMatch {
@@ -56,6 +60,11 @@ export interface TitleMatch {
 /** One spelling for the i/y variants of a folded syllable ("ki" and "ky" → "ky"). */
 function canon(folded: string): string {
   return folded.replace(/^(qu|[bcdghklmnpstv]|ch|gh|kh|nh|ph|th|tr)i$/u, '$1y').replace(/^0+(?=\d)/u, '');
+}
+
+/** Phrases in the form of {@link textTerms}' words and pairs ("trực tuyến" → "truc_tuyen"). */
+function askedForms(phrases: readonly string[]): string[] {
+  return phrases.map((p) => questionTokens(normalizeText(p).toLowerCase()).map((t) => canon(t.folded)).join('_'));
 }
 
 function canonTerm(term: string): string {
@@ -204,7 +213,7 @@ const KEEP_LEVEL = 4;
 
 function keptQualifiers(asked: ReadonlySet<string>): number {
   // An age range is who may apply, not what is done: unasked, it is no qualifier the asker left out.
-  return (asked.has('tuoi') ? KEEP_AGE : 0)
+  return (AGE_WORDS.some((w) => asked.has(w)) ? KEEP_AGE : 0)
     | (CHANNEL_WORDS.some((w) => asked.has(w)) ? KEEP_CHANNEL : 0)
     | (LEVEL_WORDS.some((w) => asked.has(w)) ? KEEP_LEVEL : 0);
 }

@@ -15,7 +15,10 @@
  * - no residual, or only generic document words ("giấy", "giấy chứng nhận", "kết quả",
  *   "hồ sơ", see {@link GENERIC_DOCUMENT_WORDS}): a follow-up ("mấy ngày thì có giấy chứng
  *   nhận?" asks about the paper of the procedure just discussed).
+ *
+ * The markers and generic document words are in prompts/cues/follow-up.vi.json.
  */
+import cues from '../../../prompts/cues/follow-up.vi.json' with { type: 'json' };
 import { createPhraseMatcher } from './phrase-match.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import type { ConversationContext, ProcedureIntent } from '../types.ts';
@@ -24,9 +27,7 @@ import type { ConversationContext, ProcedureIntent } from '../types.ts';
  * Words for the papers and results of any procedure, and for receiving them: alone they
  * name no procedure, so a question made only of them asks about the current one.
  */
-export const GENERIC_DOCUMENT_WORDS: readonly string[] = Object.freeze([
-  'giấy', 'giấy tờ', 'giấy chứng nhận', 'giấy xác nhận', 'giấy phép', 'kết quả', 'hồ sơ', 'nhận', 'nhận được', 'lấy',
-]);
+export const GENERIC_DOCUMENT_WORDS: readonly string[] = Object.freeze(cues.genericDocumentWords);
 
 const GENERIC_DOCUMENTS = createPhraseMatcher(GENERIC_DOCUMENT_WORDS.map((phrase) => ({ phrase, value: true as const })));
 

@@ -2,7 +2,8 @@
  * Matching fixed Vietnamese phrases (intent cues, follow-up markers) against the tokens of
  * a question, with or without diacritics: a question token typed with diacritics must match
  * exactly; one typed without matches any accented form that folds to it ("phi" ~ "phí").
- * At each position the longest phrase wins, and matches never overlap.
+ * At each position the longest phrase wins, and matches never overlap. The phrases are
+ * data (prompts/cues/), written with diacritics; the no-diacritic forms are derived here.
  */
 import { foldDiacritics } from '../../text/fold.ts';
 import { tokenSpans } from '../../text/tokenize.ts';
@@ -32,6 +33,19 @@ export function questionTokens(text: string): QuestionToken[] {
     const folded = foldDiacritics(s.token);
     return { token: s.token, folded, bare: folded === s.token, breakBefore: s.breakBefore, start: s.start, end: s.end };
   });
+}
+
+/**
+ * A regular-expression alternation of fixed phrases (`a|b|c`), each escaped, for cue words
+ * looked for in catalogue text (titles, fields) rather than in questions.
+ */
+export function anyOf(phrases: readonly string[]): string {
+  return phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+}
+
+/** The folded forms of one-word cues ("đã" → "da"), for comparing with {@link QuestionToken.folded}. */
+export function foldedWords(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => foldDiacritics(w.toLowerCase())));
 }
 
 /** Whether a question token matches a phrase token (given as `token` and its folded form). */

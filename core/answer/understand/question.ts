@@ -2,56 +2,55 @@
  * One pass over a question for everything the answerer decides from its wording: intents,
  * follow-up markers, the submission channels it names, whether it asks for a number or a
  * date, and its content tokens (what is left once question words, function words, intent
- * cues and request words are set aside).
+ * cues and request words are set aside). The cue words are in prompts/cues/ (question,
+ * follow-up and channels .vi.json).
  */
+import channelCues from '../../../prompts/cues/channels.vi.json' with { type: 'json' };
+import followUp from '../../../prompts/cues/follow-up.vi.json' with { type: 'json' };
+import cues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
 import type { Channel } from '../../structure/procedure-tables.ts';
 import { matchTerms, type TermMatch } from '../../text/dictionary.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../../text/stopwords.ts';
 import { intentCues, type FieldIntent } from './intent.ts';
-import { createPhraseMatcher, questionTokens, type PhraseMatch, type QuestionToken } from './phrase-match.ts';
+import { createPhraseMatcher, foldedWords, questionTokens, type PhraseMatch, type QuestionToken } from './phrase-match.ts';
 import type { ProcedureIntent } from '../types.ts';
 
 /** Words of a request that name no subject ("thủ tục", "làm", "cần", "nộp" …). */
-export const REQUEST_WORDS: readonly string[] = Object.freeze([
-  'thủ tục hành chính', 'thủ tục', 'làm', 'cần', 'muốn', 'xin', 'nộp', 'hồ sơ', 'giúp', 'cho biết', 'biết',
-  'cách', 'dạ', 'vâng', 'hãy', 'vui lòng', 'cần phải', 'phải', 'nhờ', 'thực hiện', 'quy định', 'làm xong', 'xong',
-]);
+export const REQUEST_WORDS: readonly string[] = Object.freeze(cues.requestWords);
 
 /**
  * Subject phrases that contain a question or function word ("sao" of "tại sao" in "bản
  * sao"): their words stay content words.
  */
-export const SUBJECT_PHRASES: readonly string[] = Object.freeze(['bản sao', 'sao y', 'sao lục', 'trích sao']);
+export const SUBJECT_PHRASES: readonly string[] = Object.freeze(cues.subjectPhrases);
 
 /** Words that point back at the previous turn ("còn … thì sao", "thủ tục đó"). */
-export const FOLLOW_UP_MARKERS: readonly string[] = Object.freeze([
-  'còn', 'thế còn', 'vậy còn', 'thế', 'vậy', 'thì sao', 'nữa', 'thủ tục đó', 'thủ tục này', 'trường hợp đó',
-  'trường hợp này', 'cái đó', 'cái này', 'việc đó', 'việc này', 'văn bản đó', 'văn bản này', 'nó', 'đó', 'này',
-]);
+export const FOLLOW_UP_MARKERS: readonly string[] = Object.freeze(followUp.markers);
 
 /**
- * One-word function words recognised when typed without diacritics. Left out are those
- * whose bare form is also a common content syllable: dang (đang/đăng), can (cần/căn),
- * van (vẫn/văn), ve (về/vé), co (có/cơ), ban (bạn/ban/bản), anh (anh/ảnh), ma (mà/mã) …
+ * Follow-up markers only at the start of a question: "còn" (still / what about) elsewhere
+ * may be "con" (child).
  */
-const BARE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'khong', 'gi', 'nao', 'sao', 'chua', 'la', 'cua', 'va', 'voi', 'cho', 'thi', 'nhung', 'cac', 'duoc', 'nhe', 'a',
-  'hay', 'hoac', 'theo', 'toi', 'minh', 'em', 'xin', 'hoi', 'muon', 'nop', 'mot', 'moi', 'kia', 'vi', 'neu', 'khi',
-  'trong', 'tai', 'lam', 'ra', 'len', 'xuong', 'se', 'rat', 'ong', 'the', 'nua', 'con', 'biet', 'giup', 'phai',
-]);
+const START_ONLY_MARKERS: ReadonlySet<string> = new Set(followUp.markersAtStartOnly);
+
+/**
+ * One-word function words recognised when typed without diacritics (their folded forms).
+ * Left out are those whose bare form is also a common content syllable: dang (đang/đăng),
+ * can (cần/căn), van (vẫn/văn), ve (về/vé), co (có/cơ), ban (bạn/ban/bản), anh (anh/ảnh),
+ * ma (mà/mã) …
+ */
+const BARE_FUNCTION_WORDS = foldedWords(cues.bareFunctionWords);
 
 const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
 const MARKERS = createPhraseMatcher(FOLLOW_UP_MARKERS.map((phrase) => ({ phrase, value: true as const })), { bareSingles: BARE_FUNCTION_WORDS });
 const SUBJECTS = createPhraseMatcher(SUBJECT_PHRASES.map((phrase) => ({ phrase, value: true })));
-const CHANNELS = createPhraseMatcher<Channel>([
-  { phrase: 'trực tiếp', value: 'Trực tiếp' }, { phrase: 'nộp trực tiếp', value: 'Trực tiếp' },
-  { phrase: 'trực tuyến', value: 'Trực tuyến' }, { phrase: 'online', value: 'Trực tuyến' },
-  { phrase: 'qua mạng', value: 'Trực tuyến' }, { phrase: 'dịch vụ công trực tuyến', value: 'Trực tuyến' },
-  { phrase: 'bưu điện', value: 'Dịch vụ bưu chính' }, { phrase: 'bưu chính', value: 'Dịch vụ bưu chính' },
-]);
-const NUMBER_CUES = createPhraseMatcher(['bao nhiêu', 'mấy', 'số lượng', 'tỷ lệ', 'tổng số', 'số liệu', 'bao nhiêu phần trăm', 'kinh phí'].map((phrase) => ({ phrase, value: true })));
-const DATE_CUES = createPhraseMatcher(['khi nào', 'bao giờ', 'ngày nào', 'năm nào', 'thời điểm', 'lúc nào', 'ngày bao nhiêu', 'thời gian nào', 'ngày mấy'].map((phrase) => ({ phrase, value: true })));
+const CHANNEL_CUES: Readonly<Record<Channel, readonly string[]>> = channelCues;
+const CHANNELS = createPhraseMatcher<Channel>(
+  (Object.entries(CHANNEL_CUES) as Array<[Channel, readonly string[]]>).flatMap(([value, phrases]) => phrases.map((phrase) => ({ phrase, value }))),
+);
+const NUMBER_CUES = createPhraseMatcher(cues.numberCues.map((phrase) => ({ phrase, value: true })));
+const DATE_CUES = createPhraseMatcher(cues.dateCues.map((phrase) => ({ phrase, value: true })));
 
 /** A question analysed once. */
 export interface QuestionAnalysis {
@@ -91,7 +90,7 @@ export function withoutSpendingWords(text: string): string {
   return out;
 }
 
-const SPENDING_WORDS: ReadonlySet<string> = new Set(['mat', 'ton']);
+const SPENDING_WORDS = foldedWords(cues.spendingWords);
 
 /**
  * The question with its dictionary terms in their first official words ("xin GPXD nhà ở"
@@ -106,12 +105,20 @@ export function officialWording(q: QuestionAnalysis): string {
   return out;
 }
 
-/** "đã … chưa" closing the question: a question about the state of one's own case. */
+const STATUS_BEFORE: ReadonlySet<string> = new Set([...cues.status.before, ...foldedWords(cues.status.before)]);
+const STATUS_CLOSING = foldedWords(cues.status.closing);
+const STATUS_TRAILING = foldedWords(cues.status.trailing);
+
+/**
+ * "đã … chưa" closing the question (a polite "ạ" may follow): a question about the state
+ * of one's own case. The closing and trailing words match with or without diacritics; the
+ * word before as written or typed without any.
+ */
 function asksStatus(tokens: readonly QuestionToken[]): boolean {
   const last = tokens.length - 1;
-  const end = tokens[last]?.folded === 'a' ? last - 1 : last;
-  if (end < 1 || tokens[end]!.folded !== 'chua') return false;
-  return tokens.slice(0, end).some((t) => t.token === 'đã' || t.token === 'da');
+  const end = STATUS_TRAILING.has(tokens[last]?.folded ?? '') ? last - 1 : last;
+  if (end < 1 || !STATUS_CLOSING.has(tokens[end]!.folded)) return false;
+  return tokens.slice(0, end).some((t) => STATUS_BEFORE.has(t.token));
 }
 
 function covered(matches: ReadonlyArray<{ start: number; end: number }>, into: Set<number>): void {
@@ -125,8 +132,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const cues = intentCues(tokens);
   const intents: ProcedureIntent[] = [];
   for (const c of cues) if (!intents.includes(c.value)) intents.push(c.value);
-  // "còn" (still / what about) only marks a follow-up at the start; elsewhere it may be "con" (child).
-  const markers = MARKERS.match(tokens).filter((m) => m.phrase !== 'còn' || m.start === 0);
+  const markers = MARKERS.match(tokens).filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0);
   // Dictionary terms are subjects even when they look like function words ("AI" vs "ai").
   const terms: QuestionAnalysis['terms'] = [];
   for (const match of matchTerms(text)) {
