@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
-import { unsupportedFacts } from '../core/answer/facts.ts';
+import { unsupportedFacts } from '../core/answer/ground/facts.ts';
 import type { Answerer } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../ingest/store/open-index.ts';

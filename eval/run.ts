@@ -9,11 +9,14 @@
  *   ALQAC), with a report in eval/reports/.
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
+ * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
+ *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
  *   npm run eval                    # all parts; indexes are built or updated under data/eval/
  *   npm run eval -- alqac           # one part
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
+ *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -28,6 +31,7 @@ import { foldDiacritics } from '../core/text/fold.ts';
 import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
+import { goldenCommand } from './golden.ts';
 
 interface Question {
   qid: string;
@@ -101,14 +105,17 @@ async function main(): Promise<void> {
     options: {
       rebuild: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      save: { type: 'boolean', default: false },
     },
   });
-  const known = ['alqac', 'answers', 'redteam'];
-  const parts = positionals.length ? positionals : known;
+  const defaults = ['alqac', 'answers', 'redteam'];
+  const known = [...defaults, 'golden'];
+  const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   if (parts.includes('alqac')) await alqacPart(values);
   if (parts.includes('answers')) await answersPart(values);
   if (parts.includes('redteam')) await redteamPart(values);
+  if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: await fullIndex(values.rebuild), save: values.save });
 }
 
 async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<void> {

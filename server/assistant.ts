@@ -7,7 +7,7 @@ import type { Audience, Citation } from '../core/model.ts';
 import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
-import { scopeFor } from '../core/answer/scope.ts';
+import { scopeFor } from '../core/answer/retrieve/scope.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 

@@ -5,7 +5,7 @@ import { ExtractiveAnswerer, pieces } from './extractive-answerer.ts';
 import { answerFixtures, channelPairs, INTERNAL_PLAN, type AnswerFixtures } from './testing/fixtures.ts';
 import type { IndexedDocument } from './testing/memory-corpus.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
-import { validateAnswer } from './validate.ts';
+import { validateAnswer } from './ground/validate.ts';
 
 let fx: AnswerFixtures;
 const answerer = new ExtractiveAnswerer();

@@ -7,7 +7,7 @@
 import type { GuardDecision } from '../audit/types.ts';
 import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
 import { redactPersonalData } from './pii.ts';
-import { markerNumbers, splitAnswerSentences } from '../answer/validate.ts';
+import { markerNumbers, splitAnswerSentences } from '../answer/ground/validate.ts';
 
 /** Every guard the policy text may name; a test checks each is named and enforced. */
 export const POLICY_GUARDS = ['STATE_SECRET', 'PERSONAL_DATA', 'PROMPT_INJECTION', 'OUT_OF_SCOPE', 'ABUSIVE', 'NO_SOURCE', 'AUDIENCE', 'AUDIT'] as const;

@@ -1,14 +1,14 @@
 /**
  * Grounded answers from an LLM served on premises (any OpenAI-compatible endpoint: vLLM,
  * llama.cpp server, Ollama). Retrieval decides what the model may see; the reply is
- * checked sentence by sentence against those passages (core/answer/validate.ts); when the
+ * checked sentence by sentence against those passages (core/answer/ground/validate.ts); when the
  * model is slow, down or says nothing usable, the injected fallback answers instead.
  */
 import type { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../core/answer/types.ts';
-import { statusNotices } from '../../core/answer/notices.ts';
-import { StreamingValidator } from '../../core/answer/validate.ts';
+import { statusNotices } from '../../core/answer/ground/notices.ts';
+import { StreamingValidator } from '../../core/answer/ground/validate.ts';
 import { MESSAGES } from '../../core/errors.ts';
 import type { Corpus } from '../../core/search/types.ts';
 import { audiencesFor } from '../assistant.ts';

@@ -1,9 +1,9 @@
 /**
  * The passages offered to the model: each hit becomes prompt source `n` and citation `n`
  * (its position, from 1), so a marker `[n]` in the reply names both. Citations and
- * document labels come from core/answer/citations.ts, as for the extractive answerer.
+ * document labels come from core/answer/ground/citations.ts, as for the extractive answerer.
  */
-import { buildCitation, documentLabel, quoteAround } from '../../core/answer/citations.ts';
+import { buildCitation, documentLabel, quoteAround } from '../../core/answer/ground/citations.ts';
 import type { Citation, DocumentRecord } from '../../core/model.ts';
 import type { Corpus, SearchHit } from '../../core/search/types.ts';
 import type { PromptSource } from './prompt.ts';

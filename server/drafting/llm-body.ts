@@ -1,13 +1,13 @@
 /**
  * The body of a draft written by an LLM (any OpenAI-compatible server, LLM_* settings):
  * from the official's request, the fields and the retrieved facts as numbered sources.
- * Every sentence is checked like an answer (core/answer/validate.ts): a figure, date or
+ * Every sentence is checked like an answer (core/answer/ground/validate.ts): a figure, date or
  * document number must occur in the source it cites, or the sentence is dropped. On
  * timeout, error or nothing usable, the caller keeps the embedded drafter's body.
  */
 import { readFileSync } from 'node:fs';
 import type { ChatOpenAI } from '@langchain/openai';
-import { markerNumbers, validateAnswer } from '../../core/answer/validate.ts';
+import { markerNumbers, validateAnswer } from '../../core/answer/ground/validate.ts';
 import type { DraftFact } from '../../core/drafting/compose.ts';
 import type { DraftFields, DraftParagraph } from '../../core/drafting/model.ts';
 import { neutralize, renderSources } from '../answer/prompt.ts';

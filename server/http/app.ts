@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
-import { visibleTo } from '../../core/answer/scope.ts';
+import { visibleTo } from '../../core/answer/retrieve/scope.ts';
 import type { AuditSink } from '../../core/audit/types.ts';
 import type { StoredChunk, StoredDocument } from '../../ingest/store/index-state.ts';
 import type { OpenIndex } from '../../ingest/store/open-index.ts';

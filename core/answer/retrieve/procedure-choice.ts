@@ -1,0 +1,120 @@
+/**
+ * Which procedure a question is about, and whether it is about one at all.
+ *
+ * Candidates are the procedures behind a wide search (one chunk per procedure). Each is
+ * scored by how well its NAME matches the question (title-match.ts): title precision plus
+ * title recall, with the retrieval rank as a small tie-breaker. The best one is accepted
+ * when the question names enough of its title ({@link MIN_TITLE_PRECISION}); when the
+ * question has words that no retrieved passage contains at all ("bitcoin", "xem bói"), the
+ * name must be named more fully ({@link STRONG_TITLE_PRECISION}), since the corpus knows
+ * nothing of those words and a loose match would answer a question nobody's procedure covers.
+ * A long official name with many qualifiers is accepted at a lower precision
+ * ({@link RECALLED_TITLE_PRECISION}) when it holds nearly all the question asks
+ * ({@link HIGH_TITLE_RECALL}) and every rare unit of it.
+ *
+ * With term weights, a candidate whose title lacks a rare unit of the question ("cải
+ * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion, unless the retrieved chunk of
+ * the procedure states it (a generic name whose field holds the detail asked); small preference
+ * adjustments (procedure-preference.ts) break the remaining ties.
+ */
+import questionCues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
+import type { DocumentRecord } from '../../model.ts';
+import type { SearchHit } from '../../search/types.ts';
+import { passageTerms, unitFound, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
+import { foldedWords } from '../understand/phrase-match.ts';
+import type { QuestionAnalysis } from '../understand/question.ts';
+import { titleTerms, unionOf } from './term-sets.ts';
+import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
+import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT } from '../tuning.ts';
+
+/** Optional inputs of {@link chooseProcedure}. */
+export interface ChoiceOptions {
+  /** Term weights (idf); they mark the question's rare units. */
+  weight?: TermWeight;
+  /** A small score adjustment per procedure (procedure-preference.ts). */
+  adjust?: (doc: DocumentRecord) => number;
+  /** Terms of a candidate's retrieved chunk (term-sets.ts); default: analysed from the hit's text. */
+  fieldTerms?: (hit: SearchHit) => TermSet;
+}
+
+/** A procedure chosen for a question, with how its name matches. */
+export interface ProcedureChoice extends TitleMatch {
+  doc: DocumentRecord;
+  score: number;
+  /** Retrieval rank among the candidates (0 first). */
+  rank: number;
+}
+
+/** The best procedure by name among the candidate hits (first hit per document), or undefined. */
+export function chooseProcedure(
+  q: QuestionAnalysis,
+  units: readonly ContentUnit[],
+  hits: readonly SearchHit[],
+  documentOf: (docId: string) => DocumentRecord | undefined,
+  options: ChoiceOptions = {},
+): ProcedureChoice | undefined {
+  const prepared = questionTitleTerms(q, units, options.weight);
+  const fieldTerms = options.fieldTerms ?? ((hit: SearchHit) => passageTerms(hit.text));
+  const seen = new Set<string>();
+  let best: ProcedureChoice | undefined;
+  const span = Math.max(hits.length, 1);
+  for (const hit of hits) {
+    if (seen.has(hit.docId)) continue;
+    const doc = documentOf(hit.docId);
+    if (!doc || doc.type !== 'thủ tục') continue;
+    const rank = seen.size;
+    seen.add(hit.docId);
+    const m = matchTitle(prepared, doc.title);
+    // A rare unit the title lacks but the matched field states ("A1" in the fee of "Cấp giấy
+    // phép lái xe") is not missed: the procedure's own text names it.
+    const missed = m.rareMissed > 0 ? rareMissedIn(units, prepared.rare, unionOf([titleTerms(doc), fieldTerms(hit)])) : 0;
+    const rareMiss = m.rareTotal > 0 ? RARE_MISS_PENALTY * (Math.min(m.rareMissed, missed) / m.rareTotal) : 0;
+    // Preferences break ties between acceptable names; they never lift a name that is not one.
+    const adjust = options.adjust?.(doc) ?? 0;
+    const preference = adjust < 0 || m.precision >= MIN_TITLE_PRECISION ? adjust : 0;
+    const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span) - rareMiss + preference;
+    if (!best || score > best.score) best = { doc, ...m, score, rank };
+  }
+  return best;
+}
+
+/** How many of the rare units (`rare[i]` for `units[i]`) `terms` (the title's and the matched chunk's) lacks. */
+function rareMissedIn(units: readonly ContentUnit[], rare: readonly boolean[], terms: TermSet): number {
+  let missed = 0;
+  units.forEach((u, i) => {
+    if (rare[i] && !unitFound(u, terms)) missed += 1;
+  });
+  return missed;
+}
+
+/**
+ * The question's content words (outside dictionary terms) that none of the retrieved
+ * passages (their term sets) contains: words the corpus most likely does not know.
+ */
+export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[]): string[] {
+  const inTerm = new Set<number>();
+  for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
+  const words = q.content.filter((i) => !inTerm.has(i) && !isAge(q, i)).map((i) => q.tokens[i]!.folded);
+  if (words.length === 0) return [];
+  const seen = unionOf(passages);
+  return [...new Set(words.filter((w) => !seen.has(w)))];
+}
+
+/**
+ * Whether token `i` is an age ("10" of "con 10 tuổi"): procedures state age ranges ("dưới 14
+ * tuổi"), never each age, so an age no passage contains is no sign of an unknown subject.
+ */
+function isAge(q: QuestionAnalysis, i: number): boolean {
+  return /^\d+$/u.test(q.tokens[i]!.folded) && AGE_WORDS.has(q.tokens[i + 1]?.folded ?? '');
+}
+
+/** Words after a number that make it an age ("tuổi"). */
+const AGE_WORDS = foldedWords(questionCues.ageWords);
+
+/** Whether a chosen procedure may answer the question; see the module comment. */
+export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {
+  if (!choice) return false;
+  if (unseen.length > 0) return choice.precision >= STRONG_TITLE_PRECISION;
+  const recalled = choice.recall >= HIGH_TITLE_RECALL && choice.rareMissed === 0;
+  return choice.precision >= (recalled ? RECALLED_TITLE_PRECISION : MIN_TITLE_PRECISION);
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { readProcedures } from '../../structure/testing/fixtures.ts';
+import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
+import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { analyzeQuestion } from '../understand/question.ts';
+import { procedureDocument, type IndexedDocument } from '../testing/memory-corpus.ts';
+import type { Role } from '../types.ts';
+
+const all = readProcedures();
+
+/** A real catalogue record, as ingest indexes it (level kept in `extra`). */
+function record(test: (raw: Record<string, unknown>) => boolean): IndexedDocument {
+  const raw = all.find(test);
+  if (!raw) throw new Error('no such record');
+  const d = procedureDocument(raw);
+  return { record: { ...d.record, extra: { cap_thuc_hien: String(raw.cap_thuc_hien ?? '') } }, chunks: d.chunks };
+}
+
+const byTitle = (title: string) => record((r) => r.ten_thu_tuc === title);
+
+function adjust(question: string, d: IndexedDocument, role: Role = 'citizen'): number {
+  return preferenceAdjustment(preferenceCues(analyzeQuestion(question), role), d.record, d.chunks);
+}
+
+describe('preferenceAdjustment', () => {
+  it('(a) prefers a procedure for individuals over one only for organisations when a citizen asks', () => {
+    const level = 'Cấp tỉnh';
+    const people = record((r) => r.doi_tuong_thuc_hien === 'Công dân Việt Nam' && r.cap_thuc_hien === level);
+    const firms = record((r) => r.doi_tuong_thuc_hien === 'Doanh nghiệp' && r.cap_thuc_hien === level);
+    const question = 'thủ tục này cần giấy tờ gì';
+    expect(adjust(question, people) - adjust(question, firms)).toBeCloseTo(INDIVIDUAL_BONUS);
+    expect(adjust('công ty tôi cần giấy tờ gì', people) - adjust('công ty tôi cần giấy tờ gì', firms)).toBeCloseTo(0);
+    expect(adjust(question, people, 'official') - adjust(question, firms, 'official')).toBeCloseTo(0);
+  });
+
+  it('(b) prefers a local level over a procedure done only centrally, unless the central level is asked', () => {
+    const subjects = 'Công dân Việt Nam';
+    const local = record((r) => r.cap_thuc_hien === 'Cấp xã' && r.doi_tuong_thuc_hien === subjects);
+    const central = record((r) => r.cap_thuc_hien === 'Cấp bộ' && r.doi_tuong_thuc_hien === subjects && !/trung ương/iu.test(String(r.ten_thu_tuc)));
+    expect(adjust('làm ở đâu', local) - adjust('làm ở đâu', central)).toBeCloseTo(LOCAL_LEVEL_BONUS);
+    expect(adjust('làm ở cấp trung ương ở đâu', local) - adjust('làm ở cấp trung ương ở đâu', central)).toBeCloseTo(0);
+  });
+
+  it('(c) prefers "Thủ tục đăng ký khai sinh" over its "lưu động" and "có yếu tố nước ngoài" variants unless asked', () => {
+    const base = byTitle('Thủ tục đăng ký khai sinh');
+    for (const title of ['Thủ tục đăng ký khai sinh lưu động', 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài']) {
+      const variant = byTitle(title);
+      expect(adjust('đăng ký khai sinh cho con', base) - adjust('đăng ký khai sinh cho con', variant)).toBeCloseTo(VARIANT_PENALTY);
+    }
+    const foreign = byTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài');
+    const q = 'đăng ký khai sinh cho con có bố là người nước ngoài';
+    expect(adjust(q, base) - adjust(q, foreign)).toBeCloseTo(0);
+  });
+
+  it('(a) sets aside a title naming organisations as its applicants when a citizen asks plainly', () => {
+    const firms = record((r) => /^Đăng ký đất đai, .* lần đầu đối với tổ chức đang sử dụng đất$/u.test(String(r.ten_thu_tuc)));
+    const q = 'cấp sổ đỏ lần đầu nộp hồ sơ ở đâu';
+    expect(adjust(q, firms) - adjust('công ty tôi xin cấp sổ đỏ lần đầu ở đâu', firms)).toBeCloseTo(-VARIANT_PENALTY);
+    expect(adjust(q, firms, 'official') - adjust(q, firms, 'citizen')).toBeCloseTo(VARIANT_PENALTY);
+  });
+
+  it("(c') prefers the identity card for everyone over the one for minors unless a child or an age is named", () => {
+    const adults = byTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    const minors = byTitle('Cấp thẻ căn cước cho người dưới 14 tuổi');
+    const q = 'Làm căn cước lần đầu cần mang theo những gì?';
+    expect(adjust(q, adults) - adjust(q, minors)).toBeCloseTo(VARIANT_PENALTY);
+    const child = 'làm căn cước cho con cần gì';
+    expect(adjust(child, adults) - adjust(child, minors)).toBeCloseTo(0);
+  });
+
+  it('(d) prefers the new-construction permit when the question is about building a house, not repairing one', () => {
+    const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const build = 'xin giấy phép xây nhà cần gì';
+    expect(adjust(build, fresh) - adjust(build, repair)).toBeCloseTo(FIRST_TIME_BONUS + CHANGE_PENALTY);
+    const mend = 'xin giấy phép sửa chữa nhà cần gì';
+    expect(adjust(mend, fresh) - adjust(mend, repair)).toBeCloseTo(0);
+  });
+
+  it('(d) reads "mất bao lâu" as how long it takes, not as a lost paper, and a term in its official words', () => {
+    const fresh = record((r) => /^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    const repair = record((r) => /^Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV/u.test(String(r.ten_thu_tuc)));
+    for (const q of ['xây nhà mất bao lâu', 'xin GPXD nhà ở riêng lẻ mất bao lâu', 'xin GPXD nha o rieng le mat bao lau', 'xây nhà có mất phí không']) {
+      expect(adjust(q, fresh) - adjust(q, repair), q).toBeCloseTo(FIRST_TIME_BONUS + CHANGE_PENALTY);
+    }
+    // A lost permit is still a change.
+    const lost = 'giấy phép xây dựng nhà bị mất';
+    expect(adjust(lost, fresh) - adjust(lost, repair)).toBeCloseTo(0);
+  });
+
+  it('(d) sets a re-issue or renewal aside when the question asks for a first card', () => {
+    const first = byTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    const again = byTitle('Cấp lại thẻ căn cước');
+    const renew = byTitle('Cấp đổi thẻ căn cước');
+    const q = 'Làm căn cước lần đầu cần mang theo những gì?';
+    expect(adjust(q, first) - adjust(q, again)).toBeCloseTo(CHANGE_PENALTY);
+    expect(adjust(q, first) - adjust(q, renew)).toBeCloseTo(CHANGE_PENALTY);
+    const plain = 'làm căn cước cần gì';
+    expect(adjust(plain, first) - adjust(plain, again)).toBeCloseTo(0);
+  });
+
+  it('(e) prefers re-registration when the question asks to redo a lost birth certificate', () => {
+    const base = byTitle('Thủ tục đăng ký khai sinh');
+    const again = byTitle('Thủ tục đăng ký lại khai sinh');
+    const lost = 'làm lại giấy khai sinh bị mất';
+    expect(adjust(lost, again) - adjust(lost, base)).toBeCloseTo(REDO_BONUS);
+    const plain = 'đăng ký khai sinh cho con cần gì';
+    expect(adjust(plain, again) - adjust(plain, base)).toBeCloseTo(0);
+  });
+});

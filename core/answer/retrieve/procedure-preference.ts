@@ -1,0 +1,168 @@
+/**
+ * Tie-breakers between near-duplicate procedures that title matching cannot separate: the
+ * catalogue holds one procedure per level of government, per kind of applicant and per
+ * special case, often under almost the same name. All else equal, a citizen asking plainly
+ * means the ordinary case:
+ *
+ * - (a) a procedure for individuals ("Công dân Việt Nam", "cá nhân", "hộ gia đình") over one
+ *   only for organisations, unless the question names an organisation; a title naming
+ *   organisations as its applicants ("… đối với tổ chức") and no individuals is then a
+ *   special case as in (c);
+ * - (b) a local one (Cấp xã, Cấp huyện, Cấp tỉnh) over one only done centrally (Cấp bộ,
+ *   "thực hiện tại cấp trung ương"), unless the question asks for the central level;
+ * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
+ *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
+ * - (c') the procedure for everyone over one for minors ("cho người dưới 14 tuổi", "trẻ em")
+ *   when the question names no child or age;
+ * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
+ *   get something for the first time and names no repair, renewal or change; a re-issue,
+ *   renewal or change variant ("cấp lại", "cấp đổi", "gia hạn", "sửa chữa, cải tạo") then
+ *   says the opposite of what is asked and loses {@link CHANGE_PENALTY};
+ * - (e) the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a
+ *   lost or damaged paper ("làm lại giấy khai sinh bị mất").
+ *
+ * Each rule is a small score adjustment, smaller than the precision gap of one unasked
+ * title word, so it only decides between candidates that match the question about equally.
+ * The words read in titles and questions are in prompts/cues/procedure-preference.vi.json;
+ * the adjustments in tuning.ts.
+ */
+import cues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
+import { BoundedCache } from '../../bounded-cache.ts';
+import type { Chunk, DocumentRecord } from '../../model.ts';
+import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
+import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
+import type { Role } from '../types.ts';
+import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+
+const SUBJECT_LABEL = 'Đối tượng thực hiện';
+/** A title, or a subjects field, naming individuals among the applicants. */
+const INDIVIDUALS = new RegExp(anyOf(cues.individuals), 'iu');
+const LOCAL_LEVELS = new RegExp(anyOf(cues.localLevels), 'iu');
+const CENTRAL_TITLE = new RegExp(anyOf(cues.centralTitle), 'iu');
+/** A title naming organisations as its applicants ("… lần đầu đối với tổ chức đang sử dụng đất"). */
+const ORGANISATION_TITLE = new RegExp(
+  String.raw`(?:${anyOf(cues.organisationTitle.before)}) (?:(?:${anyOf(cues.organisationTitle.determiners)}) )?(?:${anyOf(cues.organisationTitle.organisations)})(?=$|[\s,;)])`,
+  'iu',
+);
+
+/** Title qualifiers of special-case variants. */
+export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze(cues.variantQualifiers);
+const VARIANT_TITLE = new RegExp(anyOf(VARIANT_QUALIFIERS), 'iu');
+/** Question words that ask for a special case (then no variant is penalised). */
+const VARIANT_CUES = said([...VARIANT_QUALIFIERS, ...cues.variantCues]);
+/** Question words that name a child or an age (then a title for minors is not a special case). */
+const MINOR_CUES = said(cues.minorCues);
+/** A title for minors: an age limit ("dưới 14 tuổi") or the words of minorTitle. */
+const MINOR_TITLE = new RegExp(String.raw`dưới \d+ tuổi|${anyOf(cues.minorTitle)}`, 'iu');
+const ORGANISATION_CUES = said(cues.organisationCues);
+const CENTRAL_CUES = said(cues.centralCues);
+const FIRST_TIME_CUES = said(cues.firstTimeCues);
+const CHANGE_CUES = said(cues.changeCues);
+/** Question words that ask to redo a paper already issued (lost, damaged, to be made again). */
+const REDO_CUES = said(cues.redoCues);
+/** A title word standing alone (not inside another word): after a space or the start, before a space, punctuation or the end. */
+const titleWord = (words: readonly string[], before = String.raw`^|\s`): RegExp =>
+  new RegExp(String.raw`(?:${before})(?:${anyOf(words)})(?=$|[\s,;)])`, 'iu');
+const REDO_TITLE = titleWord(cues.redoTitle);
+const CHANGE_TITLE = titleWord(cues.changeTitle);
+const FIRST_TIME_TITLE = titleWord(cues.firstTimeTitle, String.raw`^|[\s(]`);
+
+/** Whether any of the phrases is said in a tokenised question. */
+function said(phrases: readonly string[]): (tokens: readonly QuestionToken[]) => boolean {
+  const matcher = createPhraseMatcher(phrases.map((phrase) => ({ phrase, value: true })));
+  return (tokens) => matcher.match(tokens).length > 0;
+}
+
+/** What the question says about the applicant, level and case; computed once per question. */
+export interface PreferenceCues {
+  citizen: boolean;
+  organisation: boolean;
+  central: boolean;
+  variant: boolean;
+  minor: boolean;
+  firstTime: boolean;
+  redo: boolean;
+}
+
+/** Read the preference cues of a question asked by `role`. */
+export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues {
+  // Read as asked and in official words ("GPXD nhà ở" asks "giấy phép xây dựng nhà ở"), with
+  // "mất" of "mất bao lâu" set apart: it asks how long, nothing was lost.
+  const asked = questionTokens(withoutSpendingWords(q.text));
+  const official = q.terms.length > 0 ? questionTokens(withoutSpendingWords(officialWording(q))) : asked;
+  const said = (cue: (tokens: readonly QuestionToken[]) => boolean): boolean => cue(asked) || cue(official);
+  return {
+    citizen: role === 'citizen',
+    organisation: said(ORGANISATION_CUES),
+    central: said(CENTRAL_CUES),
+    variant: said(VARIANT_CUES),
+    minor: said(MINOR_CUES),
+    firstTime: said(FIRST_TIME_CUES) && !said(CHANGE_CUES),
+    redo: said(REDO_CUES),
+  };
+}
+
+/** What the rules read of a procedure's title. */
+interface TitleKinds {
+  central: boolean;
+  individuals: boolean;
+  variant: boolean;
+  organisation: boolean;
+  minor: boolean;
+  firstTime: boolean;
+  change: boolean;
+  redo: boolean;
+}
+
+function titleKinds(title: string): TitleKinds {
+  return {
+    central: CENTRAL_TITLE.test(title),
+    individuals: INDIVIDUALS.test(title),
+    variant: VARIANT_TITLE.test(title),
+    organisation: ORGANISATION_TITLE.test(title),
+    minor: MINOR_TITLE.test(title),
+    firstTime: FIRST_TIME_TITLE.test(title),
+    change: CHANGE_TITLE.test(title),
+    redo: REDO_TITLE.test(title),
+  };
+}
+
+/**
+ * Titles already read, at most {@link TITLES_KEPT}: each question weighs 40 to 70 candidate
+ * procedures, mostly the same few hundred. Keyed by the title text, so never stale.
+ */
+const TITLES_KEPT = 4096;
+const kindsOfTitle = new BoundedCache<string, TitleKinds>(TITLES_KEPT);
+/** Whether a subjects field names individuals, per chunk: chunks are immutable, and a re-index makes new ones. */
+const individualSubjects = new WeakMap<Chunk, boolean>();
+
+function namesIndividuals(subjects: Chunk): boolean {
+  let found = individualSubjects.get(subjects);
+  if (found === undefined) {
+    found = INDIVIDUALS.test(subjects.text.slice(subjects.text.indexOf('\n') + 1));
+    individualSubjects.set(subjects, found);
+  }
+  return found;
+}
+
+/** The score adjustment of one procedure (see the module comment); 0 when no rule applies. */
+export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, chunks: readonly Chunk[]): number {
+  const title = kindsOfTitle.get(doc.title, titleKinds);
+  let adjust = 0;
+  if (cue.citizen && !cue.organisation) {
+    const subjects = chunks.find((c) => c.sectionLabel === SUBJECT_LABEL);
+    if (subjects !== undefined && namesIndividuals(subjects)) adjust += INDIVIDUAL_BONUS;
+  }
+  if (!cue.central) {
+    const level = doc.extra?.['cap_thuc_hien'] ?? '';
+    if (LOCAL_LEVELS.test(level) && !title.central) adjust += LOCAL_LEVEL_BONUS;
+  }
+  // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
+  if (!cue.variant && title.variant && !title.individuals) adjust -= VARIANT_PENALTY;
+  if (cue.citizen && !cue.organisation && title.organisation && !title.individuals) adjust -= VARIANT_PENALTY;
+  if (!cue.minor && title.minor) adjust -= VARIANT_PENALTY;
+  if (cue.firstTime && title.firstTime) adjust += FIRST_TIME_BONUS;
+  else if (cue.firstTime && title.change) adjust -= CHANGE_PENALTY;
+  if (cue.redo && title.redo) adjust += REDO_BONUS;
+  return adjust;
+}

@@ -1,0 +1,193 @@
+/**
+ * Every numeric weight and threshold of the extractive answering pipeline, by stage, each
+ * with what it does and how it was set. "Round" refers to the rounds of reading the
+ * failures of the procedure-question dev set (eval/datasets; docs/BENCHMARKS.md, "Reading
+ * these figures"); the commit named is the one that introduced or last changed the value.
+ * None of these values was chosen by a recorded sweep: where a value was derived or
+ * checked against data, the line says how; otherwise it says it was set by hand.
+ *
+ * Not here: cache sizes (term-sets.ts, title-match.ts, procedure-preference.ts), which
+ * bound memory and never change an answer, and the fixed parts of text patterns (dates,
+ * numbers, list markers).
+ */
+
+// ── Retrieve and select ─────────────────────────────────────────────────────────────
+
+/**
+ * Passages retrieved per question. The k of the retrieval eval (ALQAC R@10 0.981,
+ * docs/BENCHMARKS.md); not swept for answers. Round 1 (7c7fd13).
+ */
+export const DEFAULT_K = 10;
+/**
+ * Most passages per document, so that several procedures compete for a procedure question.
+ * Not measured; set by hand in round 1 (7c7fd13).
+ */
+export const PER_DOC = 2;
+/**
+ * Most chunks of a followed-up (non-procedure) document read to answer from it. A bound,
+ * not a filter: the longest non-procedure document of the eval index has 33 chunks
+ * (measured 2026-12-07). Set by hand in round 1 (7c7fd13).
+ */
+export const FOCUS_CHUNK_LIMIT = 200;
+/**
+ * Least coverage (share of the question's weighted content found in one passage) for an
+ * answer to be attempted. Derived, not swept: a two-word subject found as two separate words
+ * covers 2/3 and passes; a three-word subject found only as scattered words (3/5), or a
+ * passage sharing only generic or place words, does not. Round 1 (7c7fd13).
+ */
+export const DEFAULT_MIN_COVERAGE = 0.62;
+/** Weight of a question word without term statistics. Not measured; set by hand in round 1 (7c7fd13). */
+export const UNWEIGHTED_WORD = 1;
+/**
+ * Weight of a word with a digit without term statistics: a number names what is asked more
+ * than a word. Not measured; set by hand in round 1 (7c7fd13).
+ */
+export const UNWEIGHTED_NUMBER = 2;
+/**
+ * Least weight of a term with statistics, what every word weighs without them: folding merges
+ * common syllables ("đổi", "đối", "đôi" → "doi"), so a low idf may belong to another word.
+ * Set by hand with term rarity (61ead2a).
+ */
+export const MIN_TERM_WEIGHT = 1;
+/**
+ * Least idf of a RARE question word, which names the subject: an answer whose source lacks
+ * it answers something else. idf 7 is a word in at most about 1 chunk in 1,100 (from the
+ * idf formula). Not swept; set by hand with term rarity (61ead2a).
+ */
+export const RARE_IDF = 7;
+/**
+ * Least coverage of the question by a whole procedure that lacks a rare word of it (the
+ * neighbour in "hòa giải tranh chấp đất với hàng xóm" is a side detail). Not measured; set
+ * by hand (61ead2a).
+ */
+export const RARE_MISS_MIN_COVERAGE = 0.5;
+/** Procedure candidates taken from the wide search (one chunk per procedure). Not measured; set by hand (54fcfe3). */
+export const PROCEDURE_CANDIDATES = 40;
+/**
+ * Procedure candidates taken from the title-focus search (the question's rare words and
+ * official phrases). Not measured; set by hand (62819a4).
+ */
+export const TITLE_FOCUS_CANDIDATES = 30;
+/**
+ * Least idf of a RARE question unit for title matching and the focus query: a title without
+ * such a unit ("cải chính", "A1") names something else. idf 6 is about 1 chunk in 400 (from
+ * the idf formula). Not swept; set by hand (61ead2a).
+ */
+export const TITLE_RARE_IDF = 6;
+/** Weight of the title's recall of the question against its precision. Not measured; set by hand (54fcfe3). */
+export const TITLE_RECALL_WEIGHT = 1;
+/** Most a procedure loses for being last among the candidates rather than first. Not measured; set by hand (54fcfe3). */
+export const TITLE_RANK_PENALTY = 0.2;
+/** Least title precision for a procedure answer. Not measured; set by hand (54fcfe3). */
+export const MIN_TITLE_PRECISION = 0.4;
+/**
+ * Least title precision when the question has words no retrieved passage contains ("bitcoin",
+ * "xem bói"). Not measured; set by hand (54fcfe3).
+ */
+export const STRONG_TITLE_PRECISION = 0.7;
+/** Title recall from which a long title is accepted at {@link RECALLED_TITLE_PRECISION}. Not measured; set by hand (61ead2a). */
+export const HIGH_TITLE_RECALL = 0.8;
+/**
+ * Least title precision of a long official title that holds nearly all the question asks and
+ * every rare unit of it. Not measured; set by hand (61ead2a).
+ */
+export const RECALLED_TITLE_PRECISION = 0.25;
+/** Score lost by a title missing every rare unit of the question (in proportion for some). Not measured; set by hand (61ead2a). */
+export const RARE_MISS_PENALTY = 0.5;
+/** Fewest content units a title segment ("…, bản sao Giấy khai sinh") needs to stand for the title. Not measured; set by hand (54fcfe3). */
+export const MIN_SEGMENT_UNITS = 6;
+/** Share of the precision a title keeps when matched through one segment only. Not measured; set by hand (54fcfe3). */
+export const SEGMENT_FACTOR = 0.8;
+/**
+ * Most content words of a short title alternative ("thay đổi", "cải chính") joined to the
+ * object of the next part. Not measured; set by hand (43c83b2).
+ */
+export const SHORT_PART_WORDS = 2;
+
+// Preferences between near-duplicate procedures (procedure-preference.ts). Each is kept
+// smaller than the precision gap of one unasked title word, so it only decides between
+// candidates that match the question about equally; none was swept.
+
+/** (a) Bonus of a procedure whose applicants include individuals, for a citizen. Set by hand (61ead2a). */
+export const INDIVIDUAL_BONUS = 0.06;
+/** (b) Bonus of a procedure done at a local level (xã, huyện, tỉnh). Set by hand (61ead2a). */
+export const LOCAL_LEVEL_BONUS = 0.06;
+/** (c) Penalty of a special-case variant (or a title for minors, for organisations) the question does not ask for. Set by hand (61ead2a). */
+export const VARIANT_PENALTY = 0.12;
+/** (d) Bonus of the first-time variant when the question asks for a first time. Set by hand (61ead2a). */
+export const FIRST_TIME_BONUS = 0.12;
+/** (d) Penalty of a re-issue or change variant when the question asks for a first time. Set by hand (858ca8c). */
+export const CHANGE_PENALTY = 0.3;
+/** (e) Bonus of the re-issue variant when the question asks to redo a lost or damaged paper. Set by hand (4aef043). */
+export const REDO_BONUS = 0.2;
+
+// ── Compose ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Longest quote of a procedure field: a whole field chunk, so the quote holds every line the
+ * answer takes from it. The longest procedure chunk of the eval index is 1,315 characters
+ * (measured 2026-12-07). Raised from 1,000 in 54fcfe3.
+ */
+export const PROCEDURE_QUOTE_MAX_CHARS = 1500;
+/** Most list lines shown for one procedure field (steps, agencies …). Not measured; set by hand in round 1 (7c7fd13). */
+export const MAX_FIELD_LINES = 15;
+/**
+ * Most lines of a papers list shown as written (papers to hand in, captions and the first
+ * line of each case group kept before notes). Not measured; set by hand (54fcfe3).
+ */
+export const MAX_PAPER_LINES = 25;
+/** Lines per field in a procedure overview (deadline, fee, place, papers). Not measured; set by hand in round 1 (7c7fd13). */
+export const OVERVIEW_LINES = 6;
+/** Longest line quoted from a procedure field. Not measured; set by hand in round 1 (7c7fd13). */
+export const LINE_MAX_CHARS = 320;
+/** Most notes shown after the papers of a plain papers answer. Not measured; set by hand (43c83b2). */
+export const MAX_NOTES = 2;
+/** Most paper lines (captions included) of a plain papers answer. Not measured; set by hand (43c83b2). */
+export const MAX_PLAIN_PAPER_LINES = 15;
+/** Longest paper name or note kept before it is cut at a clause. Not measured; set by hand (43c83b2). */
+export const NAME_MAX_CHARS = 130;
+/** How far past {@link NAME_MAX_CHARS} a clause end may be taken rather than cutting a word. Not measured; set by hand (43c83b2). */
+export const NAME_SLACK_CHARS = 50;
+/** Longest line kept for a paper or note that speaks of the asker's situation. Not measured; set by hand (43c83b2). */
+export const SITUATION_MAX_CHARS = 320;
+/** Shortest head kept when a long paper name is cut at a comma. Not measured; set by hand (43c83b2). */
+export const MIN_HEAD_CHARS = 40;
+/** Most sentences from related fields added to a deadline answer. Not measured; set by hand (4aef043). */
+export const MAX_RELATED_FACTS = 2;
+/** Least question content words a related-field sentence must share. Not measured; set by hand (4aef043). */
+export const MIN_SHARED_WORDS = 2;
+/** Most sentences in a passage answer. Not measured; set by hand in round 1 (7c7fd13). */
+export const MAX_SENTENCES = 4;
+/** Fewest sentences a passage answer aims for (kept while above {@link FIRST_SENTENCES_FLOOR}). Set by hand in round 1 (7c7fd13). */
+export const MIN_SENTENCES = 2;
+/** Most distinct documents cited by one passage answer. Not measured; set by hand in round 1 (7c7fd13). */
+export const MAX_SOURCES = 3;
+/** Longest sentence quoted in a passage answer. Not measured; set by hand in round 1 (7c7fd13). */
+export const SENTENCE_MAX_CHARS = 400;
+/** Shortest sentence considered for a passage answer. Not measured; set by hand in round 1 (7c7fd13). */
+export const MIN_SENTENCE_CHARS = 20;
+/** Score added to a sentence with a digit when the question asks for a number. Not measured; set by hand in round 1 (7c7fd13). */
+export const SENTENCE_NUMBER_BONUS = 0.15;
+/** Score added to a sentence with a date when the question asks for a date. Not measured; set by hand in round 1 (7c7fd13). */
+export const SENTENCE_DATE_BONUS = 0.15;
+/** Score added to sentences of the first-ranked passage (less for lower ranks). Not measured; set by hand in round 1 (7c7fd13). */
+export const SENTENCE_RANK_BONUS = 0.1;
+/** Share of the best sentence's score the first {@link MIN_SENTENCES} sentences need. Not measured; set by hand in round 1 (7c7fd13). */
+export const FIRST_SENTENCES_FLOOR = 0.35;
+/** Share of the best sentence's score further sentences need. Not measured; set by hand in round 1 (7c7fd13). */
+export const MORE_SENTENCES_FLOOR = 0.6;
+/**
+ * Least share of the allowed length at which a clipped text is cut at a clause boundary
+ * rather than at the last space. Not measured; set by hand in round 1 (7c7fd13).
+ */
+export const CLIP_MIN_CLAUSE_SHARE = 0.5;
+
+// ── Ground ──────────────────────────────────────────────────────────────────────────
+
+/** Longest quote of a passage in a citation (procedure fields use {@link PROCEDURE_QUOTE_MAX_CHARS}). Not measured; set by hand in round 1 (7c7fd13). */
+export const QUOTE_MAX_CHARS = 600;
+/**
+ * Least value of a bare number checked as a fact: smaller ones outside a unit, a date or a
+ * document number are list items and article numbers ("Điều 5"). Set by hand in round 1 (7c7fd13).
+ */
+export const MIN_FACT_NUMBER = 10;

@@ -1,0 +1,46 @@
+/**
+ * What a citizen's question asks about a procedure, from everyday Vietnamese phrasing,
+ * typed with or without diacritics ("lệ phí bao nhiêu", "le phi bao nhieu"). The cue
+ * phrases are in prompts/cues/intents.vi.json.
+ */
+import cues from '../../../prompts/cues/intents.vi.json' with { type: 'json' };
+import { createPhraseMatcher, questionTokens, type PhraseMatch, type QuestionToken } from './phrase-match.ts';
+import type { ProcedureIntent } from '../types.ts';
+
+/** A procedure intent other than the `overview` fallback. */
+export type FieldIntent = Exclude<ProcedureIntent, 'overview'>;
+
+/** Cue phrases per intent (lower case, NFC). Longer phrases win over shorter ones. */
+export const INTENT_CUES: Readonly<Record<FieldIntent, readonly string[]>> = Object.freeze(cues.intents);
+
+/**
+ * Phrases that contain a cue word but ask nothing about a procedure field ("kinh phí" is a
+ * budget, not a fee; "thời gian tới" is the future, not a deadline). They are consumed so
+ * the cue inside them does not fire.
+ */
+export const NOT_CUES: readonly string[] = Object.freeze(cues.notIntents);
+
+const MATCHER = createPhraseMatcher<FieldIntent | null>([
+  ...(Object.entries(INTENT_CUES) as Array<[FieldIntent, readonly string[]]>).flatMap(([value, phrases]) => phrases.map((phrase) => ({ phrase, value }))),
+  ...NOT_CUES.map((phrase) => ({ phrase, value: null })),
+]);
+
+/** Intent cue phrases found in already tokenised question text, in question order. */
+export function intentCues(tokens: readonly QuestionToken[]): PhraseMatch<FieldIntent>[] {
+  return MATCHER.match(tokens).filter((m): m is PhraseMatch<FieldIntent> => m.value !== null);
+}
+
+/** Intents of a tokenised question, ordered by where they are first asked; `overview` when none. */
+export function intentsOf(tokens: readonly QuestionToken[]): ProcedureIntent[] {
+  const out: ProcedureIntent[] = [];
+  for (const m of intentCues(tokens)) if (!out.includes(m.value)) out.push(m.value);
+  return out.length ? out : ['overview'];
+}
+
+/**
+ * What a procedure question asks for, ordered by where each is first asked ("lệ phí và
+ * thời hạn" → fee, time); `['overview']` when nothing specific is asked.
+ */
+export function detectIntent(question: string): ProcedureIntent[] {
+  return intentsOf(questionTokens(question));
+}
