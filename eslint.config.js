@@ -22,8 +22,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'express', 'socket.io', 'hnswlib-node', 'langchain', '@langchain/*', '@huggingface/*', 'pdf-parse', 'mammoth'], message: 'core/ must stay free of I/O and framework imports.' },
-          { group: ['../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'core/ must not import outer layers.' },
+          { group: ['../index/*', '../../index/*', '../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'core/ must not import outer layers.' },
         ],
+      }],
+    },
+  },
+  {
+    // index/ is the read side of an index directory, shared by server and ingest: it never imports the writer or the server.
+    files: ['index/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'index/ must not import ingest/ or server/ (they build on it).' }],
       }],
     },
   },

@@ -12,7 +12,7 @@ import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { unsupportedFacts } from '../core/answer/facts.ts';
 import type { Answerer } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
-import { openIndex } from '../ingest/store/open-index.ts';
+import { openIndex } from '../index/open-index.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
 import { runAsMain } from '../ingest/run-main.ts';
 import { nearestRank } from './metrics.ts';

@@ -16,7 +16,7 @@ import type { Answerer, Role } from '../core/answer/types.ts';
 import { guardAnswer, guardQuestion } from '../core/guard/guard.ts';
 import { findPersonalData, redactPersonalData } from '../core/guard/pii.ts';
 import type { Corpus } from '../core/search/types.ts';
-import { openIndex } from '../ingest/store/open-index.ts';
+import { openIndex } from '../index/open-index.ts';
 import { Assistant } from '../server/assistant.ts';
 import { JsonlAuditSink } from '../server/audit/jsonl-audit.ts';
 import { rate, type Rate } from './answers.ts';

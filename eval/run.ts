@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import os from 'node:os';
 import { ingest } from '../ingest/pipeline.ts';
-import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
+import { openIndex, type OpenIndex } from '../index/open-index.ts';
 import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
 import { nearestRank, scoreRankings, type RankingScores } from './metrics.ts';
 import { replaceSection } from '../bench/report.ts';

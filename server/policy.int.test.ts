@@ -7,7 +7,7 @@ import { POLICY_GUARDS } from '../core/guard/guard.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import type { AuditRecord } from '../core/audit/types.ts';
 import { ingest } from '../ingest/pipeline.ts';
-import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
+import { openIndex, type OpenIndex } from '../index/open-index.ts';
 import { REPO_ROOT } from '../eval/paths.ts';
 import { JsonlAuditSink } from './audit/jsonl-audit.ts';
 import { Assistant, audiencesFor } from './assistant.ts';

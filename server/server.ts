@@ -26,7 +26,7 @@ import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
 import { AnswerPool } from './answer/pool/answer-pool.ts';
 import { LlmDraftWriter } from './drafting/llm-body.ts';
-import type { OpenIndex } from '../ingest/store/open-index.ts';
+import type { OpenIndex } from '../index/open-index.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Role } from '../../core/answer/types.ts';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { DEFAULT_INDEX_DIR } from '../../ingest/cli.ts';
-import { openIndex } from '../../ingest/store/open-index.ts';
+import { openIndex } from '../../index/open-index.ts';
 import { createAnswerer } from '../answer/config.ts';
 import { Assistant, type ChatResponse, type SearchResponse } from '../assistant.ts';
 import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
