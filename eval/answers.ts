@@ -4,18 +4,16 @@
  * question no indexed document answers, then scored: gold procedure cited, expected facts
  * in the answer, facts the cited quotes do not support, refusals, latency.
  *
- *   npx tsx eval/answers.ts --index data/full-index [--write]
+ *   npm run eval -- answers [--index <dir>] [--write]     (eval/run.ts; reports: eval/report.ts)
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { unsupportedFacts } from '../core/answer/facts.ts';
 import type { Answerer } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../index/open-index.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
-import { runAsMain } from '../ingest/run-main.ts';
-import { nearestRank } from './metrics.ts';
+import { nearestRank } from '../measure/stats.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch,
   type ProcedureQuestion, type QuestionIntent, type UnanswerableQuestion,
@@ -275,21 +273,3 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
     k,
   });
 }
-
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { index: { type: 'string' }, write: { type: 'boolean', default: false } } });
-  const indexDir = values.index ?? process.env.INDEX_DIR ?? 'data/full-index';
-  const result = await runAnswerEval({
-    indexDir,
-    onProgress: (done, total) => { if (done % 20 === 0 || done === total) process.stderr.write(`${done}/${total}\n`); },
-  });
-  const { writeAnswerReport, answersSummary } = await import('./report.ts');
-  process.stdout.write(`${answersSummary(result)}\n`);
-  if (values.write) {
-    const files = await writeAnswerReport(result);
-    process.stdout.write(`${files.md}\n${files.json}\n${files.svg}\n`);
-  }
-  return 0;
-}
-
-runAsMain(import.meta.url, main);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtures, type FixturePaths } from '../scripts/make-fixtures.ts';
 import { makeTinyModel } from '../scripts/make-tiny-model.ts';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { ingest, type IngestSummary } from './pipeline.ts';
 import { openIndex } from '../index/open-index.ts';
 

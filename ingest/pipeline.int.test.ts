@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from './pipeline.ts';
 import { openIndex } from '../index/open-index.ts';
 import { readCurrent, versionsDir } from '../index/layout.ts';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 
 let work: string;
 let corpus: string;

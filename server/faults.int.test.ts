@@ -19,7 +19,8 @@ import { MANIFEST } from '../index/manifest-file.ts';
 import { versionsDir } from '../index/layout.ts';
 import { makeFixtures, type FixturePaths } from '../scripts/make-fixtures.ts';
 import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from './answer/testing/scripted-openai-server.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../config/config.ts';
+import { childEnvironment } from '../config/environment.ts';
 import { HTTP_MESSAGES } from './http/errors.ts';
 import { crashedMessage, JOB_MESSAGES } from './jobs/job-errors.ts';
 import { notice } from './jobs/testing/tiny-corpus.ts';
@@ -189,7 +190,7 @@ describe('kill -9 during a re-index, then a restart (server as a child process)'
     prebuiltDocuments = (await ingest({ inputs: ingestInputs(config), indexDir })).documents;
     // Work for the job that will be cut short: new documents to load and embed.
     await Promise.all(Array.from({ length: BULK }, (_, i) => writeFile(join(config.UPLOAD_DIR, `tb-${i}.txt`), notice(100 + i))));
-    env = { ...process.env, ...ours };
+    env = childEnvironment(ours);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import type { AuditRecord } from '../core/audit/types.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import { openIndex, type OpenIndex } from '../index/open-index.ts';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { JsonlAuditSink } from './audit/jsonl-audit.ts';
 import { Assistant, audiencesFor } from './assistant.ts';
 

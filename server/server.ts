@@ -8,14 +8,14 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Server as SocketServer } from 'socket.io';
 import { Assistant } from './assistant.ts';
-import { createAnswerer } from './answer/config.ts';
+import { createAnswerer } from './answer/create-answerer.ts';
 import { JsonlAuditSink } from './audit/jsonl-audit.ts';
 import { TokenStore } from './auth/tokens.ts';
-import type { ServerConfig } from './config.ts';
+import type { Config } from '../config/config.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { IndexService } from './index-service.ts';
 import { createApp, finishApp, Lifecycle } from './http/app.ts';
 import { Metrics } from './http/metrics.ts';
@@ -34,8 +34,6 @@ import { pagesRouter } from './http/pages.ts';
 import { createDraftsRouter } from './http/drafts.ts';
 import { DraftService } from './drafting/service.ts';
 
-/** The repository root: the shipped corpus lives in `corpora/` beside `server/`. */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Vietnam is UTC+7 all year: audit files and daily statistics follow its calendar days. */
 const VIETNAM_OFFSET_MINUTES = 420;
 
@@ -61,11 +59,11 @@ export interface StartOptions {
 }
 
 /** Ingest inputs of every job: the shipped corpus, admin uploads, then CORPUS_PATHS. */
-export function ingestInputs(config: ServerConfig): string[] {
+export function ingestInputs(config: Pick<Config, 'UPLOAD_DIR' | 'CORPUS_PATHS'>): string[] {
   return [join(REPO_ROOT, 'corpora'), resolve(config.UPLOAD_DIR), ...config.CORPUS_PATHS.map((p) => resolve(p))];
 }
 
-export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? pino({
     level: config.LOG_LEVEL,
     base: { service: 'tro-ly-ao' },
@@ -120,10 +118,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     inputs: () => ingestInputs(config),
     stateFile: join(config.STATE_DIR, 'jobs.json'),
     timeoutMs: config.REINDEX_TIMEOUT_MS,
+    // New versions are built with the configured embedder, like `npm run ingest`.
+    embedder: config.embedder,
   });
   await jobs.init();
 
-  const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.env), {
+  const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.llm), {
     audit,
     observe: (record) => metrics.exchanged(record),
   });

@@ -10,6 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EmbedderChoice } from '../../config/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Embedder } from '../../core/ports.ts';
 import { fitLsaEmbedder, LsaEmbedder } from '../../core/embed/lsa-embedder.ts';
@@ -39,13 +40,16 @@ export function fitSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-/** Embedder config from CLI flags and the environment (EMBEDDER, EMBEDDING_MODEL). */
-export function embedderConfigFromArgs(kind?: string, model?: string): EmbedderConfig {
-  const k = kind ?? process.env.EMBEDDER ?? 'lsa';
-  const m = model ?? process.env.EMBEDDING_MODEL;
+/**
+ * Embedder config from the CLI flags `--embedder` and `--model`, which win over the
+ * configured choice (EMBEDDER, EMBEDDING_MODEL).
+ */
+export function embedderConfigFromArgs(kind: string | undefined, model: string | undefined, configured: EmbedderChoice): EmbedderConfig {
+  const k = kind ?? configured.kind;
+  const m = model ?? (configured.kind === 'transformers' ? configured.model : undefined);
   if (k === 'lsa') return { kind: 'lsa' };
   if (k === 'transformers') {
-    if (!m) throw new AppError('INVALID_ARGUMENT', 'transformers embedder needs --model or EMBEDDING_MODEL');
+    if (!m) throw new AppError('INVALID_ARGUMENT', 'the transformers embedder needs --model (or EMBEDDER=transformers with EMBEDDING_MODEL)');
     return { kind: 'transformers', model: m };
   }
   throw new AppError('INVALID_ARGUMENT', `unknown embedder ${k}`);

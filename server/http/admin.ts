@@ -9,7 +9,7 @@ import express, { type Request, type Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
 import type { AuditRecord, AuditSink } from '../../core/audit/types.ts';
-import type { ServerConfig } from '../config.ts';
+import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import type { ReindexJobs } from '../jobs/reindex-jobs.ts';
 import type { JobInfo } from '../jobs/job-info.ts';
@@ -22,7 +22,7 @@ import { callerOf, requireRole } from './middleware.ts';
 import { AuditQueryParams, MetadataPatch, ReindexRequest, StatsQueryParams } from './schemas.ts';
 
 export interface AdminDeps {
-  config: ServerConfig;
+  config: Config;
   logger: Logger;
   indexes: IndexService;
   jobs: ReindexJobs;

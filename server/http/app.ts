@@ -18,7 +18,7 @@ import { foldDiacritics } from '../../core/text/fold.ts';
 import { redactPersonalData } from '../../core/guard/pii.ts';
 import type { Assistant } from '../assistant.ts';
 import type { TokenStore } from '../auth/tokens.ts';
-import type { ServerConfig } from '../config.ts';
+import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
@@ -28,7 +28,7 @@ import { ChatRequest, describeIssues, DocumentListQuery, FeedbackRequest, Search
 
 /** Everything the routes need; built by the composition root (server/server.ts). */
 export interface AppDeps {
-  config: ServerConfig;
+  config: Config;
   logger: Logger;
   metrics: Metrics;
   indexes: IndexService;

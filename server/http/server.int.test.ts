@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../eval/paths.ts';
+import { REPO_ROOT } from '../../config/paths.ts';
 import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { buildOpenApi } from './openapi.ts';
 
