@@ -219,7 +219,7 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
 
   // The first search and answer load lazy parts of the index; keep that out of the timings.
   await corpus.search('thủ tục hành chính', { k, audiences });
-  await assistant.chat({ message: 'thủ tục hành chính' }, 'citizen');
+  await assistant.chat({ message: 'thủ tục hành chính' }, { role: 'citizen' });
 
   const conversations = new Map<string, string>();
   const outcomes: QuestionOutcome[] = [];
@@ -232,7 +232,7 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
     const hits = await corpus.search(q.text, { k, audiences });
     const retrievalMs = performance.now() - started;
     started = performance.now();
-    const res = await assistant.chat({ message: q.text, ...(conversationId ? { conversationId } : {}) }, 'citizen');
+    const res = await assistant.chat({ message: q.text, ...(conversationId ? { conversationId } : {}) }, { role: 'citizen' });
     const answerMs = performance.now() - started;
     conversations.set(q.qid, res.conversationId);
     const normalizedAnswer = normalizeForMatch(res.answer);

@@ -17,7 +17,9 @@ import { TokenStore } from './auth/tokens.ts';
 import type { Config } from '../config/config.ts';
 import { REPO_ROOT } from '../config/paths.ts';
 import { IndexService } from './index-service.ts';
-import { createApp, finishApp, Lifecycle } from './http/app.ts';
+import { createApp, finishApp } from './http/app.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { ChatUseCase } from './chat-use-case.ts';
 import { Metrics } from './http/metrics.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
@@ -128,6 +130,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     observe: (record) => metrics.exchanged(record),
   });
   const lifecycle = new Lifecycle();
+  const chat = new ChatUseCase({ assistant, indexes, lifecycle, metrics, timeoutMs: config.REQUEST_TIMEOUT_MS });
   const limits = {
     perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
     perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
@@ -142,7 +145,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin, drafts,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -152,7 +155,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
-  const io = attachSocketServer(http, { config, logger, metrics, indexes, assistant, tokens, limits, lifecycle });
+  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits });
 
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {

@@ -210,7 +210,10 @@ describe('protection', () => {
 
 /** Routes declared in the route files, as `METHOD /path/{param}`. */
 async function declaredRoutes(): Promise<string[]> {
-  const files: Array<[string, string]> = [['server/http/app.ts', ''], ['server/http/admin.ts', '/api/admin'], ['server/http/drafts.ts', '/api']];
+  const files: Array<[string, string]> = [
+    ['server/http/app.ts', ''], ['server/http/health.ts', ''], ['server/http/chat.ts', '/api'], ['server/http/search.ts', '/api'],
+    ['server/http/documents.ts', '/api'], ['server/http/feedback.ts', '/api'], ['server/http/admin.ts', '/api/admin'], ['server/http/drafts.ts', '/api'],
+  ];
   const out: string[] = [];
   for (const [file, prefix] of files) {
     const source = await readFile(join(REPO_ROOT, file), 'utf8');
