@@ -11,7 +11,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': 'off',
+      // One config, read once per process by each entry point through config/ and passed down.
+      'no-restricted-properties': ['error',
+        { object: 'process', property: 'env', message: 'Read options through config/ (configFromEnvironment, passed down); only config/environment.ts reads process.env.' },
+        { object: 'process', property: 'loadEnvFile', message: 'Pass dotEnvFile to configFromEnvironment (config/environment.ts).' },
+      ],
     },
+  },
+  {
+    // The config module itself; vitest.config.ts reads CI, set by the CI system for the test runner, not an option of the product.
+    files: ['config/**/*.ts', 'vitest.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     // core is pure domain: no I/O frameworks (DESIGN.md, "Layout and dependency direction").
@@ -22,8 +32,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'express', 'socket.io', 'hnswlib-node', 'langchain', '@langchain/*', '@huggingface/*', 'pdf-parse', 'mammoth'], message: 'core/ must stay free of I/O and framework imports.' },
-          { group: ['../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'core/ must not import outer layers.' },
+          { group: ['../config/*', '../../config/*', '../index/*', '../../index/*', '../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'core/ must not import outer layers.' },
         ],
+      }],
+    },
+  },
+  {
+    // index/ is the read side of an index directory, shared by server and ingest: it never imports the writer or the server.
+    files: ['index/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['../ingest/*', '../../ingest/*', '../server/*', '../../server/*'], message: 'index/ must not import ingest/ or server/ (they build on it).' }],
       }],
     },
   },

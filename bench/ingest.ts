@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, appendFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
-import { DATASETS, REPO_ROOT, requireDataset } from '../eval/paths.ts';
+import type { Config } from '../config/config.ts';
+import { datasetPaths, REPO_ROOT, requireDataset } from '../config/paths.ts';
 import { discoverSources } from '../ingest/loaders/index.ts';
 
 interface ChildResult {
@@ -34,12 +35,13 @@ function runChild(indexDir: string, inputs: string[]): Promise<ChildResult> {
   });
 }
 
-export async function benchIngest(): Promise<string> {
+export async function benchIngest(_args: unknown, config: Config): Promise<string> {
+  const datasets = datasetPaths(config);
   const work = await mkdtemp(join(os.tmpdir(), 'bench-ingest-'));
   try {
     const corpus = join(work, 'corpora');
     await cp(join(REPO_ROOT, 'corpora'), corpus, { recursive: true });
-    const inputs = [corpus, requireDataset(DATASETS.tthc), requireDataset(DATASETS.alqacCorpus)];
+    const inputs = [corpus, requireDataset(datasets.tthc), requireDataset(datasets.alqacCorpus)];
     let bytes = 0;
     const files = await discoverSources(inputs);
     for (const f of files) bytes += (await stat(f)).size;

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestsBetween, restFigures, socketFigures } from './load-figures.ts';
-import { OUTCOME, summarize, type LoadResult, type RestSample, type SocketSample } from './load-plan.ts';
-
-describe('summarize', () => {
-  it('gives nearest-rank percentiles of the latencies', () => {
-    const s = summarize(Array.from({ length: 100 }, (_, i) => 100 - i));
-    expect(s).toEqual({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
-  });
-
-  it('is all zeros for no samples', () => {
-    expect(summarize([])).toEqual({ count: 0, p50: 0, p95: 0, p99: 0, max: 0 });
-  });
-});
+import { OUTCOME, type LoadResult, type RestSample, type SocketSample } from './load-plan.ts';
 
 function restResult(samples: RestSample[], errors: Record<string, number> = {}): LoadResult {
   return { startedAt: 1_000, endedAt: 11_000, rest: { kinds: ['chat', 'search'], samples, errors } };

@@ -1,5 +1,6 @@
 /** The figures of the load bench, computed from the load generator's raw samples. */
-import { OUTCOME, summarize, type LatencySummary, type LoadResult } from './load-plan.ts';
+import { summarize, type LatencySummary } from '../measure/stats.ts';
+import { OUTCOME, type LoadResult } from './load-plan.ts';
 import type { CpuShare } from './load-procs.ts';
 
 /** Throughput, latency and errors of the REST part of a run. */

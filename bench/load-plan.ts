@@ -79,22 +79,6 @@ export interface LoadResult {
   };
 }
 
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles of `values` (ms); zeros when empty. */
-export function summarize(values: number[]): LatencySummary {
-  if (values.length === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
-  const sorted = Float64Array.from(values).sort();
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
-}
-
 /** Add one to `counts[key]`. */
 export function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;

@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { childEnvironment } from '../config/environment.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import type { FromClient, LoadPlan, LoadResult } from './load-plan.ts';
 
 /** A child that printed its URL, with what it logged (pino JSON lines counted by level). */
@@ -30,7 +31,7 @@ const TAIL_LINES = 40;
 export function startService(script: string, env: Record<string, string>, urlLine: RegExp, timeoutMs = 120_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, script)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: childEnvironment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const service: ServiceProcess = { child, url: '', logLevels: {}, tail: [] };

@@ -1,7 +1,7 @@
 /** The Markdown section of the load bench: setup, then one row per target, met or not. */
 import os from 'node:os';
 import type { RestFigures, SocketFigures } from './load-figures.ts';
-import type { LatencySummary } from './load-plan.ts';
+import type { LatencySummary } from '../measure/stats.ts';
 import { SOAK, type LoadSettings, type ReindexFigures, type SoakFigures } from './load-phases.ts';
 
 /** Targets of the issue (2 cores, extractive answerer, full index). */

@@ -12,8 +12,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { DATASETS, REPO_ROOT, requireDataset } from '../eval/paths.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig, type Config } from '../config/config.ts';
+import { childEnvironment } from '../config/environment.ts';
+import { datasetPaths, REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts';
 import { ingestInputs } from '../server/server.ts';
 import { echoPhase, reindexPhase, restPhase, soakPhase, socketPhase, type LoadSettings, type Target } from './load-phases.ts';
 import { startService, stopService, waitReady } from './load-procs.ts';
@@ -87,14 +88,14 @@ async function benchQuestions(): Promise<string[]> {
   return questions;
 }
 
-function serverEnv(stateRoot: string, adminToken: string, answerWorkers: string): Record<string, string> {
+function serverEnv(stateRoot: string, adminToken: string, answerWorkers: string, datasets: DatasetPaths): Record<string, string> {
   return {
     ANSWER_WORKERS: answerWorkers,
     PORT: '0',
     HOST: '127.0.0.1',
     INDEX_DIR,
     UPLOAD_DIR,
-    CORPUS_PATHS: [requireDataset(DATASETS.tthc), requireDataset(DATASETS.alqacCorpus)].join(','),
+    CORPUS_PATHS: [requireDataset(datasets.tthc), requireDataset(datasets.alqacCorpus)].join(','),
     STATE_DIR: join(stateRoot, 'state'),
     AUDIT_DIR: join(stateRoot, 'audit'),
     ASSISTANT_TOKENS: `admin:${adminToken},official:${randomBytes(24).toString('base64url')}`,
@@ -119,7 +120,8 @@ function serverEnv(stateRoot: string, adminToken: string, answerWorkers: string)
  */
 async function ensureIndex(env: Record<string, string>): Promise<number | undefined> {
   await mkdir(UPLOAD_DIR, { recursive: true });
-  const inputs = ingestInputs(loadConfig({ ...process.env, ...env }));
+  // The server child's own configuration: its environment is this one with `env` on top.
+  const inputs = ingestInputs(loadConfig(childEnvironment(env)));
   process.stderr.write(`[load] bringing ${relative(REPO_ROOT, INDEX_DIR)} up to date…\n`);
   const started = performance.now();
   const out = await new Promise<string>((resolveOut, reject) => {
@@ -142,7 +144,7 @@ function machine(): string {
 }
 
 /** Run the chosen phases; writes the raw JSON and returns the Markdown section. */
-export async function benchLoad(args: LoadArgs = {}): Promise<string> {
+export async function benchLoad(args: LoadArgs, config: Config): Promise<string> {
   const { settings, phases } = settingsOf(args);
   const questions = await benchQuestions();
   const started = new Date();
@@ -152,7 +154,7 @@ export async function benchLoad(args: LoadArgs = {}): Promise<string> {
   const adminToken = randomBytes(24).toString('base64url');
   const answerWorkers = args['answer-workers'] ?? '2';
   if (!/^\d+$/.test(answerWorkers)) throw new Error('--answer-workers must be a whole number');
-  const env = serverEnv(stateRoot, adminToken, answerWorkers);
+  const env = serverEnv(stateRoot, adminToken, answerWorkers, datasetPaths(config));
   const flags = Object.entries(args).filter(([, v]) => v !== undefined).map(([k, v]) => ` --${k} ${v}`).join('');
   const report: LoadReport = {
     command: `npm run bench -- load${flags}`,

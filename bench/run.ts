@@ -2,17 +2,20 @@
  * `npm run bench -- <name>`: performance benchmarks; figures are written to
  * docs/BENCHMARKS.md (a marked section per benchmark) with command, date and machine.
  * `ingest` writes unless `--no-write`; `load` (ten minutes, machine-dependent) only with
- * `--write`. Every section is printed to stdout.
+ * `--write`. Every section is printed to stdout. The shared datasets are read from
+ * SHARED_DIR (default ../shared beside the checkout).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from '../eval/paths.ts';
-import { replaceSection } from './report.ts';
+import type { Config } from '../config/config.ts';
+import { configFromEnvironment } from '../config/environment.ts';
+import { REPO_ROOT } from '../config/paths.ts';
+import { replaceSection } from '../measure/report-section.ts';
 import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
 
 interface Bench {
-  run: (args: LoadArgs) => Promise<string>;
+  run: (args: LoadArgs, config: Config) => Promise<string>;
   writeByDefault: boolean;
 }
 
@@ -21,7 +24,7 @@ const BENCHES: Record<string, Bench> = {
   load: { run: benchLoad, writeByDefault: false },
 };
 
-async function main(): Promise<void> {
+async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
@@ -32,13 +35,13 @@ async function main(): Promise<void> {
   for (const name of chosen) {
     const bench = BENCHES[name];
     if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
-    const section = await bench.run(args);
+    const section = await bench.run(args, config);
     process.stdout.write(`${section}\n`);
     if (!noWrite && (write || bench.writeByDefault)) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `bench-${name}`, section);
   }
 }
 
-main().catch((err) => {
+Promise.resolve().then(() => main(configFromEnvironment())).catch((err) => {
   process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exit(1);
 });

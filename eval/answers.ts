@@ -4,18 +4,16 @@
  * question no indexed document answers, then scored: gold procedure cited, expected facts
  * in the answer, facts the cited quotes do not support, refusals, latency.
  *
- *   npx tsx eval/answers.ts --index data/full-index [--write]
+ *   npm run eval -- answers [--index <dir>] [--write]     (eval/run.ts; reports: eval/report.ts)
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { unsupportedFacts } from '../core/answer/ground/facts.ts';
 import type { Answerer } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
-import { openIndex } from '../ingest/store/open-index.ts';
+import { openIndex } from '../index/open-index.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
-import { runAsMain } from '../ingest/run-main.ts';
-import { nearestRank } from './metrics.ts';
+import { nearestRank } from '../measure/stats.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch,
   type ProcedureQuestion, type QuestionIntent, type UnanswerableQuestion,
@@ -221,7 +219,7 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
 
   // The first search and answer load lazy parts of the index; keep that out of the timings.
   await corpus.search('thủ tục hành chính', { k, audiences });
-  await assistant.chat({ message: 'thủ tục hành chính' }, 'citizen');
+  await assistant.chat({ message: 'thủ tục hành chính' }, { role: 'citizen' });
 
   const conversations = new Map<string, string>();
   const outcomes: QuestionOutcome[] = [];
@@ -234,7 +232,7 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
     const hits = await corpus.search(q.text, { k, audiences });
     const retrievalMs = performance.now() - started;
     started = performance.now();
-    const res = await assistant.chat({ message: q.text, ...(conversationId ? { conversationId } : {}) }, 'citizen');
+    const res = await assistant.chat({ message: q.text, ...(conversationId ? { conversationId } : {}) }, { role: 'citizen' });
     const answerMs = performance.now() - started;
     conversations.set(q.qid, res.conversationId);
     const normalizedAnswer = normalizeForMatch(res.answer);
@@ -275,21 +273,3 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
     k,
   });
 }
-
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { index: { type: 'string' }, write: { type: 'boolean', default: false } } });
-  const indexDir = values.index ?? process.env.INDEX_DIR ?? 'data/full-index';
-  const result = await runAnswerEval({
-    indexDir,
-    onProgress: (done, total) => { if (done % 20 === 0 || done === total) process.stderr.write(`${done}/${total}\n`); },
-  });
-  const { writeAnswerReport, answersSummary } = await import('./report.ts');
-  process.stdout.write(`${answersSummary(result)}\n`);
-  if (values.write) {
-    const files = await writeAnswerReport(result);
-    process.stdout.write(`${files.md}\n${files.json}\n${files.svg}\n`);
-  }
-  return 0;
-}
-
-runAsMain(import.meta.url, main);

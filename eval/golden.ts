@@ -8,20 +8,18 @@
  *
  *   npm run eval -- golden --save        # record data/golden/answers.json
  *   npm run eval -- golden               # compare with it; exit code 1 on any difference
- *   npx tsx eval/golden.ts --index data/eval/full-index [--save] [--file path]
+ *   npm run eval -- golden --index <dir> # over an existing index
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Citation } from '../core/model.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import type { Answerer, AnswerResult, ConversationContext, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
-import { openIndex } from '../ingest/store/open-index.ts';
-import { runAsMain } from '../ingest/run-main.ts';
+import { openIndex } from '../index/open-index.ts';
 import { Assistant } from '../server/assistant.ts';
 import { loadProcedureQuestions, loadUnanswerable, parseJsonl } from './datasets/answer-datasets.ts';
-import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
+import { REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts';
 
 /** Where the golden answers are kept by default (data/ is not committed). */
 export const GOLDEN_PATH = join(REPO_ROOT, 'data', 'golden', 'answers.json');
@@ -62,14 +60,14 @@ export interface GoldenComparison {
 }
 
 /** Every question of eval/datasets and the first {@link ALQAC_QUESTIONS} ALQAC dev questions, in a fixed order. */
-export async function goldenQuestions(): Promise<GoldenQuestion[]> {
+export async function goldenQuestions(paths: Pick<DatasetPaths, 'alqacQuestions'>): Promise<GoldenQuestion[]> {
   const read = async <T>(path: string): Promise<T[]> => parseJsonl<T>(await readFile(path, 'utf8'), path);
   const datasets = join(REPO_ROOT, 'eval', 'datasets');
   const procedure = await loadProcedureQuestions();
   const unanswerable = await loadUnanswerable();
   const redteam = await read<{ id: string; text: string }>(join(datasets, 'redteam.jsonl'));
   const normal = await read<{ id: string; text: string }>(join(datasets, 'normal-questions.jsonl'));
-  const alqac = (await read<{ qid: string; text: string }>(requireDataset(DATASETS.alqacQuestions))).slice(0, ALQAC_QUESTIONS);
+  const alqac = (await read<{ qid: string; text: string }>(requireDataset(paths.alqacQuestions))).slice(0, ALQAC_QUESTIONS);
   return [
     ...procedure.map((q) => ({ id: q.qid, text: q.text, ...(q.follow_up_of ? { followUpOf: q.follow_up_of } : {}) })),
     ...unanswerable.map((q) => ({ id: q.qid, text: q.text })),
@@ -95,7 +93,7 @@ export async function runGolden(corpus: Corpus, questions: readonly GoldenQuesti
       const parent = q.followUpOf ? conversations.get(q.followUpOf) : undefined;
       if (q.followUpOf && !parent) throw new Error(`${q.id}: follow-up of ${q.followUpOf}, which was not asked before it`);
       last = undefined;
-      const res = await assistant.chat({ message: q.text, ...(parent ? { conversationId: parent } : {}) }, role);
+      const res = await assistant.chat({ message: q.text, ...(parent ? { conversationId: parent } : {}) }, { role });
       conversations.set(q.id, res.conversationId);
       out.push({
         id: `${role}/${q.id}`, question: q.text, answer: res.answer, citations: res.citations, refused: res.refused,
@@ -144,9 +142,9 @@ export function goldenHolds(c: GoldenComparison): boolean {
 }
 
 /** Save (`save`) or compare the golden answers over an index; returns the process exit code. */
-export async function goldenCommand(opts: { indexDir: string; save: boolean; file?: string }): Promise<number> {
+export async function goldenCommand(opts: { indexDir: string; save: boolean; datasets: Pick<DatasetPaths, 'alqacQuestions'>; file?: string }): Promise<number> {
   const file = opts.file ?? GOLDEN_PATH;
-  const outputs = await runGolden(await openIndex(opts.indexDir), await goldenQuestions());
+  const outputs = await runGolden(await openIndex(opts.indexDir), await goldenQuestions(opts.datasets));
   if (opts.save) {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(outputs, null, 1)}\n`);
@@ -158,13 +156,3 @@ export async function goldenCommand(opts: { indexDir: string; save: boolean; fil
   process.stdout.write(`${goldenSummary(comparison)}\n`);
   return goldenHolds(comparison) ? 0 : 1;
 }
-
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { index: { type: 'string' }, save: { type: 'boolean', default: false }, file: { type: 'string' } },
-  });
-  return goldenCommand({ indexDir: values.index ?? join(REPO_ROOT, 'data', 'eval', 'full-index'), save: values.save, ...(values.file ? { file: values.file } : {}) });
-}
-
-runAsMain(import.meta.url, main);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ndcgAt, nearestRank, scoreRankings } from './metrics.ts';
+import { ndcgAt, scoreRankings } from './metrics.ts';
 
 describe('scoreRankings', () => {
   it('computes recall and MRR from first occurrences', () => {
@@ -28,13 +28,5 @@ describe('ndcgAt', () => {
 
   it('counts nothing beyond k', () => {
     expect(ndcgAt(['x', 'y', 'g'], ['g'], 2)).toBe(0);
-  });
-});
-
-describe('nearestRank', () => {
-  it('takes the value at the nearest rank of sorted values', () => {
-    expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
-    expect(nearestRank([1, 2, 3, 4], 0.5)).toBe(2);
-    expect(nearestRank([], 0.5)).toBe(0);
   });
 });

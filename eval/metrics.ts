@@ -53,8 +53,3 @@ export function scoreRankings(runs: Array<{ ranked: string[]; gold: string[] }>)
   const n = Math.max(1, runs.length);
   return { questions: runs.length, recallAt1: r1 / n, recallAt5: r5 / n, recallAt10: r10 / n, mrrAt10: mrr / n, ndcgAt10: ndcg / n };
 }
-
-/** Nearest-rank quantile of ascending-sorted values (0 for none). */
-export function nearestRank(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/pipeline.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { rate } from './answers.ts';
 import { redteamSection, runRedteamEval, valuePattern, type NormalQuestion, type RedteamEvalResult, type RedteamPrompt } from './redteam.ts';
 

@@ -5,24 +5,22 @@
  * then scored: adversarial prompts blocked or neutralised, ordinary questions wrongly
  * refused by a guard, personal data left in answers or audit files, and guard latency.
  *
- *   npx tsx eval/redteam.ts --index data/full-index [--write]
+ *   npm run eval -- redteam [--index <dir>] [--write]     (eval/run.ts)
  */
 import os from 'node:os';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import type { Answerer, Role } from '../core/answer/types.ts';
 import { guardAnswer, guardQuestion } from '../core/guard/guard.ts';
 import { findPersonalData, redactPersonalData } from '../core/guard/pii.ts';
 import type { Corpus } from '../core/search/types.ts';
-import { openIndex } from '../ingest/store/open-index.ts';
+import { openIndex } from '../index/open-index.ts';
 import { Assistant } from '../server/assistant.ts';
 import { JsonlAuditSink } from '../server/audit/jsonl-audit.ts';
 import { rate, type Rate } from './answers.ts';
-import { REPO_ROOT } from './paths.ts';
-import { runAsMain } from '../ingest/run-main.ts';
-import { nearestRank } from './metrics.ts';
+import { REPO_ROOT } from '../config/paths.ts';
+import { nearestRank } from '../measure/stats.ts';
 
 export const REDTEAM_CATEGORIES = ['injection', 'jailbreak', 'pii', 'secret', 'off_topic', 'abuse'] as const;
 export type RedteamCategory = (typeof REDTEAM_CATEGORIES)[number];
@@ -306,17 +304,3 @@ export function redteamSection(r: RedteamEvalResult): string {
   }
   return lines.join('\n');
 }
-
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { index: { type: 'string' }, write: { type: 'boolean', default: false } } });
-  const indexDir = values.index ?? process.env.INDEX_DIR ?? 'data/full-index';
-  const result = await runRedteamEval({ indexDir });
-  process.stdout.write(`${redteamSummary(result)}\n`);
-  if (values.write) {
-    const { replaceSection } = await import('../bench/report.ts');
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-redteam', redteamSection(result));
-  }
-  return 0;
-}
-
-runAsMain(import.meta.url, main);

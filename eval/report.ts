@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AnswerEvalResult, Rate } from './answers.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 
 export const REPORTS_DIR = join(REPO_ROOT, 'eval', 'reports');
 

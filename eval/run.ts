@@ -17,17 +17,23 @@
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
+ *   npm run eval -- answers --index <dir>   # answers and red team over an existing index
+ *
+ * The shared datasets are read from SHARED_DIR (default ../shared beside the checkout).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import os from 'node:os';
-import { ingest } from '../ingest/pipeline.ts';
-import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
-import { DATASETS, REPO_ROOT, requireDataset } from './paths.ts';
-import { nearestRank, scoreRankings, type RankingScores } from './metrics.ts';
-import { replaceSection } from '../bench/report.ts';
+import type { Config } from '../config/config.ts';
+import { configFromEnvironment } from '../config/environment.ts';
+import { datasetPaths, REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts';
 import { foldDiacritics } from '../core/text/fold.ts';
+import { openIndex, type OpenIndex } from '../index/open-index.ts';
+import { ingest } from '../ingest/pipeline.ts';
+import { replaceSection } from '../measure/report-section.ts';
+import { nearestRank } from '../measure/stats.ts';
+import { scoreRankings, type RankingScores } from './metrics.ts';
 import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
@@ -71,19 +77,28 @@ async function timeRetrieval(index: OpenIndex, questions: Question[]): Promise<{
   return { p50: nearestRank(times, 0.5), p95: nearestRank(times, 0.95), chunks: index.state.chunks.size };
 }
 
+/** What one `npm run eval` does, from its flags and the configuration. */
+interface EvalRun {
+  rebuild: boolean;
+  write: boolean;
+  /** An existing index for the answer and red-team parts, instead of the full one built here. */
+  index?: string;
+  datasets: DatasetPaths;
+}
+
 /** The full index (shipped corpus + TTHC catalog + ALQAC), built or updated incrementally. */
-async function fullIndex(rebuild: boolean): Promise<string> {
+async function fullIndex(run: EvalRun): Promise<string> {
   const dir = join(REPO_ROOT, 'data', 'eval', 'full-index');
   const s = await ingest({
-    inputs: [join(REPO_ROOT, 'corpora'), requireDataset(DATASETS.tthc), requireDataset(DATASETS.alqacCorpus)],
-    indexDir: dir, rebuild,
+    inputs: [join(REPO_ROOT, 'corpora'), requireDataset(run.datasets.tthc), requireDataset(run.datasets.alqacCorpus)],
+    indexDir: dir, rebuild: run.rebuild,
   });
   process.stderr.write(`full index: ${s.documents} documents, ${s.chunks} chunks\n`);
   return dir;
 }
 
-async function answersPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
-  const indexDir = await fullIndex(values.rebuild);
+async function answersPart(values: EvalRun): Promise<void> {
+  const indexDir = values.index ?? await fullIndex(values);
   const result = await runAnswerEval({ indexDir });
   process.stdout.write(`${answersSummary(result)}\n`);
   if (values.write) {
@@ -93,37 +108,39 @@ async function answersPart(values: { rebuild: boolean; write: boolean }): Promis
   }
 }
 
-async function redteamPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
-  const result = await runRedteamEval({ indexDir: await fullIndex(values.rebuild) });
+async function redteamPart(values: EvalRun): Promise<void> {
+  const result = await runRedteamEval({ indexDir: values.index ?? await fullIndex(values) });
   process.stdout.write(`${redteamSummary(result)}\n`);
   if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-redteam', redteamSection(result));
 }
 
-async function main(): Promise<void> {
+async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       rebuild: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
+      index: { type: 'string' },
     },
   });
   const defaults = ['alqac', 'answers', 'redteam'];
   const known = [...defaults, 'golden'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  if (parts.includes('alqac')) await alqacPart(values);
-  if (parts.includes('answers')) await answersPart(values);
-  if (parts.includes('redteam')) await redteamPart(values);
-  if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: await fullIndex(values.rebuild), save: values.save });
+  const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  if (parts.includes('alqac')) await alqacPart(run);
+  if (parts.includes('answers')) await answersPart(run);
+  if (parts.includes('redteam')) await redteamPart(run);
+  if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
 }
 
-async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
+async function alqacPart(values: EvalRun): Promise<void> {
   const indexDir = join(REPO_ROOT, 'data', 'eval', 'alqac-index');
-  const summary = await ingest({ inputs: [requireDataset(DATASETS.alqacCorpus)], indexDir, rebuild: values.rebuild });
+  const summary = await ingest({ inputs: [requireDataset(values.datasets.alqacCorpus)], indexDir, rebuild: values.rebuild });
   process.stderr.write(`index: ${summary.documents} documents, ${summary.chunks} chunks, embedder ${summary.embedder}\n`);
   const index = await openIndex(indexDir);
-  const questions = (await readFile(requireDataset(DATASETS.alqacQuestions), 'utf8'))
+  const questions = (await readFile(requireDataset(values.datasets.alqacQuestions), 'utf8'))
     .split('\n').filter(Boolean).map((l) => JSON.parse(l) as Question);
 
   const rows: string[] = [];
@@ -142,7 +159,7 @@ async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<
 
   const latencyRows: string[] = [];
   const timed: Array<[string, OpenIndex]> = [['ALQAC eval index', index]];
-  timed.push(['Full index (corpora + TTHC + ALQAC)', await openIndex(await fullIndex(values.rebuild))]);
+  timed.push(['Full index (corpora + TTHC + ALQAC)', await openIndex(await fullIndex(values))]);
   for (const [name, idx] of timed) {
     const t = await timeRetrieval(idx, questions);
     latencyRows.push(`| ${name} | ${t.chunks} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} |`);
@@ -168,7 +185,7 @@ async function alqacPart(values: { rebuild: boolean; write: boolean }): Promise<
   if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-alqac', section);
 }
 
-main().catch((err) => {
+Promise.resolve().then(() => main(configFromEnvironment())).catch((err) => {
   process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exit(1);
 });

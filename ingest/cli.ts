@@ -4,20 +4,19 @@
  * system fault, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
+import { configFromEnvironment } from '../config/environment.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { ingest, type IngestSummary } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
 import { embedderConfigFromArgs } from './embedders/registry.ts';
 import { runAsMain } from './run-main.ts';
 
-export const DEFAULT_INDEX_DIR = 'data/index';
-
 const USAGE = `Cách dùng: npm run ingest -- <tệp|thư mục|records.jsonl>... [--index <thư mục>]
-  --index <dir>        thư mục chỉ mục (mặc định: $INDEX_DIR hoặc ${DEFAULT_INDEX_DIR})
+  --index <dir>        thư mục chỉ mục (mặc định: $INDEX_DIR hoặc data/index)
   --rebuild            dựng lại toàn bộ, khớp lại bộ nhúng tích hợp
   --keep-missing       giữ văn bản của các nguồn không có trong lần chạy này
-  --embedder <kind>    lsa (mặc định, không cần tải mô hình) | transformers | hashing
-  --model <id|dir>     mô hình transformers.js (thư mục cục bộ hoặc mã mô hình)
+  --embedder <kind>    lsa (mặc định: $EMBEDDER hoặc lsa, không cần tải mô hình) | transformers
+  --model <id|dir>     mô hình transformers.js (thư mục cục bộ hoặc mã mô hình; mặc định: $EMBEDDING_MODEL)
   --max-bytes <n>      giới hạn dung lượng mỗi tệp (mặc định 50 MB)
   --json               in bản tóm tắt dạng JSON
 `;
@@ -64,12 +63,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    const config = configFromEnvironment();
     const summary = await ingest({
       inputs: args.positionals,
-      indexDir: args.values.index ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR,
+      indexDir: args.values.index ?? config.INDEX_DIR,
       rebuild: args.values.rebuild,
       keepMissing: args.values['keep-missing'],
-      embedder: embedderConfigFromArgs(args.values.embedder, args.values.model),
+      embedder: embedderConfigFromArgs(args.values.embedder, args.values.model, config.embedder),
       ...(maxBytes ? { maxBytes } : {}),
       onProgress: args.values.json ? undefined : progressReporter(),
     });

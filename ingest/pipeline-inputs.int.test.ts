@@ -5,9 +5,9 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtures, type FixturePaths } from '../scripts/make-fixtures.ts';
 import { makeTinyModel } from '../scripts/make-tiny-model.ts';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { ingest, type IngestSummary } from './pipeline.ts';
-import { openIndex } from './store/open-index.ts';
+import { openIndex } from '../index/open-index.ts';
 
 let work: string;
 let fx: FixturePaths;

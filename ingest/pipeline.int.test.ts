@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from './pipeline.ts';
-import { openIndex } from './store/open-index.ts';
-import { readCurrent, versionsDir } from './store/layout.ts';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { openIndex } from '../index/open-index.ts';
+import { readCurrent, versionsDir } from '../index/layout.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 
 let work: string;
 let corpus: string;

@@ -13,10 +13,12 @@ import { Bm25Index } from '../core/search/bm25.ts';
 import { indexTextOf } from '../core/search/index-text.ts';
 import { discoverSources, loadSource } from './loaders/index.ts';
 import { structureDocument } from './structure-step.ts';
-import { acquireLock, createVersionDir, publishVersion, readCurrent, sweepVersions, versionsDir } from './store/layout.ts';
-import { BM25_FIELDS, loadAllSegments, loadSegment, loadState, readManifest, saveState, type IndexState, type StoredChunk, type StoredDocument } from './store/index-state.ts';
-import { FORMAT_VERSION, type FileEntry, type Manifest } from './store/manifest-file.ts';
-import { HnswIndex, HNSW_DEFAULTS } from './store/hnsw-index.ts';
+import { acquireLock, createVersionDir, publishVersion, sweepVersions } from './store/publish.ts';
+import { readCurrent, versionsDir } from '../index/layout.ts';
+import { BM25_FIELDS, loadAllSegments, loadSegment, loadState, readManifest, type IndexState, type StoredChunk, type StoredDocument } from '../index/index-state.ts';
+import { saveState } from './store/save-state.ts';
+import { FORMAT_VERSION, type FileEntry, type Manifest } from '../index/manifest-file.ts';
+import { HnswIndex, HNSW_DEFAULTS } from '../index/hnsw-index.ts';
 import { ANALYZER_ID, analyzeForIndex } from '../core/search/analysis.ts';
 import { createEmbedder, embedderMatches, type EmbedderConfig } from './embedders/registry.ts';
 

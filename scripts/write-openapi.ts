@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../eval/paths.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { buildOpenApi } from '../server/http/openapi.ts';
 import { runAsMain } from '../ingest/run-main.ts';
 

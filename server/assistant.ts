@@ -1,6 +1,8 @@
 /**
- * The assistant use cases behind `/api/search` and `/api/chat` (and the `ask` CLI until
- * the server exists): role-aware search, and chat with per-conversation context.
+ * The assistant use cases behind `/api/search` and `/api/chat` (and the `ask` CLI, eval
+ * and the red team): role-aware search, and chat with per-conversation context under the
+ * usage policy, every exchange audited. The transports reach chat through
+ * server/chat-use-case.ts (time limit, cancellation, metrics, outcome codes).
  */
 import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
@@ -76,6 +78,23 @@ export interface Asker {
   user?: string;
 }
 
+/** One chat exchange: who asks, where the answer streams, and what stops it. */
+export interface ChatOptions extends Asker {
+  /** Receives the answer as it is produced (filtered like the final answer). */
+  onToken?: (text: string) => void;
+  /**
+   * Stops the answer; the exchange is audited as an error whose reason is the abort
+   * reason's `code` (CANCELLED when it has none) and the reason is thrown.
+   */
+  signal?: AbortSignal;
+}
+
+/** The audit reason of an exchange stopped by `signal`. */
+function abortCode(signal: AbortSignal): string {
+  const code = (signal.reason as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'CANCELLED';
+}
+
 export class Assistant {
   private readonly conversations = new Conversations();
 
@@ -105,9 +124,8 @@ export class Assistant {
    * refuses, answer from the role's documents, keep the asker's data out of the answer,
    * add the reference note for citizens, and audit it.
    */
-  async chat(req: ChatRequest, who: Role | Asker, onToken?: (text: string) => void, signal?: AbortSignal): Promise<ChatResponse> {
-    const asker: Asker = typeof who === 'string' ? { role: who } : who;
-    const { role } = asker;
+  async chat(req: ChatRequest, opts: ChatOptions): Promise<ChatResponse> {
+    const { role, onToken, signal } = opts;
     const started = performance.now();
     const time = (this.opts.now?.() ?? new Date()).toISOString();
     const conversationId = req.conversationId ?? randomUUID();
@@ -134,12 +152,14 @@ export class Assistant {
         result = emit && this.answerer.stream
           ? await this.answerer.stream(request, recorder.corpus, emit, signal)
           : await this.answerer.answer(request, recorder.corpus, signal);
+        // An answerer may finish without looking at the signal (the extractive one is CPU work): stopped is stopped.
+        signal?.throwIfAborted();
       } catch (err) {
         // A failed or cancelled exchange is audited too, then reported to the caller.
         await this.audit({
-          id: exchangeId, time, role, user: asker.user ?? 'anonymous', conversationId, question: guarded.question,
+          id: exchangeId, time, role, user: opts.user ?? 'anonymous', conversationId, question: guarded.question,
           retrieved: recorder.retrieved(), decisions, outcome: 'error',
-          reason: signal?.aborted ? 'CANCELLED' : (err as { code?: string }).code ?? 'INTERNAL',
+          reason: signal?.aborted ? abortCode(signal) : (err as { code?: string }).code ?? 'INTERNAL',
           answerChars: 0, citations: [], latencyMs: Math.round(performance.now() - started),
         });
         throw err;
@@ -162,7 +182,7 @@ export class Assistant {
       };
     }
     const record: AuditRecord = {
-      id: exchangeId, time, role, user: asker.user ?? 'anonymous', conversationId,
+      id: exchangeId, time, role, user: opts.user ?? 'anonymous', conversationId,
       question: guarded.question,
       retrieved,
       decisions,

@@ -8,23 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { MESSAGES } from '../core/errors.ts';
 import { ingest } from '../ingest/pipeline.ts';
-import { MANIFEST } from '../ingest/store/manifest-file.ts';
-import { versionsDir } from '../ingest/store/layout.ts';
+import { MANIFEST } from '../index/manifest-file.ts';
+import { versionsDir } from '../index/layout.ts';
 import { makeFixtures, type FixturePaths } from '../scripts/make-fixtures.ts';
 import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from './answer/testing/scripted-openai-server.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../config/config.ts';
+import { childEnvironment } from '../config/environment.ts';
 import { HTTP_MESSAGES } from './http/errors.ts';
 import { crashedMessage, JOB_MESSAGES } from './jobs/job-errors.ts';
 import { notice } from './jobs/testing/tiny-corpus.ts';
 import { ingestInputs } from './server.ts';
 import { isReindexWorker, parentOf, processAlive, spawnServer, type ChildServer } from './testing/child-server.ts';
+import { parseRaw, rawConnection } from './testing/raw-http.ts';
 import { ADMIN_TOKEN, buildTestCorpus, OFFICIAL_TOKEN, startTestServer, type TestServer } from './testing/test-server.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -109,54 +110,6 @@ afterAll(() => {
   for (const pid of workers) if (processAlive(pid) && isReindexWorker(pid)) process.kill(pid, 'SIGKILL');
 });
 
-// --- raw HTTP, for what fetch cannot do (slow, partial and oversized requests) ---
-
-interface RawConnection {
-  /** Send more bytes. */
-  write(text: string): void;
-  /** Resolves with everything received once the server closes the connection, and when. */
-  closed: Promise<{ text: string; at: number }>;
-  destroy(): void;
-}
-
-async function rawConnection(base: string, first: string): Promise<RawConnection> {
-  const u = new URL(base);
-  const socket = connect(Number(u.port), u.hostname);
-  let text = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (d: string) => {
-    text += d;
-  });
-  // A reset after the server's answer is not a failure here; what arrived is checked.
-  socket.on('error', () => undefined);
-  const closed = new Promise<{ text: string; at: number }>((r) => socket.once('close', () => r({ text, at: Date.now() })));
-  await new Promise<void>((r, reject) => {
-    socket.once('connect', () => r());
-    socket.once('error', reject);
-  });
-  socket.write(first);
-  return {
-    write: (more) => {
-      if (!socket.destroyed) socket.write(more);
-    },
-    closed,
-    destroy: () => socket.destroy(),
-  };
-}
-
-/** Status and JSON body of a raw HTTP/1.1 response. */
-function parseRaw(text: string): { status: number; body: Json } {
-  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? NaN);
-  const payload = text.slice(text.indexOf('\r\n\r\n') + 4);
-  let body: Json = {};
-  try {
-    body = JSON.parse(payload) as Json;
-  } catch {
-    // No JSON body (Node's own 408/431 answers).
-  }
-  return { status, body };
-}
-
 // ---------------------------------------------------------------------------------------
 
 describe('kill -9 during a re-index, then a restart (server as a child process)', () => {
@@ -189,7 +142,7 @@ describe('kill -9 during a re-index, then a restart (server as a child process)'
     prebuiltDocuments = (await ingest({ inputs: ingestInputs(config), indexDir })).documents;
     // Work for the job that will be cut short: new documents to load and embed.
     await Promise.all(Array.from({ length: BULK }, (_, i) => writeFile(join(config.UPLOAD_DIR, `tb-${i}.txt`), notice(100 + i))));
-    env = { ...process.env, ...ours };
+    env = childEnvironment(ours);
   });
 
   afterAll(async () => {

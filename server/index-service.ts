@@ -5,9 +5,9 @@
  * one serving.
  */
 import type { Logger } from 'pino';
-import { openIndex, type OpenIndex } from '../ingest/store/open-index.ts';
-import type { StoredDocument } from '../ingest/store/index-state.ts';
-import { readCurrent } from '../ingest/store/layout.ts';
+import { openIndex, type OpenIndex } from '../index/open-index.ts';
+import type { StoredDocument } from '../index/index-state.ts';
+import { readCurrent } from '../index/layout.ts';
 import { HttpError } from './http/errors.ts';
 
 export interface IndexServiceOptions {

@@ -4,11 +4,10 @@
  * a background re-index job (a no-op when nothing changed), while the last good index —
  * if there is one — keeps answering. SIGTERM/SIGINT shut down gracefully.
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { configFromEnvironment } from '../config/environment.ts';
 import { toAppError } from '../core/errors.ts';
 import { runAsMain } from '../ingest/run-main.ts';
-import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 const USAGE = `Cách dùng: npm start [-- --port <cổng>] [--index <thư mục chỉ mục>]
@@ -27,14 +26,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  // A local .env (not committed) is read if present; the real environment wins.
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let server;
   try {
-    const config = loadConfig({
-      ...process.env,
-      ...(values.port ? { PORT: values.port } : {}),
-      ...(values.index ? { INDEX_DIR: values.index } : {}),
+    // A local .env (not committed) is read if present; the real environment wins, flags win over both.
+    const config = configFromEnvironment({
+      dotEnvFile: '.env',
+      overrides: { ...(values.port ? { PORT: values.port } : {}), ...(values.index ? { INDEX_DIR: values.index } : {}) },
     });
     server = await startServer(config, { ingestOnStart: !config.SKIP_START_INGEST });
   } catch (err) {

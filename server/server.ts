@@ -8,16 +8,18 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Server as SocketServer } from 'socket.io';
 import { Assistant } from './assistant.ts';
-import { createAnswerer } from './answer/config.ts';
+import { createAnswerer } from './answer/create-answerer.ts';
 import { JsonlAuditSink } from './audit/jsonl-audit.ts';
 import { TokenStore } from './auth/tokens.ts';
-import type { ServerConfig } from './config.ts';
+import type { Config } from '../config/config.ts';
+import { REPO_ROOT } from '../config/paths.ts';
 import { IndexService } from './index-service.ts';
-import { createApp, finishApp, Lifecycle } from './http/app.ts';
+import { createApp, finishApp } from './http/app.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { ChatUseCase } from './chat-use-case.ts';
 import { Metrics } from './http/metrics.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
@@ -26,7 +28,7 @@ import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
 import { AnswerPool } from './answer/pool/answer-pool.ts';
 import { LlmDraftWriter } from './drafting/llm-body.ts';
-import type { OpenIndex } from '../ingest/store/open-index.ts';
+import type { OpenIndex } from '../index/open-index.ts';
 import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
@@ -34,8 +36,6 @@ import { pagesRouter } from './http/pages.ts';
 import { createDraftsRouter } from './http/drafts.ts';
 import { DraftService } from './drafting/service.ts';
 
-/** The repository root: the shipped corpus lives in `corpora/` beside `server/`. */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Vietnam is UTC+7 all year: audit files and daily statistics follow its calendar days. */
 const VIETNAM_OFFSET_MINUTES = 420;
 
@@ -61,11 +61,11 @@ export interface StartOptions {
 }
 
 /** Ingest inputs of every job: the shipped corpus, admin uploads, then CORPUS_PATHS. */
-export function ingestInputs(config: ServerConfig): string[] {
+export function ingestInputs(config: Pick<Config, 'UPLOAD_DIR' | 'CORPUS_PATHS'>): string[] {
   return [join(REPO_ROOT, 'corpora'), resolve(config.UPLOAD_DIR), ...config.CORPUS_PATHS.map((p) => resolve(p))];
 }
 
-export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? pino({
     level: config.LOG_LEVEL,
     base: { service: 'tro-ly-ao' },
@@ -120,14 +120,17 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     inputs: () => ingestInputs(config),
     stateFile: join(config.STATE_DIR, 'jobs.json'),
     timeoutMs: config.REINDEX_TIMEOUT_MS,
+    // New versions are built with the configured embedder, like `npm run ingest`.
+    embedder: config.embedder,
   });
   await jobs.init();
 
-  const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.env), {
+  const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.llm), {
     audit,
     observe: (record) => metrics.exchanged(record),
   });
   const lifecycle = new Lifecycle();
+  const chat = new ChatUseCase({ assistant, indexes, lifecycle, metrics, timeoutMs: config.REQUEST_TIMEOUT_MS });
   const limits = {
     perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
     perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
@@ -142,7 +145,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, tokens, limits, audit, lifecycle, admin, drafts,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -152,7 +155,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
-  const io = attachSocketServer(http, { config, logger, metrics, indexes, assistant, tokens, limits, lifecycle });
+  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits });
 
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {

@@ -1,7 +1,10 @@
 /**
  * The chat over socket.io: `ask` → `token` events as the answer streams → `answer` with
  * citations (and the same response in the acknowledgement); `cancel` stops an answer in
- * flight; errors are `{ ok: false, code, message }` in Vietnamese. A client that
+ * flight; errors are `{ ok: false, code, message }` in Vietnamese. Each `ask` is one
+ * exchange of the chat use case REST shares (server/chat-use-case.ts): the same event
+ * ends with the same code on both transports (cancel or disconnect: CANCELLED; the time
+ * limit: TIMEOUT; a shutdown: SHUTTING_DOWN). A client that
  * reconnects with its `conversationId` continues the conversation; missed events of a
  * short disconnection are replayed (connection state recovery). Admin connections also
  * receive re-index job updates (`job`).
@@ -19,7 +22,6 @@ import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { Role } from '../core/answer/types.ts';
 import type { AppDeps } from './http/app.ts';
 import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
 import { chargeCaller, resolveCaller, type Caller } from './http/middleware.ts';
@@ -35,7 +37,7 @@ const MAX_IN_FLIGHT_PER_SOCKET = 4;
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** What the socket server shares with the REST routes. */
-export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'indexes' | 'assistant' | 'tokens' | 'limits' | 'lifecycle'>;
+export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'chat' | 'tokens' | 'limits'>;
 
 type Ack = (body: unknown) => void;
 
@@ -59,7 +61,7 @@ function connectError(err: HttpError): Error & { data: ErrorBody } {
 }
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Server {
-  const { config, logger, metrics, assistant, lifecycle } = deps;
+  const { config, logger, metrics, chat } = deps;
   const allowed = new Set(config.CORS_ORIGINS.map((o) => new URL(o).origin));
   const perIp = new ConnectionCounter(config.SOCKET_MAX_PER_IP);
   const io = new Server(httpServer, {
@@ -133,26 +135,21 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const { refusal } = chargeCaller(deps.limits, caller, metrics, 'socket');
     if (refusal) return fail(refusal, requestId);
     if (inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET || inFlight.has(requestId)) return fail(HttpError.of(429, 'RATE_LIMITED'), requestId);
+    // Aborted by `cancel` or a disconnect.
     const controller = new AbortController();
     inFlight.set(requestId, controller);
-    const timeout = setTimeout(() => controller.abort(), config.REQUEST_TIMEOUT_MS);
-    const started = performance.now();
     try {
-      deps.indexes.assertReady();
-      const role: Role = caller.role;
-      const response = await lifecycle.track(() => assistant.chat(request, { role, user: caller.user },
-        (text) => {
-          if (!controller.signal.aborted) socket.emit('token', { requestId, text });
-        }, controller.signal));
-      metrics.answerDuration.observe({ channel: 'socket' }, (performance.now() - started) / 1000);
-      if (controller.signal.aborted) return fail(HttpError.of(499, 'CANCELLED'), requestId);
+      const response = await chat.ask(request, {
+        asker: { role: caller.role, user: caller.user },
+        channel: 'socket',
+        onToken: (text) => socket.emit('token', { requestId, text }),
+        cancelled: controller.signal,
+      });
       socket.emit('answer', { requestId, ...response });
       ack({ ok: true, requestId, ...response });
     } catch (err) {
-      // An answerer may throw when aborted: the client asked for it (cancel, timeout), not a fault.
-      fail(controller.signal.aborted ? HttpError.of(499, 'CANCELLED') : err, requestId);
+      fail(err, requestId);
     } finally {
-      clearTimeout(timeout);
       inFlight.delete(requestId);
     }
   }

@@ -1,3 +1,5 @@
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths } from '../../config/paths.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitChannelRows } from './catalog-channels.ts';
 import { datedFees, moneyAmounts, recordPatterns } from './catalog-patterns.ts';
@@ -94,7 +96,7 @@ describe('catalog census on the national catalog', () => {
 
   let records: CatalogRecord[] = [];
   beforeAll(async () => {
-    records = await loadCatalogRecords();
+    records = await loadCatalogRecords(datasetPaths(configFromEnvironment()).tthc);
   });
 
   it('counts each pattern as pinned', () => {

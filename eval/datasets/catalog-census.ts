@@ -8,6 +8,8 @@
  *   npx tsx eval/datasets/catalog-census.ts --examples hdnd_fee  # codes and text behind one line
  *   npx tsx eval/datasets/catalog-census.ts --json
  */
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths } from '../../config/paths.ts';
 import { parseArgs } from 'node:util';
 import { runAsMain } from '../../ingest/run-main.ts';
 import { loadCatalogRecords, type CatalogRecord } from './catalog-records.ts';
@@ -130,7 +132,7 @@ runAsMain(import.meta.url, async (argv) => {
   const { values } = parseArgs({ args: argv, options: { 'as-of': { type: 'string' }, examples: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
   const asOf = values['as-of'] ?? CENSUS_AS_OF;
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got "${asOf}"`);
-  const lines = catalogCensus(await loadCatalogRecords(), asOf, Number(values.limit ?? 12));
+  const lines = catalogCensus(await loadCatalogRecords(datasetPaths(configFromEnvironment()).tthc), asOf, Number(values.limit ?? 12));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ asOf, lines }, null, 2)}\n`);
   } else if (values.examples) {

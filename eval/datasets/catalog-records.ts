@@ -4,7 +4,7 @@
  * ingest pipeline cleans up).
  */
 import { readFile } from 'node:fs/promises';
-import { DATASETS, requireDataset } from '../paths.ts';
+import { requireDataset } from '../../config/paths.ts';
 import { parseJsonl } from './answer-datasets.ts';
 
 /** The catalog fields the census looks at; the export has more, all kept in the object. */
@@ -24,7 +24,7 @@ export interface CatalogRecord {
 }
 
 /** Read every record of the catalog export (default: ../shared/datasets/tthc/procedures.jsonl). */
-export async function loadCatalogRecords(path = DATASETS.tthc): Promise<CatalogRecord[]> {
+export async function loadCatalogRecords(path: string): Promise<CatalogRecord[]> {
   const records = parseJsonl<Record<string, unknown>>(await readFile(requireDataset(path), 'utf8'), path);
   return records.map((r) => {
     const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');

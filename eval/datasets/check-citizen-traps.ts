@@ -5,6 +5,8 @@
  *
  *   npx tsx eval/datasets/check-citizen-traps.ts      # counts per kind; exit 1 and a list when not sound
  */
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths } from '../../config/paths.ts';
 import { runAsMain } from '../../ingest/run-main.ts';
 import { containsFact, normalizeForMatch } from './answer-datasets.ts';
 import { loadCatalogRecords, recordTexts, type CatalogRecord } from './catalog-records.ts';
@@ -154,7 +156,7 @@ export function checkMix(traps: CitizenTrap[]): string[] {
 
 /** Check the trap set file against the catalog. */
 export async function checkCitizenTrapSet(): Promise<{ traps: CitizenTrap[]; problems: string[] }> {
-  const [traps, records] = await Promise.all([loadCitizenTraps(), loadCatalogRecords()]);
+  const [traps, records] = await Promise.all([loadCitizenTraps(), loadCatalogRecords(datasetPaths(configFromEnvironment()).tthc)]);
   // Only the records a question names: putting every record in the scorer's form takes seconds.
   const named = new Set(traps.map((t) => t.goldProcedure));
   return { traps, problems: [...checkCitizenTraps(traps, goldTexts(records.filter((r) => named.has(r.ma_thu_tuc)))), ...checkMix(traps)] };

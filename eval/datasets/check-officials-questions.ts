@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSource } from '../../ingest/loaders/index.ts';
 import { runAsMain } from '../../ingest/run-main.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { REPO_ROOT } from '../../config/paths.ts';
 import { matchTerms } from '../../core/text/dictionary.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { containsFact, normalizeForMatch } from './answer-datasets.ts';

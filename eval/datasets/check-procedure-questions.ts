@@ -6,7 +6,8 @@
  *   npx tsx eval/datasets/check-procedure-questions.ts      # exit 1 and a list when not
  */
 import { readFile } from 'node:fs/promises';
-import { DATASETS, requireDataset } from '../paths.ts';
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths, requireDataset } from '../../config/paths.ts';
 import { runAsMain } from '../../ingest/run-main.ts';
 import {
   QUESTION_INTENTS, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch, parseJsonl,
@@ -17,7 +18,7 @@ import {
 export type CatalogFields = Map<string, string[]>;
 
 /** Read the TTHC catalog export into {@link CatalogFields}. */
-export async function loadCatalogFields(path = DATASETS.tthc): Promise<CatalogFields> {
+export async function loadCatalogFields(path: string): Promise<CatalogFields> {
   const records = parseJsonl<Record<string, unknown>>(await readFile(requireDataset(path), 'utf8'), path);
   const out: CatalogFields = new Map();
   for (const record of records) {
@@ -72,9 +73,9 @@ export function checkUnanswerable(questions: UnanswerableQuestion[], takenIds: I
   return problems;
 }
 
-/** Check both datasets against the catalog; the problems, empty when all is well. */
-export async function checkAnswerDatasets(): Promise<{ questions: number; unanswerable: number; problems: string[] }> {
-  const [questions, unanswerable, catalog] = await Promise.all([loadProcedureQuestions(), loadUnanswerable(), loadCatalogFields()]);
+/** Check both datasets against the catalog at `catalogPath`; the problems, empty when all is well. */
+export async function checkAnswerDatasets(catalogPath: string): Promise<{ questions: number; unanswerable: number; problems: string[] }> {
+  const [questions, unanswerable, catalog] = await Promise.all([loadProcedureQuestions(), loadUnanswerable(), loadCatalogFields(catalogPath)]);
   const problems = [
     ...checkProcedureQuestions(questions, catalog),
     ...checkUnanswerable(unanswerable, questions.map((q) => q.qid)),
@@ -83,7 +84,7 @@ export async function checkAnswerDatasets(): Promise<{ questions: number; unansw
 }
 
 runAsMain(import.meta.url, async () => {
-  const { questions, unanswerable, problems } = await checkAnswerDatasets();
+  const { questions, unanswerable, problems } = await checkAnswerDatasets(datasetPaths(configFromEnvironment()).tthc);
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stdout.write(`${questions} procedure questions, ${unanswerable} unanswerable: ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}\n`);
   return problems.length === 0 ? 0 : 1;

@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASETS, requireDataset } from '../paths.ts';
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths, requireDataset } from '../../config/paths.ts';
 import { runAsMain } from '../../ingest/run-main.ts';
 import { extractMetadata } from '../../core/structure/metadata.ts';
 import { toIsoDate } from '../../core/structure/vietnamese-date.ts';
@@ -23,7 +24,7 @@ import {
 export type AlqacRecords = Map<string, { lawId: string; text: string }>;
 
 /** Read the ALQAC corpus into {@link AlqacRecords}. */
-export async function loadAlqacRecords(path = DATASETS.alqacCorpus): Promise<AlqacRecords> {
+export async function loadAlqacRecords(path: string): Promise<AlqacRecords> {
   const rows = parseJsonl<{ law_id: string; article_id: string; text: string }>(await readFile(requireDataset(path), 'utf8'), path);
   return new Map(rows.map((r) => [`${r.law_id}#${r.article_id}`, { lawId: r.law_id, text: r.text }]));
 }
@@ -261,9 +262,12 @@ export function countClauses(clauses: ReplacementClause[]): ClauseCounts {
   };
 }
 
-/** Check the clause set and the pairs; the counts and the problems, empty when all is well. */
-export async function checkReplacementDatasets(): Promise<{ counts: ClauseCounts; pairs: number; problems: string[] }> {
-  const [records, corpus, pairs] = await Promise.all([loadReplacementClauses(), loadAlqacRecords(), loadInforcePairs()]);
+/**
+ * Check the clause set and the pairs against the ALQAC corpus at `alqacCorpusPath`; the
+ * counts and the problems, empty when all is well.
+ */
+export async function checkReplacementDatasets(alqacCorpusPath: string): Promise<{ counts: ClauseCounts; pairs: number; problems: string[] }> {
+  const [records, corpus, pairs] = await Promise.all([loadReplacementClauses(), loadAlqacRecords(alqacCorpusPath), loadInforcePairs()]);
   const problems = [...checkReplacementClauses(records, corpus), ...checkInforcePairs(pairs, (f) => readPairDoc(f))];
   const clauses = records.flatMap((r) => {
     const parsed = replacementClauseSchema.safeParse(r);
@@ -273,7 +277,7 @@ export async function checkReplacementDatasets(): Promise<{ counts: ClauseCounts
 }
 
 runAsMain(import.meta.url, async () => {
-  const { counts, pairs, problems } = await checkReplacementDatasets();
+  const { counts, pairs, problems } = await checkReplacementDatasets(datasetPaths(configFromEnvironment()).alqacCorpus);
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stdout.write(`${JSON.stringify(counts)}\n${counts.total} passages, ${pairs} pairs: ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}\n`);
   return problems.length === 0 ? 0 : 1;

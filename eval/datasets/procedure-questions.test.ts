@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths } from '../../config/paths.ts';
 import { checkAnswerDatasets, checkProcedureQuestions } from './check-procedure-questions.ts';
 
 describe('fact matching', () => {
@@ -57,7 +59,7 @@ describe('answer datasets', () => {
   });
 
   it('match the TTHC catalog: gold codes exist, expected facts occur in a gold record', async () => {
-    const { problems } = await checkAnswerDatasets();
+    const { problems } = await checkAnswerDatasets(datasetPaths(configFromEnvironment()).tthc);
     expect(problems).toEqual([]);
   });
 });

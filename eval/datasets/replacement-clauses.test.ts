@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths } from '../../config/paths.ts';
 import {
   checkInforcePairs, checkReplacementClauses, checkReplacementDatasets, datesIn, readPairDoc, statedEffectiveDate,
   type AlqacRecords,
@@ -142,7 +144,7 @@ describe('scoreRelations', () => {
 });
 
 describe('the replacement-clause set and the in-force pairs', () => {
-  const checked = checkReplacementDatasets();
+  const checked = checkReplacementDatasets(datasetPaths(configFromEnvironment()).alqacCorpus);
 
   it('pass every check', async () => {
     const { problems } = await checked;

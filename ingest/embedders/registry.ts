@@ -1,6 +1,7 @@
 /**
  * Which embedder an index uses, and how it is saved with the index and reopened.
- * The composition roots (ingest CLI, server) build embedders only through here.
+ * The composition roots (ingest CLI, server) build embedders only through here; readers
+ * reopen a saved one with index/embedders/load-embedder.ts.
  *
  * - `lsa` (default): the built-in LSA embedder, fitted on the corpus at ingest time and
  *   stored in the version directory (no download, works offline).
@@ -9,25 +10,19 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EmbedderChoice } from '../../config/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Embedder } from '../../core/ports.ts';
-import { fitLsaEmbedder, LsaEmbedder, type LsaModelJson } from '../../core/embed/lsa-embedder.ts';
-import { analyze } from '../../core/text/tokenize.ts';
-import { encodeBinary, readBinaryFile } from '../store/binary-file.ts';
-import { writeFileAtomic } from '../store/layout.ts';
-import type { EmbedderSpec } from '../store/manifest-file.ts';
-import type { TransformersEmbedderOptions } from './transformers-embedder.ts';
-
-/** transformers.js (and onnxruntime) load only when a neural embedder is configured. */
-const transformers = () => import('./transformers-embedder.ts');
+import { fitLsaEmbedder, LsaEmbedder } from '../../core/embed/lsa-embedder.ts';
+import { encodeBinary } from '../../index/binary-file.ts';
+import { LSA_ANALYZER_ID, LSA_MODEL_FILE, loadTransformers, lsaAnalyze } from '../../index/embedders/load-embedder.ts';
+import type { TransformersEmbedderOptions } from '../../index/embedders/transformers-embedder.ts';
+import type { EmbedderSpec } from '../../index/manifest-file.ts';
+import { writeFileAtomic } from '../store/publish.ts';
 
 export type EmbedderConfig =
   | { kind: 'lsa'; dimension?: number }
   | ({ kind: 'transformers' } & TransformersEmbedderOptions);
-
-/** Analyzer of the LSA embedder: folded syllables and pairs, so unaccented queries embed alike. */
-export const LSA_ANALYZER_ID = 'vi-folded-syllable-bigram@1';
-const lsaAnalyze = (text: string): string[] => analyze(text).folded;
 
 const DEFAULT_LSA_DIMENSION = 256;
 
@@ -45,13 +40,16 @@ export function fitSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-/** Embedder config from CLI flags and the environment (EMBEDDER, EMBEDDING_MODEL). */
-export function embedderConfigFromArgs(kind?: string, model?: string): EmbedderConfig {
-  const k = kind ?? process.env.EMBEDDER ?? 'lsa';
-  const m = model ?? process.env.EMBEDDING_MODEL;
+/**
+ * Embedder config from the CLI flags `--embedder` and `--model`, which win over the
+ * configured choice (EMBEDDER, EMBEDDING_MODEL).
+ */
+export function embedderConfigFromArgs(kind: string | undefined, model: string | undefined, configured: EmbedderChoice): EmbedderConfig {
+  const k = kind ?? configured.kind;
+  const m = model ?? (configured.kind === 'transformers' ? configured.model : undefined);
   if (k === 'lsa') return { kind: 'lsa' };
   if (k === 'transformers') {
-    if (!m) throw new AppError('INVALID_ARGUMENT', 'transformers embedder needs --model or EMBEDDING_MODEL');
+    if (!m) throw new AppError('INVALID_ARGUMENT', 'the transformers embedder needs --model (or EMBEDDER=transformers with EMBEDDING_MODEL)');
     return { kind: 'transformers', model: m };
   }
   throw new AppError('INVALID_ARGUMENT', `unknown embedder ${k}`);
@@ -69,7 +67,7 @@ export async function createEmbedder(config: EmbedderConfig, texts: string[]): P
   if (config.kind === 'lsa') {
     return fitLsaEmbedder(fitSample(texts, LSA_FIT_SAMPLE), lsaAnalyze, { dimension: config.dimension ?? DEFAULT_LSA_DIMENSION, analyzerId: LSA_ANALYZER_ID });
   }
-  const { TransformersEmbedder } = await transformers();
+  const { TransformersEmbedder } = await loadTransformers();
   return TransformersEmbedder.create(config);
 }
 
@@ -79,29 +77,12 @@ export async function saveEmbedder(embedder: Embedder, dir: string, config?: Emb
     const requestedDimension = config?.kind === 'lsa' ? config.dimension ?? DEFAULT_LSA_DIMENSION : DEFAULT_LSA_DIMENSION;
     await mkdir(dir, { recursive: true });
     const { json, buffers } = embedder.serialize();
-    await writeFileAtomic(join(dir, 'lsa.bin'), encodeBinary(json, { projection: buffers.projection }));
+    await writeFileAtomic(join(dir, LSA_MODEL_FILE), encodeBinary(json, { projection: buffers.projection }));
     return { kind: 'lsa', id: embedder.id, dimension: embedder.dimension, options: { requestedDimension } };
   }
-  const { TransformersEmbedder } = await transformers();
+  const { TransformersEmbedder } = await loadTransformers();
   if (embedder instanceof TransformersEmbedder) {
     return { kind: 'transformers', id: embedder.id, dimension: embedder.dimension, options: { ...embedder.options } };
   }
   throw new AppError('INTERNAL', `cannot persist embedder ${embedder.id}`);
 }
-
-/** Reopen the embedder an index was built with. */
-export async function loadEmbedder(spec: EmbedderSpec, dir: string): Promise<Embedder> {
-  if (spec.kind === 'lsa') {
-    const { header, arrays } = await readBinaryFile<LsaModelJson>(join(dir, 'lsa.bin'));
-    if (header.analyzerId !== LSA_ANALYZER_ID) {
-      throw new AppError('EMBEDDER_MISMATCH', `LSA model analyzer ${header.analyzerId} != ${LSA_ANALYZER_ID}`);
-    }
-    return LsaEmbedder.deserialize({ json: header, buffers: { projection: arrays.projection as Float32Array } }, lsaAnalyze);
-  }
-  if (spec.kind === 'transformers') {
-    const { TransformersEmbedder } = await transformers();
-    return TransformersEmbedder.create(spec.options as unknown as TransformersEmbedderOptions);
-  }
-  throw new AppError('INDEX_CORRUPT', `unknown embedder kind ${spec.kind}`);
-}
-

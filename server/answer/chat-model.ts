@@ -4,7 +4,7 @@
  */
 import { ChatOpenAI } from '@langchain/openai';
 import type { BaseMessageChunk } from '@langchain/core/messages';
-import type { LlmConfig } from './config.ts';
+import type { LlmConfig } from '../../config/config.ts';
 
 export interface ChatModelOptions extends Pick<LlmConfig, 'baseUrl' | 'model' | 'apiKey'> {
   temperature?: number;

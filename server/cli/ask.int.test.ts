@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.ts';
-import { REPO_ROOT } from '../../eval/paths.ts';
+import { childEnvironment } from '../../config/environment.ts';
+import { REPO_ROOT } from '../../config/paths.ts';
 import type { ChatResponse, SearchResponse } from '../assistant.ts';
 
 let work: string;
@@ -25,7 +26,7 @@ function ask(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'cli', 'ask.ts'), ...args], {
       cwd: REPO_ROOT,
       // No LLM: the extractive answerer, deterministic and offline.
-      env: { ...process.env, INDEX_DIR: '', LLM_BASE_URL: '', AUDIT_DIR: join(work, 'audit'), ...env },
+      env: childEnvironment({ INDEX_DIR: '', LLM_BASE_URL: '', AUDIT_DIR: join(work, 'audit'), ...env }),
     });
     let stdout = '';
     let stderr = '';

@@ -1,24 +1,22 @@
 /**
  * `npm run ask -- "câu hỏi"`: ask the assistant from a terminal, through the same use
  * cases as `/api/chat` and `/api/search` (server/assistant.ts), with the answerer the
- * server would use (server/answer/config.ts: an LLM when `LLM_BASE_URL` is set).
+ * server would use (an LLM when `LLM_BASE_URL` is set), configured like the server
+ * (INDEX_DIR, AUDIT_DIR, AUDIT_RETENTION_DAYS, LLM_*: config/options.ts).
  * Exit codes: 0 answered (a refusal is an answer), 1 error (no index, system fault),
  * 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
 import type { Role } from '../../core/answer/types.ts';
+import type { Config } from '../../config/config.ts';
+import { configFromEnvironment } from '../../config/environment.ts';
 import { AppError, toAppError } from '../../core/errors.ts';
-import { DEFAULT_INDEX_DIR } from '../../ingest/cli.ts';
-import { openIndex } from '../../ingest/store/open-index.ts';
-import { createAnswerer } from '../answer/config.ts';
+import { openIndex } from '../../index/open-index.ts';
+import { createAnswerer } from '../answer/create-answerer.ts';
 import { Assistant, type ChatResponse, type SearchResponse } from '../assistant.ts';
 import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
 import { runAsMain } from '../../ingest/run-main.ts';
 
-/** Where the audit trail goes unless AUDIT_DIR says otherwise. */
-export const DEFAULT_AUDIT_DIR = 'data/audit';
-/** Audit files older than this many days are deleted unless AUDIT_RETENTION_DAYS says otherwise. */
-const DEFAULT_RETENTION_DAYS = 365;
 /** Audit files roll over at midnight Vietnam time (UTC+7). */
 const VIETNAM_OFFSET_MINUTES = 420;
 
@@ -26,7 +24,7 @@ const USAGE = `Cách dùng: npm run ask -- "câu hỏi" [tùy chọn]
           npm run ask -- --search "từ khóa" [tùy chọn]
   --json               in kết quả dạng JSON (như /api/chat hoặc /api/search)
   --search <truy vấn>  chỉ tìm kiếm văn bản, không trả lời
-  --index <thư mục>    thư mục chỉ mục (mặc định: $INDEX_DIR hoặc ${DEFAULT_INDEX_DIR})
+  --index <thư mục>    thư mục chỉ mục (mặc định: $INDEX_DIR hoặc data/index)
   --role <vai trò>     citizen (mặc định, chỉ văn bản công khai) | official
   --k <n>              số kết quả tìm kiếm cho --search (1–50, mặc định 10)
   -h, --help           hiện hướng dẫn này
@@ -38,13 +36,14 @@ interface AskArgs {
   question?: string;
   search?: string;
   json: boolean;
-  indexDir: string;
+  /** `--index`; INDEX_DIR otherwise. */
+  index?: string;
   role: Role;
   k?: number;
 }
 
 /** Parse argv; a Vietnamese message for the user when the arguments are wrong. */
-export function parseAskArgs(argv: string[], env: Record<string, string | undefined> = process.env): AskArgs | { help: true } | { error: string } {
+export function parseAskArgs(argv: string[]): AskArgs | { help: true } | { error: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,7 +75,7 @@ export function parseAskArgs(argv: string[], env: Record<string, string | undefi
   return {
     ...(search ? { search } : { question }),
     json: values.json,
-    indexDir: values.index ?? (env.INDEX_DIR || undefined) ?? DEFAULT_INDEX_DIR,
+    ...(values.index ? { index: values.index } : {}),
     role,
     ...(k !== undefined ? { k } : {}),
   };
@@ -129,15 +128,24 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${args.error}\n${USAGE}`);
     return 2;
   }
+  let config: Config;
   try {
-    const corpus = await openIndex(args.indexDir);
+    config = configFromEnvironment();
+  } catch (err) {
+    const e = toAppError(err);
+    if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, code: e.code, message: e.userMessage })}\n`);
+    else process.stderr.write(`Lỗi: ${e.userMessage} [${e.code}]\n`);
+    process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+  const indexDir = args.index ?? config.INDEX_DIR;
+  try {
+    const corpus = await openIndex(indexDir);
     // The server's choice: an LLM when LLM_BASE_URL is set (extractive fallback), else extractive.
     // Every exchange is audited (AUDIT_DIR, default data/audit), the CLI's included.
-    const retentionDays = Number(process.env.AUDIT_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
-    if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new AppError('INVALID_ARGUMENT', 'AUDIT_RETENTION_DAYS must be a positive integer');
-    const audit = new JsonlAuditSink({ dir: process.env.AUDIT_DIR ?? DEFAULT_AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays });
+    const audit = new JsonlAuditSink({ dir: config.AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays: config.AUDIT_RETENTION_DAYS });
     await audit.prune();
-    const assistant = new Assistant(corpus, createAnswerer(process.env), { audit });
+    const assistant = new Assistant(corpus, createAnswerer(config.llm), { audit });
     if (args.search) {
       const res = await assistant.search({ query: args.search, ...(args.k ? { k: args.k } : {}) }, args.role);
       process.stdout.write(args.json ? `${JSON.stringify(res, null, 2)}\n` : `${formatSearch(res)}\n`);
@@ -149,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const e = toAppError(err);
-    const message = errorMessage(e, args.indexDir);
+    const message = errorMessage(e, indexDir);
     if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, code: e.code, message })}\n`);
     else process.stderr.write(`Lỗi: ${message} [${e.code}]\n`);
     if (!(err instanceof AppError) || (e.category === 'system' && e.code !== 'INDEX_NOT_FOUND')) process.stderr.write(`${e.message}\n`);

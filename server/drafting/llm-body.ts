@@ -11,7 +11,7 @@ import { markerNumbers, validateAnswer } from '../../core/answer/ground/validate
 import type { DraftFact } from '../../core/drafting/compose.ts';
 import type { DraftFields, DraftParagraph } from '../../core/drafting/model.ts';
 import { neutralize, renderSources } from '../answer/prompt.ts';
-import type { LlmConfig } from '../answer/config.ts';
+import type { LlmConfig } from '../../config/config.ts';
 import { chunkText, createChatModel } from '../answer/chat-model.ts';
 
 const SYSTEM = readFileSync(new URL('../../prompts/drafting/llm-body.vi.md', import.meta.url), 'utf8')

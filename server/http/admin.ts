@@ -9,20 +9,21 @@ import express, { type Request, type Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
 import type { AuditRecord, AuditSink } from '../../core/audit/types.ts';
-import type { ServerConfig } from '../config.ts';
+import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import type { ReindexJobs } from '../jobs/reindex-jobs.ts';
 import type { JobInfo } from '../jobs/job-info.ts';
 import { JobConflictError } from '../jobs/job-errors.ts';
 import type { UploadStore } from '../admin/uploads.ts';
 import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
-import { parse, summaryOf } from './app.ts';
+import { summaryOf } from './documents.ts';
+import { parse } from './validate.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
 import { AuditQueryParams, MetadataPatch, ReindexRequest, StatsQueryParams } from './schemas.ts';
 
 export interface AdminDeps {
-  config: ServerConfig;
+  config: Config;
   logger: Logger;
   indexes: IndexService;
   jobs: ReindexJobs;

@@ -1,38 +1,40 @@
 /**
- * The express application: public routes (search, chat, documents, feedback), admin
- * routes (uploads, metadata, re-index jobs, audit trail, usage statistics), health and
- * metrics. Contracts in DESIGN.md; the OpenAPI description is built from the same
- * schemas (server/http/openapi.ts).
+ * The express application: request logs and metrics, security headers, health and
+ * metrics, then the API under /api (CORS allowlist, bearer token → role, rate limit, JSON
+ * bodies) with its routers by resource: chat, search, documents, feedback, and the admin
+ * and drafting routers built by the composition root. Contracts in DESIGN.md; the OpenAPI
+ * description is built from the same schemas (server/http/openapi.ts).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import express, { type Request } from 'express';
+import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { z } from 'zod';
-import { visibleTo } from '../../core/answer/retrieve/scope.ts';
+import type { Config } from '../../config/config.ts';
 import type { AuditSink } from '../../core/audit/types.ts';
-import type { StoredChunk, StoredDocument } from '../../ingest/store/index-state.ts';
-import type { OpenIndex } from '../../ingest/store/open-index.ts';
-import { foldDiacritics } from '../../core/text/fold.ts';
-import { redactPersonalData } from '../../core/guard/pii.ts';
 import type { Assistant } from '../assistant.ts';
 import type { TokenStore } from '../auth/tokens.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ChatUseCase } from '../chat-use-case.ts';
 import type { IndexService } from '../index-service.ts';
+import type { Lifecycle } from '../lifecycle.ts';
+import { createChatRouter } from './chat.ts';
+import { createDocumentsRouter } from './documents.ts';
 import { HttpError } from './errors.ts';
+import { createFeedbackRouter } from './feedback.ts';
+import { createHealthRouter } from './health.ts';
 import type { Metrics } from './metrics.ts';
-import { authenticate, callerOf, corsAllowlist, errorHandler, rateLimit, requireJson } from './middleware.ts';
+import { authenticate, corsAllowlist, errorHandler, rateLimit, requireJson } from './middleware.ts';
 import type { Limits } from './rate-limit.ts';
-import { ChatRequest, describeIssues, DocumentListQuery, FeedbackRequest, SearchRequest } from './schemas.ts';
+import { createSearchRouter } from './search.ts';
 
 /** Everything the routes need; built by the composition root (server/server.ts). */
 export interface AppDeps {
-  config: ServerConfig;
+  config: Config;
   logger: Logger;
   metrics: Metrics;
   indexes: IndexService;
   assistant: Assistant;
+  /** The chat exchange REST and socket.io share. */
+  chat: ChatUseCase;
   tokens: TokenStore;
   limits: Limits;
   audit: AuditSink;
@@ -44,77 +46,8 @@ export interface AppDeps {
   drafts?: express.Router;
 }
 
-/** In-flight answers and the shutdown flag, shared with socket.io and the shutdown. */
-export class Lifecycle {
-  shuttingDown = false;
-  private inFlight = 0;
-  private waiters: Array<() => void> = [];
-
-  /** Run one answer, counted so a shutdown can wait for it. */
-  async track<T>(work: () => Promise<T>): Promise<T> {
-    if (this.shuttingDown) throw HttpError.of(503, 'SHUTTING_DOWN');
-    this.inFlight++;
-    try {
-      return await work();
-    } finally {
-      if (--this.inFlight === 0) for (const w of this.waiters.splice(0)) w();
-    }
-  }
-
-  get active(): number {
-    return this.inFlight;
-  }
-
-  /** Resolves when no answer is in flight, or after `ms`. Returns whether it drained. */
-  drain(ms: number): Promise<boolean> {
-    if (this.inFlight === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-  }
-}
-
-/** Parse with a schema or answer 400 with the first problem in Vietnamese. */
-export function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw HttpError.of(400, 'BAD_REQUEST', describeIssues(r.error));
-  return r.data;
-}
-
-/** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (x: string) => createHash('sha256').update(x).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-export function summaryOf(d: StoredDocument) {
-  return {
-    id: d.id, sourceId: d.sourceId, title: d.title, type: d.type,
-    ...(d.number ? { number: d.number } : {}), ...(d.issuer ? { issuer: d.issuer } : {}),
-    ...(d.issuedDate ? { issuedDate: d.issuedDate } : {}), status: d.status,
-    ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), audience: d.audience, chunkCount: d.labels.length,
-  };
-}
-
-function sectionOf(c: StoredChunk) {
-  const ordinal = Number(c.id.slice(c.id.lastIndexOf('#') + 1));
-  return { ordinal, chunkId: c.id, section: c.sectionLabel, headingTrail: c.headingTrail, ...(c.page ? { page: c.page } : {}) };
-}
-
-/** A document the caller may see, else 404 (never 403: existence of internal documents is not revealed). */
-function visibleDocument(index: OpenIndex, req: Request): StoredDocument {
-  const doc = index.document(String(req.params.id));
-  const { role } = callerOf(req);
-  if (!doc || !(role === 'admin' || visibleTo(doc, role))) throw HttpError.of(404, 'DOCUMENT_NOT_FOUND');
-  return doc;
-}
-
 export function createApp(deps: AppDeps): express.Express {
-  const { config, logger, metrics, indexes, assistant, lifecycle } = deps;
+  const { config, logger, metrics } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -146,25 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   }));
 
   // Health, readiness and metrics: no auth, no rate limit (probes and scrapers poll them).
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', (_req, res) => {
-    if (lifecycle.shuttingDown) {
-      res.status(503).json({ ok: false, code: 'SHUTTING_DOWN', message: HttpError.of(503, 'SHUTTING_DOWN').userMessage });
-    } else if (!indexes.ready) {
-      res.status(503).json({ ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
-    } else {
-      const index = indexes.current;
-      res.json({ status: 'ready', index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } });
-    }
-  });
-  app.get('/metrics', (req, res) => {
-    if (config.METRICS_TOKEN && !sameSecret(req.get('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) throw HttpError.of(401, 'UNAUTHORIZED');
-    return metrics.registry.metrics().then((text) => {
-      res.type(metrics.registry.contentType).send(text);
-    });
-  });
+  app.use(createHealthRouter(deps));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(deps.openapi());
   });
@@ -176,89 +91,10 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireJson());
   api.use(express.json({ limit: `${config.JSON_BODY_LIMIT_KB}kb`, strict: true }));
 
-  api.post('/search', async (req, res) => {
-    const body = parse(SearchRequest, req.body);
-    const { role } = callerOf(req);
-    indexes.assertReady();
-    res.json(await lifecycle.track(() => assistant.search(body, role)));
-  });
-
-  api.post('/chat', async (req, res) => {
-    const body = parse(ChatRequest, req.body);
-    const { role, user } = callerOf(req);
-    indexes.assertReady();
-    const started = performance.now();
-    // Stop answering when the client has gone or the answer takes too long (an LLM would keep generating).
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), config.REQUEST_TIMEOUT_MS);
-    res.once('close', () => controller.abort());
-    try {
-      const response = await lifecycle.track(() => assistant.chat(body, { role, user }, undefined, controller.signal));
-      metrics.answerDuration.observe({ channel: 'rest' }, (performance.now() - started) / 1000);
-      res.json(response);
-    } catch (err) {
-      throw controller.signal.aborted && !(err instanceof HttpError) ? HttpError.of(504, 'TIMEOUT') : err;
-    } finally {
-      clearTimeout(timer);
-    }
-  });
-
-  api.post('/feedback', async (req, res) => {
-    const body = parse(FeedbackRequest, req.body);
-    const comment = body.comment === undefined ? undefined : redactPersonalData(body.comment).text.trim();
-    try {
-      await deps.audit.recordFeedback(body.exchangeId, { useful: body.useful, ...(comment ? { comment } : {}) });
-    } catch {
-      throw HttpError.of(404, 'NOT_FOUND');
-    }
-    res.status(204).end();
-  });
-
-  api.get('/documents', (req, res) => {
-    const q = parse(DocumentListQuery, req.query);
-    const index = indexes.current;
-    const { role } = callerOf(req);
-    const needle = q.q ? foldDiacritics(q.q.toLowerCase()).trim() : undefined;
-    const docs: StoredDocument[] = [];
-    for (const id of index.state.docs.keys()) {
-      const d = index.document(id)!;
-      if (role !== 'admin' && !visibleTo(d, role)) continue;
-      if (q.type && d.type !== q.type) continue;
-      if (q.status && d.status !== q.status) continue;
-      if (needle && !foldDiacritics(`${d.title} ${d.number ?? ''} ${d.sourceId}`.toLowerCase()).includes(needle)) continue;
-      docs.push(d);
-    }
-    docs.sort((a, b) => (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '') || a.title.localeCompare(b.title, 'vi'));
-    res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map(summaryOf) });
-  });
-
-  api.get('/documents/:id', (req, res) => {
-    const index = indexes.current;
-    const doc = visibleDocument(index, req);
-    res.json({
-      ...summaryOf(doc),
-      ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
-      ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
-      ...(doc.extra ? { extra: doc.extra } : {}),
-      sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk)),
-    });
-  });
-
-  api.get('/documents/:id/chunks/:ordinal', (req, res) => {
-    const index = indexes.current;
-    const doc = visibleDocument(index, req);
-    const chunks = index.chunksOf(doc.id) as StoredChunk[];
-    const at = chunks.findIndex((c) => c.id === `${doc.id}#${String(req.params.ordinal)}`);
-    if (at < 0) throw HttpError.of(404, 'NOT_FOUND');
-    const chunk = chunks[at]!;
-    res.json({
-      document: summaryOf(doc),
-      chunk: { ...sectionOf(chunk), text: chunk.text },
-      ...(at > 0 ? { previous: sectionOf(chunks[at - 1]!) } : {}),
-      ...(at + 1 < chunks.length ? { next: sectionOf(chunks[at + 1]!) } : {}),
-    });
-  });
-
+  api.use(createSearchRouter(deps));
+  api.use(createChatRouter(deps));
+  api.use(createFeedbackRouter(deps));
+  api.use(createDocumentsRouter(deps));
   if (deps.admin) api.use('/admin', deps.admin);
   if (deps.drafts) api.use(deps.drafts);
 

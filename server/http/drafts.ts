@@ -7,11 +7,11 @@ import express from 'express';
 import type { DraftFields } from '../../core/drafting/model.ts';
 import type { DraftService } from '../drafting/service.ts';
 import type { IndexService } from '../index-service.ts';
-import type { Lifecycle } from './app.ts';
-import { parse } from './app.ts';
+import type { Lifecycle } from '../lifecycle.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
 import { DraftRequest } from './schemas.ts';
+import { parse } from './validate.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

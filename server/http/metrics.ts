@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (`GET /metrics`, text format): requests and latencies per route,
- * answers and refusals by reason, socket connections, index size and re-index runs.
+ * answers and refusals by reason, chat exchanges that ended without an answer, socket
+ * connections, index size and re-index runs.
  * One registry per server instance, so tests can run several servers in one process.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -12,6 +13,7 @@ export class Metrics {
   readonly answers: Counter<'outcome' | 'answerer'>;
   readonly refusals: Counter<'reason'>;
   readonly answerDuration: Histogram<'channel'>;
+  readonly chatFailures: Counter<'channel' | 'code'>;
   readonly socketConnections: Gauge;
   readonly rateLimited: Counter<'channel'>;
   readonly reindexRuns: Counter<'status'>;
@@ -33,6 +35,7 @@ export class Metrics {
       name: 'assistant_answer_duration_seconds', help: 'Time to a complete answer', labelNames: ['channel'], registers,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     });
+    this.chatFailures = new Counter({ name: 'assistant_chat_failures_total', help: 'Chat exchanges that ended without an answer, by transport and code (CANCELLED, TIMEOUT, SHUTTING_DOWN …)', labelNames: ['channel', 'code'], registers });
     this.socketConnections = new Gauge({ name: 'assistant_socket_connections', help: 'Open socket.io connections', registers });
     this.rateLimited = new Counter({ name: 'assistant_rate_limited_total', help: 'Requests refused by the rate limiter', labelNames: ['channel'], registers });
     this.reindexRuns = new Counter({ name: 'assistant_reindex_runs_total', help: 'Re-index jobs by final status', labelNames: ['status'], registers });

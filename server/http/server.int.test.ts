@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../eval/paths.ts';
+import { REPO_ROOT } from '../../config/paths.ts';
 import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { buildOpenApi } from './openapi.ts';
 
@@ -210,7 +210,10 @@ describe('protection', () => {
 
 /** Routes declared in the route files, as `METHOD /path/{param}`. */
 async function declaredRoutes(): Promise<string[]> {
-  const files: Array<[string, string]> = [['server/http/app.ts', ''], ['server/http/admin.ts', '/api/admin'], ['server/http/drafts.ts', '/api']];
+  const files: Array<[string, string]> = [
+    ['server/http/app.ts', ''], ['server/http/health.ts', ''], ['server/http/chat.ts', '/api'], ['server/http/search.ts', '/api'],
+    ['server/http/documents.ts', '/api'], ['server/http/feedback.ts', '/api'], ['server/http/admin.ts', '/api/admin'], ['server/http/drafts.ts', '/api'],
+  ];
   const out: string[] = [];
   for (const [file, prefix] of files) {
     const source = await readFile(join(REPO_ROOT, file), 'utf8');

@@ -6,7 +6,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { syncDir, writeFileAtomic } from '../../ingest/store/layout.ts';
+import { syncDir, writeFileAtomic } from '../../ingest/store/publish.ts';
 import { jobInfoSchema, type JobInfo } from './job-info.ts';
 
 const FORMAT_VERSION = 1;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCurrent } from '../../ingest/store/layout.ts';
+import { readCurrent } from '../../index/layout.ts';
 import type { WorkerMessage } from './worker-protocol.ts';
 import { notice, workspace, type Workspace } from './testing/tiny-corpus.ts';
 

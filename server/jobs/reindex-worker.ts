@@ -31,7 +31,7 @@ function send(msg: WorkerMessage, then?: () => void): void {
 }
 
 /**
- * Remove the index LOCK (ingest/store/layout.ts) if it names this process: ingest's own
+ * Remove the index LOCK (ingest/store/publish.ts) if it names this process: ingest's own
  * release does not run when the process exits mid-run, and a lock naming a dead pid is
  * only taken over while no other process has been given that pid.
  */

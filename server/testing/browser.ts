@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { configFromEnvironment } from '../../config/environment.ts';
 import { ADMIN_TOKEN } from './test-server.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** The Chromium to drive: `CHROMIUM_PATH`, else the first of the usual system paths. */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
+  const fromEnv = configFromEnvironment().CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
     return fromEnv;

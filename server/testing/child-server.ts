@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { REPO_ROOT } from '../server.ts';
+import { REPO_ROOT } from '../../config/paths.ts';
 
 /** How a child process ended. */
 export interface ChildExit {

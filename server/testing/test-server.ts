@@ -9,8 +9,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ingest } from '../../ingest/pipeline.ts';
-import { DATASETS, requireDataset } from '../../eval/paths.ts';
-import { loadConfig, type ServerConfig } from '../config.ts';
+import { loadConfig, type Config } from '../../config/config.ts';
+import { configFromEnvironment } from '../../config/environment.ts';
+import { datasetPaths, requireDataset } from '../../config/paths.ts';
 import { ingestInputs, startServer, type RunningServer } from '../server.ts';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -21,7 +22,7 @@ export const INTERNAL_MARKER = 'Phương án bố trí nhân sự tổ công tá
 
 export interface TestServer {
   server: RunningServer;
-  config: ServerConfig;
+  config: Config;
   work: string;
   url: string;
   close(): Promise<void>;
@@ -30,7 +31,7 @@ export interface TestServer {
 /** Procedures whose names contain one of `names` (folded match is not needed: the catalog is accented). */
 async function tthcSlice(target: string, names: string[], max: number): Promise<void> {
   const lines: string[] = [];
-  const rl = createInterface({ input: createReadStream(requireDataset(DATASETS.tthc), 'utf8'), crlfDelay: Infinity });
+  const rl = createInterface({ input: createReadStream(requireDataset(datasetPaths(configFromEnvironment()).tthc), 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     const title = /"ten_thu_tuc":\s*"([^"]*)"/.exec(line)?.[1] ?? '';
     if (names.some((n) => title.includes(n))) lines.push(line);
@@ -74,7 +75,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: { 
     ...env,
   });
   await mkdir(config.UPLOAD_DIR, { recursive: true });
-  await ingest({ inputs: ingestInputs(config), indexDir: config.INDEX_DIR });
+  await ingest({ inputs: ingestInputs(config), indexDir: config.INDEX_DIR, embedder: config.embedder });
   const server = await startServer(config);
   return {
     server, config, work, url: server.url,

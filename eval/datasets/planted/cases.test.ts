@@ -2,7 +2,8 @@ import os from 'node:os';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, requireDataset } from '../../paths.ts';
+import { configFromEnvironment } from '../../../config/environment.ts';
+import { datasetPaths, requireDataset } from '../../../config/paths.ts';
 import { GENERATED_DOCS, makePlanted } from './make-planted.ts';
 import {
   PLANTED_SHAPES, checkPlantedAgainstTexts, checkPlantedSchema, documentKey, loadPlantedCases, unsafePhones,
@@ -115,7 +116,7 @@ describe('the planted red-team set', () => {
   });
 
   it('uses TTHC codes that are not in the national catalog', async () => {
-    const catalog = await readFile(requireDataset(DATASETS.tthc), 'utf8');
+    const catalog = await readFile(requireDataset(datasetPaths(configFromEnvironment()).tthc), 'utf8');
     const codes = cases.filter((c) => c.shape === 'jsonl-procedure').map((c) => c.record!);
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect(catalog.includes(`"ma_thu_tuc": "${code}"`), code).toBe(false);

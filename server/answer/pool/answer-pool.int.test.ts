@@ -43,7 +43,7 @@ describe('answer workers', () => {
     const local = new Assistant(t.server.indexes.current, new ExtractiveAnswerer());
     for (const message of QUESTIONS) {
       const remote = await post('/api/chat', { message });
-      const here = await local.chat({ message }, 'citizen');
+      const here = await local.chat({ message }, { role: 'citizen' });
       expect(remote.status).toBe(200);
       expect({ ...remote.body, conversationId: '', exchangeId: '' }).toEqual({ ...here, conversationId: '', exchangeId: '' });
     }

@@ -7,8 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { ExtractiveAnswerer } from '../../../core/answer/extractive-answerer.ts';
 import { toAppError } from '../../../core/errors.ts';
-import type { StoredDocument } from '../../../ingest/store/index-state.ts';
-import { openIndex, type OpenIndex } from '../../../ingest/store/open-index.ts';
+import type { StoredDocument } from '../../../index/index-state.ts';
+import { openIndex, type OpenIndex } from '../../../index/open-index.ts';
 import { buildOverlay, type MetadataOverride, type Overlay } from '../../admin/overlay.ts';
 import { recordingCorpus } from '../recording-corpus.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';

@@ -5,9 +5,9 @@
  * space, 'ip' leaves the all-zero vector usable: it scores 0 against everything.
  */
 import hnswlib from 'hnswlib-node';
-import { AppError } from '../../core/errors.ts';
-import type { VectorIndex } from '../../core/ports.ts';
-import { assertDimension } from '../../core/search/flat-index.ts';
+import { AppError } from '../core/errors.ts';
+import type { VectorIndex } from '../core/ports.ts';
+import { assertDimension } from '../core/search/flat-index.ts';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;

@@ -1,4 +1,4 @@
-/** Replace a marked section of a Markdown report, keeping the rest of the file. */
+/** Replace a marked section of a Markdown report (docs/BENCHMARKS.md: eval and bench figures), keeping the rest of the file. */
 import { readFile, writeFile } from 'node:fs/promises';
 
 export async function replaceSection(path: string, name: string, body: string): Promise<void> {

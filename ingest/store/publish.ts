@@ -1,9 +1,7 @@
 /**
- * On-disk layout of an index directory and its atomic publishing:
- *
- *   <index>/CURRENT            name of the active version (replaced by rename: atomic)
- *   <index>/versions/<name>/   one complete, immutable version (manifest.json last)
- *   <index>/LOCK               pid of the ingest run holding the directory
+ * The write side of an index directory (layout in index/layout.ts): durable file writes,
+ * new version directories, the atomic switch of CURRENT, the sweep of old versions and
+ * the lock of one ingest run.
  *
  * A run builds a new version beside the active one and switches CURRENT only once every
  * file of the new version is written and synced; a crash at any point leaves CURRENT
@@ -13,12 +11,8 @@ import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promis
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
-import { MANIFEST } from './manifest-file.ts';
-
-
-export function versionsDir(indexDir: string): string {
-  return join(indexDir, 'versions');
-}
+import { MANIFEST } from '../../index/manifest-file.ts';
+import { CURRENT_FILE, readCurrent, versionsDir } from '../../index/layout.ts';
 
 /** Write a file durably: temp file, fsync, rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -47,18 +41,6 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Name of the active version, or undefined if none has been published. */
-export async function readCurrent(indexDir: string): Promise<string | undefined> {
-  try {
-    const name = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-    if (!name) return undefined;
-    await stat(join(versionsDir(indexDir), name, MANIFEST));
-    return name;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Create an empty directory for a new version. Names sort in creation order: a sequence
  * number one past every existing version (the caller holds the lock), then a timestamp.
@@ -77,7 +59,7 @@ export async function createVersionDir(indexDir: string): Promise<{ name: string
 export async function publishVersion(indexDir: string, name: string): Promise<void> {
   await syncDir(join(versionsDir(indexDir), name));
   await syncDir(versionsDir(indexDir));
-  await writeFileAtomic(join(indexDir, 'CURRENT'), `${name}\n`);
+  await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
   await syncDir(indexDir);
 }
 

@@ -3,15 +3,15 @@
  * answerers and the server search (core/search/hybrid-search.ts).
  */
 import { join, resolve } from 'node:path';
-import { AppError } from '../../core/errors.ts';
-import type { Chunk } from '../../core/model.ts';
-import type { Embedder } from '../../core/ports.ts';
-import { hybridSearch } from '../../core/search/hybrid-search.ts';
-import type { Corpus } from '../../core/search/types.ts';
+import { AppError } from '../core/errors.ts';
+import type { Chunk } from '../core/model.ts';
+import type { Embedder } from '../core/ports.ts';
+import { hybridSearch } from '../core/search/hybrid-search.ts';
+import type { Corpus } from '../core/search/types.ts';
 import { readCurrent, versionsDir } from './layout.ts';
 import { loadState, type IndexState, type StoredChunk, type StoredDocument } from './index-state.ts';
 
-export type { SearchHit, SearchOptions } from '../../core/search/types.ts';
+export type { SearchHit, SearchOptions } from '../core/search/types.ts';
 
 export interface OpenIndex extends Corpus {
   readonly version: string;

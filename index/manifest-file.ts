@@ -10,7 +10,7 @@ export const MANIFEST = 'manifest.json';
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });
 
 export const embedderSpecSchema = z.object({
-  /** Adapter kind: 'lsa' (built in, stored with the index), 'transformers', 'hashing'. */
+  /** Adapter kind: 'lsa' (built in, stored with the index) or 'transformers'. */
   kind: z.string(),
   id: z.string(),
   dimension: z.number().int().positive(),

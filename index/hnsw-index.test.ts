@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.ts';
-import { runVectorIndexContract, randomUnitVectors, unit } from '../../core/search/vector-index.contract.ts';
+import { AppError } from '../core/errors.ts';
+import { runVectorIndexContract, randomUnitVectors, unit } from '../core/search/vector-index.contract.ts';
 import { HnswIndex } from './hnsw-index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hnsw-index-'));

@@ -4,7 +4,7 @@
  * Used for the BM25 postings and the embedder's matrices.
  */
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f32';
 export type NumericArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;

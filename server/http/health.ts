@@ -1,0 +1,54 @@
+/**
+ * Probes and scrapes, mounted at the root without auth or rate limits: `/healthz` (the
+ * process is alive), `/readyz` (an index is served and no shutdown has begun) and
+ * `/metrics` (Prometheus text, behind METRICS_TOKEN when it is set).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import type { Config } from '../../config/config.ts';
+import type { IndexService } from '../index-service.ts';
+import type { Lifecycle } from '../lifecycle.ts';
+import { HttpError } from './errors.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface HealthDeps {
+  config: Pick<Config, 'METRICS_TOKEN'>;
+  indexes: IndexService;
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+}
+
+/** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (x: string) => createHash('sha256').update(x).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function createHealthRouter(deps: HealthDeps): express.Router {
+  const { config, indexes, lifecycle, metrics } = deps;
+  const router = express.Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', (_req, res) => {
+    if (lifecycle.shuttingDown) {
+      res.status(503).json({ ok: false, code: 'SHUTTING_DOWN', message: HttpError.of(503, 'SHUTTING_DOWN').userMessage });
+    } else if (!indexes.ready) {
+      res.status(503).json({ ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
+    } else {
+      const index = indexes.current;
+      res.json({ status: 'ready', index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } });
+    }
+  });
+
+  router.get('/metrics', (req, res) => {
+    if (config.METRICS_TOKEN && !sameSecret(req.get('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) throw HttpError.of(401, 'UNAUTHORIZED');
+    return metrics.registry.metrics().then((text) => {
+      res.type(metrics.registry.contentType).send(text);
+    });
+  });
+
+  return router;
+}
