@@ -19,7 +19,10 @@ import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
 import { parse, summaryOf } from './app.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
-import { AuditQueryParams, MetadataPatch, ReindexRequest, StatsQueryParams } from './schemas.ts';
+import { AuditQueryParams } from '../../protocol/admin/audit.ts';
+import { MetadataPatch } from '../../protocol/admin/documents.ts';
+import { ReindexRequest } from '../../protocol/admin/jobs.ts';
+import { StatsQueryParams } from '../../protocol/admin/stats.ts';
 
 export interface AdminDeps {
   config: ServerConfig;

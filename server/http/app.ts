@@ -1,8 +1,8 @@
 /**
  * The express application: public routes (search, chat, documents, feedback), admin
  * routes (uploads, metadata, re-index jobs, audit trail, usage statistics), health and
- * metrics. Contracts in DESIGN.md; the OpenAPI description is built from the same
- * schemas (server/http/openapi.ts).
+ * metrics. Requests are validated with the schemas of protocol/, which also describe the
+ * responses and build the OpenAPI document (server/http/openapi.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request } from 'express';
@@ -24,7 +24,11 @@ import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 import { authenticate, callerOf, corsAllowlist, errorHandler, rateLimit, requireJson } from './middleware.ts';
 import type { Limits } from './rate-limit.ts';
-import { ChatRequest, describeIssues, DocumentListQuery, FeedbackRequest, SearchRequest } from './schemas.ts';
+import { ChatRequest } from '../../protocol/chat.ts';
+import { describeIssues } from '../../protocol/describe-issues.ts';
+import { DocumentListQuery } from '../../protocol/documents.ts';
+import { FeedbackRequest } from '../../protocol/feedback.ts';
+import { SearchRequest } from '../../protocol/search.ts';
 
 /** Everything the routes need; built by the composition root (server/server.ts). */
 export interface AppDeps {

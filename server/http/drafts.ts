@@ -11,7 +11,7 @@ import type { Lifecycle } from './app.ts';
 import { parse } from './app.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
-import { DraftRequest } from './schemas.ts';
+import { DraftRequest } from '../../protocol/draft.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
