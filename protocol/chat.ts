@@ -4,7 +4,8 @@
  * (protocol/socket.ts).
  */
 import type { Citation as CoreCitation } from '../core/model.ts';
-import { ConversationId, QuestionText, RefusalReason, type Assert, type Same } from './values.ts';
+import type { Assert, Same } from './type-equality.ts';
+import { ConversationId, QuestionText, RefusalReason } from './values.ts';
 import { z } from './zod.ts';
 
 export const ChatRequest = z.object({

@@ -6,7 +6,8 @@
  */
 import { DRAFT_TYPES, type Draft as CoreDraft, type DraftFields as CoreDraftFields, type FormatFinding as CoreFormatFinding } from '../core/drafting/model.ts';
 import { Citation } from './chat.ts';
-import { MAX_QUESTION_CHARS, type Assert, type Same } from './values.ts';
+import type { Assert, Same } from './type-equality.ts';
+import { MAX_QUESTION_CHARS } from './values.ts';
 import { z } from './zod.ts';
 
 export const DraftType = z.enum(DRAFT_TYPES);

@@ -5,6 +5,7 @@
  */
 import type { RefusalReason as CoreRefusalReason, Role as CoreRole } from '../core/answer/types.ts';
 import { DOCUMENT_TYPES, type Audience as CoreAudience, type DocumentStatus as CoreDocumentStatus } from '../core/model.ts';
+import type { Assert, Same } from './type-equality.ts';
 import { z } from './zod.ts';
 
 /** Longest question accepted (characters); longer ones are refused with a clear message. */
@@ -36,11 +37,6 @@ export const QuestionText = z.string({ required_error: 'thiếu nội dung câu 
 
 /** A conversation's id, sent back to continue it. */
 export const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'mã hội thoại không hợp lệ');
-
-/** True when A and B are the same type (each assignable to the other). */
-export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compiles only when T is `true`. */
-export type Assert<T extends true> = T;
 
 type _RoleAgrees = Assert<Same<Role, CoreRole>>;
 type _AudienceAgrees = Assert<Same<Audience, CoreAudience>>;

@@ -112,11 +112,19 @@ function connected(s: Socket): Promise<void> {
   });
 }
 
+/** Wait until job `id` ends and, when it published an index version, until the server serves it. */
 async function waitForJob(id: string): Promise<Json> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const r = await call('get', '/api/admin/jobs/{id}', { as: 'admin', params: { id } });
-    if (r.body.status === 'succeeded' || r.body.status === 'failed') return r.body;
+    if (r.body.status === 'succeeded' || r.body.status === 'failed') {
+      const version = r.body.summary?.published ? r.body.summary.version as string : undefined;
+      while (version && (await call('get', '/readyz', { as: 'citizen' })).body.index?.version !== version) {
+        if (Date.now() > deadline) throw new Error(`version ${version} of job ${id} not served`);
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      return r.body;
+    }
     if (Date.now() > deadline) throw new Error(`job ${id} still ${String(r.body.status)}`);
     await new Promise((res) => setTimeout(res, 100));
   }

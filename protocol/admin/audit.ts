@@ -4,7 +4,8 @@
  * Mirrors core/audit/types.ts (checked below).
  */
 import type { AuditRecord as CoreAuditRecord } from '../../core/audit/types.ts';
-import { Role, type Assert, type Same } from '../values.ts';
+import type { Assert, Same } from '../type-equality.ts';
+import { Role } from '../values.ts';
 import { z } from '../zod.ts';
 
 export const AuditQueryParams = z.object({

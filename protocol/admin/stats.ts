@@ -1,6 +1,6 @@
 /** `GET /api/admin/stats`: usage over a time range. Mirrors core/audit/types.ts (checked below). */
 import type { UsageStats as CoreUsageStats } from '../../core/audit/types.ts';
-import type { Assert, Same } from '../values.ts';
+import type { Assert, Same } from '../type-equality.ts';
 import { z } from '../zod.ts';
 
 export const StatsQueryParams = z.object({

@@ -111,14 +111,6 @@ export function apiRoutes(): RouteConfig[] {
   ];
 }
 
-/** The schema a route declares for a JSON response, if it declares one (the contract test reads it). */
-export function responseSchema(method: string, path: string, status: number): z.ZodTypeAny | undefined {
-  const route = apiRoutes().find((r) => r.method === method.toLowerCase() && r.path === path);
-  const response = route?.responses[status] as { content?: Record<string, { schema?: unknown }> } | undefined;
-  const schema = response?.content?.['application/json']?.schema;
-  return schema instanceof z.ZodType ? schema : undefined;
-}
-
 let cached: object | undefined;
 
 /** The whole document (built once; the schemas do not change at run time). */

@@ -8,7 +8,7 @@ import {
   Job, JobSummary as JobSummarySchema,
   type JobError, type JobPhase, type JobProgress, type JobSkippedSource, type JobStatus, type JobSummary,
 } from '../../protocol/admin/jobs.ts';
-import type { Assert, Same } from '../../protocol/values.ts';
+import type { Assert, Same } from '../../protocol/type-equality.ts';
 
 export type { JobError, JobProgress, JobSkippedSource, JobStatus, JobSummary };
 export type JobInfo = Job;

@@ -158,6 +158,18 @@ describe('JobFollower', () => {
     expect(r.log.slice(-2)).toEqual(['ended a succeeded', 'show b queued']);
   });
 
+  it('after signing out, polls again until the next socket connects', async () => {
+    const { source, reads } = server({ a: job('a', 'running', 1) });
+    const timers = new ManualTimers();
+    const f = new JobFollower(source, recorder().events, timers);
+    f.socketUp();
+    await settle();
+    f.stop();
+    f.follow(job('a', 'queued'));
+    await timers.tick(POLL_MS);
+    expect(reads.job).toBe(1);
+  });
+
   it('at sign-in follows the running job, or shows the latest one', async () => {
     const r = recorder();
     const idle = new JobFollower(server({ old: job('old', 'succeeded') }).source, r.events, new ManualTimers());

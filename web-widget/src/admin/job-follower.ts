@@ -98,6 +98,7 @@ export class JobFollower {
 
   /** Forget everything (sign-out). */
   stop(): void {
+    this.live = false;
     this.stopPolling();
     this.followingId = null;
     this.followUp = false;
