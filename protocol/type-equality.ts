@@ -6,5 +6,8 @@
 /** True when A and B are the same type (each assignable to the other). */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
+/** True when A is assignable to B (what the server computes fits the shape it promises). */
+export type Fits<A, B> = [A] extends [B] ? true : false;
+
 /** Compiles only when T is `true`. */
 export type Assert<T extends true> = T;
