@@ -162,6 +162,17 @@ function countJobPolls(page: Page): { count: number } {
   return polls;
 }
 
+/** Resolves when the page's socket.io connection is accepted (engine.io message, socket.io CONNECT: `40`). */
+function socketConnected(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    page.on('websocket', (ws) => {
+      ws.on('framereceived', (frame) => {
+        if (String(frame.payload).startsWith('40')) resolve();
+      });
+    });
+  });
+}
+
 async function signInAdmin(page: Page): Promise<void> {
   await page.goto(`${server().url}/admin`);
   await page.getByLabel('Mã truy cập quản trị').fill(ADMIN_TOKEN);
@@ -345,7 +356,9 @@ describe('an admin', () => {
   it('uploads a DOCX, watches the re-index finish, and citizens are answered from it; internal documents stay hidden', async () => {
     const page = await newPage();
     const polls = countJobPolls(page);
+    const live = socketConnected(page);
     await signInAdmin(page);
+    await live;
     await page.locator('input[type="file"]').setInputFiles({
       name: DOCX_NAME,
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
