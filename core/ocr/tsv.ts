@@ -54,44 +54,71 @@ function median(values: number[]): number {
   return s[s.length >> 1]!;
 }
 
-/**
- * Lays words out as text: one line per recognised line (split at wide gaps), a blank line
- * between blocks, words separated by one space. Words must be in Tesseract's order.
- */
-export function layoutWords(words: readonly OcrWord[]): string {
-  const out: string[] = [];
+interface LaidLine {
+  page: number;
+  block: number;
+  cells: string[];
+}
+
+/** Recognised lines, each cut into cells at gaps wider than {@link CELL_GAP_LINE_HEIGHTS}. */
+function linesOf(words: readonly OcrWord[]): LaidLine[] {
+  const lines: LaidLine[] = [];
   let key = '';
-  let block = -1;
-  let page = -1;
   let current: OcrWord[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
     const lineHeight = median(current.map((w) => w.height));
+    const cells: string[] = [];
     let cell: string[] = [current[0]!.text];
     for (let i = 1; i < current.length; i++) {
       const prev = current[i - 1]!;
       const w = current[i]!;
       if (w.left - (prev.left + prev.width) > CELL_GAP_LINE_HEIGHTS * lineHeight) {
-        out.push(cell.join(' '));
+        cells.push(cell.join(' '));
         cell = [];
       }
       cell.push(w.text);
     }
-    out.push(cell.join(' '));
+    cells.push(cell.join(' '));
+    lines.push({ page: current[0]!.page, block: current[0]!.block, cells });
     current = [];
   };
   for (const w of words) {
     const k = `${w.page}/${w.block}/${w.paragraph}/${w.line}`;
-    if (k !== key) {
-      flush();
-      if ((w.block !== block || w.page !== page) && out.length > 0) out.push('');
-      key = k;
-      block = w.block;
-      page = w.page;
-    }
+    if (k !== key) flush();
+    key = k;
     current.push(w);
   }
   flush();
+  return lines;
+}
+
+/**
+ * Lays words out as text: one line per cell of a recognised line, a blank line between
+ * blocks, words separated by one space. Consecutive lines cut into the same number of cells
+ * (a two-column header: `ỦY BAN NHÂN DÂN | CỘNG HÒA …`, `TỈNH QUẢNG NGÃI | Độc lập …`) are
+ * read column by column, as the header's cells are written: the issuer's lines together,
+ * then the Quốc hiệu's. Words must be in Tesseract's order.
+ */
+export function layoutWords(words: readonly OcrWord[]): string {
+  const lines = linesOf(words);
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!;
+    const prev = lines[i - 1];
+    if (prev && (first.block !== prev.block || first.page !== prev.page) && first.cells.length < 2) out.push('');
+    let j = i + 1;
+    if (first.cells.length >= 2) {
+      while (j < lines.length && lines[j]!.cells.length === first.cells.length && lines[j]!.page === first.page) j++;
+    }
+    if (j - i >= 2) {
+      for (let c = 0; c < first.cells.length; c++) for (let k = i; k < j; k++) out.push(lines[k]!.cells[c]!);
+    } else {
+      out.push(...first.cells);
+    }
+    i = j;
+  }
   return out.join('\n');
 }
 

@@ -86,7 +86,7 @@ export async function extractPdf(bytes: Uint8Array, path: string, hooks: OcrHook
   if (thin.length === 0) return { pages: layer, text: layer.join(PAGE_SEPARATOR), extraction: extractionReport(layer.length, [], opts.lowConfidence) };
 
   let sizes: Array<{ width: number; height: number }>;
-  let scans: Set<number>;
+  let scans: Map<number, number>;
   try {
     await checkPoppler(opts);
     sizes = await pdfPageSizes(path, layer.length, opts);
@@ -109,7 +109,7 @@ export async function extractPdf(bytes: Uint8Array, path: string, hooks: OcrHook
     });
   }
   const engine = await checkTesseract(opts);
-  const outcomes = await ocrPages(targets.map((n) => pdfPageJob(path, n, sizes[n - 1], opts)), opts, {
+  const outcomes = await ocrPages(targets.map((n) => pdfPageJob(path, n, sizes[n - 1], opts, scans.get(n))), opts, {
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     ...(hooks.onPages ? { onPage: hooks.onPages } : {}),
   });

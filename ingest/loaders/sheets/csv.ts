@@ -2,17 +2,16 @@
 import { decodeText } from '../text.ts';
 import type { SheetGrid } from './grid.ts';
 
-/** The separator that splits the first lines most consistently. */
+/** The separator the header line (the first non-empty line) uses most. */
 function sniffDelimiter(text: string): string {
-  const sample = text.split('\n').slice(0, 10).filter((l) => l.trim());
+  const first = text.split('\n').find((l) => l.trim()) ?? '';
   let best = ',';
-  let bestScore = -1;
+  let bestCount = 0;
   for (const d of [',', ';', '\t']) {
-    const counts = sample.map((l) => l.split(d).length - 1);
-    const min = Math.min(...counts);
-    if (min > bestScore) {
+    const count = first.split(d).length - 1;
+    if (count > bestCount) {
       best = d;
-      bestScore = min;
+      bestCount = count;
     }
   }
   return best;
