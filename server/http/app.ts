@@ -91,12 +91,17 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export function summaryOf(d: StoredDocument) {
+/**
+ * The list/detail view of a document. `forAdmin` adds how its text was obtained (pages,
+ * OCR'd pages, confidence, warnings): what the console shows per file.
+ */
+export function summaryOf(d: StoredDocument, forAdmin = false) {
   return {
     id: d.id, sourceId: d.sourceId, title: d.title, type: d.type,
     ...(d.number ? { number: d.number } : {}), ...(d.issuer ? { issuer: d.issuer } : {}),
     ...(d.issuedDate ? { issuedDate: d.issuedDate } : {}), status: d.status,
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), audience: d.audience, chunkCount: d.labels.length,
+    ...(forAdmin && d.extraction ? { extraction: d.extraction } : {}),
   };
 }
 
@@ -229,14 +234,14 @@ export function createApp(deps: AppDeps): express.Express {
       docs.push(d);
     }
     docs.sort((a, b) => (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '') || a.title.localeCompare(b.title, 'vi'));
-    res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map(summaryOf) });
+    res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map((d) => summaryOf(d, role === 'admin')) });
   });
 
   api.get('/documents/:id', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
     res.json({
-      ...summaryOf(doc),
+      ...summaryOf(doc, callerOf(req).role === 'admin'),
       ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
       ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
       ...(doc.extra ? { extra: doc.extra } : {}),

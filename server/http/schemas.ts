@@ -61,10 +61,23 @@ export const FeedbackRequest = z.object({
   comment: z.string().max(1000, 'góp ý dài quá 1.000 ký tự').optional(),
 }).strict().openapi('FeedbackRequest');
 
+/** How a document's text was obtained (core/model.ts ExtractionReport): shown to admins only. */
+export const Extraction = z.object({
+  pages: z.number().int(),
+  ocrPages: z.array(z.number().int()).openapi({ description: 'Các trang được nhận dạng chữ (OCR), đánh số từ 1' }),
+  pageConfidence: z.array(z.number()).openapi({ description: 'Độ tin cậy OCR (0–100) của từng trang trong ocrPages' }),
+  meanConfidence: z.number().optional(),
+  lowConfidencePages: z.array(z.number().int()).openapi({ description: 'Trang có độ tin cậy thấp, cần người kiểm tra' }),
+  toneRepairs: z.number().int().optional(),
+  engine: z.string().optional(),
+  warnings: z.array(z.string()),
+}).openapi('Extraction');
+
 export const DocumentSummary = z.object({
   id: z.string(), sourceId: z.string(), title: z.string(), type: z.enum(DOCUMENT_TYPES), number: z.string().optional(),
   issuer: z.string().optional(), issuedDate: z.string().optional(), status: z.enum(['in_force', 'superseded', 'expired']),
   supersededBy: z.string().optional(), audience: z.enum(['public', 'internal']), chunkCount: z.number().int(),
+  extraction: Extraction.optional().openapi({ description: 'Chỉ trả cho quản trị viên: số trang, trang OCR, độ tin cậy, cảnh báo' }),
 }).openapi('DocumentSummary');
 
 export const DocumentList = z.object({
