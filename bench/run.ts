@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name>`: performance benchmarks; figures are written to
  * docs/BENCHMARKS.md (a marked section per benchmark) with command, date and machine.
- * `ingest` writes unless `--no-write`; `load` (ten minutes, machine-dependent) only with
+ * `ingest` and `ocr` write unless `--no-write`; `load` (ten minutes, machine-dependent) only with
  * `--write`. Every section is printed to stdout.
  */
 import { join } from 'node:path';
@@ -10,22 +10,24 @@ import { REPO_ROOT } from '../eval/paths.ts';
 import { replaceSection } from './report.ts';
 import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
+import { benchOcr } from './ocr.ts';
 
 interface Bench {
-  run: (args: LoadArgs) => Promise<string>;
+  run: (args: LoadArgs & { engine?: string }) => Promise<string>;
   writeByDefault: boolean;
 }
 
 const BENCHES: Record<string, Bench> = {
   ingest: { run: benchIngest, writeByDefault: true },
   load: { run: benchLoad, writeByDefault: false },
+  ocr: { run: (args) => benchOcr(args), writeByDefault: true },
 };
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);

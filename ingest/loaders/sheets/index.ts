@@ -17,6 +17,8 @@ import { odsGrids } from './ods.ts';
 import { xlsGrids } from './xls.ts';
 import { xlsxGrids } from './xlsx.ts';
 
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 /** Most non-empty cells read from one workbook. */
 export const MAX_SHEET_CELLS = 500_000;
 
@@ -26,15 +28,17 @@ async function grids(ext: string, bytes: Buffer, path: string, opts: OcrHooks & 
     case '.csv':
       return [csvGrid(bytes, basename(path, extname(path)))];
     case '.xls':
+      // xls2csv prints any other file as if it were text: check the Compound File signature first.
+      if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE)) throw userError('SHEET_CORRUPT', 'not a Compound File');
       return xlsGrids(path, opts);
     case '.ods': {
-      const summary = await inspectZip(bytes, maxUnpacked, 'SHEET_CORRUPT');
+      const summary = await inspectZip(bytes, maxUnpacked, 'SHEET_CORRUPT', 'SHEET_TOO_LARGE');
       if (!summary.names.has('content.xml')) throw userError('SHEET_CORRUPT', 'zip has no content.xml');
       const xml = (await readZipEntries(bytes, ['content.xml'], 'SHEET_CORRUPT')).get('content.xml')!;
       return odsGrids(xml.toString('utf8'), MAX_SHEET_CELLS);
     }
     default: {
-      const summary = await inspectZip(bytes, maxUnpacked, 'SHEET_CORRUPT');
+      const summary = await inspectZip(bytes, maxUnpacked, 'SHEET_CORRUPT', 'SHEET_TOO_LARGE');
       if (!summary.names.has('xl/workbook.xml')) throw userError('SHEET_CORRUPT', 'zip has no xl/workbook.xml');
       return xlsxGrids(bytes, MAX_SHEET_CELLS);
     }
