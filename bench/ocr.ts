@@ -133,9 +133,11 @@ function runCli(pdfDir: string, indexDir: string, cancelAfterPages?: number): Pr
 }
 
 /** The benchmark section for docs/BENCHMARKS.md. */
-export async function benchOcr(args: { engine?: string } = {}): Promise<string> {
+export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pages'?: string } = {}): Promise<string> {
   const engine = args.engine ?? 'tesseract';
-  const pages = await corpusPages();
+  const all = await corpusPages();
+  const pages = args.pages ? all.slice(0, Number(args.pages)) : all;
+  const scanTotal = args['scan-pages'] ? Number(args['scan-pages']) : 200;
   const load = os.loadavg()[0]!.toFixed(1);
   const rows: string[] = [];
   for (const c of CONDITIONS) {
@@ -149,7 +151,7 @@ export async function benchOcr(args: { engine?: string } = {}): Promise<string> 
     '',
     `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one; CPU s/page is not affected)`,
     '',
-    `Pages: the ${pages.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts). CER = edit distance / reference length over NFC text with white space collapsed.`,
+    `Pages: ${pages.length === all.length ? 'the' : `the first ${pages.length} of the`} ${all.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts). CER = edit distance / reference length over NFC text with white space collapsed.`,
     '',
     '| engine | scan | pages | CER | mean confidence | tone repairs | pages/s (2 cores) | CPU s/page |',
     '|---|---|---|---|---|---|---|---|',
@@ -162,18 +164,18 @@ export async function benchOcr(args: { engine?: string } = {}): Promise<string> 
   try {
     const big: ScanPage[] = [];
     const clean = await scanPages(pages, { dpi: 200, jpegQuality: 75 });
-    for (let i = 0; big.length < 200; i++) big.push(clean[i % clean.length]!);
+    for (let i = 0; big.length < scanTotal; i++) big.push(clean[i % clean.length]!);
     const dir = join(work, 'scan');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'ban-scan-200-trang.pdf'), await imageOnlyPdf(big, 200));
+    await writeFile(join(dir, `ban-scan-${scanTotal}-trang.pdf`), await imageOnlyPdf(big, 200));
     const full = await runCli(dir, join(work, 'index-full'));
     const cancelled = await runCli(dir, join(work, 'index-cancel'), 10);
     const cancelIndex = spawnSync('ls', [join(work, 'index-cancel')]).stdout.toString().trim();
     out.push(
       '',
-      '200-page scan (the corpus pages repeated, 200 dpi JPEG, image-only PDF) through `npm run ingest` (2 OCR processes at a time):',
+      `${scanTotal}-page scan (the corpus pages repeated, 200 dpi JPEG, image-only PDF) through \`npm run ingest\` (2 OCR processes at a time):`,
       '',
-      `- full run: exit ${full.code}, ${full.seconds.toFixed(0)} s (${(200 / full.seconds).toFixed(2)} pages/s including rasterising, chunking and indexing), ${full.progressLines} progress lines, last "trang ${full.lastPage}/200";`,
+      `- full run: exit ${full.code}, ${full.seconds.toFixed(0)} s (${(scanTotal / full.seconds).toFixed(2)} pages/s including rasterising, chunking and indexing), ${full.progressLines} progress lines, last "trang ${full.lastPage}/${scanTotal}";`,
       `- cancelled with SIGTERM after page 10: exit ${cancelled.code} after ${cancelled.seconds.toFixed(0)} s, ${cancelled.tesseractLeft} tesseract process(es) left running, index folder afterwards: ${cancelIndex ? cancelIndex.split('\n').join(', ') : '(empty)'} (nothing published).`,
     );
   } finally {

@@ -13,7 +13,7 @@ import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
 import { benchOcr } from './ocr.ts';
 
 interface Bench {
-  run: (args: LoadArgs & { engine?: string }) => Promise<string>;
+  run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string }) => Promise<string>;
   writeByDefault: boolean;
 }
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);

@@ -1,10 +1,14 @@
 /**
  * Repair of OCR tone-mark errors, only where a table of Vietnamese syllables is sure.
  *
- * OCR engines drop, add or confuse tone marks ("quyêt", "thẩm quyến"). A recognised word is
- * replaced only when (1) it is not a syllable the table knows at all, and (2) exactly one
- * frequent syllable lies one tone mark away (the tone added, removed or changed). Anything
- * else — names, foreign words, numbers, ambiguous cases — is left as recognised.
+ * OCR engines drop, add or confuse tone marks ("quyêt", "tuc"). A recognised word is
+ * replaced only when (1) it cannot be a Vietnamese syllable — a syllable closed by p, t, c
+ * or ch carries the sắc or nặng tone, and no syllable carries two tone marks — (2) the
+ * table does not know it, and (3) exactly one frequent syllable lies one tone mark away
+ * (the tone added, removed or changed). Table membership alone is not enough: real words
+ * missing from the table ("mạnh mẽ", "may mắn", "hầu hết") would be "repaired" into
+ * frequent neighbours (measured on the shipped corpus: docs/BENCHMARKS.md). Names, foreign
+ * words, numbers and ambiguous cases are left as recognised.
  */
 import { composeVowel, isUpperKey, toneOf, vowelKeyAt, vowelOf } from '../text/letters.ts';
 import { canonicalToneSyllable } from '../text/tone.ts';
@@ -61,9 +65,32 @@ function withCaseOf(original: string, replacement: string): string {
   return replacement;
 }
 
+/** Tones a syllable closed by a stop (p, t, c, ch) may carry: sắc (2) and nặng (5). */
+const STOP_TONES = new Set([2, 5]);
+
+/**
+ * Whether `word` breaks a rule no Vietnamese syllable breaks: two tone marks, or a stop
+ * final (p, t, c, ch) after a vowel with the level, huyền, hỏi or ngã tone.
+ */
+export function isImpossibleSyllable(word: string): boolean {
+  const lower = word.toLowerCase();
+  const tones: number[] = [];
+  let lastVowel = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const k = vowelKeyAt(lower.charCodeAt(i));
+    if (k < 0) continue;
+    lastVowel = i;
+    if (toneOf(k) > 0) tones.push(toneOf(k));
+  }
+  if (tones.length > 1) return true;
+  if (lastVowel < 0) return false;
+  const final = lower.slice(lastVowel + 1);
+  return (final === 'p' || final === 't' || final === 'c' || final === 'ch') && !STOP_TONES.has(tones[0] ?? 0);
+}
+
 /** The one sure repair of a word, or undefined. */
 export function repairSyllable(word: string, counts: SyllableCounts, minCount = MIN_REPAIR_COUNT): string | undefined {
-  if (word.length > 7 || counts.has(syllableKey(word))) return undefined;
+  if (word.length > 7 || !isImpossibleSyllable(word) || counts.has(syllableKey(word))) return undefined;
   const hasVowel = [...word].some((c) => vowelKeyAt(c.charCodeAt(0)) >= 0);
   if (!hasVowel) return undefined;
   const sure = toneNeighbours(word).filter((c) => (counts.get(c) ?? 0) >= minCount);
