@@ -42,6 +42,26 @@ function classify(err: unknown): AppError {
 
 const letters = (s: string): number => s.match(/\p{L}/gu)?.length ?? 0;
 
+/** Lines of page 1 in which a header row is looked for. */
+const HEADER_LINES = 15;
+/** `Số: 1287/QĐ-UBND Quảng Ngãi, ngày 15 tháng 8 năm 2025`: the number cell, then the place-date cell. */
+const NUMBER_THEN_PLACE_DATE = /^(Số\s*[:.]?\s*\S+)\s+(\p{Lu}[\p{L}\s.-]{1,40},\s*ngày\b.+)$/u;
+
+/**
+ * The header row of a Decree 30 layout puts the number and the place-date side by side;
+ * pdf.js returns them as one line joined by a space. They are cut back into two lines, as
+ * the header's cells are, so that neither swallows the other (only in the first lines of
+ * page 1, only for this pattern).
+ */
+export function splitHeaderRow(page: string): string {
+  const lines = page.split('\n');
+  for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
+    const m = NUMBER_THEN_PLACE_DATE.exec(lines[i]!.trim());
+    if (m) lines.splice(i, 1, m[1]!, m[2]!);
+  }
+  return lines.join('\n');
+}
+
 /**
  * The text layer of every page (possibly empty). Throws AppError PDF_CORRUPT (unreadable
  * or too slow) or PDF_ENCRYPTED (needs a password).
@@ -55,7 +75,10 @@ export async function extractPdfLayer(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT
   });
   try {
     const result = await Promise.race([parser.getText(), timeout]);
-    return [...result.pages].sort((a, b) => a.num - b.num).map((p) => normalizeText(p.text).trim());
+    return [...result.pages].sort((a, b) => a.num - b.num).map((p, i) => {
+      const text = normalizeText(p.text).trim();
+      return i === 0 ? splitHeaderRow(text) : text;
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw classify(err);
