@@ -36,7 +36,7 @@ export type ResolvedOcrOptions = Required<Omit<OcrOptions, 'popplerDir'>> & { po
  * 300 dpi for pages without a scan image of their own (Tesseract's recommended resolution
  * for 10–13 pt text; scans are rasterised at their own resolution). Confidence 70: the
  * generated scans of the corpus average 95.6 (300 dpi clean) and 95.9 (200 dpi, noise,
- * skew) with no page under 90 (docs/BENCHMARKS.md); 70 leaves a wide margin under what a
+ * skew) (docs/BENCHMARKS.md); 70 leaves a wide margin under what a
  * readable page scores. It was not measured on genuinely bad scans (none were at hand).
  */
 export const OCR_DEFAULTS = {
