@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- <name>`: performance benchmarks; figures are written to
  * docs/BENCHMARKS.md (a marked section per benchmark) with command, date and machine.
- * `ingest` writes unless `--no-write`; `load` (ten minutes, machine-dependent) only with
- * `--write`. Every section is printed to stdout. The shared datasets are read from
+ * `ingest` and `ocr` write unless `--no-write`; `load` (ten minutes, machine-dependent) only
+ * with `--write`. Every section is printed to stdout. The shared datasets are read from
  * SHARED_DIR (default ../shared beside the checkout).
  */
 import { join } from 'node:path';
@@ -13,22 +13,24 @@ import { REPO_ROOT } from '../config/paths.ts';
 import { replaceSection } from '../measure/report-section.ts';
 import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
+import { benchOcr } from './ocr.ts';
 
 interface Bench {
-  run: (args: LoadArgs, config: Config) => Promise<string>;
+  run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string }, config: Config) => Promise<string>;
   writeByDefault: boolean;
 }
 
 const BENCHES: Record<string, Bench> = {
   ingest: { run: benchIngest, writeByDefault: true },
   load: { run: benchLoad, writeByDefault: false },
+  ocr: { run: (args) => benchOcr(args), writeByDefault: true },
 };
 
 async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);

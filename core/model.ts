@@ -34,6 +34,31 @@ export interface DocumentMeta {
   audience: Audience;
   /** Free extra fields (procedure level, field of activity …). */
   extra?: Record<string, string>;
+  /** How the text was obtained (pages, OCR, confidence, warnings), for the admin; set by the loaders. */
+  extraction?: ExtractionReport;
+}
+
+/**
+ * What a loader knows about how it got a document's text: shown to the admin per file so
+ * that a badly recognised scan is checked by a person before it is relied on.
+ */
+export interface ExtractionReport {
+  /** Pages of the source (PDF pages, TIFF pages; 1 for a single image); 0 when the format has none. */
+  pages: number;
+  /** 1-based numbers of the pages whose text was recognised from the image (OCR). */
+  ocrPages: number[];
+  /** Mean OCR confidence (0–100) of each page of `ocrPages`, in the same order. */
+  pageConfidence: number[];
+  /** Mean OCR confidence over the OCR'd pages, weighted by characters; absent without OCR. */
+  meanConfidence?: number;
+  /** OCR'd pages whose confidence is under the threshold: an admin should read them. */
+  lowConfidencePages: number[];
+  /** Words whose tone mark was repaired after OCR (core/ocr/tone-repair.ts). */
+  toneRepairs?: number;
+  /** The OCR engine, e.g. `tesseract 5.3.0 (vie)`. */
+  engine?: string;
+  /** Notes for the admin, in Vietnamese (a page turned upright, a page given up for time …). */
+  warnings: string[];
 }
 
 /** A document as indexed. */

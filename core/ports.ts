@@ -42,11 +42,41 @@ export interface LoadedDocument {
   pages?: string[];
   /** Metadata known from the source itself (JSONL fields, TTHC fields, sidecar). */
   meta?: Partial<DocumentMeta>;
-  /** Which structure parser applies. */
-  kind: 'document' | 'legal-article' | 'procedure';
+  /**
+   * Which structure parser applies; `sheet` documents come with their passages (one per
+   * spreadsheet row) already cut and are not re-chunked.
+   */
+  kind: 'document' | 'legal-article' | 'procedure' | 'sheet';
+  /**
+   * Footnotes and endnotes the format keeps apart from the body (Word, OpenDocument); they
+   * are indexed as passages of their own, never spliced into the body text.
+   */
+  notes?: LoadedNote[];
+  /** For `sheet` documents: the passages, each with offsets into `text`. */
+  passages?: LoadedPassage[];
   /** For procedures: the parsed catalog record (fields already split). */
   procedure?: Record<string, unknown>;
   contentHash: string;
+}
+
+/** A footnote or endnote: its marker as printed (`1`, `i`) and its text. */
+export interface LoadedNote {
+  kind: 'footnote' | 'endnote';
+  marker: string;
+  text: string;
+}
+
+/**
+ * A passage a loader cut itself (a spreadsheet row with its column headers): where it sits
+ * (`['Danh mục', 'dòng 5']`), its citable label (`Trang tính “Danh mục”, dòng 5`) and its
+ * place in the document's text.
+ */
+export interface LoadedPassage {
+  sectionPath: string[];
+  sectionLabel: string;
+  headingTrail: string[];
+  start: number;
+  end: number;
 }
 
 /** A problem with one source that was skipped. Never fatal for the run. */

@@ -8,7 +8,9 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { AppError, toAppError } from '../core/errors.ts';
 import { docIdFor } from '../core/ids.ts';
+import type { ExtractionReport } from '../core/model.ts';
 import type { SkippedSource } from '../core/ports.ts';
+import type { OcrOptions } from './ocr/options.ts';
 import { Bm25Index } from '../core/search/bm25.ts';
 import { indexTextOf } from '../core/search/index-text.ts';
 import { discoverSources, loadSource } from './loaders/index.ts';
@@ -27,6 +29,13 @@ export interface IngestProgress {
   sourcesDone: number;
   sourcesTotal: number;
   chunks: number;
+  /** While a file's pages are OCR'd: which file (its path) and how many of its pages are done. */
+  pages?: { source: string; done: number; total: number };
+}
+
+/** How one added or updated document's text was obtained (PDF, image), for the admin. */
+export interface ExtractionSummary extends ExtractionReport {
+  sourceId: string;
 }
 
 export interface IngestOptions {
@@ -38,6 +47,10 @@ export interface IngestOptions {
   /** Keep documents from sources not named in this run (add-only run). */
   keepMissing?: boolean;
   maxBytes?: number;
+  /** OCR settings and limits for scanned pages and images. */
+  ocr?: OcrOptions;
+  /** Cancels the run: OCR processes are killed, nothing is published. */
+  signal?: AbortSignal;
   onProgress?: (p: IngestProgress) => void;
   /** Called after the new version is fully written and before it is published (tests). */
   beforePublish?: (versionDir: string) => Promise<void>;
@@ -54,6 +67,8 @@ export interface IngestSummary {
   unchanged: number;
   removed: string[];
   skipped: SkippedSource[];
+  /** Extraction reports of the documents added or updated by this run that have one (PDF, images). */
+  extraction: ExtractionSummary[];
   documents: number;
   chunks: number;
   embedder: string;
@@ -62,6 +77,13 @@ export interface IngestSummary {
   /** Milliseconds per phase, for the benchmark. */
   timings: Record<string, number>;
 }
+
+/**
+ * Skip codes that say the machine lacked something, not that the file is bad: a file
+ * skipped for one of them is read again by the next run even though it did not change,
+ * so installing tesseract-ocr (or antiword, catdoc) is enough to get it indexed.
+ */
+const RETRY_CODES = new Set(['OCR_UNAVAILABLE', 'CONVERTER_UNAVAILABLE']);
 
 /** Fraction of chunks embedded since the last fit above which the built-in embedder is refitted. */
 const REFIT_DRIFT = 0.3;
@@ -156,13 +178,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const scanned = new Map<string, { path: string; root: string; hash: string; size: number }>();
     for (const src of sources) scanned.set(fileKey(src.path), { ...src, ...(await hashFileWithSidecars(src.path)) });
     let prevFiles = compatible ? prevManifest!.files : {};
-    let changed = [...scanned.entries()].filter(([key, s]) => prevFiles[key]?.hash !== s.hash);
+    let changed = [...scanned.entries()].filter(([key, s]) => prevFiles[key]?.hash !== s.hash
+      || (prevFiles[key]?.skipped ?? []).some((k) => RETRY_CODES.has(k.code)));
     let missing = Object.keys(prevFiles).filter((key) => !scanned.has(key) && !opts.keepMissing);
 
     if (compatible && changed.length === 0 && missing.length === 0) {
       const skipped = Object.values(prevFiles).flatMap((f) => f.skipped);
       return {
-        indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped,
+        indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped, extraction: [],
         unchanged: prevManifest!.counts.documents, documents: prevManifest!.counts.documents,
         chunks: prevManifest!.counts.chunks, embedder: prevManifest!.embedder.id, refitted: false,
         durationMs: Date.now() - started, timings,
@@ -226,6 +249,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       .filter(([key]) => !changed.some(([k]) => k === key))
       .flatMap(([, e]) => e.skipped);
     const pending: Array<{ doc: StoredDocument; chunks: StoredChunk[] }> = [];
+    const extraction: ExtractionSummary[] = [];
     let unchangedDocs = 0;
     let sourcesDone = scanned.size - changed.length;
 
@@ -235,7 +259,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       const prevIds = new Set(files2[key]?.docIds ?? []);
       const entry: FileEntry = { hash: s.hash, size: s.size, docIds: [], skipped: [] };
       try {
-        for await (const result of loadSource(s.path, { root: s.root, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) })) {
+        const pagesOf = (done: number, total: number) => progress({
+          phase: 'load', sourcesDone, sourcesTotal: scanned.size, chunks: pending.reduce((n, p) => n + p.chunks.length, 0),
+          pages: { source: s.path, done, total },
+        });
+        for await (const result of loadSource(s.path, {
+          root: s.root, onPages: pagesOf,
+          ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+          ...(opts.ocr ? { ocr: opts.ocr } : {}),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        })) {
           if (!result.ok) {
             entry.skipped.push(result.skipped);
             continue;
@@ -268,13 +301,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
           };
           const chunks = built.chunks.map((c, i) => ({ ...c, id: `${id}#${i}`, docId: id, label: -1 }));
           pending.push({ doc, chunks });
+          if (built.meta.extraction) extraction.push({ sourceId: loaded.sourceId, ...built.meta.extraction });
           entry.docIds.push(id);
           owner.set(id, key);
         }
       } catch (err) {
+        if (opts.signal?.aborted) throw new AppError('INGEST_CANCELLED', 'ingest cancelled', { cause: err });
         const e = toAppError(err);
         entry.skipped.push({ source: s.path, code: e.code, message: e.userMessage });
       }
+      if (opts.signal?.aborted) throw new AppError('INGEST_CANCELLED', 'ingest cancelled', { cause: opts.signal.reason });
       for (const id of prevIds) {
         if (entry.docIds.includes(id)) continue;
         const doc = base.docs.get(id);
@@ -356,7 +392,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     await sweepVersions(indexDir);
     progress({ phase: 'done', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
     return {
-      indexDir, version: name, published: true, added, updated, removed, skipped,
+      indexDir, version: name, published: true, added, updated, removed, skipped, extraction,
       unchanged: unchangedDocs + Object.entries(files2).filter(([k]) => !changed.some(([c]) => c === k)).reduce((n, [, e]) => n + e.docIds.length, 0),
       documents: state.docs.size, chunks: totalChunks, embedder: state.embedder.id, refitted,
       durationMs: Date.now() - started, timings,

@@ -14,6 +14,14 @@ export type StructuredDocument =
   | { ok: true; meta: DocumentMeta; chunks: Chunk[] }
   | { ok: false; skipped: SkippedSource };
 
+/** A footnote or endnote as a passage of its own: `Chú thích 1`, `Chú thích cuối 2`. */
+function noteChunks(doc: LoadedDocument, trail: string[]): Chunk[] {
+  return (doc.notes ?? []).map((n) => {
+    const label = `${n.kind === 'endnote' ? 'Chú thích cuối' : 'Chú thích'} ${n.marker}`;
+    return { id: '', docId: '', sectionPath: [label], sectionLabel: label, headingTrail: trail, text: n.text };
+  });
+}
+
 function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
   return { ok: false, skipped: { source: doc.source, code: err.code, message: `${err.userMessage} (${doc.sourceId})` } };
 }
@@ -36,10 +44,22 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
     return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   }
   const marking = detectSecrecyMarking(doc.text);
+  if (doc.kind === 'sheet') {
+    if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
+    const meta = extractMetadata('', { ...hints });
+    const chunks: Chunk[] = (doc.passages ?? []).map((p) => ({
+      id: '', docId: '', sectionPath: p.sectionPath, sectionLabel: p.sectionLabel, headingTrail: p.headingTrail,
+      text: doc.text.slice(p.start, p.end), start: p.start, end: p.end,
+    }));
+    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+  }
   if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
   const cleaned = cleanExtractedText(doc.text, doc.pages ? { pages: doc.pages } : {});
   if (!cleaned.text.trim()) return skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   const meta = extractMetadata(cleaned.text, hints);
-  const chunks = chunkDocument({ docId: '', kind: 'document', text: cleaned.text, ...(cleaned.pages ? { pages: cleaned.pages } : {}) });
+  const chunks = [
+    ...chunkDocument({ docId: '', kind: 'document', text: cleaned.text, ...(cleaned.pages ? { pages: cleaned.pages } : {}) }),
+    ...noteChunks(doc, [meta.title].filter(Boolean)),
+  ];
   return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
 }

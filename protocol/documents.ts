@@ -5,6 +5,19 @@
 import { Audience, DocumentStatus, DocumentType } from './values.ts';
 import { z } from './zod.ts';
 
+/** How a document's text was obtained (core/model.ts ExtractionReport): shown to admins only. */
+export const Extraction = z.object({
+  pages: z.number().int(),
+  ocrPages: z.array(z.number().int()).openapi({ description: 'Các trang được nhận dạng chữ (OCR), đánh số từ 1' }),
+  pageConfidence: z.array(z.number()).openapi({ description: 'Độ tin cậy OCR (0–100) của từng trang trong ocrPages' }),
+  meanConfidence: z.number().optional(),
+  lowConfidencePages: z.array(z.number().int()).openapi({ description: 'Trang có độ tin cậy thấp, cần người kiểm tra' }),
+  toneRepairs: z.number().int().optional(),
+  engine: z.string().optional(),
+  warnings: z.array(z.string()),
+}).openapi('Extraction');
+export type Extraction = z.infer<typeof Extraction>;
+
 export const DocumentSummary = z.object({
   id: z.string(),
   sourceId: z.string(),
@@ -17,6 +30,7 @@ export const DocumentSummary = z.object({
   supersededBy: z.string().optional(),
   audience: Audience,
   chunkCount: z.number().int(),
+  extraction: Extraction.optional().openapi({ description: 'Chỉ trả cho quản trị viên: số trang, trang OCR, độ tin cậy, cảnh báo' }),
 }).openapi('DocumentSummary');
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

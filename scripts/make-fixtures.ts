@@ -1,6 +1,7 @@
 /**
  * Generates the loader fixtures — good and bad input of every supported format — into a
- * directory. Everything is produced by code (pdfkit, docx, zlib, iconv-lite), never
+ * directory (and the scan, Word-header-table and spreadsheet fixtures of
+ * scripts/fixtures/formats.ts into `<dir>-dinh-dang`). Everything is produced by code (pdfkit, docx, zlib, iconv-lite), never
  * hand-typed bytes, so the fixtures can be rebuilt anywhere: `npm run fixtures -- <dir>`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,7 +12,12 @@ import { corruptPdf, makeEmptyPdf, makeEncryptedPdf, makePlanPdf } from './fixtu
 import { encodeUtf16be, encodeUtf16le, encodeWindows1252, encodeWindows1258, garbageBytes } from './fixtures/text.ts';
 import { writeZipBomb } from './fixtures/zip-bomb.ts';
 
+import { makeFormatFixtures } from './fixtures/formats.ts';
+
 export { PLAN_PAGES } from './fixtures/pdf.ts';
+export { makeFormatFixtures, type FormatFixturePaths, SCAN_PAGE, SCAN_PAGE_2, TYPED_PAGE } from './fixtures/formats.ts';
+export { DECISION } from './fixtures/decision.ts';
+export { APPENDIX } from './fixtures/sheets.ts';
 export { REPORT_PARAGRAPHS } from './fixtures/docx.ts';
 
 /** Where each generated fixture lies. `good*` load as documents; `bad*` are skipped. */
@@ -158,5 +164,7 @@ if (invokedDirectly) {
     process.exit(2);
   }
   const paths = await makeFixtures(target);
-  console.log(JSON.stringify(paths, null, 2));
+  // Scans, Word header tables and spreadsheets go to a sibling folder (they need pdftoppm).
+  const formats = await makeFormatFixtures(`${resolve(target)}-dinh-dang`);
+  console.log(JSON.stringify({ ...paths, formats }, null, 2));
 }

@@ -3,7 +3,11 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /** File extensions the loaders read (lower case). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm', '.jsonl'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = [
+  '.pdf', '.docx', '.doc', '.odt', '.txt', '.md', '.html', '.htm', '.jsonl',
+  '.png', '.jpg', '.jpeg', '.tif', '.tiff',
+  '.xlsx', '.xls', '.ods', '.csv',
+];
 
 /** True for a file name the loaders can read, judged by its extension (any case). */
 export function isSupportedFile(name: string): boolean {

@@ -1,79 +1,44 @@
 /**
- * DOCX text extraction. The zip's central directory is checked with yauzl first — without
- * inflating anything — so that a zip bomb never reaches mammoth; then mammoth extracts the
- * raw text, one paragraph per line followed by a blank line.
+ * DOCX text extraction. The zip's central directory is checked first — without inflating
+ * anything — so that a zip bomb never reaches the XML parser; then `word/document.xml` is
+ * read into paragraphs and tables (ingest/loaders/docx-xml.ts) and laid out so that line
+ * breaks and paragraphs inside table cells stay apart (ingest/loaders/blocks.ts).
+ * Footnotes and endnotes come back as notes, not spliced into the body.
  */
-import mammoth from 'mammoth';
-import yauzl from 'yauzl';
 import { normalizeText } from '../../core/text/normalize.ts';
-import type { AppError } from '../../core/errors.ts';
+import { layoutBlocks } from './blocks.ts';
+import { readDocumentXml, readNotesXml } from './docx-xml.ts';
+import type { Extracted } from './file.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, userError } from './result.ts';
+import { inspectZip, readZipEntries, type ZipSummary } from './zip.ts';
 
-/** An entry bigger than this whose compression ratio exceeds MAX_RATIO is treated as a bomb. */
-export const BIG_ENTRY_BYTES = 1024 * 1024;
-export const MAX_RATIO = 100;
-const MAX_ENTRIES = 10_000;
-
-/** What the central directory says about the archive. */
-export interface ZipSummary {
-  entries: number;
-  uncompressedBytes: number;
-  hasDocumentXml: boolean;
-}
-
-function readCentralDirectory(bytes: Buffer, maxUnpackedBytes: number): Promise<ZipSummary> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (openErr, zip) => {
-      if (openErr || !zip) {
-        reject(userError('DOCX_CORRUPT', `not a zip: ${openErr?.message ?? 'no archive'}`, undefined, openErr));
-        return;
-      }
-      const summary: ZipSummary = { entries: 0, uncompressedBytes: 0, hasDocumentXml: false };
-      const fail = (err: AppError): void => {
-        zip.close();
-        reject(err);
-      };
-      zip.on('error', (err: Error) => fail(userError('DOCX_CORRUPT', `bad zip: ${err.message}`, undefined, err)));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        summary.entries++;
-        summary.uncompressedBytes += entry.uncompressedSize;
-        if (entry.fileName === 'word/document.xml') summary.hasDocumentXml = true;
-        const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-        if (entry.uncompressedSize > BIG_ENTRY_BYTES && ratio > MAX_RATIO) {
-          fail(userError('DOCX_TOO_LARGE_UNPACKED', `entry ${entry.fileName} ratio ${Math.round(ratio)}:1`));
-        } else if (summary.uncompressedBytes > maxUnpackedBytes) {
-          fail(userError('DOCX_TOO_LARGE_UNPACKED', `unpacked size over ${maxUnpackedBytes} bytes`));
-        } else if (summary.entries > MAX_ENTRIES) {
-          fail(userError('DOCX_TOO_LARGE_UNPACKED', `more than ${MAX_ENTRIES} entries`));
-        } else {
-          zip.readEntry();
-        }
-      });
-      zip.on('end', () => resolve(summary));
-      zip.readEntry();
-    });
-  });
-}
+export { BIG_ENTRY_BYTES, MAX_RATIO } from './zip.ts';
 
 /**
  * Checks the zip without inflating it. Throws AppError DOCX_CORRUPT (not a zip, or no
  * `word/document.xml`) or DOCX_TOO_LARGE_UNPACKED (total over the limit, or an entry over
  * 1 MiB compressed more than 100:1).
  */
-export async function inspectDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): Promise<ZipSummary> {
-  const summary = await readCentralDirectory(bytes, maxUnpackedBytes);
-  if (!summary.hasDocumentXml) throw userError('DOCX_CORRUPT', 'zip has no word/document.xml');
-  return summary;
+export async function inspectDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): Promise<ZipSummary & { hasDocumentXml: boolean }> {
+  const summary = await inspectZip(bytes, maxUnpackedBytes);
+  if (!summary.names.has('word/document.xml')) throw userError('DOCX_CORRUPT', 'zip has no word/document.xml');
+  return { ...summary, hasDocumentXml: true };
 }
 
-/** Inspects, then extracts the normalised text of a DOCX (paragraphs separated by a blank line). */
-export async function extractDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): Promise<string> {
+/** Inspects, then extracts the normalised text of a DOCX (paragraphs separated by a blank line) and its notes. */
+export async function extractDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): Promise<Extracted> {
   await inspectDocx(bytes, maxUnpackedBytes);
-  let raw: string;
+  const entries = await readZipEntries(bytes, ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
   try {
-    raw = (await mammoth.extractRawText({ buffer: bytes })).value;
+    const body = readDocumentXml(entries.get('word/document.xml')!.toString('utf8'));
+    const foot = entries.get('word/footnotes.xml');
+    const end = entries.get('word/endnotes.xml');
+    const notes = [
+      ...(foot ? readNotesXml(foot.toString('utf8'), 'footnote', body.footnoteRefs) : []),
+      ...(end ? readNotesXml(end.toString('utf8'), 'endnote', body.endnoteRefs) : []),
+    ].map((n) => ({ ...n, text: normalizeText(n.text) }));
+    return { text: layoutBlocks(body.blocks), ...(notes.length ? { notes } : {}) };
   } catch (err) {
-    throw userError('DOCX_CORRUPT', `mammoth: ${err instanceof Error ? err.message : String(err)}`, undefined, err);
+    throw userError('DOCX_CORRUPT', `document.xml: ${err instanceof Error ? err.message : String(err)}`, undefined, err);
   }
-  return normalizeText(raw).replace(/\n{3,}/g, '\n\n').trim();
 }

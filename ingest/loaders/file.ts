@@ -3,27 +3,47 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AppError, toAppError } from '../../core/errors.ts';
-import type { DocumentMeta } from '../../core/model.ts';
-import type { LoadedDocument } from '../../core/ports.ts';
+import type { DocumentMeta, ExtractionReport } from '../../core/model.ts';
+import type { LoadedDocument, LoadedNote, LoadedPassage } from '../../core/ports.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { decodeHtml, htmlToText } from './html.ts';
 import { findSidecar, readSidecar } from './metadata.ts';
-import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadResult } from './result.ts';
+import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadOptions, type LoadResult } from './result.ts';
 import { decodeText } from './text.ts';
 
-interface Extracted {
+/** What a format's extractor returns. */
+export interface Extracted {
   text: string;
   pages?: string[];
   title?: string;
+  notes?: LoadedNote[];
+  passages?: LoadedPassage[];
+  extraction?: ExtractionReport;
 }
 
-async function extract(ext: string, bytes: Buffer, maxUnpackedBytes: number): Promise<Extracted> {
+async function extract(ext: string, bytes: Buffer, path: string, opts: LoadOptions): Promise<Extracted> {
+  const maxUnpackedBytes = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
   switch (ext) {
     case '.pdf':
-      // pdfjs and mammoth are heavy to load: only when such a file comes.
-      return (await import('./pdf.ts')).extractPdf(bytes);
+      // pdfjs, mammoth, sharp and exceljs are heavy to load: only when such a file comes.
+      return (await import('./pdf.ts')).extractPdf(bytes, path, opts);
+    case '.png':
+    case '.jpg':
+    case '.jpeg':
+    case '.tif':
+    case '.tiff':
+      return (await import('./image.ts')).extractImage(bytes, opts);
     case '.docx':
-      return { text: await (await import('./docx.ts')).extractDocx(bytes, maxUnpackedBytes) };
+      return (await import('./docx.ts')).extractDocx(bytes, maxUnpackedBytes);
+    case '.odt':
+      return (await import('./odt.ts')).extractOdt(bytes, maxUnpackedBytes);
+    case '.doc':
+      return (await import('./doc.ts')).extractDoc(path, opts);
+    case '.xlsx':
+    case '.xls':
+    case '.ods':
+    case '.csv':
+      return (await import('./sheets/index.ts')).extractSheets(ext, bytes, path, opts);
     case '.txt':
     case '.md':
       return { text: normalizeText(decodeText(bytes).text).trim() };
@@ -51,21 +71,27 @@ export function asAppError(err: unknown): AppError {
  * the sidecar bytes, so editing only the metadata still changes the hash.
  * @param name - the file's source id, used in messages.
  */
-export async function loadFile(path: string, name: string, opts: { maxUnpackedBytes?: number }): Promise<LoadResult> {
+export async function loadFile(path: string, name: string, opts: LoadOptions): Promise<LoadResult> {
   try {
     const sidecarPath = await findSidecar(path);
     const sidecar = sidecarPath ? await readSidecar(sidecarPath, basename(sidecarPath)) : undefined;
     const bytes = await readFile(path);
-    const extracted = await extract(extname(path).toLowerCase(), bytes, opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
+    const extracted = await extract(extname(path).toLowerCase(), bytes, path, opts);
     if (!/\p{L}|\p{N}/u.test(extracted.text)) throw userError('FILE_EMPTY', 'no text after extraction');
 
     const hash = createHash('sha256').update(bytes);
     if (sidecar) hash.update('\0sidecar\0').update(sidecar.bytes);
-    const meta: Partial<DocumentMeta> = { ...(extracted.title ? { title: extracted.title } : {}), ...sidecar?.meta };
+    const meta: Partial<DocumentMeta> = {
+      ...(extracted.title ? { title: extracted.title } : {}),
+      ...(extracted.extraction ? { extraction: extracted.extraction } : {}),
+      ...sidecar?.meta,
+    };
     const doc: LoadedDocument = {
-      sourceId: name, source: path, text: extracted.text, kind: 'document', contentHash: hash.digest('hex'),
+      sourceId: name, source: path, text: extracted.text, kind: extracted.passages ? 'sheet' : 'document', contentHash: hash.digest('hex'),
     };
     if (extracted.pages) doc.pages = extracted.pages;
+    if (extracted.notes?.length) doc.notes = extracted.notes;
+    if (extracted.passages) doc.passages = extracted.passages;
     if (Object.keys(meta).length > 0) doc.meta = meta;
     return loaded(doc);
   } catch (err) {

@@ -67,6 +67,8 @@ describe('loadSource on a file', () => {
     expect(docs[0]!.meta).toEqual({
       title: 'Kế hoạch triển khai chuyển đổi số năm 2026', type: 'kế hoạch', number: '12/KH-UBND',
       issuer: 'Ủy ban nhân dân tỉnh Quảng Ngãi', issuedDate: '2026-06-04', status: 'in_force', audience: 'internal',
+      // A text PDF: two pages, none OCR'd.
+      extraction: { pages: 2, ocrPages: [], pageConfidence: [], lowConfidencePages: [], warnings: [] },
     });
     expect(docs[0]!.contentHash).not.toBe(sha256(await readFile(fx.goodPdf)));
     expect(docs[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -80,7 +82,10 @@ describe('loadSource on a file', () => {
     await writeFile(join(scratch, 'kh.meta.json'), JSON.stringify({ audience: 'public', supersedes: '83/KH-UBND' }));
     const after = (await collect(loadSource(pdf))).docs[0]!;
     expect(after.contentHash).not.toBe(before);
-    expect(after.meta).toEqual({ audience: 'public', supersedes: ['83/KH-UBND'] });
+    expect(after.meta).toEqual({
+      audience: 'public', supersedes: ['83/KH-UBND'],
+      extraction: { pages: 2, ocrPages: [], pageConfidence: [], lowConfidencePages: [], warnings: [] },
+    });
   });
 
   it('names the bad fields of an invalid sidecar', async () => {
@@ -105,7 +110,7 @@ describe('loadSource on a file', () => {
   it('reports a missing file as FILE_UNREADABLE and an unknown extension as FILE_UNSUPPORTED', async () => {
     const missing = await collect(loadSource(join(scratch, 'khong-co.pdf')));
     expect(missing.skipped.map((s) => [s.code, s.message.includes('khong-co.pdf')])).toEqual([['FILE_UNREADABLE', true]]);
-    const odd = join(scratch, 'bang-tinh.xlsx');
+    const odd = join(scratch, 'chuong-trinh.exe');
     await writeFile(odd, 'x');
     const unsupported = await collect(loadSource(odd));
     expect(unsupported.skipped.map((s) => s.code)).toEqual(['FILE_UNSUPPORTED']);

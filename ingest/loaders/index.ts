@@ -1,5 +1,6 @@
 /**
- * Loaders of the ingestion pipeline: turn files (PDF, DOCX, TXT, MD, HTML) and JSONL
+ * Loaders of the ingestion pipeline: turn files (PDF — scanned pages OCR'd —, images, DOCX,
+ * DOC, ODT, spreadsheets, TXT, MD, HTML) and JSONL
  * records (generic, ALQAC law articles, the national TTHC catalog) into LoadedDocuments.
  * Bad input never throws: it comes back as a skipped result with a Vietnamese message.
  */
@@ -46,7 +47,7 @@ export async function* loadSource(path: string, opts: LoadOptions = {}): AsyncIt
   const name = sourceIdFor(path, opts.root ?? dirname(path));
   if (!isSupportedFile(path)) {
     yield skipFile(path, name, userError('FILE_UNSUPPORTED', `extension ${extname(path)}`,
-      'Chỉ nhận PDF, DOCX, TXT, MD, HTML và JSONL.'));
+      'Chỉ nhận PDF, DOCX, DOC, ODT, XLSX, XLS, ODS, CSV, ảnh PNG, JPEG, TIFF, TXT, MD, HTML và JSONL.'));
     return;
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { loadSource } from './index.ts';
+import { splitHeaderRow } from './pdf.ts';
 import { PAGE_SEPARATOR } from './result.ts';
 import { collect, tempFixtures } from './test-support.ts';
 
@@ -46,6 +47,13 @@ describe('PDF loader', () => {
     expect(skipped[0]!.code).toBe(code);
     expect(skipped[0]!.source).toBe(fx[key]);
     expect(skipped[0]!.message).toContain(name);
+  });
+
+  it('cuts a header row where the number and the place-date were joined on one line, and nothing else', () => {
+    expect(splitHeaderRow('ỦY BAN NHÂN DÂN\nSố: 1287/QĐ-UBND Quảng Ngãi, ngày 15 tháng 8 năm 2025\nQUYẾT ĐỊNH')).toBe(
+      'ỦY BAN NHÂN DÂN\nSố: 1287/QĐ-UBND\nQuảng Ngãi, ngày 15 tháng 8 năm 2025\nQUYẾT ĐỊNH');
+    expect(splitHeaderRow('Số: 12/KH-UBND\nQuảng Ngãi, ngày 04 tháng 6 năm 2026')).toBe('Số: 12/KH-UBND\nQuảng Ngãi, ngày 04 tháng 6 năm 2026');
+    expect(splitHeaderRow('Số lượng hồ sơ tăng, ngày càng nhiều')).toBe('Số lượng hồ sơ tăng, ngày càng nhiều');
   });
 
   it('prints nothing to stdout while parsing good and broken PDFs', async () => {

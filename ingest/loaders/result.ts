@@ -1,18 +1,32 @@
 /** Shared types and message helpers of the loaders. */
 import { AppError, MESSAGES, type ErrorCode } from '../../core/errors.ts';
 import type { LoadedDocument, SkippedSource } from '../../core/ports.ts';
+import type { OcrOptions } from '../ocr/options.ts';
+import type { ConverterPaths } from './converters.ts';
 
 /** One outcome of loading: a document, or a source that was skipped with a reason. */
 export type LoadResult = { ok: true; doc: LoadedDocument } | { ok: false; skipped: SkippedSource };
 
+/** What the OCR of scanned pages needs from the caller: settings, cancel, progress. */
+export interface OcrHooks {
+  /** OCR settings and limits (ingest/ocr/options.ts); defaults when absent. */
+  ocr?: OcrOptions;
+  /** Aborts the load: running OCR processes are killed. */
+  signal?: AbortSignal;
+  /** Pages OCR'd so far in the current file, out of those it needs. */
+  onPages?: (done: number, total: number) => void;
+}
+
 /** Options of `loadSource`. */
-export interface LoadOptions {
+export interface LoadOptions extends OcrHooks {
   /** Folder that `sourceId`s are relative to; defaults to the file's own folder (or the directory loaded). */
   root?: string;
   /** Files larger than this are skipped unread (default 50 MB). */
   maxBytes?: number;
   /** DOCX whose entries would inflate to more than this are skipped (default 100 MB). */
   maxUnpackedBytes?: number;
+  /** Commands of the legacy-format converters, instead of the PATH's. */
+  converters?: ConverterPaths;
 }
 
 /** Default size limits. */

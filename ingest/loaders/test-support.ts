@@ -3,13 +3,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedDocument, SkippedSource } from '../../core/ports.ts';
-import { makeFixtures, type FixturePaths } from '../../scripts/make-fixtures.ts';
+import { makeFixtures, makeFormatFixtures, type FixturePaths, type FormatFixturePaths } from '../../scripts/make-fixtures.ts';
 import type { LoadResult } from './result.ts';
 
 /** Generates all fixtures into a new temp folder; `cleanup` removes it. */
 export async function tempFixtures(): Promise<FixturePaths & { cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'loaders-'));
   const paths = await makeFixtures(dir);
+  return { ...paths, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Generates the scan, Word and spreadsheet fixtures into a new temp folder (needs pdftoppm). */
+export async function tempFormatFixtures(): Promise<FormatFixturePaths & { cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'loaders-formats-'));
+  const paths = await makeFormatFixtures(dir);
   return { ...paths, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -19,6 +19,8 @@ export const JobProgress = z.object({
   sourcesTotal: z.number(),
   chunks: z.number(),
   percent: z.number().openapi({ description: '0–100, ước lượng theo giai đoạn và số nguồn đã đọc' }),
+  pages: z.object({ file: z.string(), done: z.number(), total: z.number() }).optional()
+    .openapi({ description: 'Khi đang nhận dạng chữ (OCR) một tệp: tên tệp, số trang đã xong trên số trang cần OCR' }),
 }).openapi('JobProgress');
 export type JobProgress = z.infer<typeof JobProgress>;
 
@@ -29,6 +31,20 @@ export const JobSkippedSource = z.object({
 }).openapi('JobSkippedSource');
 export type JobSkippedSource = z.infer<typeof JobSkippedSource>;
 
+/** How one added or updated document's text was obtained (core/model.ts ExtractionReport). */
+export const JobExtraction = z.object({
+  sourceId: z.string(),
+  pages: z.number(),
+  ocrPages: z.array(z.number()).openapi({ description: 'Các trang được nhận dạng chữ (OCR), đánh số từ 1' }),
+  pageConfidence: z.array(z.number()).openapi({ description: 'Độ tin cậy OCR (0–100) của từng trang trong ocrPages' }),
+  meanConfidence: z.number().optional(),
+  lowConfidencePages: z.array(z.number()).openapi({ description: 'Trang có độ tin cậy thấp, cần người kiểm tra' }),
+  toneRepairs: z.number().optional(),
+  engine: z.string().optional(),
+  warnings: z.array(z.string()),
+}).openapi('JobExtraction');
+export type JobExtraction = z.infer<typeof JobExtraction>;
+
 export const JobSummary = z.object({
   version: z.string().optional().openapi({ description: 'Phiên bản chỉ mục đang dùng sau lượt chạy' }),
   published: z.boolean().openapi({ description: 'false: không có thay đổi, không phát hành phiên bản mới' }),
@@ -37,6 +53,8 @@ export const JobSummary = z.object({
   removed: z.number(),
   unchanged: z.number(),
   skipped: z.array(JobSkippedSource),
+  extraction: z.array(JobExtraction).optional()
+    .openapi({ description: 'Văn bản của lượt chạy được OCR hoặc có cảnh báo: bảng điều khiển đánh dấu chúng' }),
   documents: z.number(),
   chunks: z.number(),
   durationMs: z.number(),

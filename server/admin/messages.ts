@@ -23,10 +23,16 @@ export type AdminProblemCode = ErrorCode | AdminErrorCode;
 
 /** Sentences appended to a catalogue message to say what exactly is wrong. */
 export const ADMIN_SPECIFICS = {
-  onlySupported: 'Chỉ nhận PDF, DOCX, TXT, MD, HTML và JSONL.',
+  onlySupported: 'Chỉ nhận PDF, DOCX, DOC, ODT, XLSX, XLS, ODS, CSV, ảnh PNG, JPEG, TIFF, TXT, MD, HTML và JSONL.',
   notPdf: 'Nội dung tệp không phải là PDF.',
   notDocx: 'Nội dung tệp không phải là tệp DOCX.',
-  docxLegacyOrLocked: 'Tệp có thể đã được đặt mật khẩu hoặc là tệp Word cũ (.doc); vui lòng lưu lại thành DOCX không đặt mật khẩu.',
+  docxLegacyOrLocked: 'Tệp có thể đã được đặt mật khẩu hoặc là tệp Word cũ (.doc) mang đuôi .docx; vui lòng bỏ mật khẩu, hoặc đổi đuôi tệp thành .doc.',
+  xlsxLegacyOrLocked: 'Tệp có thể đã được đặt mật khẩu hoặc là tệp Excel cũ (.xls) mang đuôi .xlsx; vui lòng bỏ mật khẩu, hoặc đổi đuôi tệp thành .xls.',
+  notSheet: 'Nội dung tệp không phải là bảng tính XLSX.',
+  notOdf: 'Nội dung tệp không phải là tệp OpenDocument đúng loại.',
+  notLegacyOffice: 'Nội dung tệp không phải là tệp Office 97–2003.',
+  newFormatUnderOldName: 'Tệp là định dạng Office mới (nén ZIP) nhưng mang đuôi cũ; vui lòng đổi đuôi thành .docx hoặc .xlsx.',
+  notImage: 'Nội dung tệp không phải là ảnh PNG, JPEG hoặc TIFF.',
   recordsCarryMetadata: 'Tệp JSONL ghi siêu dữ liệu trong từng bản ghi; vui lòng tải tệp này lên riêng, không kèm siêu dữ liệu.',
   binaryText: 'Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.',
   nothingSaved: 'Chưa lưu tệp nào vì lần tải lên này có lỗi; vui lòng sửa các lỗi được báo rồi tải lên lại.',

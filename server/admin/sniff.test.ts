@@ -92,8 +92,33 @@ describe('sniff', () => {
     });
   });
 
+  it('accepts the scan, Office and OpenDocument formats by their content, whatever the image extension', () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const zip = (mime: string) => Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from(`mimetype${mime}`, 'latin1')]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(sniff('scan.png', png)).toEqual({ ok: true });
+    expect(sniff('scan.jpg', png)).toEqual({ ok: true });
+    expect(sniff('scan.jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toEqual({ ok: true });
+    expect(sniff('scan.tiff', Buffer.from('II*\0\x08\0\0\0', 'latin1'))).toEqual({ ok: true });
+    expect(sniff('cu.doc', ole)).toEqual({ ok: true });
+    expect(sniff('cu.xls', ole)).toEqual({ ok: true });
+    expect(sniff('bang.xlsx', Buffer.from('PK\x03\x04rest', 'latin1'))).toEqual({ ok: true });
+    expect(sniff('van-ban.odt', zip('application/vnd.oasis.opendocument.text'))).toEqual({ ok: true });
+    expect(sniff('bang.ods', zip('application/vnd.oasis.opendocument.spreadsheet'))).toEqual({ ok: true });
+    expect(sniff('bang.csv', Buffer.from('STT;Tên\n1;Khai sinh\n'))).toEqual({ ok: true });
+  });
+
+  it('refuses content that does not match the new extensions, saying what to do', () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect(sniff('anh.png', Buffer.from('%PDF-1.4'))).toMatchObject({ ok: false, code: 'IMAGE_CORRUPT' });
+    expect(sniff('bang.xlsx', ole)).toMatchObject({ ok: false, code: 'SHEET_CORRUPT', message: expect.stringContaining('mật khẩu') });
+    expect(sniff('cu.doc', Buffer.from('PK\x03\x04rest', 'latin1'))).toMatchObject({ ok: false, code: 'DOC_CORRUPT', message: expect.stringContaining('.docx') });
+    expect(sniff('van-ban.odt', Buffer.from('PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet', 'latin1'))).toMatchObject({ ok: false, code: 'ODT_CORRUPT' });
+    expect(sniff('cu.xls', Buffer.from('không phải Excel'))).toMatchObject({ ok: false, code: 'SHEET_CORRUPT' });
+  });
+
   it('refuses binary content under a text extension', () => {
-    for (const name of ['rac.txt', 'rac.md', 'rac.html', 'rac.htm', 'rac.jsonl']) {
+    for (const name of ['rac.txt', 'rac.md', 'rac.html', 'rac.htm', 'rac.jsonl', 'rac.csv']) {
       expect(sniff(name, garbageBytes(4096))).toEqual({
         ok: false, code: 'TEXT_ENCODING', message: `${MESSAGES.TEXT_ENCODING} ${ADMIN_SPECIFICS.binaryText} (tệp ${name})`,
       });
@@ -111,9 +136,9 @@ describe('sniff', () => {
   });
 
   it('refuses unsupported extensions and sidecars, listing the accepted formats', () => {
-    for (const name of ['chuong-trinh.exe', 'cu.doc', 'x.pdf.meta.json', 'README', 'bang.xlsx']) {
+    for (const name of ['chuong-trinh.exe', 'x.pdf.meta.json', 'README', 'bang.numbers']) {
       expect(sniff(name, Buffer.from('%PDF-1.4'))).toEqual({
-        ok: false, code: 'FILE_UNSUPPORTED', message: `Định dạng tệp chưa được hỗ trợ. Chỉ nhận PDF, DOCX, TXT, MD, HTML và JSONL. (tệp ${name})`,
+        ok: false, code: 'FILE_UNSUPPORTED', message: `Định dạng tệp chưa được hỗ trợ. Chỉ nhận PDF, DOCX, DOC, ODT, XLSX, XLS, ODS, CSV, ảnh PNG, JPEG, TIFF, TXT, MD, HTML và JSONL. (tệp ${name})`,
       });
     }
   });

@@ -18,13 +18,31 @@ const BLANK_CHECK_BYTES = 64 * 1024;
 const ZIP_LOCAL_HEADER = Buffer.from('PK\x03\x04', 'latin1');
 /** Compound File (OLE) header: a legacy .doc, or an Office file saved with a password. */
 const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_HEADER = Buffer.from([0xff, 0xd8, 0xff]);
+const TIFF_HEADERS = [Buffer.from('II*\0', 'latin1'), Buffer.from('MM\0*', 'latin1')];
+/** The `mimetype` entry an OpenDocument zip must store first, uncompressed. */
+const ODF_MIMETYPES: Record<string, string> = {
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
 /** `/Encrypt` as a dictionary key, not a prefix of a longer name such as `/EncryptMetadata`. */
 const ENCRYPT_KEY = /\/Encrypt(?![A-Za-z0-9])/;
 
+/** Whether the bytes start like a PNG, JPEG or TIFF image (any of them: a scanner's .jpg may be a PNG). */
+function isImage(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(PNG_HEADER) || bytes.subarray(0, 3).equals(JPEG_HEADER)
+    || TIFF_HEADERS.some((h) => bytes.subarray(0, 4).equals(h));
+}
+
 /**
- * Checks that `buffer` plausibly is a file of the kind its `name` says: PDF starts with
- * `%PDF-` and is not encrypted, DOCX is a ZIP, TXT/MD/HTML/JSONL are not binary. Empty
- * files and unsupported extensions are refused. Never throws.
+ * Checks that `buffer` plausibly is a file of the kind its `name` says, by its content: PDF
+ * starts with `%PDF-` and is not encrypted; DOCX and XLSX are ZIPs (a Compound File there
+ * means a password or a legacy file under a new name); ODT/ODS are ZIPs naming their
+ * OpenDocument type; DOC/XLS are Compound Files; PNG/JPEG/TIFF start with an image
+ * signature; TXT/MD/HTML/JSONL/CSV are not binary. Empty files and unsupported extensions
+ * are refused. Never throws.
  */
 export function sniff(name: string, buffer: Uint8Array): SniffResult {
   const ext = extname(name).toLowerCase();
@@ -42,6 +60,29 @@ export function sniff(name: string, buffer: Uint8Array): SniffResult {
       if (bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return { ok: true };
       if (bytes.subarray(0, 8).equals(OLE_HEADER)) return fail('DOCX_CORRUPT', ADMIN_SPECIFICS.docxLegacyOrLocked);
       return fail('DOCX_CORRUPT', ADMIN_SPECIFICS.notDocx);
+    case '.xlsx':
+      if (bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return { ok: true };
+      if (bytes.subarray(0, 8).equals(OLE_HEADER)) return fail('SHEET_CORRUPT', ADMIN_SPECIFICS.xlsxLegacyOrLocked);
+      return fail('SHEET_CORRUPT', ADMIN_SPECIFICS.notSheet);
+    case '.odt':
+    case '.ods': {
+      const isOdf = bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER) && bytes.subarray(0, HEAD_BYTES).includes(ODF_MIMETYPES[ext]!, 0, 'latin1');
+      if (isOdf) return { ok: true };
+      return ext === '.odt' ? fail('ODT_CORRUPT', ADMIN_SPECIFICS.notOdf) : fail('SHEET_CORRUPT', ADMIN_SPECIFICS.notOdf);
+    }
+    case '.doc':
+    case '.xls':
+      if (bytes.subarray(0, 8).equals(OLE_HEADER)) return { ok: true };
+      if (bytes.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
+        return fail(ext === '.doc' ? 'DOC_CORRUPT' : 'SHEET_CORRUPT', ADMIN_SPECIFICS.newFormatUnderOldName);
+      }
+      return ext === '.doc' ? fail('DOC_CORRUPT', ADMIN_SPECIFICS.notLegacyOffice) : fail('SHEET_CORRUPT', ADMIN_SPECIFICS.notLegacyOffice);
+    case '.png':
+    case '.jpg':
+    case '.jpeg':
+    case '.tif':
+    case '.tiff':
+      return isImage(bytes) ? { ok: true } : fail('IMAGE_CORRUPT', ADMIN_SPECIFICS.notImage);
     default:
       if (looksBinary(bytes)) return fail('TEXT_ENCODING', ADMIN_SPECIFICS.binaryText);
       if (isBlankText(bytes)) return fail('FILE_EMPTY');

@@ -101,7 +101,7 @@ describe('UploadStore.save', () => {
       errors: [
         { originalName: 'mat-khau.pdf', fileName: 'mat-khau.pdf', code: 'PDF_ENCRYPTED', message: `${MESSAGES.PDF_ENCRYPTED} (tệp mat-khau.pdf)` },
         { originalName: 'virus.exe', fileName: 'virus.exe', code: 'FILE_UNSUPPORTED',
-          message: 'Định dạng tệp chưa được hỗ trợ. Chỉ nhận PDF, DOCX, TXT, MD, HTML và JSONL. (tệp virus.exe)' },
+          message: 'Định dạng tệp chưa được hỗ trợ. Chỉ nhận PDF, DOCX, DOC, ODT, XLSX, XLS, ODS, CSV, ảnh PNG, JPEG, TIFF, TXT, MD, HTML và JSONL. (tệp virus.exe)' },
         { originalName: 'rong.txt', fileName: 'rong.txt', code: 'FILE_EMPTY', message: `${MESSAGES.FILE_EMPTY} (tệp rong.txt)` },
       ],
     });

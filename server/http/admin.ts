@@ -159,7 +159,7 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
     const doc = index.document(id)!;
     deps.logger.info({ docId: id, fields: Object.keys(patch), by: callerOf(req).user }, 'document metadata changed');
     res.json({
-      ...summaryOf(doc),
+      ...summaryOf(doc, true),
       ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
       ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
     });

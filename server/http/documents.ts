@@ -15,13 +15,17 @@ import { callerOf } from './middleware.ts';
 import { DocumentListQuery } from '../../protocol/documents.ts';
 import { parse } from './validate.ts';
 
-/** A document as lists show it (documents, admin uploads). */
-export function summaryOf(d: StoredDocument) {
+/**
+ * A document as lists show it (documents, admin uploads). `forAdmin` adds how its text was
+ * obtained (pages, OCR'd pages, confidence, warnings): what the console shows per file.
+ */
+export function summaryOf(d: StoredDocument, forAdmin = false) {
   return {
     id: d.id, sourceId: d.sourceId, title: d.title, type: d.type,
     ...(d.number ? { number: d.number } : {}), ...(d.issuer ? { issuer: d.issuer } : {}),
     ...(d.issuedDate ? { issuedDate: d.issuedDate } : {}), status: d.status,
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), audience: d.audience, chunkCount: d.labels.length,
+    ...(forAdmin && d.extraction ? { extraction: d.extraction } : {}),
   };
 }
 
@@ -57,14 +61,14 @@ export function createDocumentsRouter(deps: { indexes: IndexService }): express.
       docs.push(d);
     }
     docs.sort((a, b) => (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '') || a.title.localeCompare(b.title, 'vi'));
-    res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map(summaryOf) });
+    res.json({ total: docs.length, offset: q.offset, documents: docs.slice(q.offset, q.offset + q.limit).map((d) => summaryOf(d, role === 'admin')) });
   });
 
   router.get('/documents/:id', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
     res.json({
-      ...summaryOf(doc),
+      ...summaryOf(doc, callerOf(req).role === 'admin'),
       ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
       ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
       ...(doc.extra ? { extra: doc.extra } : {}),

@@ -3,6 +3,7 @@
  * persisted job list); this module names those types for the server and shapes ingest
  * progress into them.
  */
+import { basename } from 'node:path';
 import type { IngestProgress } from '../../ingest/pipeline.ts';
 import {
   Job, JobSummary as JobSummarySchema,
@@ -26,6 +27,13 @@ const PHASE_PERCENT: Record<IngestProgress['phase'], number> = { scan: 2, load: 
 /** Client view of an ingest progress report. */
 export function toJobProgress(p: IngestProgress): JobProgress {
   let percent = PHASE_PERCENT[p.phase];
-  if (p.phase === 'load' && p.sourcesTotal > 0) percent += (70 - percent) * Math.min(1, p.sourcesDone / p.sourcesTotal);
-  return { phase: p.phase, sourcesDone: p.sourcesDone, sourcesTotal: p.sourcesTotal, chunks: p.chunks, percent: Math.round(percent) };
+  if (p.phase === 'load' && p.sourcesTotal > 0) {
+    // The file being OCR'd counts for the share of its pages done.
+    const partial = p.pages && p.pages.total > 0 ? p.pages.done / p.pages.total : 0;
+    percent += (70 - percent) * Math.min(1, (p.sourcesDone + partial) / p.sourcesTotal);
+  }
+  return {
+    phase: p.phase, sourcesDone: p.sourcesDone, sourcesTotal: p.sourcesTotal, chunks: p.chunks, percent: Math.round(percent),
+    ...(p.pages ? { pages: { file: basename(p.pages.source), done: p.pages.done, total: p.pages.total } } : {}),
+  };
 }

@@ -20,6 +20,8 @@ export async function toJobSummary(s: IngestSummary, inputs: string[]): Promise<
     const from = roots.find((r) => (r.isDir ? abs.startsWith(`${r.abs}${sep}`) : abs === r.abs));
     return sourceIdFor(abs, from?.root ?? dirname(abs));
   };
+  // Text-layer PDFs without a warning need no attention: only OCR'd or warned documents are listed.
+  const flagged = s.extraction.filter((x) => x.ocrPages.length > 0 || x.warnings.length > 0);
   return {
     ...(s.version ? { version: s.version } : {}),
     published: s.published,
@@ -28,6 +30,7 @@ export async function toJobSummary(s: IngestSummary, inputs: string[]): Promise<
     removed: s.removed.length,
     unchanged: s.unchanged,
     skipped: s.skipped.map((k) => ({ sourceId: sourceIdOf(k.source), code: k.code, message: k.message })),
+    ...(flagged.length ? { extraction: flagged } : {}),
     documents: s.documents,
     chunks: s.chunks,
     durationMs: s.durationMs,

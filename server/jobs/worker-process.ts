@@ -55,6 +55,8 @@ export function forkWorker(
       execArgv: ['--import', tsxLoader()],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Its own process group, so that a kill also takes the OCR processes it started.
+      detached: true,
     });
   } catch (err) {
     const spawnError = err instanceof Error ? err.message : String(err);
@@ -98,8 +100,15 @@ export function forkWorker(
     pid: child.pid,
     terminate(graceMs) {
       if (child.exitCode !== null || child.signalCode !== null || killTimer) return;
+      // SIGTERM: the worker exits and kills its OCR processes; SIGKILL of the group if it does not.
       child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      killTimer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, graceMs);
     },
     exited,
   };

@@ -61,6 +61,7 @@ const progressSchema = z.object({
   sourcesDone: z.number(),
   sourcesTotal: z.number(),
   chunks: z.number(),
+  pages: z.object({ source: z.string(), done: z.number(), total: z.number() }).optional(),
 });
 
 /** Validates the worker's messages in the parent (anything else is ignored). */

@@ -51,7 +51,7 @@ export async function readPlantedTexts(dir: string): Promise<Map<string, Planted
       }
     } else if (ext === '.pdf' || ext === '.docx') {
       const bytes = await readFile(path);
-      const indexed = ext === '.pdf' ? (await extractPdf(bytes)).text : await extractDocx(bytes);
+      const indexed = ext === '.pdf' ? (await extractPdf(bytes, path)).text : (await extractDocx(bytes)).text;
       const spec = generated.get(file);
       out.set(file, { indexed, source: spec ? docText(spec) : indexed });
     } else if (ext === '.html') {

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench -- ocr`: OCR accuracy and speed on generated scans of the shipped corpus
+ * (corpora/, laid out on A4 pages and rasterised: docs/BENCHMARKS.md, "OCR").
+ *
+ * 1. Character error rate of the product's OCR path (Debian tesseract 5 + vie, tone repair)
+ *    on every corpus page, at 300 dpi clean and at 200 dpi with noise, specks, JPEG and 1°
+ *    skew; pages/s and CPU seconds per page with the default concurrency (one per core).
+ * 2. A 200-page scanned PDF ingested through the CLI with per-page progress, then the same
+ *    run cancelled with SIGTERM after a few pages: exit code, no tesseract left, index kept.
+ *
+ * `--engine tesseract.js` measures tesseract.js instead for part 1 (install it first,
+ * `npm i --no-save tesseract.js@7.0.0`; the traineddata comes from the Debian package).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { cerCounts } from '../core/ocr/cer.ts';
+import { ocrPages } from '../ingest/ocr/ocr-pages.ts';
+import { resolveOcrOptions } from '../ingest/ocr/options.ts';
+import { imagePageJob } from '../ingest/ocr/page-images.ts';
+import { childEnvironment } from '../config/environment.ts';
+import { REPO_ROOT } from '../config/paths.ts';
+import { fitPages, imageOnlyPdf, scanPages, type ScanOptions, type ScanPage } from '../scripts/fixtures/scan.ts';
+
+const CONDITIONS: Array<{ name: string; scan: ScanOptions }> = [
+  { name: '300 dpi, clean', scan: { dpi: 300 } },
+  { name: '200 dpi, noise σ 25 + 0.2 % specks, JPEG q75, 1° skew', scan: { dpi: 200, skewDegrees: 1, noiseSigma: 25, speckRate: 0.002, jpegQuality: 75 } },
+];
+
+/** CPU seconds used by this process's waited-for children (tesseract, pdftoppm). */
+function childCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const parts = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of /proc/pid/stat (cutime, cstime, in clock ticks of 1/100 s), counted from field 3 here.
+  return (Number(parts[13]) + Number(parts[14])) / 100;
+}
+
+/** Corpus lines, one per non-empty line of each shipped text file. */
+export async function corpusPages(): Promise<string[][]> {
+  const dir = join(REPO_ROOT, 'corpora', 'quang-ngai');
+  const lines: string[] = [];
+  for (const f of (await readdir(dir)).filter((n) => /\.(txt|md)$/.test(n)).sort()) {
+    for (const l of (await readFile(join(dir, f), 'utf8')).split('\n')) {
+      const t = l.replace(/\s+/g, ' ').trim();
+      if (t) lines.push(t);
+    }
+  }
+  return fitPages(lines);
+}
+
+interface Measured { cer: number; pages: number; seconds: number; cpuPerPage?: number; meanConfidence: number; toneRepairs: number }
+
+async function measureDebian(pages: string[][], images: ScanPage[], dpi: number): Promise<Measured> {
+  const opts = resolveOcrOptions();
+  const jobs = images.map((img, i) => imagePageJob(img.image, i + 1, { width: img.width, height: img.height, dpi }, opts));
+  const cpu0 = childCpuSeconds();
+  const t0 = Date.now();
+  const out = await ocrPages(jobs, opts);
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = childCpuSeconds() - cpu0;
+  let edits = 0;
+  let length = 0;
+  out.forEach((o, i) => {
+    const c = cerCounts(pages[i]!.join('\n'), o.text);
+    edits += c.edits;
+    length += c.length;
+  });
+  const conf = out.reduce((s, o) => s + (o.confidence ?? 0), 0) / out.length;
+  return { cer: edits / length, pages: out.length, seconds, cpuPerPage: cpu / out.length, meanConfidence: conf, toneRepairs: out.reduce((n, o) => n + o.toneRepairs, 0) };
+}
+
+async function measureTesseractJs(pages: string[][], images: ScanPage[], dpi: number): Promise<Measured> {
+  const mod = await import(['tesseract', 'js'].join('.')).catch(() => {
+    throw new Error('tesseract.js is not installed: npm i --no-save tesseract.js@7.0.0');
+  }) as { createWorker: (lang: string, oem: number, o: Record<string, unknown>) => Promise<{ setParameters(p: Record<string, string>): Promise<unknown>; recognize(b: Buffer): Promise<{ data: { text: string; confidence: number } }>; terminate(): Promise<unknown> }> };
+  const workers = await Promise.all(Array.from({ length: os.availableParallelism() }, () =>
+    mod.createWorker('vie', 1, { langPath: childEnvironment().TESSDATA_PREFIX ?? '/usr/share/tesseract-ocr/5/tessdata', gzip: false, cacheMethod: 'none' })));
+  for (const w of workers) await w.setParameters({ user_defined_dpi: String(dpi) });
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  const texts: string[] = new Array(images.length);
+  const confs: number[] = new Array(images.length);
+  let next = 0;
+  await Promise.all(workers.map(async (w) => {
+    while (next < images.length) {
+      const i = next++;
+      const r = await w.recognize(images[i]!.image);
+      texts[i] = r.data.text;
+      confs[i] = r.data.confidence;
+    }
+  }));
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await Promise.all(workers.map((w) => w.terminate()));
+  let edits = 0;
+  let length = 0;
+  texts.forEach((t, i) => {
+    const c = cerCounts(pages[i]!.join('\n'), t);
+    edits += c.edits;
+    length += c.length;
+  });
+  return { cer: edits / length, pages: images.length, seconds, cpuPerPage: (cpu.user + cpu.system) / 1e6 / images.length, meanConfidence: confs.reduce((a, b) => a + b, 0) / confs.length, toneRepairs: 0 };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+
+/** Runs the CLI on `pdf`, cancelling with SIGTERM once `cancelAfterPages` pages are done (if given). */
+function runCli(pdfDir: string, indexDir: string, cancelAfterPages?: number): Promise<{ code: number | null; seconds: number; progressLines: number; lastPage: number; tesseractLeft: number }> {
+  return new Promise((resolveRun) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let progressLines = 0;
+    let lastPage = 0;
+    let sent = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      for (const m of d.matchAll(/trang (\d+)\/(\d+)/g)) {
+        progressLines++;
+        lastPage = Number(m[1]);
+        if (cancelAfterPages !== undefined && !sent && lastPage >= cancelAfterPages) {
+          sent = true;
+          child.kill('SIGTERM');
+        }
+      }
+    });
+    child.stdout.resume();
+    child.on('close', (code) => {
+      const left = spawnSync('pgrep', ['-x', 'tesseract']).stdout.toString().trim().split('\n').filter(Boolean).length;
+      resolveRun({ code, seconds: (Date.now() - t0) / 1000, progressLines, lastPage, tesseractLeft: left });
+    });
+  });
+}
+
+/** The benchmark section for docs/BENCHMARKS.md. */
+export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pages'?: string } = {}): Promise<string> {
+  const engine = args.engine ?? 'tesseract';
+  const all = await corpusPages();
+  const pages = args.pages ? all.slice(0, Number(args.pages)) : all;
+  const scanTotal = args['scan-pages'] ? Number(args['scan-pages']) : 200;
+  const load = os.loadavg()[0]!.toFixed(1);
+  const rows: string[] = [];
+  for (const c of CONDITIONS) {
+    const images = await scanPages(pages, c.scan);
+    const m = engine === 'tesseract.js' ? await measureTesseractJs(pages, images, c.scan.dpi) : await measureDebian(pages, images, c.scan.dpi);
+    rows.push(`| ${engine} | ${c.name} | ${m.pages} | ${pct(m.cer)} | ${m.meanConfidence.toFixed(1)} | ${m.toneRepairs} | ${(m.pages / m.seconds).toFixed(2)} | ${m.cpuPerPage?.toFixed(2) ?? '–'} |`);
+    process.stderr.write(`${rows[rows.length - 1]}\n`);
+  }
+  const out = [
+    '### OCR',
+    '',
+    `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one; CPU s/page is not affected)`,
+    '',
+    `Pages: ${pages.length === all.length ? 'the' : `the first ${pages.length} of the`} ${all.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts). CER = edit distance / reference length over NFC text with white space collapsed.`,
+    '',
+    '| engine | scan | pages | CER | mean confidence | tone repairs | pages/s (2 cores) | CPU s/page |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ];
+  if (engine !== 'tesseract') return out.join('\n');
+
+  // Part 2: a 200-page scan through the CLI, then cancelled.
+  const work = await mkdtemp(join(os.tmpdir(), 'bench-ocr-'));
+  try {
+    const big: ScanPage[] = [];
+    const clean = await scanPages(pages, { dpi: 200, jpegQuality: 75 });
+    for (let i = 0; big.length < scanTotal; i++) big.push(clean[i % clean.length]!);
+    const dir = join(work, 'scan');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `ban-scan-${scanTotal}-trang.pdf`), await imageOnlyPdf(big, 200));
+    const full = await runCli(dir, join(work, 'index-full'));
+    const cancelled = await runCli(dir, join(work, 'index-cancel'), 10);
+    const cancelIndex = spawnSync('ls', [join(work, 'index-cancel')]).stdout.toString().trim();
+    out.push(
+      '',
+      `${scanTotal}-page scan (the corpus pages repeated, 200 dpi JPEG, image-only PDF) through \`npm run ingest\` (2 OCR processes at a time):`,
+      '',
+      `- full run: exit ${full.code}, ${full.seconds.toFixed(0)} s (${(scanTotal / full.seconds).toFixed(2)} pages/s including rasterising, chunking and indexing), ${full.progressLines} progress lines, last "trang ${full.lastPage}/${scanTotal}";`,
+      `- cancelled with SIGTERM after page 10: exit ${cancelled.code} after ${cancelled.seconds.toFixed(0)} s, ${cancelled.tesseractLeft} tesseract process(es) left running, index folder afterwards: ${cancelIndex ? cancelIndex.split('\n').join(', ') : '(empty)'} (nothing published).`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return out.join('\n');
+}
