@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { cleanExtractedText } from './pdf-text.ts';
 import { extractMetadata } from './metadata.ts';
 import { readSeed, seedPrefixes } from './testing/fixtures.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 const lines = (text: string): string[] => text.split('\n');
 
@@ -70,6 +71,32 @@ describe('cleanExtractedText on the seed documents', () => {
     expect(lines(seed001.text).slice(0, 3)).toEqual(['Số: 114 /TB-SKHCN', 'Quảng Ngãi, ngày 04 tháng 6 năm 2026', 'THÔNG BÁO']);
     expect(seed001.text).not.toMatch(/\*\*|^#/m);
     expect(seed001.text).toContain('xây dựng hệ thống phòng thí nghiệm ảo áp dụng công nghệ thực tế ảo');
+  });
+
+  it('cleans loader-normalised text (rules trimmed to empty lines) exactly as the raw extraction', () => {
+    for (const prefix of seedPrefixes()) {
+      const raw = cleanExtractedText(readSeed(prefix));
+      const normalised = cleanExtractedText(normalizeText(readSeed(prefix)).trim());
+      expect(normalised.text).toBe(raw.text);
+      expect(normalised.footnotes).toEqual(raw.footnotes);
+    }
+    const seed004 = cleanExtractedText(normalizeText(readSeed('004')).trim());
+    expect(seed004.footnotes.map((f) => f.marker)).toEqual(['1']);
+    expect(seed004.text).not.toContain('Về hướng dẫn xây dựng');
+  });
+
+  it('takes a numbered line after spacing for a footnote only when its marker is glued in the body', () => {
+    // Double-spaced extraction as loaders hand it over: the rule line is already empty.
+    const page = (marker: string): string => [
+      'Các sở, ban, ngành đã xây dựng kế hoạch', `chi tiết để triển khai thực hiện${marker} cho giai đoạn`, 'đến năm 2025 và đến năm 2030. Một số kết quả',
+      'đạt được trong năm 2025 như sau: các đơn vị', 'đã hoàn thành các nhiệm vụ được giao theo', 'đúng tiến độ và chất lượng yêu cầu của',
+    ].join('\n\n') + '\n\n\n1 Tổ chức tập huấn cho cán bộ.\n cấp tỉnh tiếp tục triển khai.\n\nKết thúc báo cáo.\n';
+    const plain = cleanExtractedText(page(''));
+    expect(plain.footnotes).toEqual([]);
+    expect(plain.text).toContain('1 Tổ chức tập huấn cho cán bộ.');
+    const marked = cleanExtractedText(page('1'));
+    expect(marked.footnotes).toEqual([{ marker: '1', text: 'Tổ chức tập huấn cho cán bộ.' }]);
+    expect(marked.text).toContain('đúng tiến độ và chất lượng yêu cầu của cấp tỉnh tiếp tục triển khai.');
   });
 
   it('writes superscript markers on request', () => {

@@ -79,21 +79,28 @@ function pageSpans(starts: Array<{ offset: number; page: number }>, length: numb
 /**
  * Footnote bodies follow the rule line and run to the end of the page. A numbered line there
  * opens a footnote; an unnumbered one continues the previous (footnotes span pages too).
+ * Where normalisation turned the rule into a gap (pdf-lines.ts), the gap opens the notes
+ * only when what follows is certainly a footnote: the next footnote number whose marker is
+ * glued into the body above, or the lower-case continuation of an unfinished footnote.
  */
 function splitFootnotes(lines: RawLine[]): { body: RawLine[]; footnotes: Footnote[] } {
   const body: RawLine[] = [];
   const footnotes: Footnote[] = [];
   let inNotes = false;
   let notesPage = 0;
-  for (const line of lines) {
-    if (line.kind === 'rule') {
+  let bodyText = '';
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (inNotes && line.page !== notesPage) inNotes = false;
+    if (!inNotes && (line.kind === 'rule' || (line.gap && opensNotes(lines, i, footnotes, bodyText)))) {
       inNotes = true;
       notesPage = line.page;
       continue;
     }
-    if (inNotes && line.page !== notesPage) inNotes = false;
+    if (line.kind === 'rule') continue;
     if (!inNotes) {
       body.push(line);
+      if (line.kind === 'text') bodyText += `${line.text}\n`;
       continue;
     }
     if (line.kind !== 'text') continue;
@@ -109,6 +116,22 @@ function splitFootnotes(lines: RawLine[]): { body: RawLine[]; footnotes: Footnot
     }
   }
   return { body, footnotes };
+}
+
+/** Whether the gap at `i` stands for a footnote rule (see splitFootnotes). */
+function opensNotes(lines: RawLine[], i: number, footnotes: Footnote[], bodyText: string): boolean {
+  const next = lines.slice(i + 1).find((l) => l.kind === 'text');
+  if (!next || next.page !== lines[i]?.page) return false;
+  const last = footnotes[footnotes.length - 1];
+  const expected = last ? Number(last.marker) + 1 : 1;
+  const m = /^(\d{1,2})\s+\S/u.exec(next.text);
+  if (m && Number(m[1]) === expected) return hasGluedMarker(bodyText, String(expected));
+  return last !== undefined && !TERMINAL.test(last.text) && /^\p{Ll}/u.test(next.text) && lines[i - 1]?.page === next.page;
+}
+
+/** `n` glued to a date's year (`21/11/20251`) or to a word (`văn bản2`) somewhere in `text`. */
+function hasGluedMarker(text: string, n: string): boolean {
+  return new RegExp(`\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}${n}(?!\\d)|[\\p{L})”"]${n}(?=[\\s,.;:)”]|$)`, 'mu').test(text);
 }
 
 function joinTwo(a: string, b: string): string {
