@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanExtractedText } from './pdf-text.ts';
+import { wrapWidth } from './paragraphs.ts';
 import { extractMetadata } from './metadata.ts';
 import { readSeed, seedPrefixes } from './testing/fixtures.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -33,6 +34,15 @@ describe('cleanExtractedText on the seed documents', () => {
     expect(lines(seed000.text)).toContain('II. Kết quả đạt được');
     expect(lines(seed000.text)).toContain('1. Công tác tuyên truyền');
     expect(lines(seed000.text)[1]).toBe('Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2030 trên địa bàn tỉnh Quảng Ngãi');
+  });
+
+  it('keeps a paragraph whole when a sentence end or a semicolon falls at a full line end', () => {
+    const text = lines(seed000.text);
+    expect(text.some((l) => l.includes('đến năm 2030. Một số kết quả đạt được trong năm 2025, cụ thể như sau:'))).toBe(true);
+    expect(text.some((l) => l.includes('(CSDL Chăn nuôi và Thú y); CSDL hồ đập;'))).toBe(true);
+    // A heading whose last line stops short of the margin still ends there.
+    expect(text).toContain('a) Tổ chức phổ biến, hướng dẫn về dữ diệu và ứng dụng trí tuệ nhân tạo');
+    expect(text.some((l) => l.startsWith('b) Chuẩn hoá, chia sẻ') && l.endsWith('trong lĩnh vực này'))).toBe(true);
   });
 
   it('drops page numbers and the repeated link annotation', () => {
@@ -141,5 +151,12 @@ describe('official header lines', () => {
     const meta = extractMetadata(cleaned.text);
     expect(meta.issuedDate).toBe('2026-06-04');
     expect(meta.number).toBe('12/KH-UBND');
+  });
+});
+
+describe('wrapWidth', () => {
+  it('finds the wrap width of a hard-wrapped extraction and none for whole-paragraph lines', () => {
+    expect(wrapWidth(lines(normalizeText(readSeed('000'))))).toBeGreaterThan(70);
+    expect(wrapWidth(lines(readSeed('001')))).toBeUndefined();
   });
 });

@@ -3,9 +3,9 @@
  * running headers, moves footnote bodies out of the flow, rejoins hard-wrapped lines into
  * paragraphs (one paragraph per output line) and unglues footnote markers ("21/11/20251").
  */
-import { endsWithConnective, isAllCaps, matchLineMarker } from './markers.ts';
 import { findRunningLines, isPageNumberLine, readPdfLines, runningKey, type RawLine } from './pdf-lines.ts';
 import { separateMarkers, type FootnoteMarker } from './footnote-markers.ts';
+import { joinParagraphs, TERMINAL } from './paragraphs.ts';
 
 export type { FootnoteMarker } from './footnote-markers.ts';
 
@@ -39,9 +39,6 @@ export interface CleanOptions {
   markerStyle?: 'drop' | 'superscript';
 }
 
-const TYPE_HEADING = /^(?:BÁO CÁO|THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHỤ LỤC|LUẬT|BỘ LUẬT|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)(?=\s|$|[:.,])/u;
-const TERMINAL = /(?:[.!?;:…]|\.\/\.|[.!?]["”)])$/u;
-const ABBREVIATION_END = /(?:^|[\s(])(?:TP|Tp|TT|KT|TL|TM|Q|P|ThS|TS|PGS|GS|St|Th|v\.v)\.$/u;
 
 /** Clean PDF-extracted text; see the module comment. Pure and deterministic. */
 export function cleanExtractedText(text: string, opts: CleanOptions = {}): CleanedText {
@@ -150,74 +147,3 @@ function dropNoise(lines: RawLine[], running: Set<string>): RawLine[] {
   });
 }
 
-interface Paragraph {
-  text: string;
-  page: number;
-  /** The paragraph opened with a section marker (not a bullet) or is in capitals. */
-  heading: boolean;
-  /** The paragraph is a bullet or `(1)` item. */
-  item: boolean;
-  title: boolean;
-}
-
-function joinParagraphs(lines: RawLine[]): Paragraph[] {
-  const paras: Paragraph[] = [];
-  let cur: Paragraph | undefined;
-  let hadBreak = false;
-  let titleNext = false;
-  for (const line of lines) {
-    if (line.kind !== 'text') {
-      hadBreak = cur !== undefined;
-      continue;
-    }
-    const next = line.text;
-    const decision = cur ? decide(cur, next, hadBreak) : 'split';
-    if (cur && decision !== 'split') {
-      cur.text = decision === 'glue' ? cur.text + next : `${cur.text} ${next}`;
-    } else {
-      if (cur) {
-        titleNext = isAllCaps(cur.text) && TYPE_HEADING.test(cur.text);
-        paras.push(cur);
-      }
-      const caps = isAllCaps(next);
-      const kind = matchLineMarker(next)?.kind;
-      const heading = caps || (kind !== undefined && kind !== 'bullet' && kind !== 'paren');
-      cur = { text: next, page: line.page, heading, item: kind === 'bullet' || kind === 'paren', title: titleNext && !caps };
-      titleNext = false;
-    }
-    hadBreak = false;
-  }
-  if (cur) paras.push(cur);
-  return paras;
-}
-
-/** "<Place>, ngày dd tháng mm năm yyyy" on a line of its own. */
-const PLACE_DATE = /^[\p{Lu}][\p{L} .-]{1,40}, ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$/u;
-
-/** Whether `next` continues paragraph `cur`: the heart of rejoining hard-wrapped lines. */
-function decide(cur: Paragraph, next: string, hadBreak: boolean): 'join' | 'glue' | 'split' {
-  const prev = cur.text;
-  const prevCaps = isAllCaps(prev) && !/[,&]$/.test(prev);
-  if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next) && !prevCaps && !hadBreak) return 'glue';
-  if (prevCaps || isAllCaps(next)) return 'split';
-  if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|Q)\.\s/u.test(next)) return 'split';
-  // Header lines of an official document stand alone: "Số: 114/TB-SKHCN" and the
-  // place-date line ("Quảng Ngãi, ngày 04 tháng 6 năm 2026").
-  if (/^Số\s*:/u.test(prev) || /^Số\s*:/u.test(next) || PLACE_DATE.test(next) || PLACE_DATE.test(prev)) return 'split';
-  const terminal = TERMINAL.test(prev) && !ABBREVIATION_END.test(prev);
-  const connective = endsWithConnective(prev);
-  const startsLower = /^\p{Ll}/u.test(next);
-  const marker = matchLineMarker(next);
-  if (marker) {
-    if (marker.kind === 'bullet' || marker.kind === 'paren') {
-      if (connective && !cur.heading) return 'join';
-      return terminal || cur.heading || cur.title || cur.item ? 'split' : 'join';
-    }
-    if (connective && !cur.heading) return 'join';
-    return 'split';
-  }
-  if (hadBreak) return startsLower && !terminal ? 'join' : 'split';
-  if (cur.title || (cur.heading && prev.length <= 160)) return !startsLower && !connective ? 'split' : 'join';
-  if (terminal && !startsLower) return 'split';
-  return 'join';
-}
