@@ -41,9 +41,12 @@ export function wrapWidth(lines: string[]): number | undefined {
   return full / lengths.length >= 0.35 ? width : undefined;
 }
 
-/** Rejoin text lines into paragraphs; breaks and rules only separate. */
-export function joinParagraphs(lines: RawLine[]): Paragraph[] {
-  const width = wrapWidth(lines.filter((l) => l.kind === 'text').map((l) => l.text));
+/**
+ * Rejoin text lines into paragraphs; breaks and rules only separate. `width` is the wrap
+ * width of the whole extraction when the caller knows it (else measured on `lines`).
+ */
+export function joinParagraphs(lines: RawLine[], opts: { width?: number | undefined } = {}): Paragraph[] {
+  const width = 'width' in opts ? opts.width : wrapWidth(lines.filter((l) => l.kind === 'text').map((l) => l.text));
   const paras: Paragraph[] = [];
   let cur: Paragraph | undefined;
   let hadBreak = false;
@@ -98,6 +101,8 @@ function decide(cur: Paragraph, next: string, hadBreak: boolean, width: number |
   const startsLower = /^\p{Ll}/u.test(next);
   const marker = matchLineMarker(next);
   if (marker) {
+    // A dash inside an open parenthesis is a hyphen at a line start, never a new item.
+    if (marker.kind === 'bullet' && (prev.match(/\(/gu)?.length ?? 0) > (prev.match(/\)/gu)?.length ?? 0)) return 'join';
     if (marker.kind === 'bullet' || marker.kind === 'paren') {
       if (connective && !cur.heading) return 'join';
       return terminal || cur.heading || cur.title || cur.item ? 'split' : 'join';
@@ -113,5 +118,7 @@ function decide(cur: Paragraph, next: string, hadBreak: boolean, width: number |
   const headingGoesOn = connective && !(width !== undefined && /\s(?:này|đó)$/u.test(prev));
   if (cur.heading && (width !== undefined || prev.length <= 160)) return !startsLower && !headingGoesOn ? 'split' : 'join';
   if (terminal && !startsLower) return 'split';
+  // A line stopping well short of the margin ended its paragraph, unless the sentence plainly goes on.
+  if (width !== undefined && cur.lastLine.length < width * 0.6 && !connective && /^\p{Lu}/u.test(next)) return 'split';
   return 'join';
 }

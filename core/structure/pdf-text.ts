@@ -1,11 +1,13 @@
 /**
  * Cleans text extracted from PDFs of Vietnamese official documents: drops page numbers and
  * running headers, moves footnote bodies out of the flow, rejoins hard-wrapped lines into
- * paragraphs (one paragraph per output line) and unglues footnote markers ("21/11/20251").
+ * paragraphs (one paragraph per output line), reads flattened tables back into rows (one
+ * row a paragraph block, flat-table.ts) and unglues footnote markers ("21/11/20251").
  */
 import { findRunningLines, isPageNumberLine, readPdfLines, runningKey, type RawLine } from './pdf-lines.ts';
 import { separateMarkers, type FootnoteMarker } from './footnote-markers.ts';
-import { joinParagraphs, TERMINAL } from './paragraphs.ts';
+import { joinParagraphs, TERMINAL, wrapWidth, type Paragraph } from './paragraphs.ts';
+import { findTables, renderRow, type FlatTable, type TableRow } from './flat-table.ts';
 
 export type { FootnoteMarker } from './footnote-markers.ts';
 
@@ -30,6 +32,13 @@ export interface CleanedText {
   markers: FootnoteMarker[];
   /** Present when page boundaries were given or could be detected. */
   pages?: PageSpan[];
+  /** Flattened tables read back into rows; each row's lines lie at [start, end) of `text`. */
+  tables: CleanedTable[];
+}
+
+/** A table of the cleaned text: its rows and where each was written. */
+export interface CleanedTable extends Omit<FlatTable, 'rows'> {
+  rows: Array<TableRow & { start: number; end: number }>;
 }
 
 export interface CleanOptions {
@@ -45,19 +54,46 @@ export function cleanExtractedText(text: string, opts: CleanOptions = {}): Clean
   const { lines, pagesKnown } = readPdfLines(text, opts.pages);
   const running = findRunningLines(lines);
   const { body, footnotes } = splitFootnotes(lines);
-  const kept = dropNoise(body, running);
-  const paragraphs = joinParagraphs(kept);
+  const regions = findTables(body);
+  const width = wrapWidth(body.filter((l, i) => l.kind === 'text' && !regions.some((r) => i >= r.start && i < r.end)).map((l) => l.text));
+
+  // Paragraphs outside tables; each table row a run of paragraphs of its own.
+  const paragraphs: Array<Paragraph | { text: string; page: number; row: { table: number; row: number } }> = [];
+  let at = 0;
+  regions.forEach((region, t) => {
+    paragraphs.push(...joinParagraphs(dropNoise(body.slice(at, region.start), running), { width }));
+    region.table.rows.forEach((row, r) => {
+      const page = body.slice(region.start, region.end).find((l) => l.kind === 'text')?.page ?? 1;
+      for (const line of renderRow(region.table, row)) paragraphs.push({ text: line, page, row: { table: t, row: r } });
+    });
+    at = region.end;
+  });
+  paragraphs.push(...joinParagraphs(dropNoise(body.slice(at), running), { width }));
 
   let joined = '';
   const paraStarts: Array<{ offset: number; page: number }> = [];
+  const rowSpans = new Map<string, { start: number; end: number }>();
   for (const p of paragraphs) {
     if (joined) joined += '\n';
     paraStarts.push({ offset: joined.length, page: p.page });
+    const start = joined.length;
     joined += p.text;
+    if ('row' in p) {
+      const key = `${p.row.table}:${p.row.row}`;
+      const span = rowSpans.get(key);
+      rowSpans.set(key, { start: span?.start ?? start, end: joined.length });
+    }
   }
   const markerNumbers = footnotes.map((f) => f.marker);
   const { text: out, markers, mapOffset } = separateMarkers(joined, markerNumbers, opts.markerStyle ?? 'drop');
-  const result: CleanedText = { text: out, footnotes, markers };
+  const tables: CleanedTable[] = regions.map((region, t) => ({
+    ...region.table,
+    rows: region.table.rows.map((row, r) => {
+      const span = rowSpans.get(`${t}:${r}`) ?? { start: 0, end: 0 };
+      return { ...row, start: mapOffset(span.start), end: mapOffset(span.end) };
+    }),
+  }));
+  const result: CleanedText = { text: out, footnotes, markers, tables };
   if (pagesKnown && paraStarts.length > 0) result.pages = pageSpans(paraStarts.map((p) => ({ offset: mapOffset(p.offset), page: p.page })), out.length);
   return result;
 }
