@@ -134,6 +134,8 @@ export interface Chunk {
   kind?: ChunkKind;
   /** Footnotes whose markers fall in this chunk's text, in order. */
   notes?: Array<{ marker: string; text: string }>;
+  /** True when the text begins inside a paragraph begun by the previous chunk (a long paragraph split). */
+  continues?: boolean;
 }
 
 /** A citation attached to an answer (DESIGN.md, `/api/chat`). */

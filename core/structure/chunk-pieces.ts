@@ -99,6 +99,7 @@ export function finalize(input: { docId: string; text: string; pages?: PageSpan[
     if (p.text === undefined) {
       chunk.start = start;
       chunk.end = start + body.length;
+      if (start > 0 && input.text.charAt(start - 1) !== '\n') chunk.continues = true;
     }
     const page = input.pages?.find((s) => start >= s.start && start <= s.end)?.page;
     if (page !== undefined) chunk.page = page;

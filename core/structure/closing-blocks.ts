@@ -102,6 +102,10 @@ function readRecipients(lines: string[], at: number, to: number, signature: Sign
   const items: string[] = [];
   const first = (lines[at] ?? '').trim().replace(RECIPIENTS, '');
   const add = (raw: string, i: number): void => {
+    if (AUTHORITY.test(raw) || isTitle(raw) || isPersonalName(raw)) {
+      readSignatureLine(raw, i, signature);
+      return;
+    }
     const { item, rest } = splitTrailingSignature(raw);
     for (const part of item.split(/\s+(?=[-+•]\s)/u)) {
       const clean = part.replace(ITEM, '').replace(/[;,.]+$/u, '').trim();
@@ -130,14 +134,14 @@ function readRecipients(lines: string[], at: number, to: number, signature: Sign
 
 /** `- Lưu: VT, CN. PHÓ GIÁM ĐỐC` → the item and the signature part written beside it. */
 function splitTrailingSignature(line: string): { item: string; rest?: string } {
-  const m = /^(.*?[;.:])\s+(\S.*)$/u.exec(line);
-  if (!m) {
-    const auth = /\s((?:KT|TM|TL|Q|TUQ)\.\s+\p{Lu}.*)$/u.exec(line);
-    return auth ? { item: line.slice(0, auth.index), rest: auth[1] } : { item: line };
+  for (const m of line.matchAll(/[;.:]\s+(?=\S)/gu)) {
+    const cut = (m.index ?? 0) + 1;
+    const rest = line.slice(cut).trim();
+    const title = isTitle(rest) && rest.split(/\s+/u).length >= 2;
+    if (AUTHORITY.test(rest) || title || isPersonalName(rest)) return { item: line.slice(0, cut), rest };
   }
-  const rest = m[2] ?? '';
-  if (AUTHORITY.test(rest) || (isTitle(rest) && !ITEM.test(rest)) || isPersonalName(rest)) return { item: m[1] ?? '', rest };
-  return { item: line };
+  const auth = /\s((?:KT|TM|TL|Q|TUQ)\.\s+\p{Lu}.*)$/u.exec(line);
+  return auth ? { item: line.slice(0, auth.index), rest: auth[1] } : { item: line };
 }
 
 /** Read signature lines from `from`; returns the line after the last one read. */

@@ -206,7 +206,7 @@ export function parseHeader(lines: string[]): HeaderBlock {
       }
       return false;
     }
-    if (vvOpen && /^\p{Ll}/u.test(text)) {
+    if (vvOpen && subjectLines.length < 3 && text.length <= 150 && !BODY_START.test(text) && !/[.:;]$/u.test(subjectLines[subjectLines.length - 1] ?? '')) {
       subjectLines.push(text);
       return true;
     }

@@ -79,7 +79,9 @@ export function joinParagraphs(lines: RawLine[], opts: { width?: number | undefi
 }
 
 /** "<Place>, ngày dd tháng mm năm yyyy" on a line of its own. */
-const PLACE_DATE = /^[\p{Lu}][\p{L} .-]{1,40}, ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$/u;
+const PLACE_DATE = /^[\p{Lu}][\p{L} .-]{1,40}, ngày[\s\d.]*tháng[\s\d.]*năm\s+\d{4}\s*$/u;
+/** Lines of the header and signature blocks that always stand alone. */
+const STANDALONE_PREV = /^(?:Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|\(?\s*(?:Đã ký|Ký)(?![\p{L}])[^)]*\)?)$/u;
 
 /**
  * Whether `next` continues paragraph `cur`: the heart of rejoining hard-wrapped lines.
@@ -92,7 +94,9 @@ function decide(cur: Paragraph, next: string, hadBreak: boolean, width: number |
   const prevCaps = isAllCaps(prev) && !/[,&]$/.test(prev);
   if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next) && !prevCaps && !hadBreak) return 'glue';
   if (prevCaps || isAllCaps(next)) return 'split';
-  if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|Q)\.\s/u.test(next)) return 'split';
+  if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|TUQ|Q)\.\s/u.test(next) || STANDALONE_PREV.test(prev)) return 'split';
+  if (/^Nơi nhận\b/u.test(prev) && /^[-+•]/u.test(next)) return 'split';
+  if (/^(?:Kính gửi|Căn cứ)(?![\p{L}])/u.test(next) && !endsWithConnective(prev)) return 'split';
   // Header lines of an official document stand alone: "Số: 114/TB-SKHCN" and the
   // place-date line ("Quảng Ngãi, ngày 04 tháng 6 năm 2026").
   if (/^Số\s*:/u.test(prev) || /^Số\s*:/u.test(next) || PLACE_DATE.test(next) || PLACE_DATE.test(prev)) return 'split';
