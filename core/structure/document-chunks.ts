@@ -22,6 +22,17 @@ export const RECIPIENTS_LABEL = 'Nơi nhận';
 export const SIGNATURE_LABEL = 'Chữ ký';
 export const CLOSING_LABEL = 'Phần kết';
 
+/**
+ * What each block holds, in the words questions about it use: the heading trail of its chunk
+ * (indexed with it, core/search/index-text.ts), so "… ban hành ngày nào", "… do ai ký",
+ * "… gửi những nơi nào" find the block that answers them.
+ */
+const BLOCK_TRAILS: Record<'header' | 'signature' | 'recipients', string> = {
+  header: `${HEADER_LABEL}: số và ký hiệu, nơi và ngày ban hành, cơ quan ban hành, loại văn bản, trích yếu`,
+  signature: `${SIGNATURE_LABEL}: người ký văn bản, chức vụ và thẩm quyền ký`,
+  recipients: `${RECIPIENTS_LABEL}: các cơ quan, đơn vị được gửi văn bản`,
+};
+
 export interface DocumentChunkInput {
   docId: string;
   text: string;
@@ -122,7 +133,8 @@ function appendixBlocks(text: string, from: number): SectionBlock[] {
 }
 
 function piece(range: Range, path: string[], label: string, kind: ChunkKind): Piece {
-  return { path, label, headingTrail: [label], start: range.start, end: range.end, kind };
+  const trail = kind === 'header' || kind === 'signature' || kind === 'recipients' ? BLOCK_TRAILS[kind] : label;
+  return { path, label, headingTrail: [trail], start: range.start, end: range.end, kind };
 }
 
 /** Long pieces split at sentence boundaries, each part keeping the label. */
@@ -174,12 +186,14 @@ function withFootnotes(input: DocumentChunkInput, chunks: Chunk[]): Chunk[] {
   if (footnotes.length === 0) return chunks;
   const byMarker = new Map(footnotes.map((f) => [f.marker, f]));
   const cited = new Map<string, Chunk>();
+  const anchors = new Map<string, string>();
   for (const m of input.markers ?? []) {
     const chunk = chunks.find((c) => c.start !== undefined && c.end !== undefined && m.offset >= c.start && m.offset <= c.end);
     const note = byMarker.get(m.marker);
     if (!chunk || !note || cited.has(m.marker)) continue;
     chunk.notes = [...(chunk.notes ?? []), { marker: note.marker, text: note.text }];
     cited.set(m.marker, chunk);
+    anchors.set(m.marker, anchorBefore(input.text, m.offset));
   }
   const out: Chunk[] = [];
   const pending = new Map<Chunk, Footnote[]>();
@@ -194,7 +208,8 @@ function withFootnotes(input: DocumentChunkInput, chunks: Chunk[]): Chunk[] {
     return splitText(f.text, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS).map((r) => {
       const c: Chunk = {
         id: '', docId: input.docId, sectionPath: host ? host.sectionPath : ['Chú thích'], sectionLabel: label,
-        headingTrail: [...(host ? host.headingTrail : []), `Chú thích ${f.marker}`], text: f.text.slice(r.start, r.end).trim(), kind: 'footnote',
+        headingTrail: [...(host ? host.headingTrail : []), `Chú thích ${f.marker}${anchors.get(f.marker) ? ` cho: ${anchors.get(f.marker)}` : ''}`],
+        text: f.text.slice(r.start, r.end).trim(), kind: 'footnote',
       };
       if (host?.page !== undefined) c.page = host.page;
       return c;
@@ -206,4 +221,12 @@ function withFootnotes(input: DocumentChunkInput, chunks: Chunk[]): Chunk[] {
   }
   out.push(...noteChunks(undefined, orphans));
   return out.map((c, i) => ({ ...c, id: `${input.docId}#${i}` }));
+}
+
+/** The words a footnote marker stands after, back to the clause they belong to (`Văn bản số 8177/… ngày 30/12/2025`). */
+function anchorBefore(text: string, offset: number): string {
+  const before = text.slice(Math.max(0, offset - 120), offset);
+  const clause = before.split(/[\n;:(]|[.!?]\s/u).pop() ?? '';
+  const words = clause.trim().split(/\s+/u);
+  return (words.length > 12 ? `… ${words.slice(-12).join(' ')}` : words.join(' ')).replace(/[,]+$/u, '');
 }
