@@ -61,6 +61,17 @@ describe('parseHeader in the layout of Decree 30/2020/NĐ-CP', () => {
     });
   });
 
+  it('reads a law header with its Luật số line and a trích yếu in capitals', () => {
+    const { facts } = parseHeader(cleanLines(['QUỐC HỘI', 'Luật số: 06/2022/QH15', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'LUẬT', 'THI ĐUA, KHEN THƯỞNG', 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;'].join('\n')));
+    expect(facts).toMatchObject({ issuer: 'Quốc hội', number: '06/2022/QH15', type: 'luật', subject: 'Thi đua, khen thưởng' });
+  });
+
+  it('takes no capitalised title for an issuer', () => {
+    const { facts, end } = parseHeader(cleanLines(['THÔNG TIN CHUNG', 'Cổng thông tin giới thiệu các dịch vụ công của tỉnh.'].join('\n')));
+    expect(facts).toEqual({});
+    expect(end).toBe(0);
+  });
+
   it('finds no header in a text that opens with its body', () => {
     expect(parseHeader(['Thực hiện Kế hoạch số 83/KH-UBND, các đơn vị đã triển khai.', 'I. Kết quả'])).toEqual({ facts: {}, lines: {}, end: 0 });
   });

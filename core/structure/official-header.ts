@@ -9,7 +9,7 @@
  */
 import type { DocumentType } from '../model.ts';
 import { findDocumentNumbers } from './document-numbers.ts';
-import { toNameCase } from './issuers.ts';
+import { HEADER_START, toNameCase } from './issuers.ts';
 import { isAllCaps, matchLineMarker } from './markers.ts';
 import { findPlaceDate } from './vietnamese-date.ts';
 
@@ -67,10 +67,10 @@ export function typeOfHeading(line: string): { type: DocumentType; word: string 
 
 const QUOC_HIEU = /CỘNG\s+HO?[ÒOÀ]A?\s*XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/iu;
 const TIEU_NGU = /Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/iu;
-const NUMBER_LINE = /(?:^|\s)(?:Số|SỐ)\s*:\s*/u;
+const NUMBER_LINE = /(?:^|\s)(?:(?:Bộ luật|BỘ LUẬT|Luật|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*/u;
 const PLACE_DATE = /(?<![\p{L}\d])[\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,4},\s*ngày(?![\p{L}])[\s\d.]*tháng(?![\p{L}])[\s\d.]*năm\s+\d{4}/u;
 /** `Số: 114 /TB-SKHCN` (or a blank `Số: /BC-SKHCN`) at the start of a line, up to the end of the code. */
-const NUMBER_CELL = /^(?:Số|SỐ)\s*:\s*(?:\S*\s?\/\s?\S+|\S+)/u;
+const NUMBER_CELL = /^(?:(?:Bộ luật|BỘ LUẬT|Luật|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(?:\S*\s?\/\s?\S+|\S+)/u;
 const VV = /^V\/v\b\.?\s*/iu;
 const KINH_GUI = /^Kính\s+gửi\s*:?\s*/u;
 /** A body opening: the first paragraph of the text proper, never part of a trích yếu. */
@@ -194,11 +194,14 @@ export function parseHeader(lines: string[]): HeaderBlock {
         at.authority = i;
         return true;
       }
-      if (typeLine < 0) {
+      // An organisation's name, or the second line of one (`TỈNH QUẢNG NGÃI`, `CÔNG NGHỆ` after `… VÀ`).
+      const prevOrg = orgs[orgs.length - 1];
+      const continuing = prevOrg !== undefined && prevOrg.line === i - 1 && (PLACE_WORD.test(text) || /(?:\s(?:VÀ|CỦA)|[,&-])$/u.test(prevOrg.text));
+      if (typeLine < 0 && (HEADER_START.test(text) || continuing)) {
         orgs.push({ text, line: i });
         return true;
       }
-      if (subjectLines.length === 0) {
+      if (typeLine >= 0 && subjectLines.length === 0) {
         // A trích yếu set in capitals under the heading (laws: `LUẬT` / `DỮ LIỆU MẪU`).
         subjectLines.push(toSentenceCase(text));
         at.subject = i;
