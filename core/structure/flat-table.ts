@@ -28,6 +28,8 @@ export interface TableRow {
   cells: string[];
   /** Column names for `cells`, when the table has a header row. */
   columns?: string[];
+  /** Page of the row's first line. */
+  page?: number;
 }
 
 export interface FlatTable {
@@ -95,7 +97,7 @@ function indicatorTable(lines: RawLine[], from: number): TableRegion | undefined
   const first = textAt(lines, from);
   const m = first !== undefined ? ROW_START.exec(first) : null;
   if (!m || m[1] !== '1') return undefined;
-  const rows: Array<{ index: string; lines: string[]; values: string[] }> = [];
+  const rows: Array<{ index: string; lines: string[]; values: string[]; page: number }> = [];
   let i = from;
   let width = 0;
   while (i < lines.length) {
@@ -114,7 +116,7 @@ function indicatorTable(lines: RawLine[], from: number): TableRegion | undefined
     }
     if (figures.values.length < 3 || (width && figures.values.length !== width)) break;
     width = figures.values.length;
-    rows.push({ index: rm[1] ?? '', lines: rowLines, values: figures.values });
+    rows.push({ index: rm[1] ?? '', lines: rowLines, values: figures.values, page: lines[i]?.page ?? 1 });
     i = j + 1;
     while (i < lines.length && lines[i]?.kind !== 'text') i += 1;
   }
@@ -129,7 +131,7 @@ function indicatorTable(lines: RawLine[], from: number): TableRegion | undefined
   }
   const header = headerCells(lines.slice(start, from).filter((l) => l.kind === 'text').map((l) => l.text));
   const caption = captionBefore(lines, start);
-  const table: FlatTable = { kind: 'indicators', rows: rows.map((r) => indicatorRow(r, header, width)) };
+  const table: FlatTable = { kind: 'indicators', rows: rows.map((r) => ({ ...indicatorRow(r, header, width), page: r.page })) };
   if (caption) table.caption = caption;
   return { start, end: i, table };
 }
@@ -246,6 +248,7 @@ function numberedBlocks(lines: RawLine[], from: number): TableRegion | undefined
   starts.forEach((s, k) => {
     const rowLines = lines.slice(s, starts[k + 1] ?? end);
     const row = blockRow(rowLines);
+    row.page = lines[s]?.page ?? 1;
     if (row.group) group = row.group;
     else if (group) row.group = group;
     rows.push(row);

@@ -63,8 +63,7 @@ export function cleanExtractedText(text: string, opts: CleanOptions = {}): Clean
   regions.forEach((region, t) => {
     paragraphs.push(...joinParagraphs(dropNoise(body.slice(at, region.start), running), { width }));
     region.table.rows.forEach((row, r) => {
-      const page = body.slice(region.start, region.end).find((l) => l.kind === 'text')?.page ?? 1;
-      for (const line of renderRow(region.table, row)) paragraphs.push({ text: line, page, row: { table: t, row: r } });
+      for (const line of renderRow(region.table, row)) paragraphs.push({ text: line, page: row.page ?? 1, row: { table: t, row: r } });
     });
     at = region.end;
   });
