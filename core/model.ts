@@ -109,9 +109,10 @@ export interface DocumentRecord extends DocumentMeta {
  * - `header`: the header block (`Phần đầu văn bản`): issuer, số, place-date, type, trích yếu;
  * - `signature`: the signature block (`Chữ ký`); `recipients`: the `Nơi nhận` list;
  * - `footnote`: one footnote, labelled with the section that cites it;
- * - `table-row`: one row of a table read back from a flattened extraction.
+ * - `table-row`: one row of a table read back from a flattened extraction;
+ * - `outline`: a bare heading with the headings of its subsections (what "… gồm những gì?" asks).
  */
-export type ChunkKind = 'header' | 'signature' | 'recipients' | 'footnote' | 'table-row';
+export type ChunkKind = 'header' | 'signature' | 'recipients' | 'footnote' | 'table-row' | 'outline';
 
 /** One retrievable passage. */
 export interface Chunk {

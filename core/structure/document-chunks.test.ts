@@ -57,7 +57,7 @@ describe('footnotes', () => {
 describe('sentences and lists', () => {
   it('never ends a chunk inside a sentence', () => {
     for (const prefix of seedPrefixes()) {
-      const chunks = chunksOf(prefix).filter((c) => c.kind !== 'footnote');
+      const chunks = chunksOf(prefix).filter((c) => c.kind !== 'footnote' && c.kind !== 'outline');
       chunks.forEach((c, i) => {
         if (c.continues) expect(chunks[i - 1]?.text).toMatch(/[.!?;:…)”]$/u);
       });
@@ -88,6 +88,21 @@ describe('sentences and lists', () => {
     const difficulties = sectionItems(ai, ['III']);
     expect(difficulties).toHaveLength(1);
     expect(difficulties[0]?.text).toMatch(/^Hiện nay trên địa bàn tỉnh vẫn chưa thu hút các dự án đầu tư/u);
+  });
+});
+
+describe('outlines', () => {
+  it('give a bare heading with its subsection headings as one passage', () => {
+    const outline = chunksOf('001').find((c) => c.kind === 'outline');
+    expect(outline).toMatchObject({ sectionLabel: 'Mục 1', sectionPath: ['1'] });
+    expect(outline?.text).toBe([
+      '1. Danh mục nhu cầu công nghệ gồm các nhóm trụ cột chính:', 'a. Nhóm Chuyển đổi số & Quản trị thông minh',
+      'b. Nhóm Kinh tế Nông nghiệp & Dịch vụ xã hội thông minh', 'c. Nhóm An sinh, Môi trường & Tự động hóa công nghiệp',
+      'd. Nhóm hạ tầng năng lượng, công nghiệp nặng và vật liệu tiên tiến:',
+    ].join('\n'));
+    expect(chunksOf('002').find((c) => c.kind === 'outline' && c.sectionLabel === 'Mục I.3')?.text).toBe('3. Đánh giá chung\n1. Kết quả nổi bật\n2. Khó khăn, thách thức\n3. Bài học kinh nghiệm');
+    // A section with text of its own, or items that are sentences, has none.
+    expect(chunksOf('004').some((c) => c.kind === 'outline')).toBe(false);
   });
 });
 

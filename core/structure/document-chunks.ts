@@ -14,7 +14,7 @@ import type { Chunk, ChunkKind } from '../model.ts';
 import { finalize, MAX_CHUNK_CHARS, mergeAndSplit, MIN_CHUNK_CHARS, type Piece } from './chunk-pieces.ts';
 import type { DocumentLayout } from './document-layout.ts';
 import type { CleanedTable, Footnote, FootnoteMarker, PageSpan } from './pdf-text.ts';
-import { parseSections, sectionBlocks, type SectionBlock } from './sections.ts';
+import { parseSections, sectionBlocks, sectionLabel, type DocumentStyle, type SectionBlock, type SectionNode } from './sections.ts';
 import { splitText } from './sentence-split.ts';
 
 export const HEADER_LABEL = 'Phần đầu văn bản';
@@ -110,10 +110,41 @@ export function chunkOfficialDocument(input: DocumentChunkInput): Chunk[] {
     ...clip(appendixBlocks(text, appendixStart), excluded, mask(text, excluded)),
   ];
   const body = mergeAndSplit(text, blocks, parsed.style);
+  special.push(...outlines(parsed.root, masked, parsed.style));
   const pieces = [...body, ...special.flatMap((p) => (p.kind === 'table-row' ? [p] : splitPiece(text, p)))]
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const chunks = finalize(input, pieces);
   return withFootnotes(input, chunks);
+}
+
+/** Subsection headings: short lines, not sentences (a khoản's first line is a sentence). */
+const OUTLINE_HEADING_MAX = 200;
+
+/**
+ * One chunk per bare heading with two or more subsections: the heading and theirs, verbatim
+ * (`1. Danh mục nhu cầu công nghệ gồm các nhóm trụ cột chính:` / `a. Nhóm Chuyển đổi số …` /
+ * …), placed before the first subsection. The list of what a section holds is then one
+ * passage however long the subsections are.
+ */
+function outlines(root: SectionNode, masked: string, style: DocumentStyle): Piece[] {
+  const out: Piece[] = [];
+  const walk = (node: SectionNode, path: string[], trail: string[]): void => {
+    const here = node.kind === 'root' ? path : [...path, node.key];
+    const hereTrail = node.heading ? [...trail, node.heading] : trail;
+    const subs = node.children.filter((c) => c.kind !== 'preamble' && c.kind !== 'recipients' && c.kind !== 'appendix');
+    const own = masked.slice(node.start, node.ownEnd).trim();
+    const bare = node.kind !== 'root' && own === node.heading;
+    if (bare && subs.length >= 2 && subs.every((c) => c.heading.length <= OUTLINE_HEADING_MAX && !/[.;]$/u.test(c.heading))) {
+      const text = [node.heading, ...subs.map((c) => c.heading)].join('\n');
+      if (text.length <= MAX_CHUNK_CHARS) {
+        // The heading is the outline's first line, not a trail above it.
+        out.push({ path: here, label: sectionLabel(here, style), headingTrail: trail, start: node.start, end: node.start, kind: 'outline', text });
+      }
+    }
+    for (const child of node.children) walk(child, here, hereTrail);
+  };
+  walk(root, [], []);
+  return out;
 }
 
 function appendixBlocks(text: string, from: number): SectionBlock[] {
