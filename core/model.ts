@@ -110,9 +110,10 @@ export interface DocumentRecord extends DocumentMeta {
  * - `signature`: the signature block (`Chữ ký`); `recipients`: the `Nơi nhận` list;
  * - `footnote`: one footnote, labelled with the section that cites it;
  * - `table-row`: one row of a table read back from a flattened extraction;
- * - `outline`: a bare heading with the headings of its subsections (what "… gồm những gì?" asks).
+ * - `outline`: a bare heading with the headings of its subsections (what "… gồm những gì?" asks);
+ * - `closing`: the closing formula ending the body (`Nay thông báo … thực hiện./.`).
  */
-export type ChunkKind = 'header' | 'signature' | 'recipients' | 'footnote' | 'table-row' | 'outline';
+export type ChunkKind = 'header' | 'signature' | 'recipients' | 'footnote' | 'table-row' | 'outline' | 'closing';
 
 /** One retrievable passage. */
 export interface Chunk {

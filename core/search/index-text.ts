@@ -3,13 +3,13 @@
  * chunk of running text so a passage is findable by the name of its document and section,
  * not only by its own words ("Thành phần hồ sơ" of a procedure is found by the procedure's
  * name). The blocks a document writes about itself — its header (which holds its trích yếu
- * already), signature and distribution list — carry its type and number instead: short as
+ * already), signature, distribution list and closing formula — carry its type and number instead: short as
  * they are, with the title they would outrank every passage of the document on a question
  * that merely names it.
  */
 import type { Chunk, DocumentRecord } from '../model.ts';
 
-const ABOUT_THE_DOCUMENT = new Set(['header', 'signature', 'recipients']);
+const ABOUT_THE_DOCUMENT = new Set(['header', 'signature', 'recipients', 'closing']);
 
 /** The text embedded and BM25-indexed for a chunk. */
 export function indexTextOf(

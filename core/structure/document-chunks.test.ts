@@ -29,8 +29,8 @@ describe('header, signature and recipients as chunks of their own', () => {
     expect(chunks.filter((c) => c.text.includes('Phùng Tô Long'))).toEqual([signature]);
     expect(chunks.find((c) => c.kind === 'recipients')?.text.split('\n')[0]).toBe('Nơi nhận:');
     expect(chunks.find((c) => c.kind === 'header')?.text).toMatch(/^THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh Trần Phước Hiền/u);
-    expect(chunks.find((c) => c.sectionLabel === 'Phần kết')?.text).toBe('Nay thông báo các cơ quan, đơn vị, địa phương thực hiện./.');
-    for (const c of body(chunks)) expect(c.text).not.toMatch(/Nơi nhận|CHÁNH VĂN PHÒNG|^THÔNG BÁO/u);
+    expect(chunks.find((c) => c.kind === 'closing')).toMatchObject({ sectionLabel: 'Phần kết', text: 'Nay thông báo các cơ quan, đơn vị, địa phương thực hiện./.' });
+    for (const c of body(chunks)) expect(c.text).not.toMatch(/Nơi nhận|CHÁNH VĂN PHÒNG|^THÔNG BÁO|\.\/\.$/u);
   });
 
   it('makes the header block of notice 114 one chunk with its number and date', () => {

@@ -65,9 +65,7 @@ export function chunkOfficialDocument(input: DocumentChunkInput): Chunk[] {
   if (layout?.formula !== undefined) {
     const range = { start: off(layout.formula), end: off(layout.formula + 1) };
     excluded.push(range);
-    const p = piece(range, [CLOSING_LABEL], CLOSING_LABEL, 'header');
-    delete p.kind;
-    special.push(p);
+    special.push(piece(range, [CLOSING_LABEL], CLOSING_LABEL, 'closing'));
   }
   const closing = layout?.closing;
   if (closing) {
