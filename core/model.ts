@@ -36,6 +36,12 @@ export interface DocumentMeta {
   extra?: Record<string, string>;
   /** How the text was obtained (pages, OCR, confidence, warnings), for the admin; set by the loaders. */
   extraction?: ExtractionReport;
+  /**
+   * What the document's own text says in its header, signature and `Nơi nhận` blocks, each
+   * fact with where it was read. The fields above are the effective values (a sidecar wins);
+   * these are the text's, for answers cited to "the header". Absent for records (TTHC, ALQAC).
+   */
+  header?: DocumentHeader;
 }
 
 /**
@@ -61,6 +67,55 @@ export interface ExtractionReport {
   warnings: string[];
 }
 
+/** Where a fact of a document's header was read. */
+export interface FactSource {
+  /** The block, which is also the `kind` of the chunk that shows it. */
+  block: 'header' | 'signature' | 'recipients';
+  /** 0-based line of the document's cleaned text (one paragraph per line). */
+  line: number;
+}
+
+/**
+ * A document's header facts as written (Decree 30/2020/NĐ-CP layout). Only what the text
+ * holds: a số ký hiệu or date left blank, or lost in extraction, stays absent.
+ */
+export interface DocumentHeader {
+  /** From the type heading (`THÔNG BÁO` → `thông báo`), or `công văn` for a `V/v` line. */
+  type?: DocumentType;
+  /** Số ký hiệu (`114/TB-SKHCN`). */
+  number?: string;
+  /** ISO date of the place-date line. */
+  date?: string;
+  /** Place of the place-date line (`Quảng Ngãi`). */
+  place?: string;
+  /** Cơ quan ban hành as its header names it (`Sở Khoa học và Công nghệ`). */
+  issuer?: string;
+  /** Cơ quan chủ quản, above the issuer (`Ủy ban nhân dân tỉnh Quảng Ngãi`). */
+  parentBody?: string;
+  /** Trích yếu: the subject under the type heading or after `V/v`. */
+  subject?: string;
+  /** The enacting authority line of a quyết định (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`). */
+  authority?: string;
+  /** Addressees after `Kính gửi:`. */
+  addressees?: string[];
+  /** True when Quốc hiệu and Tiêu ngữ are written. */
+  nationalMotto?: boolean;
+  /** How the signer signs: `KT.` (ký thay), `TM.` (thay mặt), `TL.` (thừa lệnh), `TUQ.`, `Q.`. */
+  signingAuthority?: string;
+  /** The authority lines in full (`TL. CHỦ TỊCH`, `KT. CHÁNH VĂN PHÒNG`). */
+  signingFor?: string[];
+  /** The signer's title (`PHÓ GIÁM ĐỐC`). */
+  signerTitle?: string;
+  /** The signer's name (`Nguyễn Trọng Tâm`). */
+  signer?: string;
+  /** Nơi nhận, one item each (`Bộ KH&CN (báo cáo)`, `Lưu: VT, CN&CN`). */
+  recipients?: string[];
+  /** Where each present fact was read. */
+  sources: Partial<Record<DocumentHeaderFact, FactSource>>;
+}
+
+export type DocumentHeaderFact = Exclude<keyof DocumentHeader, 'sources'>;
+
 /** A document as indexed. */
 export interface DocumentRecord extends DocumentMeta {
   /** Stable internal id (derived from the source id). */
@@ -73,6 +128,17 @@ export interface DocumentRecord extends DocumentMeta {
   contentHash: string;
   chunkCount: number;
 }
+
+/**
+ * What a chunk holds when it is not running text (absent: the document's body):
+ * - `header`: the header block (`Phần đầu văn bản`): issuer, số, place-date, type, trích yếu;
+ * - `signature`: the signature block (`Chữ ký`); `recipients`: the `Nơi nhận` list;
+ * - `footnote`: one footnote, labelled with the section that cites it;
+ * - `table-row`: one row of a table read back from a flattened extraction;
+ * - `outline`: a bare heading with the headings of its subsections (what "… gồm những gì?" asks);
+ * - `closing`: the closing formula ending the body (`Nay thông báo … thực hiện./.`).
+ */
+export type ChunkKind = 'header' | 'signature' | 'recipients' | 'footnote' | 'table-row' | 'outline' | 'closing';
 
 /** One retrievable passage. */
 export interface Chunk {
@@ -91,6 +157,12 @@ export interface Chunk {
   end?: number;
   /** 1-based page of the chunk's start, when the source has pages. */
   page?: number;
+  /** Absent for body text; see ChunkKind. */
+  kind?: ChunkKind;
+  /** Footnotes whose markers fall in this chunk's text, in order. */
+  notes?: Array<{ marker: string; text: string }>;
+  /** True when the text begins inside a paragraph begun by the previous chunk (a long paragraph split). */
+  continues?: boolean;
 }
 
 /** A citation attached to an answer (DESIGN.md, `/api/chat`). */

@@ -1,7 +1,8 @@
 /**
- * From a loaded source to metadata and chunks: clean PDF-extracted text, extract
- * metadata (sidecar and record fields win), refuse documents bearing a secrecy marking,
- * and chunk by structure.
+ * From a loaded source to metadata and chunks: clean PDF-extracted text, lay out its parts
+ * (header, body, Nơi nhận, signature, tables), extract metadata with the document's own
+ * header facts (sidecar and record fields win), refuse documents bearing a secrecy
+ * marking, and chunk by structure.
  */
 import { AppError } from '../core/errors.ts';
 import type { Chunk, DocumentMeta } from '../core/model.ts';
@@ -9,6 +10,7 @@ import type { LoadedDocument, SkippedSource } from '../core/ports.ts';
 import { cleanExtractedText } from '../core/structure/pdf-text.ts';
 import { detectSecrecyMarking, extractMetadata } from '../core/structure/metadata.ts';
 import { chunkDocument } from '../core/structure/chunker.ts';
+import { layoutDocument } from '../core/structure/document-layout.ts';
 
 export type StructuredDocument =
   | { ok: true; meta: DocumentMeta; chunks: Chunk[] }
@@ -18,7 +20,7 @@ export type StructuredDocument =
 function noteChunks(doc: LoadedDocument, trail: string[]): Chunk[] {
   return (doc.notes ?? []).map((n) => {
     const label = `${n.kind === 'endnote' ? 'Chú thích cuối' : 'Chú thích'} ${n.marker}`;
-    return { id: '', docId: '', sectionPath: [label], sectionLabel: label, headingTrail: trail, text: n.text };
+    return { id: '', docId: '', kind: 'footnote', sectionPath: [label], sectionLabel: label, headingTrail: trail, text: n.text };
   });
 }
 
@@ -56,10 +58,22 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
   if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
   const cleaned = cleanExtractedText(doc.text, doc.pages ? { pages: doc.pages } : {});
   if (!cleaned.text.trim()) return skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
-  const meta = extractMetadata(cleaned.text, hints);
+  const firstTable = cleaned.tables[0]?.rows[0];
+  const layout = layoutDocument(cleaned.text, firstTable ? lineOf(cleaned.text, firstTable.start) : undefined);
+  const meta = extractMetadata(cleaned.text, hints, layout.facts);
   const chunks = [
-    ...chunkDocument({ docId: '', kind: 'document', text: cleaned.text, ...(cleaned.pages ? { pages: cleaned.pages } : {}) }),
+    ...chunkDocument({
+      docId: '', kind: 'document', text: cleaned.text, layout, tables: cleaned.tables, footnotes: cleaned.footnotes, markers: cleaned.markers,
+      ...(cleaned.pages ? { pages: cleaned.pages } : {}),
+    }),
     ...noteChunks(doc, [meta.title].filter(Boolean)),
   ];
   return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+}
+
+/** 0-based line of an offset in a text. */
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
 }

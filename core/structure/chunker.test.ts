@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../model.ts';
 import { chunkDocument, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from './chunker.ts';
 import { cleanExtractedText } from './pdf-text.ts';
+import { layoutDocument } from './document-layout.ts';
 import { readAlqacArticles, readProcedures, readSeed, seedPrefixes } from './testing/fixtures.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 const str = (r: Record<string, unknown>, k: string): string => (typeof r[k] === 'string' ? r[k] : '');
 
+/** A seed through the whole structure path, as ingest/structure-step.ts runs it. */
 function chunkSeed(prefix: string): { text: string; chunks: Chunk[] } {
-  const cleaned = cleanExtractedText(readSeed(prefix));
-  return { text: cleaned.text, chunks: chunkDocument({ docId: `seed-${prefix}`, kind: 'document', text: cleaned.text, pages: cleaned.pages }) };
+  const cleaned = cleanExtractedText(normalizeText(readSeed(prefix)).trim());
+  const first = cleaned.tables[0]?.rows[0];
+  const layout = layoutDocument(cleaned.text, first ? cleaned.text.slice(0, first.start).split('\n').length - 1 : undefined);
+  const chunks = chunkDocument({
+    docId: `seed-${prefix}`, kind: 'document', text: cleaned.text, pages: cleaned.pages, layout,
+    tables: cleaned.tables, footnotes: cleaned.footnotes, markers: cleaned.markers,
+  });
+  return { text: cleaned.text, chunks };
 }
 
 describe('chunkDocument for documents', () => {
@@ -20,27 +29,27 @@ describe('chunkDocument for documents', () => {
     const b = chunks.find((c) => c.sectionLabel === 'Mục II.4.b');
     expect(b?.sectionPath).toEqual(['II', '4', 'b']);
     expect(b?.headingTrail[0]).toBe('II. Kết quả đạt được');
-    expect(chunks[0]?.sectionLabel).toBe('Phần mở đầu');
-    expect(chunks[chunks.length - 1]?.sectionLabel).toBe('Nơi nhận');
+    expect(chunks.map((c) => c.sectionLabel).slice(0, 2)).toEqual(['Phần đầu văn bản', 'Phần mở đầu']);
+    expect(chunks.slice(-2).map((c) => [c.sectionLabel, c.kind])).toEqual([['Nơi nhận', 'recipients'], ['Chữ ký', 'signature']]);
   });
 
   it('folds a bare heading into its first subsection', () => {
     const { chunks } = chunkSeed('000');
-    const c = chunks.find((x) => x.text.startsWith('II. Kết quả đạt được'));
+    const c = chunks.find((x) => x.text.startsWith('II. Kết quả đạt được') && x.kind === undefined);
     expect(c?.sectionLabel).toBe('Mục II.1');
     expect(c?.text).toContain('1. Công tác tuyên truyền\nCác sở, ban ngành');
   });
 
-  it('keeps every chunk an exact slice of the cleaned text, in bounds, with ids and pages', () => {
+  it('keeps every chunk but footnotes and outlines an exact slice of the cleaned text, in bounds, with ids and pages', () => {
     for (const prefix of seedPrefixes()) {
       const { text, chunks } = chunkSeed(prefix);
       expect(chunks.length).toBeGreaterThan(0);
       chunks.forEach((c, i) => {
         expect(c.id).toBe(`seed-${prefix}#${i}`);
-        expect(text.slice(c.start, c.end)).toBe(c.text);
+        if (c.kind !== 'footnote' && c.kind !== 'outline') expect(text.slice(c.start, c.end)).toBe(c.text);
         expect(c.text.length).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
       });
-      const covered = chunks.map((c) => c.text).join('').replace(/\s/g, '');
+      const covered = chunks.filter((c) => c.kind !== 'footnote' && c.kind !== 'outline').map((c) => c.text).join('').replace(/\s/g, '');
       expect(covered).toBe(text.replace(/\s/g, ''));
     }
     const { chunks } = chunkSeed('000');
@@ -60,7 +69,9 @@ describe('chunkDocument for documents', () => {
 
   it('keeps the sizes of the Markdown notice within bounds', () => {
     const { chunks } = chunkSeed('001');
-    expect(chunks.map((c) => c.sectionLabel)).toEqual(['Phần mở đầu', 'Mục 1.a', 'Mục 1.b', 'Mục 1.c', 'Mục 1.d', 'Mục 2', 'Mục 3', 'Mục 4', 'Nơi nhận']);
+    expect(chunks.map((c) => c.sectionLabel)).toEqual([
+      'Phần đầu văn bản', 'Phần mở đầu', 'Mục 1', 'Mục 1.a', 'Mục 1.b', 'Mục 1.c', 'Mục 1.d', 'Mục 2', 'Mục 3', 'Mục 4', 'Phần kết', 'Nơi nhận', 'Chữ ký',
+    ]);
     expect(chunks.filter((c) => c.sectionLabel.startsWith('Mục')).every((c) => c.text.length >= MIN_CHUNK_CHARS)).toBe(true);
   });
 });

@@ -39,7 +39,8 @@ export function issuerFromNumber(number: string): string | undefined {
   return code ? ISSUER_CODES[code] : undefined;
 }
 
-const HEADER_START = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|SỞ|BỘ|TỈNH ỦY|TỈNH UỶ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|CỤC|TỔNG CỤC|TRUNG TÂM|CÔNG AN|THANH TRA)(?=\s|$)/u;
+/** How the name of a state or Party body opens in a document header. */
+export const HEADER_START = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ|BỘ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|CỤC|CHI CỤC|TỔNG CỤC|TRUNG TÂM|CÔNG AN|THANH TRA|PHÒNG|TRƯỜNG|BỆNH VIỆN|VIỆN|ĐẠI HỌC|KHO BẠC|BẢO HIỂM|TÒA ÁN|MẶT TRẬN|LIÊN ĐOÀN|HỘI|ĐOÀN|BỘ CHỈ HUY|BAN QUẢN LÝ)(?=\s|$)/u;
 const HEADER_CONTINUATION = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ XÃ)\s+\p{Lu}/u;
 
 /** The issuer from the capitalised header lines among the first lines of a document. */

@@ -7,7 +7,16 @@ const metaOf = (prefix: string) => extractMetadata(cleanExtractedText(readSeed(p
 
 describe('extractMetadata on the seeds', () => {
   it('reads notice 114/TB-SKHCN from its header', () => {
-    expect(metaOf('001')).toEqual({
+    const { header, ...meta } = metaOf('001');
+    expect(header).toMatchObject({
+      number: '114/TB-SKHCN', date: '2026-06-04', place: 'Quảng Ngãi', type: 'thông báo',
+      subject: 'Danh mục nhu cầu công nghệ của các sở, ban, ngành, địa phương tỉnh Quảng Ngãi',
+      signer: 'Nguyễn Trọng Tâm', signerTitle: 'PHÓ GIÁM ĐỐC', signingAuthority: 'KT.', signingFor: ['KT. GIÁM ĐỐC'],
+    });
+    expect(header?.sources.number).toEqual({ block: 'header', line: 0 });
+    expect(header?.sources.signer?.block).toBe('signature');
+    expect(header?.issuer).toBeUndefined();
+    expect(meta).toEqual({
       title: 'Danh mục nhu cầu công nghệ của các sở, ban, ngành, địa phương tỉnh Quảng Ngãi',
       type: 'thông báo',
       number: '114/TB-SKHCN',
@@ -46,7 +55,9 @@ describe('extractMetadata on synthetic headers', () => {
   ].join('\n');
 
   it('reads issuer, number, date, title, effective date and what it replaces', () => {
-    expect(extractMetadata(decision)).toEqual({
+    const { header, ...meta } = extractMetadata(decision);
+    expect(header).toMatchObject({ issuer: 'Ủy ban nhân dân tỉnh Quảng Ngãi', number: '12/2024/QĐ-UBND', date: '2024-03-05' });
+    expect(meta).toEqual({
       title: 'Ban hành Quy chế quản lý dữ liệu số',
       type: 'quyết định',
       number: '12/2024/QĐ-UBND',

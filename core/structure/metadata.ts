@@ -4,96 +4,55 @@
  * what it replaces. Only the document's own header is trusted for number and date; dates
  * quoted in the body are never taken for the issue date.
  */
-import type { DocumentMeta, DocumentType } from '../model.ts';
+import type { DocumentHeader, DocumentMeta, DocumentType } from '../model.ts';
 import { findDocumentNumbers, typeFromNumber } from './document-numbers.ts';
 import { issuerFromHeader, issuerFromNumber } from './issuers.ts';
-import { isAllCaps } from './markers.ts';
+import { layoutDocument } from './document-layout.ts';
 import { detectSecrecyMarking } from './secrecy.ts';
-import { findPlaceDate, parseVietnameseDate } from './vietnamese-date.ts';
+import { parseVietnameseDate } from './vietnamese-date.ts';
 
 export { findDocumentNumbers, type DocumentNumberRef } from './document-numbers.ts';
 export { parseVietnameseDate } from './vietnamese-date.ts';
 export { detectSecrecyMarking, type SecrecyLevel } from './secrecy.ts';
 
-/** Type headings, longest first so `BỘ LUẬT` wins over `LUẬT`. */
-const TYPE_HEADINGS: Array<[string, DocumentType]> = ([
-  ['BÁO CÁO', 'báo cáo'], ['THÔNG BÁO', 'thông báo'], ['KẾ HOẠCH', 'kế hoạch'], ['QUYẾT ĐỊNH', 'quyết định'],
-  ['NGHỊ QUYẾT', 'nghị quyết'], ['NGHỊ ĐỊNH', 'nghị định'], ['THÔNG TƯ LIÊN TỊCH', 'thông tư'], ['THÔNG TƯ', 'thông tư'],
-  ['CHỈ THỊ', 'chỉ thị'], ['TỜ TRÌNH', 'tờ trình'], ['CÔNG VĂN', 'công văn'], ['CHƯƠNG TRÌNH', 'chương trình'],
-  ['HƯỚNG DẪN', 'hướng dẫn'], ['PHỤ LỤC', 'phụ lục'], ['BỘ LUẬT', 'bộ luật'], ['LUẬT', 'luật'],
-] as Array<[string, DocumentType]>).sort((a, b) => b[0].length - a[0].length);
-
 /** How many leading lines form the header area where number, date and type are sought. */
 const HEADER_LINES = 20;
 
 /**
- * Extract metadata from (cleaned) document text. `hints` (sidecar files, loader fields)
- * override every extracted value.
+ * Extract metadata from (cleaned) document text. The document's own header facts
+ * (document-layout.ts; computed here when not given) give number, date, place, type, issuer
+ * and title, and are kept as `header`; `hints` (sidecar files, loader fields) override
+ * every top-level value.
  */
-export function extractMetadata(text: string, hints: Partial<DocumentMeta> = {}): DocumentMeta {
+export function extractMetadata(text: string, hints: Partial<DocumentMeta> = {}, header?: DocumentHeader): DocumentMeta {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   const head = lines.slice(0, HEADER_LINES);
-  const headText = head.join('\n');
+  const facts = header ?? layoutDocument(text).facts;
 
-  const heading = findTypeHeading(head);
-  const number = findOwnNumber(head);
-  const vv = head.findIndex((l) => /^V\/v\b/iu.test(l));
-  let type: DocumentType = heading?.type ?? (vv >= 0 ? 'công văn' : undefined) ?? (number ? typeFromNumber(number) : undefined) ?? 'khác';
-  if (heading?.type === 'luật' && /^BỘ LUẬT/u.test(heading.line)) type = 'bộ luật';
+  const number = facts.number;
+  const type: DocumentType = facts.type ?? (number ? typeFromNumber(number) : undefined) ?? 'khác';
+  const title = facts.subject ?? lines[0]?.slice(0, 200) ?? '';
+  const issuer = facts.issuer ?? issuerFromHeader(head) ?? (number ? issuerFromNumber(number) : undefined) ?? issuerFromBody(lines, type);
 
-  const placeDate = findPlaceDate(headText);
-  const title = findTitle(lines, heading?.index, vv >= 0 ? vv : undefined) ?? lines[0]?.slice(0, 200) ?? '';
-  const issuer = issuerFromHeader(head) ?? (number ? issuerFromNumber(number) : undefined) ?? issuerFromBody(lines, type);
-
-  const meta: DocumentMeta = { title, type, status: 'in_force', audience: detectSecrecyMarking(text) ? 'internal' : 'public' };
+  const meta: DocumentMeta = { title: clip(title), type, status: 'in_force', audience: detectSecrecyMarking(text) ? 'internal' : 'public' };
   if (number) meta.number = number;
   if (issuer) meta.issuer = issuer;
-  if (placeDate?.date) meta.issuedDate = placeDate.date;
-  if (placeDate?.place) meta.place = placeDate.place;
+  if (facts.date) meta.issuedDate = facts.date;
+  if (facts.place) meta.place = facts.place;
   const effective = findEffectiveDate(text, meta.issuedDate);
   if (effective) meta.effectiveDate = effective;
   const supersedes = findSupersedes(text, number);
   if (supersedes.length > 0) meta.supersedes = supersedes;
+  if (Object.keys(facts.sources).length > 0) meta.header = facts;
   return { ...meta, ...definedOnly(hints) };
+}
+
+function clip(title: string): string {
+  return title.length > 300 ? `${title.slice(0, 300).replace(/\s+\S*$/u, '')}…` : title;
 }
 
 function definedOnly(hints: Partial<DocumentMeta>): Partial<DocumentMeta> {
   return Object.fromEntries(Object.entries(hints).filter(([, v]) => v !== undefined)) as Partial<DocumentMeta>;
-}
-
-function findTypeHeading(head: string[]): { type: DocumentType; index: number; line: string } | undefined {
-  for (let i = 0; i < head.length; i += 1) {
-    const line = head[i] ?? '';
-    if (!isAllCaps(line) || line.length > 120) continue;
-    for (const [word, type] of TYPE_HEADINGS) {
-      if (line === word || line.startsWith(`${word} `)) return { type, index: i, line };
-    }
-  }
-  return undefined;
-}
-
-/** The `Số: 83/KH-UBND` line of the header; never a number quoted in the body. */
-function findOwnNumber(head: string[]): string | undefined {
-  for (const line of head) {
-    const m = /^(?:Số|SỐ|Luật số|Bộ luật số)\s*:?\s*(.+)$/u.exec(line);
-    if (!m) continue;
-    const ref = findDocumentNumbers(m[1] ?? '')[0];
-    if (ref) return ref.number;
-  }
-  return undefined;
-}
-
-/** Trích yếu: the lines after the type heading (or after `V/v`), up to the first body line. */
-function findTitle(lines: string[], headingIndex: number | undefined, vvIndex: number | undefined): string | undefined {
-  if (vvIndex !== undefined) return (lines[vvIndex] ?? '').replace(/^V\/v\s*/iu, '').trim() || undefined;
-  if (headingIndex === undefined) return undefined;
-  const heading = lines[headingIndex] ?? '';
-  const next = lines[headingIndex + 1];
-  const restOfHeading = heading.replace(/^[^\s]+\s+[^\s]+\s*/u, '');
-  if (/^(?:PHỤ LỤC|LUẬT|BỘ LUẬT)/u.test(heading) && restOfHeading && !/^SỐ\b/u.test(restOfHeading) && !next) return restOfHeading;
-  if (!next || /^(?:Căn cứ|Thực hiện|Số\b)/u.test(next)) return undefined;
-  if (next.length < 15) return heading.charAt(0) + heading.slice(1).toLowerCase();
-  return next.length > 300 ? `${next.slice(0, 300).replace(/\s+\S*$/u, '')}…` : next;
 }
 
 /** "Sở Khoa học và Công nghệ báo cáo/thông báo …" in the opening paragraphs. */

@@ -4,6 +4,13 @@
  * Two layouts are recognised: "double-spaced" extraction where every text line is followed
  * by an empty line (a line directly after another then marks a page start), and ordinary
  * single-spaced text where an empty line is a paragraph break.
+ *
+ * Loaders normalise text before it gets here, and normalising trims trailing spaces: the
+ * rule and the one-space spacer lines of a double-spaced extraction then arrive as empty
+ * lines. In a double-spaced text a run of two or more empty lines is therefore a `break`
+ * marked `gap`: a place where something other than a wrapped line stood (a rule, spacing
+ * before a signature or a table cell). Whether a gap opens footnotes is decided by what
+ * follows it (pdf-text.ts).
  */
 import { normalizeText } from '../text/normalize.ts';
 
@@ -17,6 +24,8 @@ export interface RawLine {
   page: number;
   /** True for the first text line of a page after the first page. */
   pageStart: boolean;
+  /** On a `break` of a double-spaced text: it stands for two or more empty or blank lines. */
+  gap?: boolean;
 }
 
 /** A whitespace-only line at least this long is the footnote separator rule. */
@@ -34,17 +43,31 @@ export function readPdfLines(text: string, pages?: string[]): { lines: RawLine[]
     if (pages) page = pageIndex + 1;
     let prevWasText = false;
     let firstOnPage = pageIndex > 0;
+    let empties = 0;
+    const flushGap = (): void => {
+      if (double && empties >= 2 && out[out.length - 1]?.kind === 'text') out.push({ kind: 'break', text: '', page, pageStart: false, gap: true });
+      empties = 0;
+    };
     for (const raw of rawLines) {
       if (raw === '') {
         if (!double) out.push({ kind: 'break', text: '', page, pageStart: false });
+        empties += 1;
         prevWasText = false;
         continue;
       }
       if (raw.trim() === '') {
-        out.push({ kind: raw.length >= RULE_MIN_SPACES ? 'rule' : 'break', text: '', page, pageStart: false });
+        if (raw.length >= RULE_MIN_SPACES) {
+          empties = 0;
+          out.push({ kind: 'rule', text: '', page, pageStart: false });
+        } else if (double) {
+          empties += 2;
+        } else {
+          out.push({ kind: 'break', text: '', page, pageStart: false });
+        }
         prevWasText = false;
         continue;
       }
+      flushGap();
       let pageStart = false;
       if (pages) {
         pageStart = firstOnPage;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanExtractedText } from './pdf-text.ts';
+import { wrapWidth } from './paragraphs.ts';
 import { extractMetadata } from './metadata.ts';
 import { readSeed, seedPrefixes } from './testing/fixtures.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 const lines = (text: string): string[] => text.split('\n');
 
@@ -32,6 +34,15 @@ describe('cleanExtractedText on the seed documents', () => {
     expect(lines(seed000.text)).toContain('II. Kết quả đạt được');
     expect(lines(seed000.text)).toContain('1. Công tác tuyên truyền');
     expect(lines(seed000.text)[1]).toBe('Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2030 trên địa bàn tỉnh Quảng Ngãi');
+  });
+
+  it('keeps a paragraph whole when a sentence end or a semicolon falls at a full line end', () => {
+    const text = lines(seed000.text);
+    expect(text.some((l) => l.includes('đến năm 2030. Một số kết quả đạt được trong năm 2025, cụ thể như sau:'))).toBe(true);
+    expect(text.some((l) => l.includes('(CSDL Chăn nuôi và Thú y); CSDL hồ đập;'))).toBe(true);
+    // A heading whose last line stops short of the margin still ends there.
+    expect(text).toContain('a) Tổ chức phổ biến, hướng dẫn về dữ diệu và ứng dụng trí tuệ nhân tạo');
+    expect(text.some((l) => l.startsWith('b) Chuẩn hoá, chia sẻ') && l.endsWith('trong lĩnh vực này'))).toBe(true);
   });
 
   it('drops page numbers and the repeated link annotation', () => {
@@ -70,6 +81,32 @@ describe('cleanExtractedText on the seed documents', () => {
     expect(lines(seed001.text).slice(0, 3)).toEqual(['Số: 114 /TB-SKHCN', 'Quảng Ngãi, ngày 04 tháng 6 năm 2026', 'THÔNG BÁO']);
     expect(seed001.text).not.toMatch(/\*\*|^#/m);
     expect(seed001.text).toContain('xây dựng hệ thống phòng thí nghiệm ảo áp dụng công nghệ thực tế ảo');
+  });
+
+  it('cleans loader-normalised text (rules trimmed to empty lines) exactly as the raw extraction', () => {
+    for (const prefix of seedPrefixes()) {
+      const raw = cleanExtractedText(readSeed(prefix));
+      const normalised = cleanExtractedText(normalizeText(readSeed(prefix)).trim());
+      expect(normalised.text).toBe(raw.text);
+      expect(normalised.footnotes).toEqual(raw.footnotes);
+    }
+    const seed004 = cleanExtractedText(normalizeText(readSeed('004')).trim());
+    expect(seed004.footnotes.map((f) => f.marker)).toEqual(['1']);
+    expect(seed004.text).not.toContain('Về hướng dẫn xây dựng');
+  });
+
+  it('takes a numbered line after spacing for a footnote only when its marker is glued in the body', () => {
+    // Double-spaced extraction as loaders hand it over: the rule line is already empty.
+    const page = (marker: string): string => [
+      'Các sở, ban, ngành đã xây dựng kế hoạch', `chi tiết để triển khai thực hiện${marker} cho giai đoạn`, 'đến năm 2025 và đến năm 2030. Một số kết quả',
+      'đạt được trong năm 2025 như sau: các đơn vị', 'đã hoàn thành các nhiệm vụ được giao theo', 'đúng tiến độ và chất lượng yêu cầu của',
+    ].join('\n\n') + '\n\n\n1 Tổ chức tập huấn cho cán bộ.\n cấp tỉnh tiếp tục triển khai.\n\nKết thúc báo cáo.\n';
+    const plain = cleanExtractedText(page(''));
+    expect(plain.footnotes).toEqual([]);
+    expect(plain.text).toContain('1 Tổ chức tập huấn cho cán bộ.');
+    const marked = cleanExtractedText(page('1'));
+    expect(marked.footnotes).toEqual([{ marker: '1', text: 'Tổ chức tập huấn cho cán bộ.' }]);
+    expect(marked.text).toContain('đúng tiến độ và chất lượng yêu cầu của cấp tỉnh tiếp tục triển khai.');
   });
 
   it('writes superscript markers on request', () => {
@@ -114,5 +151,12 @@ describe('official header lines', () => {
     const meta = extractMetadata(cleaned.text);
     expect(meta.issuedDate).toBe('2026-06-04');
     expect(meta.number).toBe('12/KH-UBND');
+  });
+});
+
+describe('wrapWidth', () => {
+  it('finds the wrap width of a hard-wrapped extraction and none for whole-paragraph lines', () => {
+    expect(wrapWidth(lines(normalizeText(readSeed('000'))))).toBeGreaterThan(70);
+    expect(wrapWidth(lines(readSeed('001')))).toBeUndefined();
   });
 });

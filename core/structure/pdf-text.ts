@@ -1,11 +1,13 @@
 /**
  * Cleans text extracted from PDFs of Vietnamese official documents: drops page numbers and
  * running headers, moves footnote bodies out of the flow, rejoins hard-wrapped lines into
- * paragraphs (one paragraph per output line) and unglues footnote markers ("21/11/20251").
+ * paragraphs (one paragraph per output line), reads flattened tables back into rows (one
+ * row a paragraph block, flat-table.ts) and unglues footnote markers ("21/11/20251").
  */
-import { endsWithConnective, isAllCaps, matchLineMarker } from './markers.ts';
 import { findRunningLines, isPageNumberLine, readPdfLines, runningKey, type RawLine } from './pdf-lines.ts';
 import { separateMarkers, type FootnoteMarker } from './footnote-markers.ts';
+import { joinParagraphs, TERMINAL, wrapWidth, type Paragraph } from './paragraphs.ts';
+import { findTables, renderRow, type FlatTable, type TableRow } from './flat-table.ts';
 
 export type { FootnoteMarker } from './footnote-markers.ts';
 
@@ -30,6 +32,13 @@ export interface CleanedText {
   markers: FootnoteMarker[];
   /** Present when page boundaries were given or could be detected. */
   pages?: PageSpan[];
+  /** Flattened tables read back into rows; each row's lines lie at [start, end) of `text`. */
+  tables: CleanedTable[];
+}
+
+/** A table of the cleaned text: its rows and where each was written. */
+export interface CleanedTable extends Omit<FlatTable, 'rows'> {
+  rows: Array<TableRow & { start: number; end: number }>;
 }
 
 export interface CleanOptions {
@@ -39,28 +48,51 @@ export interface CleanOptions {
   markerStyle?: 'drop' | 'superscript';
 }
 
-const TYPE_HEADING = /^(?:BÁO CÁO|THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHỤ LỤC|LUẬT|BỘ LUẬT|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)(?=\s|$|[:.,])/u;
-const TERMINAL = /(?:[.!?;:…]|\.\/\.|[.!?]["”)])$/u;
-const ABBREVIATION_END = /(?:^|[\s(])(?:TP|Tp|TT|KT|TL|TM|Q|P|ThS|TS|PGS|GS|St|Th|v\.v)\.$/u;
 
 /** Clean PDF-extracted text; see the module comment. Pure and deterministic. */
 export function cleanExtractedText(text: string, opts: CleanOptions = {}): CleanedText {
   const { lines, pagesKnown } = readPdfLines(text, opts.pages);
   const running = findRunningLines(lines);
   const { body, footnotes } = splitFootnotes(lines);
-  const kept = dropNoise(body, running);
-  const paragraphs = joinParagraphs(kept);
+  const regions = findTables(body);
+  const width = wrapWidth(body.filter((l, i) => l.kind === 'text' && !regions.some((r) => i >= r.start && i < r.end)).map((l) => l.text));
+
+  // Paragraphs outside tables; each table row a run of paragraphs of its own.
+  const paragraphs: Array<Paragraph | { text: string; page: number; row: { table: number; row: number } }> = [];
+  let at = 0;
+  regions.forEach((region, t) => {
+    paragraphs.push(...joinParagraphs(dropNoise(body.slice(at, region.start), running), { width }));
+    region.table.rows.forEach((row, r) => {
+      for (const line of renderRow(region.table, row)) paragraphs.push({ text: line, page: row.page ?? 1, row: { table: t, row: r } });
+    });
+    at = region.end;
+  });
+  paragraphs.push(...joinParagraphs(dropNoise(body.slice(at), running), { width }));
 
   let joined = '';
   const paraStarts: Array<{ offset: number; page: number }> = [];
+  const rowSpans = new Map<string, { start: number; end: number }>();
   for (const p of paragraphs) {
     if (joined) joined += '\n';
     paraStarts.push({ offset: joined.length, page: p.page });
+    const start = joined.length;
     joined += p.text;
+    if ('row' in p) {
+      const key = `${p.row.table}:${p.row.row}`;
+      const span = rowSpans.get(key);
+      rowSpans.set(key, { start: span?.start ?? start, end: joined.length });
+    }
   }
   const markerNumbers = footnotes.map((f) => f.marker);
   const { text: out, markers, mapOffset } = separateMarkers(joined, markerNumbers, opts.markerStyle ?? 'drop');
-  const result: CleanedText = { text: out, footnotes, markers };
+  const tables: CleanedTable[] = regions.map((region, t) => ({
+    ...region.table,
+    rows: region.table.rows.map((row, r) => {
+      const span = rowSpans.get(`${t}:${r}`) ?? { start: 0, end: 0 };
+      return { ...row, start: mapOffset(span.start), end: mapOffset(span.end) };
+    }),
+  }));
+  const result: CleanedText = { text: out, footnotes, markers, tables };
   if (pagesKnown && paraStarts.length > 0) result.pages = pageSpans(paraStarts.map((p) => ({ offset: mapOffset(p.offset), page: p.page })), out.length);
   return result;
 }
@@ -79,21 +111,28 @@ function pageSpans(starts: Array<{ offset: number; page: number }>, length: numb
 /**
  * Footnote bodies follow the rule line and run to the end of the page. A numbered line there
  * opens a footnote; an unnumbered one continues the previous (footnotes span pages too).
+ * Where normalisation turned the rule into a gap (pdf-lines.ts), the gap opens the notes
+ * only when what follows is certainly a footnote: the next footnote number whose marker is
+ * glued into the body above, or the lower-case continuation of an unfinished footnote.
  */
 function splitFootnotes(lines: RawLine[]): { body: RawLine[]; footnotes: Footnote[] } {
   const body: RawLine[] = [];
   const footnotes: Footnote[] = [];
   let inNotes = false;
   let notesPage = 0;
-  for (const line of lines) {
-    if (line.kind === 'rule') {
+  let bodyText = '';
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (inNotes && line.page !== notesPage) inNotes = false;
+    if (!inNotes && (line.kind === 'rule' || (line.gap && opensNotes(lines, i, footnotes, bodyText)))) {
       inNotes = true;
       notesPage = line.page;
       continue;
     }
-    if (inNotes && line.page !== notesPage) inNotes = false;
+    if (line.kind === 'rule') continue;
     if (!inNotes) {
       body.push(line);
+      if (line.kind === 'text') bodyText += `${line.text}\n`;
       continue;
     }
     if (line.kind !== 'text') continue;
@@ -109,6 +148,22 @@ function splitFootnotes(lines: RawLine[]): { body: RawLine[]; footnotes: Footnot
     }
   }
   return { body, footnotes };
+}
+
+/** Whether the gap at `i` stands for a footnote rule (see splitFootnotes). */
+function opensNotes(lines: RawLine[], i: number, footnotes: Footnote[], bodyText: string): boolean {
+  const next = lines.slice(i + 1).find((l) => l.kind === 'text');
+  if (!next || next.page !== lines[i]?.page) return false;
+  const last = footnotes[footnotes.length - 1];
+  const expected = last ? Number(last.marker) + 1 : 1;
+  const m = /^(\d{1,2})\s+\S/u.exec(next.text);
+  if (m && Number(m[1]) === expected) return hasGluedMarker(bodyText, String(expected));
+  return last !== undefined && !TERMINAL.test(last.text) && /^\p{Ll}/u.test(next.text) && lines[i - 1]?.page === next.page;
+}
+
+/** `n` glued to a date's year (`21/11/20251`) or to a word (`văn bản2`) somewhere in `text`. */
+function hasGluedMarker(text: string, n: string): boolean {
+  return new RegExp(`\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}${n}(?!\\d)|[\\p{L})”"]${n}(?=[\\s,.;:)”]|$)`, 'mu').test(text);
 }
 
 function joinTwo(a: string, b: string): string {
@@ -127,74 +182,3 @@ function dropNoise(lines: RawLine[], running: Set<string>): RawLine[] {
   });
 }
 
-interface Paragraph {
-  text: string;
-  page: number;
-  /** The paragraph opened with a section marker (not a bullet) or is in capitals. */
-  heading: boolean;
-  /** The paragraph is a bullet or `(1)` item. */
-  item: boolean;
-  title: boolean;
-}
-
-function joinParagraphs(lines: RawLine[]): Paragraph[] {
-  const paras: Paragraph[] = [];
-  let cur: Paragraph | undefined;
-  let hadBreak = false;
-  let titleNext = false;
-  for (const line of lines) {
-    if (line.kind !== 'text') {
-      hadBreak = cur !== undefined;
-      continue;
-    }
-    const next = line.text;
-    const decision = cur ? decide(cur, next, hadBreak) : 'split';
-    if (cur && decision !== 'split') {
-      cur.text = decision === 'glue' ? cur.text + next : `${cur.text} ${next}`;
-    } else {
-      if (cur) {
-        titleNext = isAllCaps(cur.text) && TYPE_HEADING.test(cur.text);
-        paras.push(cur);
-      }
-      const caps = isAllCaps(next);
-      const kind = matchLineMarker(next)?.kind;
-      const heading = caps || (kind !== undefined && kind !== 'bullet' && kind !== 'paren');
-      cur = { text: next, page: line.page, heading, item: kind === 'bullet' || kind === 'paren', title: titleNext && !caps };
-      titleNext = false;
-    }
-    hadBreak = false;
-  }
-  if (cur) paras.push(cur);
-  return paras;
-}
-
-/** "<Place>, ngày dd tháng mm năm yyyy" on a line of its own. */
-const PLACE_DATE = /^[\p{Lu}][\p{L} .-]{1,40}, ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$/u;
-
-/** Whether `next` continues paragraph `cur`: the heart of rejoining hard-wrapped lines. */
-function decide(cur: Paragraph, next: string, hadBreak: boolean): 'join' | 'glue' | 'split' {
-  const prev = cur.text;
-  const prevCaps = isAllCaps(prev) && !/[,&]$/.test(prev);
-  if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next) && !prevCaps && !hadBreak) return 'glue';
-  if (prevCaps || isAllCaps(next)) return 'split';
-  if (/^Nơi nhận\b/u.test(next) || /^(?:KT|TM|TL|Q)\.\s/u.test(next)) return 'split';
-  // Header lines of an official document stand alone: "Số: 114/TB-SKHCN" and the
-  // place-date line ("Quảng Ngãi, ngày 04 tháng 6 năm 2026").
-  if (/^Số\s*:/u.test(prev) || /^Số\s*:/u.test(next) || PLACE_DATE.test(next) || PLACE_DATE.test(prev)) return 'split';
-  const terminal = TERMINAL.test(prev) && !ABBREVIATION_END.test(prev);
-  const connective = endsWithConnective(prev);
-  const startsLower = /^\p{Ll}/u.test(next);
-  const marker = matchLineMarker(next);
-  if (marker) {
-    if (marker.kind === 'bullet' || marker.kind === 'paren') {
-      if (connective && !cur.heading) return 'join';
-      return terminal || cur.heading || cur.title || cur.item ? 'split' : 'join';
-    }
-    if (connective && !cur.heading) return 'join';
-    return 'split';
-  }
-  if (hadBreak) return startsLower && !terminal ? 'join' : 'split';
-  if (cur.title || (cur.heading && prev.length <= 160)) return !startsLower && !connective ? 'split' : 'join';
-  if (terminal && !startsLower) return 'split';
-  return 'join';
-}

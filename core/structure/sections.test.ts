@@ -78,4 +78,15 @@ describe('parseSections on administrative documents', () => {
     const blocks = sectionBlocks(parseSections('I. Mục tiêu\n1. Chung\n1.1. Về hạ tầng\nNội dung.\n1.2. Về dữ liệu\nNội dung.'));
     expect(blocks.map((b) => b.label)).toEqual(['Mục I', 'Mục I.1', 'Mục I.1.1', 'Mục I.1.2']);
   });
+
+  it('nests a list numbered from 1 under a bare numbered heading and keeps later numbers its siblings', () => {
+    const text = [
+      'I. Kết quả', '1. Tuyên truyền', 'Đã tổ chức 12 hội nghị.', '2. Hạ tầng', 'Đã đầu tư.', '3. Đánh giá chung',
+      '1. Kết quả nổi bật', '- Hoàn thành kế hoạch.', '2. Khó khăn, thách thức', '- Thiếu nhân lực.', '- Thiếu kinh phí.',
+      '3. Bài học kinh nghiệm', '- Bám sát chỉ đạo.', 'II. Nhiệm vụ năm 2026', '1. Hoàn thiện thể chế', 'Ban hành quy chế.',
+    ].join('\n');
+    expect(sectionBlocks(parseSections(text)).map((b) => b.label)).toEqual([
+      'Mục I', 'Mục I.1', 'Mục I.2', 'Mục I.3', 'Mục I.3.1', 'Mục I.3.2', 'Mục I.3.3', 'Mục II', 'Mục II.1',
+    ]);
+  });
 });

@@ -45,7 +45,7 @@ const ADMIN_LEVEL: Partial<Record<MarkerKind, number>> = { roman: 1, arabic: 2, 
 export function parseSections(text: string, opts: ParseOptions = {}): ParsedSections {
   const style: DocumentStyle = opts.style ?? (opts.article !== undefined || /(?:^|\n)Điều\s+\d+[a-z]?\s*[.:]/u.test(text) ? 'legal' : 'admin');
   const root: SectionNode = { kind: 'root', key: '', heading: '', start: 0, end: text.length, ownEnd: text.length, children: [] };
-  const stack: Array<{ node: SectionNode; level: number }> = [{ node: root, level: 0 }];
+  const stack: StackEntry[] = [{ node: root, level: 0 }];
   if (opts.article !== undefined) {
     const article: SectionNode = { kind: 'article', key: `Điều ${opts.article}`, heading: firstLine(text), start: 0, end: text.length, ownEnd: text.length, children: [] };
     root.children.push(article);
@@ -59,7 +59,11 @@ export function parseSections(text: string, opts: ParseOptions = {}): ParsedSect
     const trimmed = line.trim();
     if (!trimmed) continue;
     const opened = openSection(trimmed, style, stack, closing);
-    if (!opened) continue;
+    if (!opened) {
+      const top = stack[stack.length - 1];
+      if (top) top.hasText = true;
+      continue;
+    }
     if (opened.kind === 'recipients' || opened.kind === 'appendix') closing = true;
     while (stack.length > 1 && (stack[stack.length - 1]?.level ?? 0) >= opened.level) stack.pop();
     const parent = stack[stack.length - 1]?.node ?? root;
@@ -76,10 +80,17 @@ function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim() ?? '';
 }
 
+/** An open section and its depth; `hasText` once a line other than a heading was read in it. */
+interface StackEntry {
+  node: SectionNode;
+  level: number;
+  hasText?: boolean;
+}
+
 function openSection(
   line: string,
   style: DocumentStyle,
-  stack: Array<{ node: SectionNode; level: number }>,
+  stack: StackEntry[],
   closing: boolean,
 ): { kind: SectionKind; key: string; level: number } | undefined {
   if (/^PHỤ LỤC(?:\s|$)/u.test(line) && closing) return { kind: 'appendix', key: 'Phụ lục', level: 1 };
@@ -95,11 +106,26 @@ function openSection(
     const kind: SectionKind = marker.kind === 'arabic' ? 'clause' : marker.kind === 'letter' ? 'point' : (marker.kind as SectionKind);
     return { kind, key: legalKey(kind, marker.key), level };
   }
-  const level = ADMIN_LEVEL[marker.kind];
+  let level = ADMIN_LEVEL[marker.kind];
   if (level === undefined) return undefined;
+  if (marker.kind === 'arabic') level = arabicLevel(marker.key, level, stack);
   const parentKey = stack[stack.length - 1]?.node.key ?? '';
   const key = marker.kind === 'decimal' && marker.key.startsWith(`${parentKey}.`) ? marker.key.slice(parentKey.length + 1) : marker.key;
   return { kind: marker.kind as SectionKind, key, level };
+}
+
+/**
+ * Where an administrative `N.` item sits, by its numbering: the next number after an open
+ * item is that item's sibling; a `1.` right under a bare `3. Đánh giá chung` heading opens a
+ * nested list (`3.1`, `3.2` …), not a sibling of an earlier `1.`.
+ */
+function arabicLevel(key: string, level: number, stack: StackEntry[]): number {
+  const open = stack.filter((s) => s.node.kind === 'arabic');
+  const continued = [...open].reverse().find((s) => Number(s.node.key) + 1 === Number(key));
+  if (continued) return continued.level;
+  const deepest = open[open.length - 1];
+  if (key === '1' && deepest && stack[stack.length - 1] === deepest && !deepest.hasText) return deepest.level + 0.5;
+  return level;
 }
 
 function legalKey(kind: SectionKind, key: string): string {
