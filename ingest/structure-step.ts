@@ -7,7 +7,8 @@ import { AppError } from '../core/errors.ts';
 import type { Chunk, DocumentMeta } from '../core/model.ts';
 import type { LoadedDocument, SkippedSource } from '../core/ports.ts';
 import { cleanExtractedText } from '../core/structure/pdf-text.ts';
-import { detectSecrecyMarking, extractMetadata } from '../core/structure/metadata.ts';
+import { extractMetadata } from '../core/structure/metadata.ts';
+import { secrecyOf } from '../core/structure/secrecy.ts';
 import { chunkDocument } from '../core/structure/chunker.ts';
 
 export type StructuredDocument =
@@ -21,6 +22,9 @@ function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
 /** Structure one loaded document. Chunk ids and docIds are filled in by the caller. */
 export function structureDocument(doc: LoadedDocument): StructuredDocument {
   const hints = doc.meta ?? {};
+  // Every kind passes here: files, catalog procedures, law articles and generic records alike.
+  const marking = secrecyOf({ text: doc.text, ...(hints.title ? { title: hints.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}) });
+  if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking.reason}`, { userSuffix: marking.message }));
   if (doc.kind === 'procedure') {
     const meta = extractMetadata('', { ...hints });
     const chunks = chunkDocument({ docId: '', kind: 'procedure', text: doc.text, procedure: doc.procedure ?? {} });
@@ -35,8 +39,6 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
     });
     return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   }
-  const marking = detectSecrecyMarking(doc.text);
-  if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
   const cleaned = cleanExtractedText(doc.text, doc.pages ? { pages: doc.pages } : {});
   if (!cleaned.text.trim()) return skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   const meta = extractMetadata(cleaned.text, hints);
