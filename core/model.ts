@@ -66,6 +66,19 @@ export interface Chunk {
   end?: number;
   /** 1-based page of the chunk's start, when the source has pages. */
   page?: number;
+  /**
+   * Passages of `text` that read as instructions planted in the document (core/guard/
+   * planted-instructions.ts), flagged at ingest: shown to admins, never quoted to citizens.
+   */
+  instructionFlags?: InstructionFlag[];
+}
+
+/** A flagged passage of a chunk: `text.slice(start, end)`, its kind and the rule that matched. */
+export interface InstructionFlag {
+  category: 'assistant-directive' | 'private-payment' | 'documents-over-chat' | 'fast-track-contact';
+  rule: string;
+  start: number;
+  end: number;
 }
 
 /** A citation attached to an answer (DESIGN.md, `/api/chat`). */

@@ -1,7 +1,7 @@
 /**
- * From a loaded source to metadata and chunks: clean PDF-extracted text, extract
- * metadata (sidecar and record fields win), refuse documents bearing a secrecy marking,
- * and chunk by structure.
+ * From a loaded source to metadata and chunks: refuse documents bearing a secrecy marking
+ * (every kind of source), clean PDF-extracted text, extract metadata (sidecar and record
+ * fields win), chunk by structure, and flag instructions planted in chunks.
  */
 import { AppError } from '../core/errors.ts';
 import type { Chunk, DocumentMeta } from '../core/model.ts';
@@ -10,10 +10,20 @@ import { cleanExtractedText } from '../core/structure/pdf-text.ts';
 import { extractMetadata } from '../core/structure/metadata.ts';
 import { secrecyOf } from '../core/structure/secrecy.ts';
 import { chunkDocument } from '../core/structure/chunker.ts';
+import { instructionFlagsOf } from '../core/guard/planted-instructions.ts';
 
 export type StructuredDocument =
   | { ok: true; meta: DocumentMeta; chunks: Chunk[] }
   | { ok: false; skipped: SkippedSource };
+
+/** The structured document, each chunk flagged with the instructions planted in it (shown to admins, never quoted to citizens). */
+function built(doc: LoadedDocument, meta: DocumentMeta, chunks: Chunk[]): StructuredDocument {
+  for (const c of chunks) {
+    const flags = instructionFlagsOf(c.text);
+    if (flags.length) c.instructionFlags = flags;
+  }
+  return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+}
 
 function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
   return { ok: false, skipped: { source: doc.source, code: err.code, message: `${err.userMessage} (${doc.sourceId})` } };
@@ -28,7 +38,7 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
   if (doc.kind === 'procedure') {
     const meta = extractMetadata('', { ...hints });
     const chunks = chunkDocument({ docId: '', kind: 'procedure', text: doc.text, procedure: doc.procedure ?? {} });
-    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+    return built(doc, meta, chunks);
   }
   if (doc.kind === 'legal-article') {
     const meta = extractMetadata('', { ...hints });
@@ -37,11 +47,11 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
       ...(hints.extra?.article_id ? { articleId: hints.extra.article_id } : {}),
       ...(hints.extra?.law_id ? { lawTitle: hints.extra.law_id } : {}),
     });
-    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+    return built(doc, meta, chunks);
   }
   const cleaned = cleanExtractedText(doc.text, doc.pages ? { pages: doc.pages } : {});
   if (!cleaned.text.trim()) return skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   const meta = extractMetadata(cleaned.text, hints);
   const chunks = chunkDocument({ docId: '', kind: 'document', text: cleaned.text, ...(cleaned.pages ? { pages: cleaned.pages } : {}) });
-  return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+  return built(doc, meta, chunks);
 }

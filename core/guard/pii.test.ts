@@ -100,15 +100,15 @@ describe('findPersonalData: numbers that are not identifiers', () => {
 });
 
 describe('redactPersonalData', () => {
-  it("redacts a citizen's CCCD and phone and keeps the rest of the question", () => {
+  it("redacts a citizen's name, CCCD and phone and keeps the rest of the question", () => {
     const question =
       'Tôi tên Nguyễn Văn A, CCCD 001099001234, sđt 0912 345 678, cần cấp đổi thẻ căn cước thì làm gì?';
     const { text, matches } = redactPersonalData(question);
     expect(text).toBe(
-      'Tôi tên Nguyễn Văn A, CCCD [số định danh], sđt [số điện thoại], cần cấp đổi thẻ căn cước thì làm gì?',
+      'Tôi tên [họ tên], CCCD [số định danh], sđt [số điện thoại], cần cấp đổi thẻ căn cước thì làm gì?',
     );
-    expect(matches.map((m) => m.kind)).toEqual(['citizen_id', 'phone']);
-    expect(question.slice(matches[1]!.start, matches[1]!.end)).toBe('0912 345 678');
+    expect(matches.map((m) => m.kind)).toEqual(['person_name', 'citizen_id', 'phone']);
+    expect(question.slice(matches[2]!.start, matches[2]!.end)).toBe('0912 345 678');
   });
   it('uses a placeholder for every kind', () => {
     const text =
@@ -156,10 +156,10 @@ describe('redactPersonalData properties', () => {
       { numRuns: 2000 },
     );
   });
-  it('never touches text without digits or @', () => {
-    const noDigits = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\d@]/g, ''));
+  it('never touches lower-case text without digits or @', () => {
+    const noDigits = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\d@＠\p{Nd}]/gu, '').toLowerCase());
     const vietnamese = fc
-      .array(fc.constantFrom('Số', 'tài khoản', 'CCCD', 'mã số thuế', 'BHXH', ' ', '.', '-', 'đồng', 'Ệ'))
+      .array(fc.constantFrom('số', 'tài khoản', 'cccd', 'mã số thuế', 'bhxh', ' ', '.', '-', 'đồng', 'ệ', 'tôi là', 'ông', 'đường', 'thôn', 'địa chỉ', 'chấm', 'a còng'))
       .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(noDigits, vietnamese), (text) => {
