@@ -105,7 +105,7 @@ export function personNameEnd(text: string, start: number, options: NameOptions 
   } else if (options.lowerCase && LOWER.test(first.text) && SURNAMES.has(first.text)) {
     taken = [];
     for (const w of all.slice(0, max)) {
-      if (!LOWER.test(w.text) || (taken.length > 0 && STOP.has(w.text))) break;
+      if (!LOWER.test(w.text) || (taken.length > 0 && STOP.has(w.text) && !MIDDLE.has(w.text))) break;
       taken.push(w);
     }
     if (taken.length < 2) return undefined;

@@ -23,7 +23,7 @@ const DOT = `(?:${DOT_WORD}|${DOT_SIGN})`;
 /** Providers and top-level domains that make a spelled address unambiguous. */
 const KNOWN = /^(?:gmail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|zoho|gmx|mail|yandex|fpt|vnn|viettel|vnpt|hcm|edu|gov|com|net|org|vn|info|biz|io|co|us|uk|au|jp|kr|fr|de)$/i;
 
-const PLAIN = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}._%+\\-])${LOCAL}${AT_SIGN}${LABEL}(?:${DOT}${LABEL})*${DOT}\\p{L}{2,}(?![\\p{L}\\p{N}])`, 'giu');
+const PLAIN = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}._%+\\-])${LOCAL}${AT_SIGN}${LABEL}(?:${DOT}${LABEL})*${DOT}\\p{L}{2,}(?!\\p{L})`, 'giu');
 const SPELLED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}._%+\\-])${LOCAL}(${AT_WORD})(${LABEL}(?:${DOT}${LABEL})*${DOT}\\p{L}{2,})(?![\\p{L}\\p{N}])`, 'giu');
 /** "email là nguyen van an at …": an address announced, whose local part was typed as several words. */
 const ANNOUNCED = /(?:e-?mail|mail|thư điện tử|thu dien tu|hộp thư|hop thu)(?:\s+(?:của\s+|cua\s+)?(?:tôi|em|mình|cháu|toi|minh|chau))?\s*(?:là|la|:)\s*((?:[\p{L}\p{M}\p{N}._%+-]+\s+){1,4})$/iu;

@@ -60,7 +60,8 @@ export function findNames(text: string): NameSpan[] {
     if (cue.words === 'anh' && ENGLAND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const start = m.index + m[0].length;
     const end = personNameEnd(text, start, { lowerCase: cue.strong });
-    if (end !== undefined && isPlaceName(`${m[1]} ${/^\S+/u.exec(text.slice(start))?.[0] ?? ''}`)) continue;
+    const cueWritten = text.slice(m.index, m.index + m[1]!.length);
+    if (end !== undefined && isPlaceName(`${cueWritten} ${/^[\p{L}\p{M}]+/u.exec(text.slice(start))?.[0] ?? ''}`)) continue;
     if (end !== undefined && !spans.some((s) => s.end > start && s.start < end)) spans.push({ start, end });
   }
   const signature = signOff(text);
@@ -69,14 +70,18 @@ export function findNames(text: string): NameSpan[] {
 }
 
 /**
- * The name that ends a question after a thanks or a line break: "… Cảm ơn. Nguyễn Văn An",
- * "…\nTrần Thị Bình". It must open with a surname and be the last thing written.
+ * The name that ends a question after a thanks, a line break or a sentence end: "… Cảm ơn.
+ * Nguyễn Văn An", "…\nTrần Thị Bình". It must open with a surname, be at least two words
+ * and be the last thing written.
  */
 function signOff(text: string): NameSpan | undefined {
   const trimmed = text.replace(/[\s.!…]+$/u, '');
   const lastBreak = Math.max(trimmed.lastIndexOf('\n'), -1);
   const candidates: number[] = [];
   if (lastBreak >= 0) candidates.push(lastBreak + 1);
+  // "… gọi tôi. Nguyễn Văn An": a name that is a sentence of its own, last.
+  const lastStop = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('! '), trimmed.lastIndexOf('? '));
+  if (lastStop > lastBreak) candidates.push(lastStop + 2);
   // "… Cảm ơn. Nguyễn Văn An": the name after the closing words on the same line.
   const words = [...trimmed.matchAll(/\S+/gu)];
   for (let k = 2; k <= 4 && k < words.length; k++) {

@@ -55,7 +55,7 @@ const SEP = '[ .\\-\\u00A0\\u2010-\\u2015\\u2212]';
 const MASK = '\uE000';
 
 /** Passport numbers after their name ("hộ chiếu số C1234567", "passport no. B7654321"). */
-const PASSPORT_NAMED = /(?<![\p{L}])(?:hộ chiếu|ho chieu|passport)(?:\s+(?:số|so|no\.?|number|#))?\s*[:：]?\s*([A-Z]{1,2}\d{6,8}|\d{8,9})(?![\p{L}\p{N}])/giud;
+const PASSPORT_NAMED = /(?<![\p{L}])(?:hộ chiếu|ho chieu|passport)(?:\s+(?:số|so|no\.?|number|#))?\s*[:：]?\s*([A-Z]{1,2}\d{6,8}|\d{8,9})(?!\p{N})/giud;
 /** A Vietnamese passport's shape alone: one capital and seven digits ("C1234567"). */
 const PASSPORT_SHAPE = /(?<![\p{L}\p{N}\-/.])[A-Z]\d{7}(?![\p{L}\p{N}\-/]|[.,]\d)/gu;
 const INTERNATIONAL_PHONE = new RegExp(
@@ -125,12 +125,13 @@ function findInNormalised(text: string): PiiMatch[] {
   take(HEALTH_CARD, 'social_insurance');
   take(LICENCE_PLATE, 'licence_plate');
   for (const m of masked.matchAll(PASSPORT_NAMED)) mask('passport', m.indices![1]![0], m.indices![1]![1]);
-  take(PASSPORT_SHAPE, 'passport');
   for (const run of [...masked.matchAll(NUMBER_RUN)]) {
     for (const m of scanRun(masked, run[0], run.index)) mask(m.kind, m.start, m.end);
   }
   for (const a of findAddresses(masked)) mask('address', a.start, a.end);
   for (const n of findNames(masked)) mask('person_name', n.start, n.end);
+  // Last, so that a shape glued to words redacted above reads the same before and after redaction.
+  take(PASSPORT_SHAPE, 'passport');
   return matches.sort((a, b) => a.start - b.start);
 }
 
