@@ -84,3 +84,12 @@ describe('refusalAfterDroppedInstructions', () => {
     expect(DOCUMENT_INSTRUCTION_REFUSAL).toMatch(/Bộ phận Một cửa/);
   });
 });
+
+describe('guardAnswer with names and addresses', () => {
+  it('removes the asker\'s name as whole words only, and keeps an office\'s address', () => {
+    const g = guardQuestion('Tôi là Lan, ở thôn An Phú, hỏi về bệnh lây lan');
+    expect(g.personalValues).toEqual(['Lan', 'thôn An Phú']);
+    const a = guardAnswer('Chào Lan, bệnh lây lan phải khai báo tại UBND xã An Phú [1].', g.personalValues);
+    expect(a.answer).toBe('Chào [thông tin cá nhân], bệnh lây lan phải khai báo tại UBND xã An Phú [1].');
+  });
+});

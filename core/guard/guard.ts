@@ -7,6 +7,7 @@
 import type { GuardDecision } from '../audit/types.ts';
 import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
 import { redactPersonalData } from './pii.ts';
+import { mapForDetection } from './pii-text.ts';
 import { plantedInstructionIn, type PlantedCategory } from './planted-instructions.ts';
 import { markerNumbers, splitAnswerSentences } from '../answer/validate.ts';
 
@@ -65,10 +66,11 @@ export function guardAnswer(answer: string, personalValues: readonly string[]): 
   let out = answer;
   let removed = 0;
   for (const value of personalValues) {
-    const digits = value.replace(/\D/g, '');
+    const digits = mapForDetection(value).text.replace(/\D/g, '');
+    // A name or an address is removed as whole words ("Lan" never inside "lan truyền"); an e-mail in any case.
     const pattern = digits.length >= 6
       ? new RegExp(digits.split('').join('[\\s.\\-]?'), 'g')
-      : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+      : new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, value.includes('@') ? 'giu' : 'gu');
     out = out.replace(pattern, () => {
       removed++;
       return '[thông tin cá nhân]';

@@ -19,8 +19,7 @@ import { createInterface } from 'node:readline';
 import type { AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } from '../../core/audit/types.ts';
 import { AppError } from '../../core/errors.ts';
 import { computeUsageStats, dayOf } from './usage-stats.ts';
-import { looksLikeIp } from './unredacted.ts';
-import { redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
+import { redactRecord, redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
 
 /** Options of {@link JsonlAuditSink}. */
 export interface JsonlAuditOptions {
@@ -47,11 +46,7 @@ const ROLES = new Set(['citizen', 'official', 'admin']);
 const OUTCOMES = new Set(['answered', 'refused', 'error']);
 /** How many appended ids are remembered to place feedback without scanning files. */
 const KNOWN_IDS = 100_000;
-/** Record fields that hold codes, ids and times set by the server, never text a person typed. */
-const STRUCTURAL = new Set(['id', 'time', 'role', 'user', 'outcome', 'reason', 'answerer', 'retrieved', 'decisions', 'citations', 'feedback']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Written as `user` when the caller passed something that is not a pseudonym (an IP address). */
-const UNKNOWN_USER = 'unknown';
+
 
 interface AuditFile { name: string; day: string; segment: number }
 interface Segment { segment: number; size: number; needsNewline: boolean }
@@ -127,7 +122,7 @@ export class JsonlAuditSink implements AuditSink {
     if (!OUTCOMES.has(r.outcome)) throw invalid('unknown outcome');
     if (typeof r.user !== 'string' || r.user === '') throw invalid('user must be a pseudonymous id');
     if (r.feedback) this.checkFeedback(r.feedback);
-    const safe = this.redacted(r);
+    const safe = redactRecord(r, this.redact);
     const day = dayOf(r.time, this.offset);
     const line = JSON.stringify({ v: 1, type: 'record', ...safe });
     await this.enqueue(async () => {
@@ -247,35 +242,6 @@ export class JsonlAuditSink implements AuditSink {
 
   private checkFeedback(f: AuditFeedback): void {
     if (f.comment !== undefined && typeof f.comment !== 'string') throw invalid('feedback.comment must be a string');
-  }
-
-  /** The record as written: every free text redacted (strings of nested fields too), the user a pseudonym. */
-  private redacted(r: AuditRecord): AuditRecord {
-    let withheld = 0;
-    const clean = (value: unknown): unknown => {
-      if (typeof value === 'string') {
-        const safe = safeFreeText(value, this.redact);
-        if (safe.withheld) withheld++;
-        return safe.text;
-      }
-      if (Array.isArray(value)) return value.map(clean);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
-      return value;
-    };
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(r)) {
-      const keep = STRUCTURAL.has(key) || (key === 'conversationId' && typeof value === 'string' && UUID.test(value));
-      out[key] = keep ? value : clean(value);
-    }
-    if (r.feedback?.comment !== undefined) out.feedback = { ...r.feedback, comment: clean(r.feedback.comment) };
-    const decisions = [...r.decisions];
-    if (looksLikeIp(r.user)) {
-      out.user = UNKNOWN_USER;
-      decisions.push({ guard: 'audit-redaction', action: 'redact', reason: 'user id was an IP address' });
-    }
-    if (withheld) decisions.push({ guard: 'audit-redaction', action: 'redact', reason: `${withheld} text(s) withheld: redaction failed or left personal data` });
-    out.decisions = decisions;
-    return out as unknown as AuditRecord;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
