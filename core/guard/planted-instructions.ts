@@ -46,7 +46,9 @@ export const PLANTED_CATEGORY_LABELS: Readonly<Record<PlantedCategory, string>> 
   'fast-track-contact': 'Mời liên hệ số điện thoại hoặc người cụ thể để được giải quyết nhanh',
 });
 
-type Verdict = Omit<PlantedInstruction, 'start' | 'end'>;
+/** What one sentence carries: the kind, rule and reason of a planted instruction (no span). */
+export type PlantedVerdict = Omit<PlantedInstruction, 'start' | 'end'>;
+type Verdict = PlantedVerdict;
 
 /** A sentence (or a chunk) as matched. */
 type View = CueText;
