@@ -470,3 +470,9 @@ describe('injectionRuleOf: the same rules, read in document passages', () => {
     );
   });
 });
+
+describe('checkInput: "mất" typed without accents is not a stamp', () => {
+  it.each(['MAT giay to tuy than thi lam lai o dau', 'Toi bi MAT CCCD, lam lai the nao', 'mat the BHYT'])('allows %j', (text) => {
+    expect(reasonOf(text)).toBe('allow');
+  });
+});

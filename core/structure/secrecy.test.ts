@@ -82,6 +82,9 @@ describe('findSecrecyMarking: prose and other headers never count', () => {
       'Phân loại bí mật nhà nước\n\na) Tuyệt mật;\n\nb) Tối mật;\n\nc) Mật.',
       'Độ mật\nBí mật nhà nước gồm ba độ mật: tuyệt mật, tối mật và mật.',
       'BÁO CÁO\nSố liệu về mật độ xây dựng\nMẬT ĐỘ DÂN SỐ',
+      'MAT giay to tuy than thi lam lai o dau',
+      'Toi bi MAT CCCD - lam lai the nao',
+      'MẬT ONG có cần giấy phép không',
     ];
     for (const text of texts) expect(findSecrecyMarking(text), text).toBeUndefined();
   });

@@ -108,7 +108,7 @@ function levelAtEnd(line: string, words: string[]): SecrecyLevel | undefined {
     if (!lv.bracketed && bindsToLevel(last, 'before')) return undefined;
     const remainder = before.join(' ');
     if (isHeaderElement(remainder)) return lv.level;
-    const stamped = lv.upper || lv.bracketed;
+    const stamped = lv.bracketed || (lv.upper && (lv.accented || lv.level !== 'MẬT'));
     if (stamped && lv.level !== 'MẬT' && isCapitals(remainder)) return lv.level;
     if (lv.bracketed || (stamped && last !== undefined && SEPARATORS.has(last))) return lv.level;
     return undefined;
@@ -126,7 +126,8 @@ function levelAtStart(line: string, words: string[]): SecrecyLevel | undefined {
     const first = after[0]!;
     if (!lv.bracketed && bindsToLevel(first, 'after')) return undefined;
     if (isHeaderElement(after.join(' '))) return lv.level;
-    const stamped = lv.upper || lv.bracketed;
+    // "MAT giay to" is "mất giấy tờ" typed without accents: an unaccented bare MAT opens no text.
+    const stamped = lv.bracketed || (lv.upper && (lv.accented || lv.level !== 'MẬT'));
     if (stamped && (SEPARATORS.has(first) || !isCapitals(first))) return lv.level;
     return undefined;
   }
