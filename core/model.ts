@@ -163,6 +163,19 @@ export interface Chunk {
   notes?: Array<{ marker: string; text: string }>;
   /** True when the text begins inside a paragraph begun by the previous chunk (a long paragraph split). */
   continues?: boolean;
+  /**
+   * Passages of `text` that read as instructions planted in the document (core/guard/
+   * planted-instructions.ts), flagged at ingest: shown to admins, never quoted to citizens.
+   */
+  instructionFlags?: InstructionFlag[];
+}
+
+/** A flagged passage of a chunk: `text.slice(start, end)`, its kind and the rule that matched. */
+export interface InstructionFlag {
+  category: 'assistant-directive' | 'private-payment' | 'documents-over-chat' | 'fast-track-contact';
+  rule: string;
+  start: number;
+  end: number;
 }
 
 /** A citation attached to an answer (DESIGN.md, `/api/chat`). */

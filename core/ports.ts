@@ -56,6 +56,8 @@ export interface LoadedDocument {
   passages?: LoadedPassage[];
   /** For procedures: the parsed catalog record (fields already split). */
   procedure?: Record<string, unknown>;
+  /** For JSONL records: every top-level field holding a string, number or boolean, as text (checks such as secrecy read them). */
+  fields?: Record<string, string>;
   contentHash: string;
 }
 

@@ -1,16 +1,18 @@
 /**
- * From a loaded source to metadata and chunks: clean PDF-extracted text, lay out its parts
- * (header, body, Nơi nhận, signature, tables), extract metadata with the document's own
- * header facts (sidecar and record fields win), refuse documents bearing a secrecy
- * marking, and chunk by structure.
+ * From a loaded source to metadata and chunks: refuse documents bearing a secrecy marking
+ * (every kind of source), clean PDF-extracted text, lay out its parts (header, body, Nơi
+ * nhận, signature, tables), extract metadata with the document's own header facts (sidecar
+ * and record fields win), chunk by structure, and flag instructions planted in chunks.
  */
 import { AppError } from '../core/errors.ts';
 import type { Chunk, DocumentMeta } from '../core/model.ts';
 import type { LoadedDocument, SkippedSource } from '../core/ports.ts';
 import { cleanExtractedText } from '../core/structure/pdf-text.ts';
-import { detectSecrecyMarking, extractMetadata } from '../core/structure/metadata.ts';
+import { extractMetadata } from '../core/structure/metadata.ts';
+import { secrecyOf } from '../core/structure/secrecy.ts';
 import { chunkDocument } from '../core/structure/chunker.ts';
 import { layoutDocument } from '../core/structure/document-layout.ts';
+import { instructionFlagsOf } from '../core/guard/planted-instructions.ts';
 
 export type StructuredDocument =
   | { ok: true; meta: DocumentMeta; chunks: Chunk[] }
@@ -24,6 +26,15 @@ function noteChunks(doc: LoadedDocument, trail: string[]): Chunk[] {
   });
 }
 
+/** The structured document, each chunk flagged with the instructions planted in it (shown to admins, never quoted to citizens). */
+function built(doc: LoadedDocument, meta: DocumentMeta, chunks: Chunk[]): StructuredDocument {
+  for (const c of chunks) {
+    const flags = instructionFlagsOf(c.text);
+    if (flags.length) c.instructionFlags = flags;
+  }
+  return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+}
+
 function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
   return { ok: false, skipped: { source: doc.source, code: err.code, message: `${err.userMessage} (${doc.sourceId})` } };
 }
@@ -31,10 +42,13 @@ function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
 /** Structure one loaded document. Chunk ids and docIds are filled in by the caller. */
 export function structureDocument(doc: LoadedDocument): StructuredDocument {
   const hints = doc.meta ?? {};
+  // Every kind passes here: files, catalog procedures, law articles and generic records alike.
+  const marking = secrecyOf({ text: doc.text, ...(hints.title ? { title: hints.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}) });
+  if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking.reason}`, { userSuffix: marking.message }));
   if (doc.kind === 'procedure') {
     const meta = extractMetadata('', { ...hints });
     const chunks = chunkDocument({ docId: '', kind: 'procedure', text: doc.text, procedure: doc.procedure ?? {} });
-    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+    return built(doc, meta, chunks);
   }
   if (doc.kind === 'legal-article') {
     const meta = extractMetadata('', { ...hints });
@@ -43,19 +57,16 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
       ...(hints.extra?.article_id ? { articleId: hints.extra.article_id } : {}),
       ...(hints.extra?.law_id ? { lawTitle: hints.extra.law_id } : {}),
     });
-    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+    return built(doc, meta, chunks);
   }
-  const marking = detectSecrecyMarking(doc.text);
   if (doc.kind === 'sheet') {
-    if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
     const meta = extractMetadata('', { ...hints });
     const chunks: Chunk[] = (doc.passages ?? []).map((p) => ({
       id: '', docId: '', sectionPath: p.sectionPath, sectionLabel: p.sectionLabel, headingTrail: p.headingTrail,
       text: doc.text.slice(p.start, p.end), start: p.start, end: p.end,
     }));
-    return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+    return built(doc, meta, chunks);
   }
-  if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking}`, { userSuffix: `Độ mật: ${marking}.` }));
   const cleaned = cleanExtractedText(doc.text, doc.pages ? { pages: doc.pages } : {});
   if (!cleaned.text.trim()) return skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   const firstTable = cleaned.tables[0]?.rows[0];
@@ -68,7 +79,7 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
     }),
     ...noteChunks(doc, [meta.title].filter(Boolean)),
   ];
-  return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
+  return built(doc, meta, chunks);
 }
 
 /** 0-based line of an offset in a text. */

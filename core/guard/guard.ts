@@ -7,6 +7,8 @@
 import type { GuardDecision } from '../audit/types.ts';
 import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
 import { redactPersonalData } from './pii.ts';
+import { mapForDetection } from './pii-text.ts';
+import { plantedInstructionIn, type PlantedCategory } from './planted-instructions.ts';
 import { markerNumbers, splitAnswerSentences } from '../answer/ground/validate.ts';
 
 /** Every guard the policy text may name; a test checks each is named and enforced. */
@@ -64,10 +66,11 @@ export function guardAnswer(answer: string, personalValues: readonly string[]): 
   let out = answer;
   let removed = 0;
   for (const value of personalValues) {
-    const digits = value.replace(/\D/g, '');
+    const digits = mapForDetection(value).text.replace(/\D/g, '');
+    // A name or an address is removed as whole words ("Lan" never inside "lan truyền"); an e-mail in any case.
     const pattern = digits.length >= 6
       ? new RegExp(digits.split('').join('[\\s.\\-]?'), 'g')
-      : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+      : new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, value.includes('@') ? 'giu' : 'gu');
     out = out.replace(pattern, () => {
       removed++;
       return '[thông tin cá nhân]';
@@ -79,22 +82,70 @@ export function guardAnswer(answer: string, personalValues: readonly string[]): 
   };
 }
 
+/** What {@link dropRelayedInstructions} did to an answer. */
+export interface RelayedInstructions {
+  /** The answer without the sentences that carried an instruction. */
+  answer: string;
+  /** How many sentences were dropped. */
+  dropped: number;
+  /** Citation numbers still used by the answer. */
+  usedMarkers: Set<number>;
+  /** The kinds of instruction dropped, once each, for the audit. */
+  categories: PlantedCategory[];
+}
+
+const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
+
 /**
- * Text inside documents is data: a sentence of an answer that reads as an instruction to
- * the assistant (a prompt injection planted in an indexed document) is removed, whichever
- * answerer produced it. Returns the cleaned text and the citation numbers still used.
+ * Text inside documents is data: a sentence of an answer that carries an instruction
+ * planted in an indexed document (to the assistant, or to the reader: paying into a private
+ * account, sending ID papers over a chat app, calling a number to be served faster; see
+ * planted-instructions.ts) is removed, whichever answerer produced it. Returns the cleaned
+ * text, how many sentences went, the citation numbers still used and the kinds dropped.
  */
-export function dropRelayedInstructions(answer: string): { answer: string; dropped: number; usedMarkers: Set<number> } {
+export function dropRelayedInstructions(answer: string): RelayedInstructions {
   let dropped = 0;
-  const lines = answer.split('\n').map((line) => {
-    const kept = splitAnswerSentences(line).filter((sentence) => {
-      const verdict = checkInput(sentence.replace(/\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g, ''));
-      const injected = verdict.action === 'refuse' && verdict.reason === 'PROMPT_INJECTION';
-      if (injected) dropped++;
-      return !injected;
+  const categories = new Set<PlantedCategory>();
+  const emptied = new Set<number>();
+  const lines = answer.split('\n').map((line, n) => {
+    const sentences = splitAnswerSentences(line);
+    const kept = sentences.filter((sentence, i) => {
+      const next = sentences[i + 1];
+      const verdict = plantedInstructionIn(sentence.replace(MARKERS, ''), next?.replace(MARKERS, ''));
+      if (verdict) {
+        dropped++;
+        categories.add(verdict.category);
+      }
+      return !verdict;
     });
+    if (kept.length === 0 && sentences.length > 0) emptied.add(n);
     return kept.join(' ');
   });
-  const text = dropped ? lines.filter((l, i, all) => l.trim() || (i > 0 && all[i - 1]!.trim())).join('\n').trim() : answer;
-  return { answer: text, dropped, usedMarkers: new Set(markerNumbers(text)) };
+  // A line all of whose sentences went is removed; the answer's own blank lines stay.
+  const text = dropped ? lines.filter((_, n) => !emptied.has(n)).join('\n').trim() : answer;
+  return { answer: text, dropped, usedMarkers: new Set(markerNumbers(text)), categories: [...categories] };
+}
+
+/** What the assistant says when every sentence of substance of an answer carried a planted instruction. */
+export const DOCUMENT_INSTRUCTION_REFUSAL =
+  'Xin lỗi, đoạn văn bản tìm được có nội dung không phù hợp để trích dẫn (ví dụ yêu cầu chuyển tiền vào tài khoản cá nhân hoặc gửi giấy tờ qua ứng dụng nhắn tin), nên tôi không trả lời từ đoạn này. Vui lòng liên hệ Bộ phận Một cửa hoặc Cổng Dịch vụ công quốc gia để được hướng dẫn chính thức; không chuyển tiền hay gửi giấy tờ cá nhân theo những hướng dẫn như vậy.';
+
+/** A line that says something: not empty, not only markers or bullets, not a lead-in ending with ":". */
+function saysSomething(line: string): boolean {
+  const plain = line.replace(MARKERS, '').replace(/^[\s\-–+*•·]+/u, '').trim();
+  if (!plain || /:\s*$/u.test(plain)) return false;
+  return (plain.match(/\p{L}+/gu) ?? []).length >= 2;
+}
+
+/**
+ * Whether an answer must become a refusal after {@link dropRelayedInstructions}: something
+ * was dropped and what is left says nothing (empty, or only a lead-in such as "Theo Quyết
+ * định số 12 [1]:"). Then the exchange is refused with reason `PROMPT_INJECTION` and
+ * {@link DOCUMENT_INSTRUCTION_REFUSAL}, no citations, and audited as refused.
+ */
+export function refusalAfterDroppedInstructions(relayed: Pick<RelayedInstructions, 'answer' | 'dropped'>):
+  { reason: 'PROMPT_INJECTION'; message: string } | undefined {
+  if (relayed.dropped === 0) return undefined;
+  if (relayed.answer.split('\n').some(saysSomething)) return undefined;
+  return { reason: 'PROMPT_INJECTION', message: DOCUMENT_INSTRUCTION_REFUSAL };
 }

@@ -286,6 +286,57 @@ function decodedPayloads(text: string): string[] {
   return out;
 }
 
+/** The views of a canonical text that rules are matched on, each with its folded form. */
+function ruleViews(cased: string): { accented: string; views: Array<readonly [string, string]> } {
+  const v = canonicalViewsOfCased(cased);
+  const viewTexts = [v.accented, v.joined, v.leet];
+  // A word written with leet digits or symbols has no trustworthy accents ("Đ!t mẹ m@y"):
+  // its text is also matched fully folded, so `strict` rules read it as unaccented.
+  if (v.leet !== v.joined) viewTexts.push(foldDiacritics(v.leet));
+  return { accented: v.accented, views: [...new Set(viewTexts)].map((view) => [view, foldDiacritics(view)] as const) };
+}
+
+const INJECTION_RULES = COMPILED.find(([reason]) => reason === 'PROMPT_INJECTION')![1];
+const ANY_INJECTION_ACCENTED = anyOf(INJECTION_RULES.filter((r) => r.mode !== 'loose'), 'accented');
+const ANY_INJECTION_FOLDED = anyOf(INJECTION_RULES.filter((r) => r.mode !== 'exact'), 'folded');
+/** Every injection rule's folded pattern, unbounded: a necessary condition, cheap to scan. */
+const INJECTION_GATE = new RegExp(INJECTION_RULES.map((r) => r.sources.folded).join('|'));
+/** NFC Latin and Vietnamese letters, digits, punctuation: text the cheap gate below can read. */
+const PLAIN_LATIN = /^[\t\n\u0020-\u007E\u00A0-\u00AC\u00AE-\u012F\u0131-\u024F\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E\u20AB]*$/;
+const GATE_LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '€': 'e', '*': '' };
+
+/**
+ * Whether some injection rule may match a plain Latin text: its folded words, the same with
+ * spaced-out letters joined and with leet digits read as letters, tested against every
+ * rule's folded pattern at once. A necessary condition (each canonical view, folded, is one
+ * of these strings or matches where they do), so a false result is final.
+ */
+function mayBreakInjectionRule(text: string): boolean {
+  const folded = foldDiacritics(text.toLowerCase());
+  const test = (words: string[]): boolean => {
+    const plain = words.join(' ');
+    if (INJECTION_GATE.test(plain)) return true;
+    const joined = joinSpacedLetters(words).join(' ');
+    return joined !== plain && INJECTION_GATE.test(joined);
+  };
+  if (test(folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0))) return true;
+  if (!/[a-z][0134570@$!€*]|[0134570@$€*][a-z]/.test(folded)) return false;
+  return test(folded.replace(/[0134570@$!€*]/g, (c) => GATE_LEET[c]!).split(/[^a-z0-9]+/).filter((w) => w.length > 0));
+}
+
+/**
+ * The id of the first PROMPT_INJECTION rule that `text` breaks, read through the same
+ * canonical views as {@link checkInput} (spacing, look-alikes, missing diacritics), or
+ * undefined. For text that is not a question, such as a passage of a document: ordinary
+ * text is cleared by a cheap gate first, as long passages are read at ingest.
+ */
+export function injectionRuleOf(text: string): string | undefined {
+  if (PLAIN_LATIN.test(text) && !mayBreakInjectionRule(text)) return undefined;
+  const { views } = ruleViews(canonicalCased(text));
+  if (!views.some(([view, folded]) => ANY_INJECTION_ACCENTED.test(view) || ANY_INJECTION_FOLDED.test(folded))) return undefined;
+  return INJECTION_RULES.find((rule) => views.some(([view, folded]) => matches(rule, view, folded)))?.id;
+}
+
 function checkPlain(text: string): InputVerdict {
   const cased = canonicalCased(text);
   if (detectSecrecyMarking(cased) !== undefined) {
@@ -294,14 +345,9 @@ function checkPlain(text: string): InputVerdict {
   if (hasCapitalStamp(cased)) {
     return { action: 'refuse', reason: 'STATE_SECRET', detail: 'secrecy stamp in capitals (rule secret.stamp-capitals)' };
   }
-  const v = canonicalViewsOfCased(cased);
-  const viewTexts = [v.accented, v.joined, v.leet];
-  // A word written with leet digits or symbols has no trustworthy accents ("Đ!t mẹ m@y"):
-  // its text is also matched fully folded, so `strict` rules read it as unaccented.
-  if (v.leet !== v.joined) viewTexts.push(foldDiacritics(v.leet));
-  const views = [...new Set(viewTexts)].map((view) => [view, foldDiacritics(view)] as const);
+  const { accented, views } = ruleViews(cased);
   if (!views.some(([view, folded]) => mayMatchAnyRule(view, folded))) return { action: 'allow' };
-  const aboutRules = asksAboutSecrecyRules(v.accented);
+  const aboutRules = asksAboutSecrecyRules(accented);
   for (const [reason, rules] of COMPILED) {
     for (const rule of rules) {
       if (aboutRules && RULES_QUESTION_EXEMPT.has(rule.id)) continue;

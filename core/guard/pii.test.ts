@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize.ts';
 import { findPersonalData, redactPersonalData, type PiiKind } from './pii.ts';
+import { mapForDetection } from './pii-text.ts';
+import { NOT_PERSONAL, PII_VARIANTS } from './testing/pii-variants.ts';
 
 /** The identifiers found, as [kind, exact text] pairs. */
 function found(text: string): Array<[PiiKind, string]> {
@@ -100,15 +102,15 @@ describe('findPersonalData: numbers that are not identifiers', () => {
 });
 
 describe('redactPersonalData', () => {
-  it("redacts a citizen's CCCD and phone and keeps the rest of the question", () => {
+  it("redacts a citizen's name, CCCD and phone and keeps the rest of the question", () => {
     const question =
       'Tôi tên Nguyễn Văn A, CCCD 001099001234, sđt 0912 345 678, cần cấp đổi thẻ căn cước thì làm gì?';
     const { text, matches } = redactPersonalData(question);
     expect(text).toBe(
-      'Tôi tên Nguyễn Văn A, CCCD [số định danh], sđt [số điện thoại], cần cấp đổi thẻ căn cước thì làm gì?',
+      'Tôi tên [họ tên], CCCD [số định danh], sđt [số điện thoại], cần cấp đổi thẻ căn cước thì làm gì?',
     );
-    expect(matches.map((m) => m.kind)).toEqual(['citizen_id', 'phone']);
-    expect(question.slice(matches[1]!.start, matches[1]!.end)).toBe('0912 345 678');
+    expect(matches.map((m) => m.kind)).toEqual(['person_name', 'citizen_id', 'phone']);
+    expect(question.slice(matches[2]!.start, matches[2]!.end)).toBe('0912 345 678');
   });
   it('uses a placeholder for every kind', () => {
     const text =
@@ -156,10 +158,10 @@ describe('redactPersonalData properties', () => {
       { numRuns: 2000 },
     );
   });
-  it('never touches text without digits or @', () => {
-    const noDigits = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\d@]/g, ''));
+  it('never touches lower-case text without digits or @', () => {
+    const noDigits = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\d@＠\p{Nd}]/gu, '').toLowerCase());
     const vietnamese = fc
-      .array(fc.constantFrom('Số', 'tài khoản', 'CCCD', 'mã số thuế', 'BHXH', ' ', '.', '-', 'đồng', 'Ệ'))
+      .array(fc.constantFrom('số', 'tài khoản', 'cccd', 'mã số thuế', 'bhxh', ' ', '.', '-', 'đồng', 'ệ', 'tôi là', 'ông', 'đường', 'thôn', 'địa chỉ', 'chấm', 'a còng'))
       .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(noDigits, vietnamese), (text) => {
@@ -178,6 +180,102 @@ describe('redactPersonalData properties', () => {
           previousEnd = m.end;
         }
       }),
+    );
+  });
+});
+
+/** A value as it may reappear: digits compared after NFKC and without zero-width characters, text case-insensitively. */
+function survives(value: string, redacted: string): boolean {
+  const plain = (s: string): string => mapForDetection(s).text;
+  const digits = plain(value).replace(/\D/g, '');
+  if (digits.length >= 6 && !/[@a-z]/i.test(plain(value).replace(/^[A-Z]{1,2}(?=\d)/, ''))) {
+    return new RegExp(digits.split('').join('[^\\d]{0,3}')).test(plain(redacted));
+  }
+  return plain(redacted).toLowerCase().includes(plain(value).toLowerCase());
+}
+
+describe('redactPersonalData: every written form of personal data', () => {
+  it(`has at least 60 variants of every kind (${PII_VARIANTS.length})`, () => {
+    expect(PII_VARIANTS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(PII_VARIANTS.map((v) => v.kind)).size).toBeGreaterThanOrEqual(10);
+  });
+  it.each(PII_VARIANTS.map((v) => [v.text, v] as const))('leaves nothing of %j', (_, variant) => {
+    const { text, matches } = redactPersonalData(variant.text);
+    expect(matches.map((m) => m.kind)).toContain(variant.kind);
+    for (const value of variant.values) expect(survives(value, text), `${value} in ${text}`).toBe(false);
+    expect(redactPersonalData(text).text).toBe(text);
+  });
+  it.each(NOT_PERSONAL)('leaves %j untouched', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+describe('findPersonalData: names, addresses, passports, e-mails', () => {
+  it('reads a name after a cue up to where it ends', () => {
+    expect(found('Tôi là Nguyễn Văn An, muốn hỏi')).toEqual([['person_name', 'Nguyễn Văn An']]);
+    expect(found('tôi là nguyễn văn an muốn hỏi thủ tục')).toEqual([['person_name', 'nguyễn văn an']]);
+    expect(found('Bà Nguyễn Thị Hoa Chủ tịch')).toEqual([['person_name', 'Nguyễn Thị Hoa']]);
+    expect(found('DUONG VAN A hỏi')).toEqual([]);
+    expect(found('Họ tên: DUONG VAN A')).toEqual([['person_name', 'DUONG VAN A']]);
+  });
+  it('reads the name that signs a question, and only a name', () => {
+    expect(found('Lệ phí bao nhiêu? Cảm ơn. Nguyễn Văn An')).toEqual([['person_name', 'Nguyễn Văn An']]);
+    expect(found('Lệ phí bao nhiêu?\nTrần Thị Bình.')).toEqual([['person_name', 'Trần Thị Bình']]);
+    expect(found('Lệ phí bao nhiêu? Cảm ơn. Hà Nội')).toEqual([]);
+    expect(found('Lệ phí bao nhiêu? Cảm ơn Sở Tư pháp')).toEqual([]);
+  });
+  it('reads an address with the units after it as one span, and an office place as none', () => {
+    expect(found('Tôi ở số 123/4 Lê Lợi, phường Nghĩa Chánh, TP Quảng Ngãi, hỏi')).toEqual([['address', 'số 123/4 Lê Lợi, phường Nghĩa Chánh, TP Quảng Ngãi']]);
+    expect(found('tổ 5 khu phố 2 phường Lê Hồng Phong')).toEqual([['address', 'tổ 5 khu phố 2 phường Lê Hồng Phong']]);
+    expect(found('UBND phường Nghĩa Chánh, thành phố Quảng Ngãi')).toEqual([]);
+    expect(found('nộp ở đường Hùng Vương hay đường Phan Bội Châu?')).toEqual([]);
+  });
+  it('reads passports after their name, or alone by their shape', () => {
+    expect(found('hộ chiếu số C1234567')).toEqual([['passport', 'C1234567']]);
+    expect(found('passport 123456789')).toEqual([['passport', '123456789']]);
+    expect(found('số B7654321 hết hạn')).toEqual([['passport', 'B7654321']]);
+    expect(found('mã 1.001234, mẫu TK1-TS, QĐ-12345678')).toEqual([]);
+  });
+  it('reads spelled-out e-mails only with a known provider or domain', () => {
+    expect(found('email là nguyen van an at gmail dot com nhé')).toEqual([['email', 'nguyen van an at gmail dot com']]);
+    expect(found('an a còng gmail chấm com')).toEqual([['email', 'an a còng gmail chấm com']]);
+    expect(found('họp at phòng chấm điểm')).toEqual([]);
+    expect(found('Email: a@gmail.com. Tôi muốn hỏi')).toEqual([['email', 'a@gmail.com']]);
+  });
+});
+
+describe('findPersonalData: offsets into the text as typed', () => {
+  it('spans the zero-width characters inside a number and the full-width digits themselves', () => {
+    const typed = `gọi 0912${'\u200B'}345${'\u200B'}678 nhé`;
+    expect(found(typed)).toEqual([['phone', `0912${'\u200B'}345${'\u200B'}678`]]);
+    expect(redactPersonalData(typed).text).toBe('gọi [số điện thoại] nhé');
+    expect(redactPersonalData('CCCD ００１０９９００１２３４').text).toBe('CCCD [số định danh]');
+  });
+  it('maps every match back to the typed characters, whatever invisible or compatibility characters are mixed in', () => {
+    const noise = fc.constantFrom('', '', '', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF');
+    const digitForm = fc.constantFrom('ascii', 'ascii', 'full', 'arabic');
+    const phone = fc.tuple(fc.constantFrom('09', '03', '07', '08', '05'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }));
+    fc.assert(
+      fc.property(phone, fc.array(noise, { minLength: 10, maxLength: 10 }), digitForm, fc.constantFrom('sđt ', 'gọi ', 'Zalo: '), ([head, tail], gaps, form, lead) => {
+        const digits = (head + tail.join('')).split('');
+        const shown = digits.map((d) => (form === 'full' ? String.fromCharCode(0xff10 + Number(d)) : form === 'arabic' ? String.fromCharCode(0x0660 + Number(d)) : d));
+        const typedNumber = shown.map((d, i) => d + (i < shown.length - 1 ? gaps[i]! : '')).join('');
+        const text = `${lead}${typedNumber}, hỏi thủ tục`;
+        const matches = findPersonalData(text);
+        expect(matches).toEqual([{ kind: 'phone', start: lead.length, end: lead.length + typedNumber.length }]);
+        expect(redactPersonalData(text).text).toBe(`${lead}[số điện thoại], hỏi thủ tục`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('is idempotent on text mixing every kind of personal data', () => {
+    const pieces = fc.constantFrom(...PII_VARIANTS.map((v) => v.text), ' ', ', ', '. ', '\n', 'Tôi là ', 'ông ', 'số ', 'đường ', 'thôn ', 'email ');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        const once = redactPersonalData(parts.join('')).text;
+        expect(redactPersonalData(once).text).toBe(once);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,14 +1,21 @@
 /**
- * Detection and redaction of Vietnamese personal identifiers (CCCD/CMND, phone, e-mail,
- * bank account, tax code, BHXH, licence plate) in free text, before it is logged or sent
- * to a model. Offsets refer to the input string as given (NFC, NFD or mixed): digits are
- * ASCII and unchanged by normalisation, and context words are matched after folding, so
- * no normalised copy is needed. Placeholders contain no digits and no '@', which makes
- * redaction idempotent.
+ * Detection and redaction of personal data in free text, before it is logged, audited or
+ * sent to a model: Vietnamese identifiers (CCCD/CMND, phone, bank account, tax code, BHXH,
+ * licence plate, passport), e-mail addresses in any written form, people's names after a
+ * cue or signing a question, and street addresses.
+ *
+ * The text is first normalised for matching (pii-text.ts: NFC, zero-width characters
+ * dropped, full-width and other Unicode digits made ASCII), and every match is mapped back,
+ * so offsets refer to the input as given and redaction replaces exactly what was typed.
+ * Placeholders contain no digit, no '@' and no name, which makes redaction idempotent.
  */
 import { foldDiacritics } from '../text/fold.ts';
+import { findAddresses } from './pii-addresses.ts';
+import { findEmails } from './pii-email.ts';
+import { findNames } from './pii-names.ts';
+import { mapForDetection, spanBack } from './pii-text.ts';
 
-/** The kinds of personal identifier recognised. */
+/** The kinds of personal data recognised. */
 export type PiiKind =
   | 'citizen_id'
   | 'phone'
@@ -16,16 +23,19 @@ export type PiiKind =
   | 'bank_account'
   | 'tax_code'
   | 'social_insurance'
-  | 'licence_plate';
+  | 'licence_plate'
+  | 'passport'
+  | 'person_name'
+  | 'address';
 
-/** One identifier found in a text: `text.slice(start, end)` is the identifier. */
+/** One item found in a text: `text.slice(start, end)` is what was typed. */
 export interface PiiMatch {
   kind: PiiKind;
   start: number;
   end: number;
 }
 
-/** The Vietnamese placeholder that replaces each kind of identifier. */
+/** The Vietnamese placeholder that replaces each kind of personal data. */
 export const PII_PLACEHOLDERS: Readonly<Record<PiiKind, string>> = Object.freeze({
   citizen_id: '[số định danh]',
   phone: '[số điện thoại]',
@@ -34,6 +44,9 @@ export const PII_PLACEHOLDERS: Readonly<Record<PiiKind, string>> = Object.freeze
   tax_code: '[mã số thuế]',
   social_insurance: '[số BHXH]',
   licence_plate: '[biển số xe]',
+  passport: '[số hộ chiếu]',
+  person_name: '[họ tên]',
+  address: '[địa chỉ]',
 });
 
 /** Separators written inside numbers: space, dot, dashes (ASCII and Unicode), no-break space. */
@@ -41,7 +54,10 @@ const SEP = '[ .\\-\\u00A0\\u2010-\\u2015\\u2212]';
 /** Stands in for an already-found identifier while numbers are scanned; neither digit nor letter. */
 const MASK = '\uE000';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Passport numbers after their name ("hộ chiếu số C1234567", "passport no. B7654321"). */
+const PASSPORT_NAMED = /(?<![\p{L}])(?:hộ chiếu|ho chieu|passport)(?:\s+(?:số|so|no\.?|number|#))?\s*[:：]?\s*([A-Z]{1,2}\d{6,8}|\d{8,9})(?!\p{N})/giud;
+/** A Vietnamese passport's shape alone: one capital and seven digits ("C1234567"). */
+const PASSPORT_SHAPE = /(?<![\p{L}\p{N}\-/.])[A-Z]\d{7}(?![\p{L}\p{N}\-/]|[.,]\d)/gu;
 const INTERNATIONAL_PHONE = new RegExp(
   `(?:\\(\\s?\\+\\s?84\\s?\\)|\\+\\s?84)${SEP}?(?:\\(0\\)${SEP}?)?` +
     `(?:[35789]\\d(?:${SEP}?\\d){7}|2\\d(?:${SEP}?\\d){8})(?!\\d)`,
@@ -81,34 +97,47 @@ interface Group {
 }
 
 /**
- * Find personal identifiers in `text`, in order of position, never overlapping.
- * Numbers that are not identifiers (amounts, dates, document numbers, procedure codes,
- * years, counts) are left alone; 9-digit CMND, 10-digit tax and BHXH numbers and bank
- * accounts are only recognised when the text names them just before the number.
+ * Find personal data in `text`, in order of position, never overlapping; offsets refer to
+ * `text` as given. Numbers that are not identifiers (amounts, dates, document numbers,
+ * procedure codes, years, counts) are left alone; 9-digit CMND, 10-digit tax and BHXH
+ * numbers and bank accounts are only recognised when the text names them just before the
+ * number; names need a cue ("tôi là", "ông", "họ tên:") or to sign the question off;
+ * offices and their places ("UBND phường Nghĩa Chánh") are not addresses.
  */
 export function findPersonalData(text: string): PiiMatch[] {
+  const mapped = mapForDetection(text);
+  return findInNormalised(mapped.text).map((m) => ({ kind: m.kind, ...spanBack(mapped, m.start, m.end) }));
+}
+
+function findInNormalised(text: string): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let masked = text;
-  const take = (re: RegExp, kind: PiiKind): void => {
-    for (const m of masked.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      matches.push({ kind, start, end });
-      masked = masked.slice(0, start) + MASK.repeat(end - start) + masked.slice(end);
-    }
+  const mask = (kind: PiiKind, start: number, end: number): void => {
+    if (masked.slice(start, end).includes(MASK)) return;
+    matches.push({ kind, start, end });
+    masked = masked.slice(0, start) + MASK.repeat(end - start) + masked.slice(end);
   };
-  take(EMAIL, 'email');
+  const take = (re: RegExp, kind: PiiKind): void => {
+    for (const m of masked.matchAll(re)) mask(kind, m.index, m.index + m[0].length);
+  };
+  for (const e of findEmails(text)) mask('email', e.start, e.end);
   take(INTERNATIONAL_PHONE, 'phone');
   take(HEALTH_CARD, 'social_insurance');
   take(LICENCE_PLATE, 'licence_plate');
-  for (const run of masked.matchAll(NUMBER_RUN)) matches.push(...scanRun(masked, run[0], run.index));
+  for (const m of masked.matchAll(PASSPORT_NAMED)) mask('passport', m.indices![1]![0], m.indices![1]![1]);
+  for (const run of [...masked.matchAll(NUMBER_RUN)]) {
+    for (const m of scanRun(masked, run[0], run.index)) mask(m.kind, m.start, m.end);
+  }
+  for (const a of findAddresses(masked)) mask('address', a.start, a.end);
+  for (const n of findNames(masked)) mask('person_name', n.start, n.end);
+  // Last, so that a shape glued to words redacted above reads the same before and after redaction.
+  take(PASSPORT_SHAPE, 'passport');
   return matches.sort((a, b) => a.start - b.start);
 }
 
 /**
- * Replace every identifier found by {@link findPersonalData} with its Vietnamese
- * placeholder ({@link PII_PLACEHOLDERS}). Offsets in `matches` refer to the input text.
- * Idempotent, and text with no digit and no '@' is returned unchanged.
+ * Replace everything {@link findPersonalData} finds with its Vietnamese placeholder
+ * ({@link PII_PLACEHOLDERS}). Offsets in `matches` refer to the input text. Idempotent.
  */
 export function redactPersonalData(text: string): { text: string; matches: PiiMatch[] } {
   const matches = findPersonalData(text);

@@ -120,7 +120,19 @@ function generic(record: Record<string, unknown>, source: string, hash: string):
 /** Turns one parsed JSONL record into a document, recognising its shape by its fields. */
 export function recordToDocument(record: Record<string, unknown>, source: string): RecordOutcome {
   const hash = createHash('sha256').update(canonicalJson(record)).digest('hex');
-  if ('ma_thu_tuc' in record && 'ten_thu_tuc' in record) return procedure(record, source, hash);
-  if ('law_id' in record && 'article_id' in record) return legalArticle(record, source, hash);
-  return generic(record, source, hash);
+  const outcome = 'ma_thu_tuc' in record && 'ten_thu_tuc' in record ? procedure(record, source, hash)
+    : 'law_id' in record && 'article_id' in record ? legalArticle(record, source, hash)
+      : generic(record, source, hash);
+  if (outcome.ok) outcome.doc.fields = scalarFields(record);
+  return outcome;
+}
+
+/** The record's top-level strings, numbers and booleans, as text. */
+function scalarFields(record: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
 }

@@ -7,6 +7,10 @@
  * survives a crash of the process, not of the machine). `close()` fsyncs every file
  * written since the last close; `durability: 'fsync'` fsyncs after every line instead.
  * A line cut short by a crash is skipped when read, and the next append starts a new line.
+ *
+ * Privacy: every free text is redacted here before it is written (redact-free-text.ts), and
+ * the trail never fails open: a text that cannot be redacted is replaced by a placeholder,
+ * and the record is still written.
  */
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
@@ -15,7 +19,7 @@ import { createInterface } from 'node:readline';
 import type { AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } from '../../core/audit/types.ts';
 import { AppError } from '../../core/errors.ts';
 import { computeUsageStats, dayOf } from './usage-stats.ts';
-import { findUnredacted, looksLikeIp } from './unredacted.ts';
+import { redactRecord, redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
 
 /** Options of {@link JsonlAuditSink}. */
 export interface JsonlAuditOptions {
@@ -33,6 +37,8 @@ export interface JsonlAuditOptions {
   now?: () => Date;
   /** Told about each unreadable line skipped by a query (file name and 1-based line). */
   onCorruptLine?: (file: string, line: number) => void;
+  /** The redaction every free text goes through before it is written (default: core/guard/pii.ts). */
+  redact?: Redactor;
 }
 
 const FILE_NAME = /^audit-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$/;
@@ -40,6 +46,7 @@ const ROLES = new Set(['citizen', 'official', 'admin']);
 const OUTCOMES = new Set(['answered', 'refused', 'error']);
 /** How many appended ids are remembered to place feedback without scanning files. */
 const KNOWN_IDS = 100_000;
+
 
 interface AuditFile { name: string; day: string; segment: number }
 interface Segment { segment: number; size: number; needsNewline: boolean }
@@ -75,6 +82,7 @@ export class JsonlAuditSink implements AuditSink {
   private readonly durability: 'os' | 'fsync';
   private readonly now: () => Date;
   private readonly onCorruptLine: ((file: string, line: number) => void) | undefined;
+  private readonly redact: Redactor;
   private readonly segments = new Map<string, Segment>();
   private readonly knownIds = new Map<string, string>();
   private readonly touched = new Set<string>();
@@ -90,6 +98,7 @@ export class JsonlAuditSink implements AuditSink {
     this.durability = options.durability ?? 'os';
     this.now = options.now ?? (() => new Date());
     this.onCorruptLine = options.onCorruptLine;
+    this.redact = options.redact ?? redactText;
   }
 
   /** Unreadable lines skipped by queries since this sink was created. */
@@ -98,21 +107,24 @@ export class JsonlAuditSink implements AuditSink {
   }
 
   /**
-   * Store one record. Last defence against leaks: rejects (AppError INVALID_ARGUMENT) a
-   * question still holding a 12-digit citizen id or a phone number, and a user id that is
-   * a raw IP address. Redaction and pseudonymisation are the caller's job.
+   * Store one record. Every free text in it (the question, a feedback comment, and any other
+   * text field a caller adds: a drafting request, a note) is redacted here, whatever the
+   * caller did; a text that cannot be redacted is written as a placeholder and a decision
+   * says so, but the record is always written. A `user` that is a raw IP address is written
+   * as `unknown`. Malformed records (no id, a bad time, role or outcome) are rejected
+   * (AppError INVALID_ARGUMENT): they are the caller's bug, not personal data.
    */
-  async append(r: AuditRecord): Promise<void> {
+  async append(input: AuditRecord): Promise<void> {
+    const r = input;
     if (typeof r.id !== 'string' || r.id === '') throw invalid('id is required');
     parseTime(r.time, 'time');
     if (!ROLES.has(r.role)) throw invalid('unknown role');
     if (!OUTCOMES.has(r.outcome)) throw invalid('unknown outcome');
-    if (typeof r.user !== 'string' || r.user === '' || looksLikeIp(r.user)) throw invalid('user must be a pseudonymous id');
-    const leak = findUnredacted(r.question);
-    if (leak) throw invalid(`question still contains a ${leak}; redact before auditing`);
+    if (typeof r.user !== 'string' || r.user === '') throw invalid('user must be a pseudonymous id');
     if (r.feedback) this.checkFeedback(r.feedback);
+    const safe = redactRecord(r, this.redact);
     const day = dayOf(r.time, this.offset);
-    const line = JSON.stringify({ v: 1, type: 'record', ...r });
+    const line = JSON.stringify({ v: 1, type: 'record', ...safe });
     await this.enqueue(async () => {
       await this.write(day, line);
       this.knownIds.delete(r.id);
@@ -123,14 +135,15 @@ export class JsonlAuditSink implements AuditSink {
 
   /**
    * Attach feedback to record `id`, as a separate line in the file of the record's day
-   * (merged by `query`; the latest wins). Rejects an unknown id or an unredacted comment.
+   * (merged by `query`; the latest wins). The comment is redacted like any free text (a
+   * placeholder when that fails). Rejects an unknown id.
    */
   async recordFeedback(id: string, f: AuditFeedback): Promise<void> {
     if (typeof f.useful !== 'boolean') throw invalid('feedback.useful must be a boolean');
     this.checkFeedback(f);
     const line: FeedbackLine = {
       v: 1, type: 'feedback', id, time: this.now().toISOString(), useful: f.useful,
-      ...(f.comment !== undefined ? { comment: f.comment } : {}),
+      ...(f.comment !== undefined ? { comment: safeFreeText(f.comment, this.redact).text } : {}),
     };
     await this.enqueue(async () => {
       const day = this.knownIds.get(id) ?? await this.findDay(id);
@@ -228,10 +241,7 @@ export class JsonlAuditSink implements AuditSink {
   }
 
   private checkFeedback(f: AuditFeedback): void {
-    if (f.comment === undefined) return;
-    if (typeof f.comment !== 'string') throw invalid('feedback.comment must be a string');
-    const leak = findUnredacted(f.comment);
-    if (leak) throw invalid(`feedback comment still contains a ${leak}; redact before auditing`);
+    if (f.comment !== undefined && typeof f.comment !== 'string') throw invalid('feedback.comment must be a string');
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
