@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config/config.ts';
 import { REPO_ROOT } from '../config/paths.ts';
+import { childEnvironment } from '../config/environment.ts';
 import { startServer, type RunningServer } from './server.ts';
 import type { JobInfo } from './jobs/job-info.ts';
 import { tthcSlice } from './testing/test-server.ts';
@@ -23,7 +24,7 @@ let otherCatalog: string;
 function ingestCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), ...args], {
-      cwd: REPO_ROOT, env: { ...process.env, INDEX_DIR: '', CORPUS_PATHS: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO_ROOT, env: childEnvironment({ INDEX_DIR: '', CORPUS_PATHS: '' }), stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

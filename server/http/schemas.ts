@@ -100,16 +100,106 @@ export const MetadataPatch = z.object({
   supersededBy: z.string().min(1).max(200).optional(),
 }).strict().refine((p) => Object.keys(p).length > 0, 'cần ít nhất một trường: audience, status, supersedes, supersededBy').openapi('MetadataPatch');
 
-export const ReindexRequest = z.object({ rebuild: z.boolean().optional() }).strict().openapi('ReindexRequest');
+export const ReindexRequest = z.object({
+  rebuild: z.boolean().optional().openapi({ description: 'Đọc và nhúng lại mọi nguồn' }),
+  allowRemoval: z.boolean().optional().openapi({ description: 'Chấp nhận gỡ nhiều văn bản hơn ngưỡng INDEX_MAX_REMOVAL_SHARE (tệp đã bị xóa khỏi nguồn)' }),
+}).strict().openapi('ReindexRequest');
 
 export const Job = z.object({
   id: z.string(), kind: z.literal('reindex'), status: z.enum(['queued', 'running', 'succeeded', 'failed']),
   requestedBy: z.string(), createdAt: z.string(), startedAt: z.string().optional(), finishedAt: z.string().optional(),
-  options: z.object({ rebuild: z.boolean().optional() }).passthrough(),
+  options: z.object({
+    rebuild: z.boolean().optional(), removeRoots: z.array(z.string()).optional().openapi({ description: 'Mã các nguồn được gỡ' }),
+    allowRemoval: z.boolean().optional(), expectedRemovals: z.array(z.string()).optional().openapi({ description: 'Mã các văn bản quản trị viên đã xóa' }),
+  }).passthrough(),
+  retryOf: z.string().optional().openapi({ description: 'Lượt bị gián đoạn hoặc thất bại mà lượt này chạy lại' }),
+  attempt: z.number().int().optional().openapi({ description: 'Lần chạy thứ mấy (2, 3 …) khi máy chủ tự chạy lại' }),
   progress: z.object({ phase: z.string(), sourcesDone: z.number(), sourcesTotal: z.number(), chunks: z.number(), percent: z.number() }).passthrough().optional(),
   summary: z.record(z.unknown()).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 }).openapi('Job');
+
+const ROOT_ORIGIN_DESCRIPTION = 'shipped: kho có sẵn (corpora/); upload: tệp tải lên; corpus_paths: CORPUS_PATHS; cli: npm run ingest; legacy: chỉ mục cũ, trước khi ghi nhận nguồn';
+
+export const IndexSource = z.object({
+  id: z.string().openapi({ description: 'Mã nguồn (dùng trong đường dẫn)', example: '3f9a1c0d2b7e' }),
+  path: z.string().openapi({ description: 'Đường dẫn tuyệt đối trên máy chủ', example: '/srv/shared/tthc/procedures.jsonl' }),
+  kind: z.enum(['dir', 'file']),
+  origin: z.enum(['shipped', 'upload', 'corpus_paths', 'cli', 'legacy']).openapi({ description: ROOT_ORIGIN_DESCRIPTION }),
+  addedAt: z.string(), addedBy: z.string().openapi({ description: 'cli:<tài khoản hệ điều hành>, bí danh quản trị viên, hoặc system' }),
+  lastSeenAt: z.string().optional().openapi({ description: 'Lần gần nhất một lượt lập chỉ mục thấy nguồn trên đĩa' }),
+  sourceBase: z.string().optional(),
+  files: z.number().int(), documents: z.number().int(),
+  exists: z.boolean().openapi({ description: 'false: nguồn hiện không truy cập được; văn bản của nó vẫn được giữ' }),
+  configured: z.boolean().openapi({ description: 'Nguồn do cấu hình máy chủ đưa vào (corpora/, UPLOAD_DIR, CORPUS_PATHS): không gỡ được qua API' }),
+  removable: z.boolean(),
+}).openapi('IndexSource');
+
+export const IndexSourceList = z.object({
+  version: z.string().openapi({ description: 'Phiên bản chỉ mục đang phục vụ' }),
+  sources: z.array(IndexSource),
+}).openapi('IndexSourceList');
+
+export const RemovalPreview = z.object({
+  source: IndexSource,
+  version: z.string(),
+  documents: z.number().int(), files: z.number().int(),
+  sample: z.array(z.object({ id: z.string(), sourceId: z.string(), title: z.string() })).openapi({ description: 'Tối đa 10 văn bản sẽ bị gỡ' }),
+  message: z.string().openapi({ example: 'Sẽ gỡ 2.642 văn bản (1 tệp) của nguồn “/srv/shared/tthc/procedures.jsonl”.' }),
+  token: z.string().openapi({ description: 'Gửi lại khi xác nhận; hết hiệu lực khi chỉ mục đổi phiên bản' }),
+}).openapi('RemovalPreview');
+
+export const RemovalRequest = z.object({
+  token: z.string({ required_error: 'thiếu mã xác nhận (token) của bản xem trước' }).min(1).max(64),
+}).strict().openapi('RemovalRequest');
+
+export const BuildInfo = z.object({
+  via: z.enum(['cli', 'job']), by: z.string(), job: z.string().optional(), parent: z.string().optional(),
+  changes: z.object({ added: z.number().int(), updated: z.number().int(), removed: z.number().int(), unchanged: z.number().int() }),
+  removedRoots: z.array(z.string()), missingRoots: z.array(z.string()),
+}).openapi('IndexBuild');
+
+export const IndexVersion = z.object({
+  version: z.string(), active: z.boolean(), createdAt: z.string(),
+  documents: z.number().int(), chunks: z.number().int(), roots: z.number().int(), embedder: z.string(),
+  build: BuildInfo.optional().openapi({ description: 'Ai tạo và thay đổi so với phiên bản trước (không có ở phiên bản cũ)' }),
+  lastServedAt: z.string().optional(),
+  bytes: z.number().int().openapi({ description: 'Dung lượng các tệp của phiên bản' }),
+  ownBytes: z.number().int().openapi({ description: 'Dung lượng được giải phóng nếu xóa phiên bản này (tệp không dùng chung với phiên bản khác)' }),
+}).openapi('IndexVersion');
+
+export const IndexVersionList = z.object({
+  active: z.string().nullable().openapi({ description: 'Phiên bản CURRENT trên đĩa' }),
+  served: z.string().nullable().openapi({ description: 'Phiên bản máy chủ đang phục vụ' }),
+  keep: z.number().int().openapi({ description: 'INDEX_KEEP_VERSIONS' }),
+  totalBytes: z.number().int(),
+  versions: z.array(IndexVersion).openapi({ description: 'Mới nhất trước' }),
+}).openapi('IndexVersionList');
+
+export const RollbackResult = z.object({
+  version: z.string(), previous: z.string().nullable(), switched: z.boolean(),
+  documents: z.number().int(), chunks: z.number().int(),
+}).openapi('RollbackResult');
+
+export const Problem = z.object({
+  code: z.string().openapi({ example: 'OVERRIDES_CORRUPT' }), message: z.string(), since: z.string(),
+}).openapi('Problem');
+
+export const OverridesHealth = z.object({
+  mode: z.enum(['ok', 'backup', 'closed']).openapi({ description: 'ok; backup: tệp hỏng, đang dùng bản sao lưu; closed: không đọc được, văn bản từng được điều chỉnh (hoặc mọi văn bản) tạm thời là nội bộ' }),
+  count: z.number().int(),
+  hidden: z.union([z.number().int(), z.literal('all')]).optional(),
+  reason: z.string().optional(), message: z.string().optional(), since: z.string().optional(),
+}).openapi('OverridesHealth');
+
+export const AdminStatus = z.object({
+  status: z.enum(['ready', 'degraded', 'not_ready']),
+  index: z.object({ version: z.string(), documents: z.number().int(), chunks: z.number().int() }).nullable(),
+  problems: z.array(Problem),
+  overrides: OverridesHealth,
+  job: Job.nullable().openapi({ description: 'Lượt lập chỉ mục đang chạy' }),
+  retryPending: z.boolean().openapi({ description: 'Một lượt thất bại sẽ được máy chủ tự chạy lại' }),
+}).openapi('AdminStatus');
 
 export const AuditQueryParams = z.object({
   from: z.string().datetime({ offset: true }).optional(),

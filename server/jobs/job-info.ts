@@ -24,6 +24,12 @@ export interface JobSkippedSource {
   message: string;
 }
 
+/** A root named in a job summary: its id (GET /api/admin/sources) and its last path segment. */
+export interface JobRoot {
+  id: string;
+  name: string;
+}
+
 export interface JobSummary {
   /** Active version after the run (absent only if none has ever been published). */
   version?: string;
@@ -34,9 +40,24 @@ export interface JobSummary {
   removed: number;
   unchanged: number;
   skipped: JobSkippedSource[];
+  /** Recorded roots that were not on disk: their documents were kept. */
+  missingRoots?: JobRoot[];
+  /** Roots this run removed. */
+  removedRoots?: JobRoot[];
   documents: number;
   chunks: number;
   durationMs: number;
+}
+
+/** What a job was asked to do besides refreshing every root. */
+export interface JobOptions {
+  rebuild: boolean;
+  /** Ids of recorded roots to remove (an admin's confirmed removal). */
+  removeRoots?: string[];
+  /** Accept removals past INDEX_MAX_REMOVAL_SHARE. */
+  allowRemoval?: boolean;
+  /** Ids of documents an admin deleted: their removal is expected. */
+  expectedRemovals?: string[];
 }
 
 export interface JobError {
@@ -55,7 +76,10 @@ export interface JobInfo {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
-  options: { rebuild: boolean };
+  options: JobOptions;
+  /** Set on a job started again by the server: the failed or interrupted job it repeats, and which attempt it is (2, 3 …). */
+  retryOf?: string;
+  attempt?: number;
   progress?: JobProgress;
   summary?: JobSummary;
   error?: JobError;
@@ -68,7 +92,16 @@ export const jobSummarySchema: z.ZodType<JobSummary> = z.object({
   published: z.boolean(),
   added: z.number(), updated: z.number(), removed: z.number(), unchanged: z.number(),
   skipped: z.array(z.object({ sourceId: z.string(), code: z.string(), message: z.string() })),
+  missingRoots: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  removedRoots: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
   documents: z.number(), chunks: z.number(), durationMs: z.number(),
+});
+
+export const jobOptionsSchema: z.ZodType<JobOptions> = z.object({
+  rebuild: z.boolean(),
+  removeRoots: z.array(z.string()).optional(),
+  allowRemoval: z.boolean().optional(),
+  expectedRemovals: z.array(z.string()).optional(),
 });
 
 export const jobInfoSchema: z.ZodType<JobInfo> = z.object({
@@ -79,7 +112,9 @@ export const jobInfoSchema: z.ZodType<JobInfo> = z.object({
   createdAt: z.string(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
-  options: z.object({ rebuild: z.boolean() }),
+  options: jobOptionsSchema,
+  retryOf: z.string().optional(),
+  attempt: z.number().int().positive().optional(),
   progress: z.object({
     phase: z.enum(PHASES), sourcesDone: z.number(), sourcesTotal: z.number(), chunks: z.number(), percent: z.number(),
   }).optional(),
