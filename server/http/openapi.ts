@@ -6,8 +6,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  AuditQueryParams, ChatRequest, DraftRequest, DraftResponse, ChatResponse, ChunkView, DocumentDetail, DocumentList, DocumentListQuery, ErrorBody,
-  FeedbackRequest, Job, MetadataPatch, ReindexRequest, SearchRequest, SearchResponse, StatsQueryParams, UsageStats,
+  AdminStatus, AuditQueryParams, ChatRequest, DraftRequest, DraftResponse, ChatResponse, ChunkView, DocumentDetail, DocumentList, DocumentListQuery, ErrorBody,
+  FeedbackRequest, IndexSourceList, IndexVersionList, Job, MetadataPatch, OverridesHealth, Problem, ReindexRequest, RemovalPreview, RemovalRequest,
+  RollbackResult, SearchRequest, SearchResponse, StatsQueryParams, UsageStats,
 } from './schemas.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -57,22 +58,33 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'get', path: '/api/admin/uploads', summary: 'Các tệp đã tải lên', tags: ['Quản trị'], security: [{ bearer: [] }],
       responses: { 200: json(z.object({ files: z.array(z.object({ fileName: z.string(), kind: z.enum(['document', 'records']), sourceId: z.string().optional(), docId: z.string().optional(), bytes: z.number(), modifiedAt: z.string(), hasMetadata: z.boolean() })) }), 'Tệp, theo thứ tự tên'), ...ADMIN } },
     { method: 'post', path: '/api/admin/documents', summary: 'Tải lên văn bản (PDF, DOCX, TXT, MD, HTML, JSONL)', tags: ['Quản trị'], security: [{ bearer: [] }],
-      description: 'multipart/form-data: trường `files` (một hoặc nhiều tệp), `metadata` (JSON, tùy chọn), `replace` (true để ghi đè), `reindex` (mặc định true: chạy lập chỉ mục ngay).',
+      description: 'multipart/form-data: trường `files` (một hoặc nhiều tệp), `metadata` (JSON, tùy chọn), `replace` (true để ghi đè), `reindex` (mặc định true: chạy lập chỉ mục ngay). Mỗi tệp được đọc thử bằng chính bộ đọc của lượt lập chỉ mục (trong luồng riêng, có giới hạn thời gian UPLOAD_CHECK_TIMEOUT_MS) trước khi trả 201.',
       request: { body: { content: { 'multipart/form-data': { schema: z.object({
         files: z.array(z.string().openapi({ format: 'binary' })), metadata: z.string().optional(), replace: z.enum(['true', 'false']).optional(),
         reindex: z.enum(['true', 'false']).optional(),
       }) } } } },
       responses: {
         201: json(z.object({
-          files: z.array(z.object({ fileName: z.string(), originalName: z.string(), kind: z.enum(['document', 'records']), sourceId: z.string().optional(), docId: z.string().optional(), bytes: z.number(), replaced: z.boolean() }).passthrough()),
+          files: z.array(z.object({
+            fileName: z.string(), originalName: z.string(), kind: z.enum(['document', 'records']), sourceId: z.string().optional(), docId: z.string().optional(), bytes: z.number(), replaced: z.boolean(),
+            check: z.enum(['passed', 'deferred']).optional().openapi({ description: 'passed: đã đọc thử như lượt lập chỉ mục sẽ đọc; deferred: kiểm tra quá thời gian (bản scan dài), lượt lập chỉ mục sẽ kiểm tra' }),
+            documents: z.number().int().optional().openapi({ description: 'Số văn bản (bản ghi JSONL) sẽ được lập chỉ mục' }),
+          }).passthrough()),
           job: Job.optional(), queued: z.boolean().optional().openapi({ description: 'true: một lượt khác đang chạy, lượt mới sẽ chạy ngay sau đó' }),
         }), 'Đã lưu'),
         409: error('Tệp trùng tên (gửi replace=true để ghi đè)'), 413: error('Tệp quá lớn'), 415: error('Định dạng không hỗ trợ'),
-        422: error('Tệp hỏng, rỗng hoặc đặt mật khẩu'), ...ADMIN,
+        422: error('Lượt lập chỉ mục sẽ bỏ qua tệp: hỏng (PDF_CORRUPT, DOCX_CORRUPT), nén độc hại (DOCX_TOO_LARGE_UNPACKED), đặt mật khẩu, không có lớp chữ (PDF_NO_TEXT), có dấu độ mật (SECRET_MARKING), rỗng (FILE_EMPTY), dòng JSONL sai, mã trùng (DUPLICATE_ID); không tệp nào được lưu'), ...ADMIN,
       } },
     { method: 'delete', path: '/api/admin/documents/{id}', summary: 'Xóa văn bản đã tải lên (và lập chỉ mục lại)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      description: 'Một bản ghi của tệp JSONL đã tải lên: chỉ các dòng của bản ghi đó bị xóa (tệp được ghi lại, các bản ghi khác giữ nguyên); tệp không còn bản ghi nào thì bị xóa.',
       request: { params: id },
-      responses: { 202: json(z.object({ fileName: z.string(), job: Job, queued: z.boolean() }), 'Đã xóa tệp; lượt lập chỉ mục đang chạy (queued: sẽ chạy sau lượt hiện tại)'), 404: error('Không có văn bản này'), 409: error('Văn bản thuộc kho cấu hình sẵn'), ...ADMIN } },
+      responses: {
+        202: json(z.object({
+          fileName: z.string(), removed: z.enum(['file', 'record']).openapi({ description: 'record: chỉ bản ghi này; file: cả tệp' }),
+          lines: z.array(z.number().int()).optional().openapi({ description: 'Các dòng đã xóa khỏi tệp JSONL' }), job: Job, queued: z.boolean(),
+        }), 'Đã xóa; lượt lập chỉ mục đang chạy (queued: sẽ chạy sau lượt hiện tại)'),
+        404: error('Không có văn bản này'), 409: error('Văn bản không phải văn bản đã tải lên (thông điệp nói nguồn của nó)'), ...ADMIN,
+      } },
     { method: 'delete', path: '/api/admin/uploads/{fileName}', summary: 'Xóa một tệp đã tải lên (kể cả tệp chưa lập chỉ mục)', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: { params: z.object({ fileName: z.string().openapi({ example: 'Kế hoạch 12-KH-UBND.pdf' }) }) },
       responses: { 202: json(z.object({ fileName: z.string(), job: Job, queued: z.boolean() }), 'Đã xóa tệp; lượt lập chỉ mục đang chạy'), 404: error('Không có tệp này'), ...ADMIN } },
@@ -83,6 +95,28 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'post', path: '/api/admin/reindex', summary: 'Bắt đầu lập chỉ mục lại', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: { body: { content: { 'application/json': { schema: ReindexRequest } } } },
       responses: { 202: json(z.object({ job: Job }), 'Đã bắt đầu; theo dõi qua GET /api/admin/jobs/{id} hoặc sự kiện socket.io `job`'), 409: error('Đang có lượt khác chạy'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/sources', summary: 'Các nguồn của chỉ mục (thư mục, tệp) và số văn bản của mỗi nguồn', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(IndexSourceList, 'Nguồn đã ghi nhận, theo thứ tự ghi nhận'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/sources/{id}/removal', summary: 'Xem trước việc gỡ một nguồn: những văn bản sẽ bị gỡ', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 200: json(RemovalPreview, 'Số văn bản sẽ gỡ, ví dụ, và mã xác nhận'), 404: error('Không có nguồn này'), 409: error('Nguồn do cấu hình máy chủ đưa vào'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/sources/{id}/removal', summary: 'Xác nhận gỡ một nguồn (lập chỉ mục lại không có nó)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: RemovalRequest } } } },
+      responses: {
+        202: json(z.object({ job: Job, queued: z.boolean(), documents: z.number().int() }), 'Đã bắt đầu lượt gỡ'),
+        404: error('Không có nguồn này'), 409: error('Mã xác nhận đã cũ (PREVIEW_STALE: chỉ mục đã thay đổi) hoặc nguồn do cấu hình đưa vào'), ...ADMIN,
+      } },
+    { method: 'get', path: '/api/admin/versions', summary: 'Các phiên bản chỉ mục: số văn bản, thay đổi, ai tạo, dung lượng', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(IndexVersionList, 'Mới nhất trước'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/versions/{version}/rollback', summary: 'Quay về một phiên bản chỉ mục (không gián đoạn trả lời)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ version: z.string().openapi({ example: 'v000012-20261207T081500' }) }) },
+      responses: { 200: json(RollbackResult, 'Đang phục vụ phiên bản này'), 404: error('Không có phiên bản này'), 409: error('Đang có lượt lập chỉ mục chạy'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/status', summary: 'Tình trạng máy chủ: chỉ mục, các vấn đề cần xử lý, tệp điều chỉnh siêu dữ liệu', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(AdminStatus, 'Tình trạng'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/overrides/restore', summary: 'Khôi phục tệp điều chỉnh siêu dữ liệu từ bản sao lưu', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(OverridesHealth, 'Đã khôi phục'), 409: error('Không ở trạng thái dùng bản sao lưu'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/overrides/reload', summary: 'Đọc lại tệp điều chỉnh siêu dữ liệu (sau khi đã sửa tay)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(OverridesHealth, 'Tình trạng sau khi đọc lại'), ...ADMIN } },
     { method: 'get', path: '/api/admin/jobs', summary: 'Các lượt lập chỉ mục gần đây', tags: ['Quản trị'], security: [{ bearer: [] }],
       responses: { 200: json(z.object({ jobs: z.array(Job) }), 'Mới nhất trước'), ...ADMIN } },
     { method: 'get', path: '/api/admin/jobs/{id}', summary: 'Tiến độ và kết quả một lượt lập chỉ mục', tags: ['Quản trị'], security: [{ bearer: [] }],
@@ -99,7 +133,14 @@ export function apiRoutes(): RouteConfig[] {
       responses: { 200: json(UsageStats, 'Số câu hỏi theo ngày, tỉ lệ từ chối, văn bản được trích nhiều nhất, câu hỏi chưa có nguồn'), ...ADMIN } },
     { method: 'get', path: '/healthz', summary: 'Tiến trình còn sống', tags: ['Vận hành'], responses: { 200: json(z.object({ status: z.literal('ok') }), 'OK') } },
     { method: 'get', path: '/readyz', summary: 'Sẵn sàng trả lời (đã nạp chỉ mục)', tags: ['Vận hành'],
-      responses: { 200: json(z.object({ status: z.literal('ready'), index: z.object({ version: z.string(), documents: z.number(), chunks: z.number() }) }), 'Sẵn sàng'), 503: error('Chưa sẵn sàng hoặc đang tắt') } },
+      responses: {
+        200: json(z.object({
+          status: z.enum(['ready', 'degraded']).openapi({ description: 'degraded: vẫn trả lời, nhưng có vấn đề cần người vận hành xử lý (problems)' }),
+          index: z.object({ version: z.string(), documents: z.number(), chunks: z.number() }),
+          problems: z.array(Problem).optional(),
+        }), 'Sẵn sàng'),
+        503: error('Chưa sẵn sàng (code nói lý do nếu biết: INDEX_DIR_NOT_DIRECTORY, INDEX_REMOVAL_BLOCKED …) hoặc đang tắt'),
+      } },
     { method: 'get', path: '/metrics', summary: 'Số liệu Prometheus', tags: ['Vận hành'],
       responses: { 200: { description: 'Định dạng văn bản Prometheus', content: { 'text/plain': { schema: z.string() } } }, 401: error('Cần METRICS_TOKEN') } },
   ];
