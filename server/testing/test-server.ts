@@ -75,6 +75,8 @@ export async function startTestServer(env: Record<string, string> = {}, opts: { 
     ASSISTANT_TOKENS: `admin:${ADMIN_TOKEN},official:${OFFICIAL_TOKEN}`,
     SERVER_SECRET: 'server-secret-for-tests-0123456789',
     LOG_LEVEL: 'silent',
+    // The upload check's worker starts slowly on a loaded test machine: never let it defer a file here.
+    UPLOAD_CHECK_TIMEOUT_MS: '120000',
     ...env,
   });
   await mkdir(config.UPLOAD_DIR, { recursive: true });
