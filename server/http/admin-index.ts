@@ -19,7 +19,7 @@ import type { Readiness } from '../readiness.ts';
 import { ingestInputs } from '../ingest-inputs.ts';
 import { HttpError } from './errors.ts';
 import { callerOf } from './middleware.ts';
-import { RemovalRequest } from './schemas.ts';
+import { RemovalRequest } from '../../protocol/admin/sources.ts';
 import { parse } from './validate.ts';
 
 export interface AdminIndexDeps {
