@@ -188,7 +188,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       removedRoots: plan.removed.map((r) => r.path),
     };
 
-    if (compatible && changed.length === 0 && missing.length === 0) {
+    // A removed root leaves the manifest even when it held no file: that is a change too.
+    if (compatible && changed.length === 0 && missing.length === 0 && plan.removed.length === 0) {
       const skipped = Object.values(prevFiles).flatMap((f) => f.skipped);
       return {
         indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped, ...reportRoots,
