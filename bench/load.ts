@@ -125,7 +125,7 @@ async function ensureIndex(env: Record<string, string>): Promise<number | undefi
   process.stderr.write(`[load] bringing ${relative(REPO_ROOT, INDEX_DIR)} up to date…\n`);
   const started = performance.now();
   const out = await new Promise<string>((resolveOut, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'ingest-child.ts'), INDEX_DIR, ...inputs], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'ingest-child.ts'), INDEX_DIR, ...inputs.map((i) => `${i.origin}=${i.path}`)], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

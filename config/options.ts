@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+/** Index versions kept on disk, the active one included (INDEX_KEEP_VERSIONS's default; also ingest's). */
+export const DEFAULT_KEEP_VERSIONS = 3;
+
 /** Groups of `.env.example`, in its order. */
 export const SECTIONS = {
   server: 'Server',
@@ -34,6 +37,7 @@ const text = () => z.string().trim();
 const list = () => z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
 const bool = () => z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const secret = () => z.string().min(16, 'must be at least 16 characters');
+const share = () => z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be at least 0').max(1, 'must be at most 1');
 
 /** True for http(s) URLs; unparsable ones pass here because `.url()` already reports them. */
 function isHttpOrUnparsable(url: string): boolean {
@@ -82,7 +86,14 @@ export const OPTIONS = {
   REINDEX_TIMEOUT_MS: option('index', int(10_000, 24 * 3_600_000).default(3_600_000), 'Longest a re-index job may run, in milliseconds.'),
   ANSWER_WORKERS: option('index', int(0, 16).default(0),
     'Worker threads answering beside the main thread with the extractive answerer (uses more cores; each holds a copy of the index in memory, about 1 GB for the full TTHC catalog). 0: answer on the main thread. Not used with an LLM.'),
-  SKIP_START_INGEST: option('index', bool(), 'true: serve the index as it is at start, without the background re-index of the corpora.'),
+  SKIP_START_INGEST: option('index', bool(),
+    'true: serve the index as it is at start, without the background re-index of the corpora (a job a restart interrupted is still resumed).'),
+  INDEX_MAX_REMOVAL_SHARE: option('index', share().default(0.25),
+    'Largest share of the documents (0 to 1) a run may remove without an explicit removal (--remove, the admin removal, an admin delete); a run that would remove more stops and reports, and the active version keeps serving. 1: no limit.'),
+  INDEX_KEEP_VERSIONS: option('index', int(1, 1000).default(DEFAULT_KEEP_VERSIONS),
+    'Index versions kept on disk for rollback, the active one included (unchanged files are hard-linked between versions).'),
+  UPLOAD_CHECK_TIMEOUT_MS: option('index', int(1000, 600_000).default(20_000),
+    'How long an upload is checked by the real loaders before 201 (in a worker thread); a file whose check takes longer (a long scan to OCR) is kept and checked by the re-index job.'),
   EMBEDDER: option('index', z.enum(['lsa', 'transformers']).default('lsa'),
     'Embedder of new indexes, for `npm run ingest` and the server\'s re-index jobs alike: lsa (built in, no download) or transformers.'),
   EMBEDDING_MODEL: option('index', text().optional(),

@@ -87,6 +87,15 @@ export async function readManifest(versionDir: string): Promise<Manifest> {
   return parsed.data;
 }
 
+/** The documents of a version (documents.json), without its chunks or postings. */
+export async function readDocuments(versionDir: string): Promise<StoredDocument[]> {
+  try {
+    return JSON.parse(await readFile(join(versionDir, VERSION_FILES.documents), 'utf8')) as StoredDocument[];
+  } catch (err) {
+    throw new AppError('INDEX_CORRUPT', `cannot read documents in ${versionDir}`, { cause: err });
+  }
+}
+
 /** File name of the chunk segment of one source file (one JSONL file per source). */
 export function segmentName(fileKey: string): string {
   return `${createHash('sha1').update(fileKey).digest('hex').slice(0, 20)}.jsonl`;

@@ -3,7 +3,8 @@
  *
  *   <index>/CURRENT            name of the active version (replaced by rename: atomic)
  *   <index>/versions/<name>/   one complete, immutable version (manifest.json last)
- *   <index>/LOCK               pid of the ingest run holding the directory
+ *   <index>/LOCK               the writer holding the directory (ingest/store/lock.ts)
+ *   <index>/HISTORY.jsonl      one line per switch of CURRENT: publish or rollback (index/history.ts)
  *
  * Writers (ingest/store/publish.ts) build a new version beside the active one and switch
  * CURRENT only once every file of it is written and synced, so a reader that finds
@@ -15,6 +16,9 @@ import { MANIFEST } from './manifest-file.ts';
 
 /** The pointer file naming the active version. */
 export const CURRENT_FILE = 'CURRENT';
+
+/** The log of every switch of CURRENT. */
+export const HISTORY_FILE = 'HISTORY.jsonl';
 
 export function versionsDir(indexDir: string): string {
   return join(indexDir, 'versions');

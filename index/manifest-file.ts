@@ -1,6 +1,7 @@
 /**
- * The manifest of one index version: format, analyzer and embedder identity, and the
- * per-source content hashes that make re-runs incremental.
+ * The manifest of one index version: format, analyzer and embedder identity, the
+ * per-source content hashes that make re-runs incremental, the input roots the index owns
+ * (index/roots.ts) and how the version was built.
  */
 import { z } from 'zod';
 
@@ -29,6 +30,54 @@ export const fileEntrySchema = z.object({
 });
 export type FileEntry = z.infer<typeof fileEntrySchema>;
 
+/** How an input root came to the index. */
+export const ROOT_ORIGINS = ['shipped', 'upload', 'corpus_paths', 'cli', 'legacy'] as const;
+export type RootOrigin = (typeof ROOT_ORIGINS)[number];
+
+/**
+ * One input root: a folder (every supported file under it) or a file, refreshed by every
+ * run until it is removed explicitly. `legacy` roots are files of an index built before
+ * roots were recorded, kept as they were.
+ */
+export const rootSchema = z.object({
+  /** Absolute path, as resolved when the root was first given. */
+  path: z.string().min(1),
+  kind: z.enum(['dir', 'file']),
+  origin: z.enum(ROOT_ORIGINS),
+  /** ISO time it was first recorded, and who gave it (`cli:<os user>`, an admin pseudonym, `system`). */
+  addedAt: z.string(),
+  addedBy: z.string(),
+  /** For a file root: the folder its source id is relative to (default: its own folder). */
+  sourceBase: z.string().optional(),
+  /** ISO time a run last found it on disk. */
+  lastSeenAt: z.string().optional(),
+});
+export type RootRecord = z.infer<typeof rootSchema>;
+
+const changesSchema = z.object({
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+
+/** Who built a version, from what, and what changed against its parent. */
+export const buildSchema = z.object({
+  via: z.enum(['cli', 'job']),
+  /** `cli:<os user>`, an admin pseudonym or `system`. */
+  by: z.string(),
+  /** The re-index job that built it (server jobs). */
+  job: z.string().optional(),
+  /** The version it was built on, if any. */
+  parent: z.string().optional(),
+  changes: changesSchema,
+  /** Roots removed explicitly by this run (their documents went with them). */
+  removedRoots: z.array(z.string()).default([]),
+  /** Recorded roots that were not on disk: their documents were kept as they were. */
+  missingRoots: z.array(z.string()).default([]),
+});
+export type BuildInfo = z.infer<typeof buildSchema>;
+
 export const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   createdAt: z.string(),
@@ -41,5 +90,9 @@ export const manifestSchema = z.object({
   counts: z.object({ documents: z.number().int(), chunks: z.number().int() }),
   /** Chunks embedded since the embedder was last fitted (drift signal for LSA refits). */
   embeddedSinceFit: z.number().int().nonnegative().default(0),
+  /** The input roots the index owns; absent in versions built before roots were recorded. */
+  roots: z.array(rootSchema).optional(),
+  /** Absent in versions built before it was recorded. */
+  build: buildSchema.optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

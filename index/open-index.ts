@@ -21,6 +21,8 @@ export interface OpenIndex extends Corpus {
 }
 
 export interface OpenIndexOptions {
+  /** The version to open (default: the active one, CURRENT). */
+  version?: string;
   embedder?: Embedder;
   /**
    * The effective record of a document, e.g. with an admin's metadata overrides applied at
@@ -29,10 +31,10 @@ export interface OpenIndexOptions {
   view?: (doc: StoredDocument) => StoredDocument;
 }
 
-/** Open the active version of an index directory. */
+/** Open the active version of an index directory (or the version named in `opts`). */
 export async function openIndex(indexDir: string, opts: OpenIndexOptions = {}): Promise<OpenIndex> {
   const dir = resolve(indexDir);
-  const version = await readCurrent(dir);
+  const version = opts.version ?? await readCurrent(dir);
   if (!version) throw new AppError('INDEX_NOT_FOUND', `no published index in ${dir}`);
   const state = await loadState(join(versionsDir(dir), version), opts.embedder ? { embedder: opts.embedder } : {});
   const { view } = opts;

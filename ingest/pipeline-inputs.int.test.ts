@@ -131,18 +131,34 @@ describe('a neural embedder through the same HNSW path', () => {
 });
 
 describe('an input that has disappeared', () => {
-  it('stops the run and keeps the active version instead of deleting its documents', async () => {
+  it('keeps the documents of a recorded root that is not on disk and reports it', async () => {
     const dir = join(work, 'vanishing');
     await mkdir(join(dir, 'docs'), { recursive: true });
+    await mkdir(join(dir, 'other'), { recursive: true });
     await writeFile(join(dir, 'docs', 'thong-bao.txt'), 'THÔNG BÁO\nLịch tiếp công dân vào sáng thứ Ba hằng tuần tại trụ sở.\n');
+    await writeFile(join(dir, 'other', 'ke-hoach.txt'), 'KẾ HOẠCH\nTổ chức hội nghị tiếp xúc cử tri quý IV.\n');
     const indexDir = join(work, 'vanishing-index');
-    const first = await ingest({ inputs: [join(dir, 'docs')], indexDir });
+    const first = await ingest({ inputs: [join(dir, 'docs'), join(dir, 'other')], indexDir });
     await rm(join(dir, 'docs'), { recursive: true });
-    const err = await ingest({ inputs: [join(dir, 'docs')], indexDir }).catch((e: unknown) => e);
+    const again = await ingest({ inputs: [join(dir, 'docs')], indexDir });
+    expect(again).toMatchObject({ published: false, removed: [], missingRoots: [join(dir, 'docs')], documents: 2 });
+    // A change elsewhere publishes, still with the missing root's document.
+    await writeFile(join(dir, 'other', 'ke-hoach.txt'), 'KẾ HOẠCH\nTổ chức hội nghị tiếp xúc cử tri quý IV năm 2026.\n');
+    const changed = await ingest({ inputs: [], indexDir });
+    expect(changed).toMatchObject({ published: true, updated: ['ke-hoach.txt'], removed: [], missingRoots: [join(dir, 'docs')], documents: 2 });
+    const index = await openIndex(indexDir);
+    expect(index.version).not.toBe(first.version);
+    expect(index.state.manifest.build?.missingRoots).toEqual([join(dir, 'docs')]);
+    // A rebuild would lose it: it stops instead.
+    await expect(ingest({ inputs: [], indexDir, rebuild: true })).rejects.toMatchObject({ code: 'SOURCE_MISSING' });
+  });
+
+  it('stops on a new input that does not exist, keeping the active version', async () => {
+    const indexDir = join(work, 'vanishing-index');
+    const before = await openIndex(indexDir);
+    const err = await ingest({ inputs: [join(work, 'khong-co')], indexDir }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'FILE_UNREADABLE' });
     expect((err as { userMessage: string }).userMessage).toContain('chỉ mục hiện tại được giữ nguyên');
-    const index = await openIndex(indexDir);
-    expect(index.version).toBe(first.version);
-    expect(index.state.docs.size).toBe(1);
+    expect((await openIndex(indexDir)).version).toBe(before.version);
   });
 });

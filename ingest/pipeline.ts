@@ -1,11 +1,15 @@
 /**
  * The ingestion pipeline: load → normalise → parse structure → chunk → embed → index,
  * incrementally against the active version, published atomically as a new version.
+ *
+ * The index owns its sources: every run reads the roots recorded in the active version
+ * plus the ones it is given (ingest/sources/plan-roots.ts). A document goes when its file
+ * is gone from its root, or its root is removed explicitly; a root that is not on disk
+ * keeps its documents; a run that would remove more than `maxRemovalShare` of the
+ * documents unasked stops before publishing (ingest/sources/removal-guard.ts).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { dirname, join, resolve, relative, sep } from 'node:path';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AppError, toAppError } from '../core/errors.ts';
 import { docIdFor } from '../core/ids.ts';
 import type { ExtractionReport } from '../core/model.ts';
@@ -13,16 +17,23 @@ import type { SkippedSource } from '../core/ports.ts';
 import type { OcrOptions } from './ocr/options.ts';
 import { Bm25Index } from '../core/search/bm25.ts';
 import { indexTextOf } from '../core/search/index-text.ts';
-import { discoverSources, loadSource } from './loaders/index.ts';
+import { loadSource } from './loaders/index.ts';
 import { structureDocument } from './structure-step.ts';
-import { acquireLock, createVersionDir, publishVersion, sweepVersions } from './store/publish.ts';
+import { createVersionDir, publishVersion, sweepVersions } from './store/publish.ts';
+import { acquireLock } from './store/lock.ts';
 import { readCurrent, versionsDir } from '../index/layout.ts';
-import { BM25_FIELDS, loadAllSegments, loadSegment, loadState, readManifest, type IndexState, type StoredChunk, type StoredDocument } from '../index/index-state.ts';
+import { BM25_FIELDS, loadAllSegments, loadSegment, loadState, readDocuments, readManifest, type IndexState, type StoredChunk, type StoredDocument } from '../index/index-state.ts';
 import { saveState } from './store/save-state.ts';
 import { FORMAT_VERSION, type FileEntry, type Manifest } from '../index/manifest-file.ts';
+import { keyPath, ownerOf } from '../index/roots.ts';
 import { HnswIndex, HNSW_DEFAULTS } from '../index/hnsw-index.ts';
 import { ANALYZER_ID, analyzeForIndex } from '../core/search/analysis.ts';
 import { createEmbedder, embedderMatches, type EmbedderConfig } from './embedders/registry.ts';
+import { planRoots, type IngestInput } from './sources/plan-roots.ts';
+import { scanRoots } from './sources/scan.ts';
+import { checkRemovals } from './sources/removal-guard.ts';
+
+export type { IngestInput } from './sources/plan-roots.ts';
 
 export interface IngestProgress {
   phase: 'scan' | 'load' | 'embed' | 'index' | 'save' | 'done';
@@ -39,13 +50,30 @@ export interface ExtractionSummary extends ExtractionReport {
 }
 
 export interface IngestOptions {
-  inputs: string[];
+  /**
+   * Roots to read besides those the index has recorded: a folder or file path (recorded
+   * with origin `cli`) or a path with its origin.
+   */
+  inputs: Array<string | IngestInput>;
   indexDir: string;
   embedder?: EmbedderConfig;
-  /** Ignore the active version and rebuild everything (refits the built-in embedder). */
+  /** Re-read and re-embed every source instead of updating the active version (refits the built-in embedder). */
   rebuild?: boolean;
-  /** Keep documents from sources not named in this run (add-only run). */
-  keepMissing?: boolean;
+  /** Recorded roots to remove with their documents (an explicit removal). */
+  removeRoots?: string[];
+  /** Ids of documents whose removal was asked for (an admin's delete): they do not count against `maxRemovalShare`. */
+  expectedRemovals?: string[];
+  /** Largest share of the documents a run may remove unasked (INDEX_MAX_REMOVAL_SHARE); undefined: no limit. */
+  maxRemovalShare?: number;
+  /** Accept removals past `maxRemovalShare`. */
+  allowRemoval?: boolean;
+  /** Versions kept on disk, the active one included (INDEX_KEEP_VERSIONS). */
+  keepVersions?: number;
+  /** Who runs it (`cli:<os user>` by default, an admin pseudonym, `system`), recorded with the version and new roots. */
+  by?: string;
+  /** How it runs: the CLI (default) or a server job (`job` names it). */
+  via?: 'cli' | 'job';
+  job?: string;
   maxBytes?: number;
   /** OCR settings and limits for scanned pages and images. */
   ocr?: OcrOptions;
@@ -69,6 +97,12 @@ export interface IngestSummary {
   skipped: SkippedSource[];
   /** Extraction reports of the documents added or updated by this run that have one (PDF, images). */
   extraction: ExtractionSummary[];
+  /** Roots of the index after the run. */
+  roots: number;
+  /** Recorded roots that were not on disk: their documents were kept. */
+  missingRoots: string[];
+  /** Roots removed by this run. */
+  removedRoots: string[];
   documents: number;
   chunks: number;
   embedder: string;
@@ -88,52 +122,13 @@ const RETRY_CODES = new Set(['OCR_UNAVAILABLE', 'CONVERTER_UNAVAILABLE']);
 /** Fraction of chunks embedded since the last fit above which the built-in embedder is refitted. */
 const REFIT_DRIFT = 0.3;
 
-function toPosix(p: string): string {
-  return p.split(sep).join('/');
-}
-
-async function hashFileWithSidecars(path: string): Promise<{ hash: string; size: number }> {
-  const h = createHash('sha256');
-  let size = 0;
-  for (const p of [path, `${path}.meta.json`, path.replace(/\.[^./]+$/, '.meta.json')]) {
-    const st = await stat(p).catch(() => undefined);
-    if (!st?.isFile()) continue;
-    if (p !== path) h.update(`\0sidecar:${p}\0`);
-    else size = st.size;
-    for await (const chunk of createReadStream(p)) h.update(chunk as Buffer);
+/** Who runs the CLI, as recorded with versions and roots: `cli:<os user>`. */
+export function cliUser(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli:unknown';
   }
-  return { hash: h.digest('hex'), size };
-}
-
-/** Every source file of the inputs with the root its source id is relative to. */
-async function listSources(inputs: string[]): Promise<Array<{ path: string; root: string }>> {
-  const out: Array<{ path: string; root: string }> = [];
-  const seen = new Set<string>();
-  for (const input of inputs) {
-    const abs = resolve(input);
-    const info = await stat(abs).catch(() => undefined);
-    // A missing input (an unmounted share, a mistyped path) must not read as "every one of
-    // its documents was removed": the run stops and the active version stays as it is.
-    if (!info) {
-      throw new AppError('FILE_UNREADABLE', `input ${abs} does not exist`, {
-        userSuffix: `Nguồn “${input}” không tồn tại hoặc không truy cập được; chỉ mục hiện tại được giữ nguyên.`,
-      });
-    }
-    const isDir = info.isDirectory();
-    const files = isDir ? await discoverSources([abs]) : [abs];
-    for (const f of files) {
-      if (seen.has(f)) continue;
-      seen.add(f);
-      out.push({ path: f, root: isDir ? abs : dirname(abs) });
-    }
-  }
-  return out;
-}
-
-/** Manifest key of a file: its path relative to the working directory, posix form. */
-function fileKey(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return toPosix(rel && !rel.startsWith('..') ? rel : path);
 }
 
 function emptyState(manifest: Manifest, embedderDim: number): Omit<IndexState, 'embedder'> {
@@ -158,11 +153,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     mark = now;
   };
   const progress = (p: IngestProgress) => opts.onProgress?.(p);
-  const release = await acquireLock(indexDir);
+  const by = opts.by ?? cliUser();
+  const via = opts.via ?? 'cli';
+  const keep = opts.keepVersions;
+  const release = await acquireLock(indexDir, via === 'job' ? 'reindex-worker' : 'cli');
   try {
-    await sweepVersions(indexDir);
-    const current = opts.rebuild ? undefined : await readCurrent(indexDir);
-    // An unreadable or older-format active version is rebuilt from the sources.
+    await sweepVersions(indexDir, keep);
+    const current = await readCurrent(indexDir);
+    // An unreadable or older-format active version is rebuilt from the sources (its roots are then unknown).
     const prevManifest = current
       ? await readManifest(join(versionsDir(indexDir), current)).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'INDEX_CORRUPT') return undefined;
@@ -170,27 +168,63 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       })
       : undefined;
     const embedderConfig: EmbedderConfig = opts.embedder ?? { kind: 'lsa' };
-    const compatible = !!prevManifest && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
+    let compatible = !opts.rebuild && !!prevManifest && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
+    const now = new Date().toISOString();
 
-    // 1. Scan: which files changed since the active version.
-    const sources = await listSources(opts.inputs);
-    progress({ phase: 'scan', sourcesDone: 0, sourcesTotal: sources.length, chunks: 0 });
-    const scanned = new Map<string, { path: string; root: string; hash: string; size: number }>();
-    for (const src of sources) scanned.set(fileKey(src.path), { ...src, ...(await hashFileWithSidecars(src.path)) });
-    let prevFiles = compatible ? prevManifest!.files : {};
+    // 1. Roots: the recorded ones plus those given, less those removed; then which files changed.
+    const plan = await planRoots({
+      recorded: prevManifest?.roots ?? [],
+      previousFiles: prevManifest?.files ?? {},
+      previousDocuments: async () => {
+        const docs = new Map((await readDocuments(join(versionsDir(indexDir), current!))).map((d) => [d.id, d]));
+        return (id) => docs.get(id);
+      },
+      given: opts.inputs.map((i) => (typeof i === 'string' ? { path: i, origin: 'cli' as const } : i)),
+      remove: opts.removeRoots ?? [],
+      by, now,
+    });
+    const scanned = await scanRoots(plan.present);
+    progress({ phase: 'scan', sourcesDone: 0, sourcesTotal: scanned.size, chunks: 0 });
+    const prevAll = prevManifest?.files ?? {};
+    const missingRoots = new Set(plan.missing.map((r) => r.path));
+    const removedRoots = new Set(plan.removed.map((r) => r.path));
+    const everyRoot = [...plan.roots, ...plan.removed];
+    /** Files gone from a root that is on disk; files of removed roots; files of missing roots (kept). */
+    const gone: string[] = [];
+    const dropped: string[] = [];
+    const carried: string[] = [];
+    for (const key of Object.keys(prevAll)) {
+      if (scanned.has(key)) continue;
+      const root = ownerOf(everyRoot, keyPath(key));
+      if (root && removedRoots.has(root.path)) dropped.push(key);
+      else if (root && missingRoots.has(root.path)) carried.push(key);
+      else gone.push(key);
+    }
+    const asked = new Set([...dropped.flatMap((k) => prevAll[k]!.docIds), ...(opts.expectedRemovals ?? [])]);
+    let prevFiles = compatible ? prevAll : {};
     let changed = [...scanned.entries()].filter(([key, s]) => prevFiles[key]?.hash !== s.hash
       || (prevFiles[key]?.skipped ?? []).some((k) => RETRY_CODES.has(k.code)));
-    let missing = Object.keys(prevFiles).filter((key) => !scanned.has(key) && !opts.keepMissing);
+    let missing = compatible ? [...gone, ...dropped] : [];
+    const reportRoots = {
+      roots: plan.roots.length,
+      missingRoots: plan.missing.map((r) => r.path),
+      removedRoots: plan.removed.map((r) => r.path),
+    };
 
-    if (compatible && changed.length === 0 && missing.length === 0) {
+    // A removed root leaves the manifest even when it held no file: that is a change too.
+    if (compatible && changed.length === 0 && missing.length === 0 && plan.removed.length === 0) {
       const skipped = Object.values(prevFiles).flatMap((f) => f.skipped);
       return {
-        indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped, extraction: [],
+        indexDir, version: current, published: false, added: [], updated: [], removed: [], skipped, extraction: [], ...reportRoots,
         unchanged: prevManifest!.counts.documents, documents: prevManifest!.counts.documents,
         chunks: prevManifest!.counts.chunks, embedder: prevManifest!.embedder.id, refitted: false,
         durationMs: Date.now() - started, timings,
       };
     }
+
+    // Files gone from their roots are known before anything is read: stop early if they alone pass the limit.
+    const removalLimits = { before: prevManifest?.counts.documents ?? 0, maxShare: opts.maxRemovalShare, allowed: !!opts.allowRemoval };
+    checkRemovals({ ...removalLimits, unasked: gone.flatMap((k) => prevAll[k]!.docIds).filter((id) => !asked.has(id)) });
 
     lap('scan');
     // 2. Start from the active version (or empty), then apply removals and additions.
@@ -200,9 +234,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       throw err;
     }) : undefined;
     if (compatible && !previous) {
+      compatible = false;
       prevFiles = {};
       changed = [...scanned.entries()];
       missing = [];
+    }
+    // A full rebuild reads only what is on disk: the documents of a missing root would be lost.
+    if (!compatible && carried.length > 0 && !opts.allowRemoval) {
+      throw new AppError('SOURCE_MISSING', `rebuild with missing roots: ${reportRoots.missingRoots.join(', ')}`, {
+        userSuffix: `Nguồn không truy cập được: ${reportRoots.missingRoots.map((r) => `“${r}”`).join(', ')}. Hãy gắn lại ổ hoặc khôi phục nguồn rồi chạy lại; nếu đúng là muốn bỏ nguồn đó, hãy gỡ nó (--remove) hoặc chạy với --allow-removal.`,
+      });
     }
     const base: Omit<IndexState, 'embedder'> & { embedder?: IndexState['embedder'] } = previous
       ?? emptyState(
@@ -216,6 +257,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       );
     lap('loadPrevious');
     const files2: Record<string, FileEntry> = { ...prevFiles };
+    /** Source ids of the documents removed, by document id. */
+    const removedIds = new Map<string, string>();
     const removeDoc = async (doc: StoredDocument) => {
       await loadSegment(base, doc.file);
       for (const label of doc.labels) {
@@ -227,13 +270,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       base.docs.delete(doc.id);
     };
 
-    const removed: string[] = [];
     for (const key of missing) {
       for (const id of files2[key]!.docIds) {
         const doc = base.docs.get(id);
         if (doc) {
           await removeDoc(doc);
-          removed.push(doc.sourceId);
+          removedIds.set(doc.id, doc.sourceId);
         }
       }
       delete files2[key];
@@ -316,7 +358,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         const doc = base.docs.get(id);
         if (doc) {
           await removeDoc(doc);
-          removed.push(doc.sourceId);
+          removedIds.set(doc.id, doc.sourceId);
         }
       }
       skipped.push(...entry.skipped);
@@ -343,11 +385,15 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       base.docs.set(p.doc.id, p.doc);
     }
     lap('bm25');
+    // Documents of the active version this one lacks; those nobody asked to remove are capped.
+    const lost = Object.values(prevAll).flatMap((e) => e.docIds).filter((id) => !base.docs.has(id));
+    const removed = lost.map((id) => removedIds.get(id) ?? id);
+    checkRemovals({ ...removalLimits, unasked: lost.filter((id) => !asked.has(id)).map((id) => removedIds.get(id) ?? id) });
     const totalChunks = [...base.docs.values()].reduce((n, d) => n + d.labels.length, 0);
     progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
 
     if (base.docs.size === 0) {
-      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${opts.inputs.join(', ')}`);
+      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${plan.roots.map((r) => r.path).join(', ') || 'no input'}`);
     }
     const drift = (base.manifest.embeddedSinceFit + newTexts.length) / Math.max(1, totalChunks);
     const needFit = !base.embedder || (embedderConfig.kind === 'lsa' && drift > REFIT_DRIFT);
@@ -376,10 +422,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
     progress({ phase: 'index', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
 
+    const unchanged = unchangedDocs + Object.entries(files2).filter(([k]) => !changed.some(([c]) => c === k)).reduce((n, [, e]) => n + e.docIds.length, 0);
     const state: IndexState = {
       ...base,
       embedder: base.embedder!,
-      manifest: { ...base.manifest, createdAt: new Date().toISOString(), nextLabel, files: files2, embeddedSinceFit },
+      manifest: {
+        ...base.manifest, createdAt: new Date().toISOString(), nextLabel, files: files2, embeddedSinceFit, roots: plan.roots,
+        build: {
+          via, by, ...(opts.job ? { job: opts.job } : {}), ...(current ? { parent: current } : {}),
+          changes: { added: added.length, updated: updated.length, removed: removed.length, unchanged },
+          removedRoots: reportRoots.removedRoots, missingRoots: reportRoots.missingRoots,
+        },
+      },
     };
 
     // 4. Write the new version beside the active one, then switch.
@@ -388,12 +442,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     await saveState(state, path, embedderConfig);
     lap('save');
     await opts.beforePublish?.(path);
-    await publishVersion(indexDir, name);
-    await sweepVersions(indexDir);
+    await publishVersion(indexDir, name, { event: 'publish', by, via: via === 'job' ? 'job' : 'cli', ...(opts.job ? { job: opts.job } : {}) });
+    await sweepVersions(indexDir, keep);
     progress({ phase: 'done', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
     return {
-      indexDir, version: name, published: true, added, updated, removed, skipped, extraction,
-      unchanged: unchangedDocs + Object.entries(files2).filter(([k]) => !changed.some(([c]) => c === k)).reduce((n, [, e]) => n + e.docIds.length, 0),
+      indexDir, version: name, published: true, added, updated, removed, skipped, extraction, ...reportRoots, unchanged,
       documents: state.docs.size, chunks: totalChunks, embedder: state.embedder.id, refitted,
       durationMs: Date.now() - started, timings,
     };

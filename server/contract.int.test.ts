@@ -6,10 +6,20 @@
  * success response the document declares was seen; at the end of the file, the types the
  * server computes are checked against the protocol's at compile time.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../ingest/pipeline.ts';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
-import type { Job } from '../protocol/admin/jobs.ts';
+import type { Job, JobOptions } from '../protocol/admin/jobs.ts';
+import type { IndexSource } from '../protocol/admin/sources.ts';
+import type { OverridesHealth } from '../protocol/admin/status.ts';
+import type { IndexVersion } from '../protocol/admin/versions.ts';
+import type { OverridesHealth as ServerOverridesHealth } from './admin/metadata-overrides.ts';
+import type { VersionInfo as ServerVersionInfo } from '../index/versions.ts';
+import type { RootSummary as ServerRootSummary } from '../index/roots.ts';
+import type { JobRequest } from './jobs/reindex-jobs.ts';
 import type { SavedFile, StoredFile, UploadProblem } from '../protocol/admin/uploads.ts';
 import type { ChatRequest, ChatResponse } from '../protocol/chat.ts';
 import type { DraftResponse } from '../protocol/draft.ts';
@@ -260,6 +270,46 @@ describe('an admin', () => {
   });
 });
 
+describe('an admin managing the index', () => {
+  it('lists sources, previews and confirms a removal, lists versions, rolls back, reads the status and repairs the overrides, as declared', async () => {
+    // A source the CLI added: the only kind the admin API may remove.
+    const extra = join(t.work, 'them-bang-dong-lenh');
+    await mkdir(extra, { recursive: true });
+    await writeFile(join(extra, 'thong-bao-them.txt'), CONTRACT_DOC.replace('khai thác cát', 'khai thác đá'));
+    await ingest({ inputs: [extra], indexDir: t.config.INDEX_DIR, by: 'cli:contract' });
+    await t.server.indexes.load();
+
+    const sources = await call('get', '/api/admin/sources', { as: 'admin' });
+    const added = (sources.body.sources as Json[]).find((r) => r.path === extra)!;
+    expect(added).toMatchObject({ origin: 'cli', removable: true, documents: 1 });
+    const shipped = (sources.body.sources as Json[]).find((r) => !r.removable)!;
+    expect((await call('get', '/api/admin/sources/{id}/removal', { as: 'admin', params: { id: shipped.id } })).body.code).toBe('SOURCE_CONFIGURED');
+    const preview = await call('get', '/api/admin/sources/{id}/removal', { as: 'admin', params: { id: added.id } });
+    expect(preview.body.documents).toBe(1);
+    const stale = await call('post', '/api/admin/sources/{id}/removal', { as: 'admin', params: { id: added.id }, body: { token: 'cu' } });
+    expect(stale.body.code).toBe('PREVIEW_STALE');
+    const removal = await call('post', '/api/admin/sources/{id}/removal', { as: 'admin', params: { id: added.id }, body: { token: preview.body.token } });
+    expect(removal.status).toBe(202);
+    expect((await waitForJob(removal.body.job.id as string)).status).toBe('succeeded');
+
+    const versions = await call('get', '/api/admin/versions', { as: 'admin' });
+    const [latest, before] = versions.body.versions as Json[];
+    const back = await call('post', '/api/admin/versions/{version}/rollback', { as: 'admin', params: { version: before!.version } });
+    expect(back.body).toMatchObject({ version: before!.version, switched: true });
+    expect((await call('post', '/api/admin/versions/{version}/rollback', { as: 'admin', params: { version: latest!.version } })).status).toBe(200);
+    expect((await call('post', '/api/admin/versions/{version}/rollback', { as: 'admin', params: { version: 'v000000-khong-co' } })).status).toBe(404);
+
+    expect((await call('get', '/api/admin/status', { as: 'admin' })).body.overrides.mode).toBe('ok');
+    expect((await call('post', '/api/admin/overrides/restore', { as: 'admin' })).status).toBe(409);
+    // The overrides file (written by the PATCH above) is damaged: read again, it is served from its backup, then restored.
+    await writeFile(join(t.config.STATE_DIR, 'metadata-overrides.json'), '{');
+    expect((await call('post', '/api/admin/overrides/reload', { as: 'admin' })).body.mode).toBe('backup');
+    expect((await call('get', '/readyz', { as: 'citizen' })).body.status).toBe('degraded');
+    expect((await call('post', '/api/admin/overrides/restore', { as: 'admin' })).body.mode).toBe('ok');
+    expect((await call('get', '/readyz', { as: 'citizen' })).body.status).toBe('ready');
+  });
+});
+
 describe('socket.io', () => {
   it('streams tokens, then the answer, and acknowledges ask and cancel as declared', async () => {
     const s = client('citizen');
@@ -331,3 +381,7 @@ type _Draft = Assert<Fits<DraftResult, DraftResponse>>;
 type _Uploads = Assert<Fits<ServerStoredFile, StoredFile>>
   | Assert<Fits<Extract<SaveResult, { ok: true }>['saved'][number], SavedFile>>
   | Assert<Fits<Extract<SaveResult, { ok: false }>['errors'][number], UploadProblem>>;
+type _Index = Assert<Fits<ServerOverridesHealth, OverridesHealth>>
+  | Assert<Fits<ServerVersionInfo, IndexVersion>>
+  | Assert<Fits<ServerRootSummary & { configured: boolean; removable: boolean }, IndexSource>>
+  | Assert<Fits<Required<Pick<JobRequest, 'rebuild'>> & JobRequest, JobOptions>>;

@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { MESSAGES } from '../core/errors.ts';
 import { ingest } from '../ingest/pipeline.ts';
+import { parseLock } from '../ingest/store/lock.ts';
 import { MANIFEST } from '../index/manifest-file.ts';
 import { versionsDir } from '../index/layout.ts';
 import { makeFixtures, type FixturePaths } from '../scripts/make-fixtures.ts';
@@ -161,7 +162,7 @@ describe('kill -9 during a re-index, then a restart (server as a child process)'
       const job = (await call(server.url, 'GET', `/api/admin/jobs/${jobId}`, { token: ADMIN_TOKEN })).body;
       if (job.status !== 'queued' && job.status !== 'running') throw new Error(`the job ended before it could be cut short: ${JSON.stringify(job)}`);
       if (job.status !== 'running' || job.progress?.phase !== 'load' || !(job.progress.sourcesDone > 0)) return undefined;
-      const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      const pid = parseLock(await readFile(lock, 'utf8').catch(() => ''))?.pid ?? 0;
       return pid > 0 ? pid : undefined;
     }, 30_000, 20);
     workers.push(workerPid);
@@ -172,12 +173,14 @@ describe('kill -9 during a re-index, then a restart (server as a child process)'
 
     server.proc.kill('SIGKILL');
     expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    // The orphan notices its parent is gone, stops, and removes the lock it held.
-    await waitFor('the orphaned worker to exit', () => (processAlive(workerPid) ? undefined : true), 15_000, 100);
+    const killedAt = Date.now();
+    // The orphan's watchdog sees its server gone, removes the lock it held and ends it, busy or not.
+    await waitFor('the orphaned worker to exit', () => (processAlive(workerPid) ? undefined : true), 15_000, 20);
+    expect(Date.now() - killedAt).toBeLessThan(3_000);
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('restarts serving a complete index version and reports the cut-short job as JOB_INTERRUPTED', async () => {
+  it('restarts serving a complete index version, reports the cut-short job as JOB_INTERRUPTED and runs it again by itself', async () => {
     server = await startChild(env);
     const ready = await call(server.url, 'GET', '/readyz');
     expect(ready.status).toBe(200);
@@ -191,16 +194,25 @@ describe('kill -9 during a re-index, then a restart (server as a child process)'
     expect(job.body).toMatchObject({ id: jobId, status: 'failed', error: { code: 'JOB_INTERRUPTED', message: JOB_MESSAGES.JOB_INTERRUPTED } });
     expect(job.body.error.message).toMatch(VIETNAMESE);
     expect(job.body.finishedAt).toEqual(expect.any(String));
+
+    // Nobody asks again (and SKIP_START_INGEST is set): the server resumes the job, as requested by the same admin.
+    const jobs = (await call(server.url, 'GET', '/api/admin/jobs', { token: ADMIN_TOKEN })).body.jobs as Json[];
+    const resumed = jobs.find((j) => j.retryOf === jobId);
+    expect(resumed).toMatchObject({ attempt: 2, requestedBy: job.body.requestedBy, options: { rebuild: true } });
+    const done = await finishedJob(server.url, resumed!.id as string);
+    expect(done.status).toBe('succeeded');
+    // The uploads the interrupted run never finished are in.
+    expect(done.summary.documents).toBeGreaterThanOrEqual(prebuiltDocuments + BULK);
+    await waitFor('the new version to be served', async () => ((await servedVersion(server.url)) === done.summary.version ? true : undefined), 10_000);
+    await expectAnswer(server.url);
   });
 
-  it('runs a new re-index job to success on the same directories and serves its version', async () => {
+  it('runs a new re-index job to success on the same directories', async () => {
     const started = await call(server.url, 'POST', '/api/admin/reindex', { token: ADMIN_TOKEN });
     expect(started.status).toBe(202);
     const done = await finishedJob(server.url, started.body.job.id as string);
     expect(done.status).toBe('succeeded');
-    // The uploads the interrupted run never finished are in (whoever indexed them).
-    expect(done.summary.documents).toBeGreaterThanOrEqual(prebuiltDocuments + BULK);
-    await waitFor('the new version to be served', async () => ((await servedVersion(server.url)) === done.summary.version ? true : undefined), 10_000);
+    expect(done.summary.published).toBe(false);
     await expectAnswer(server.url);
   });
 
@@ -233,22 +245,36 @@ describe('failed re-index jobs and refused uploads (in-process server)', () => {
   });
 
   describe('a failed job leaves the old index serving and says why', () => {
-    it('fails INDEX_LOCKED while another live process holds the index, and keeps answering', async () => {
+    it('fails INDEX_LOCKED while another live process holds the index, keeps answering, and runs the job again once the lock is free', async () => {
       const before = await servedVersion(t.url);
-      await writeFile(lock, String(process.pid));
+      // A CLI run of this very process holds the index.
+      await writeFile(lock, JSON.stringify({ pid: process.pid, role: 'cli' }));
+      let failedId: string;
       try {
         const started = await call(t.url, 'POST', '/api/admin/reindex', { token: ADMIN_TOKEN, body: { rebuild: true } });
         expect(started.status).toBe(202);
+        failedId = started.body.job.id as string;
         await expectAnswer(t.url);
-        const done = await finishedJob(t.url, started.body.job.id as string);
+        const done = await finishedJob(t.url, failedId);
         expect(done).toMatchObject({ status: 'failed', error: { code: 'INDEX_LOCKED', message: MESSAGES.INDEX_LOCKED } });
         expect(done.error.message).toMatch(VIETNAMESE);
+        expect((await call(t.url, 'GET', '/api/admin/status', { token: ADMIN_TOKEN })).body).toMatchObject({ retryPending: true });
+        expect(await servedVersion(t.url)).toBe(before);
       } finally {
         await rm(lock, { force: true });
       }
-      expect(await servedVersion(t.url)).toBe(before);
       await expectAnswer(t.url);
+      // The retry (after its backoff delay) finds the lock free and publishes.
+      const retry = await waitFor('the retry of the locked-out job', async () => {
+        const jobs = (await call(t.url, 'GET', '/api/admin/jobs', { token: ADMIN_TOKEN })).body.jobs as Json[];
+        return jobs.find((j) => j.retryOf === failedId);
+      }, 30_000, 100);
+      const done = await finishedJob(t.url, retry.id as string);
+      expect(done).toMatchObject({ status: 'succeeded', attempt: 2, options: { rebuild: true } });
+      await waitFor('the retried version to be served', async () => ((await servedVersion(t.url)) === done.summary.version ? true : undefined), 10_000);
     });
+
+    let crashedId: string;
 
     it('fails JOB_CRASHED when the worker is killed mid-run, answering questions throughout', async () => {
       const before = await servedVersion(t.url);
@@ -261,14 +287,15 @@ describe('failed re-index jobs and refused uploads (in-process server)', () => {
         const started = await call(t.url, 'POST', '/api/admin/reindex', { token: ADMIN_TOKEN, body: { rebuild: true } });
         expect(started.status).toBe(202);
         const workerPid = await waitFor('the worker to take the index lock', async () => {
-          const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+          const pid = parseLock(await readFile(lock, 'utf8').catch(() => ''))?.pid ?? 0;
           return pid > 0 ? pid : undefined;
         }, 30_000, 10);
         workers.push(workerPid);
         // The worker is a child of this process (the server runs in it), not some other lock holder.
         expect(parentOf(workerPid)).toBe(process.pid);
         process.kill(workerPid, 'SIGKILL');
-        const done = await finishedJob(t.url, started.body.job.id as string);
+        crashedId = started.body.job.id as string;
+        const done = await finishedJob(t.url, crashedId);
         expect(done).toMatchObject({ status: 'failed', error: { code: 'JOB_CRASHED', message: crashedMessage({ code: null, signal: 'SIGKILL' }) } });
         expect(done.error.message).toContain('chỉ mục cũ vẫn đang phục vụ');
       } finally {
@@ -281,12 +308,13 @@ describe('failed re-index jobs and refused uploads (in-process server)', () => {
       expect(await servedVersion(t.url)).toBe(before);
     });
 
-    it('runs the next job to success although the killed worker left its lock behind', async () => {
-      const stale = Number((await readFile(lock, 'utf8')).trim());
-      expect(processAlive(stale)).toBe(false);
-      const started = await call(t.url, 'POST', '/api/admin/reindex', { token: ADMIN_TOKEN });
-      const done = await finishedJob(t.url, started.body.job.id as string);
-      expect(done.status).toBe('succeeded');
+    it('runs the crashed job again by itself, taking over the lock the killed worker left behind', async () => {
+      const retry = await waitFor('the retry of the crashed job', async () => {
+        const jobs = (await call(t.url, 'GET', '/api/admin/jobs', { token: ADMIN_TOKEN })).body.jobs as Json[];
+        return jobs.find((j) => j.retryOf === crashedId);
+      }, 30_000, 100);
+      const done = await finishedJob(t.url, retry.id as string);
+      expect(done).toMatchObject({ status: 'succeeded', attempt: 2 });
       expect(existsSync(lock)).toBe(false);
       await expectAnswer(t.url);
     });
@@ -340,20 +368,50 @@ describe('failed re-index jobs and refused uploads (in-process server)', () => {
       expect(r.body.job).toBeUndefined();
     });
 
-    it('accepts a corrupt PDF and a zip-bomb DOCX, then the job skips both with a Vietnamese reason and the index still answers', async () => {
-      // The upload check only sniffs the first bytes; pdf.js and the unpacked-size limit run at ingest time.
-      const r = await upload([{ name: 'hong.pdf', data: file(fx.badPdfCorrupt) }, { name: 'bom-nen.docx', data: file(fx.badDocxBomb) }]);
+    it.each([
+      { what: 'a corrupt PDF behind a valid header', files: () => [{ name: 'hong.pdf', data: file(fx.badPdfCorrupt) }], code: 'PDF_CORRUPT', says: MESSAGES.PDF_CORRUPT },
+      { what: 'a zip-bomb DOCX', files: () => [{ name: 'bom-nen.docx', data: file(fx.badDocxBomb) }], code: 'DOCX_TOO_LARGE_UNPACKED', says: MESSAGES.DOCX_TOO_LARGE_UNPACKED },
+      { what: 'an image-only PDF', files: () => [{ name: 'ban-scan.pdf', data: file(fx.badPdfNoText) }], code: 'PDF_NO_TEXT', says: MESSAGES.PDF_NO_TEXT },
+      {
+        what: 'a secret-marked document',
+        files: () => [{ name: 'bao-cao-mat.txt', data: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nMẬT\nBÁO CÁO\nTình hình an ninh trên địa bàn.\n' }],
+        code: 'SECRET_MARKING', says: MESSAGES.SECRET_MARKING,
+      },
+      {
+        what: 'a JSONL file with a bad line among good records',
+        files: () => [{ name: 'ban-ghi.jsonl', data: `${JSON.stringify({ id: 'TB-01', title: 'Thông báo', text: 'Lịch trực tiếp dân tháng 8.' })}\n{"id": "TB-02", "text": \n` }],
+        code: 'JSONL_MALFORMED', says: 'Dòng 2',
+      },
+      {
+        what: 'a record whose id another source of the index owns',
+        files: () => [{ name: 'trung-ma.jsonl', data: `${JSON.stringify({ id: '1.001193', title: 'Trùng mã', text: 'Một bản ghi mang mã của thủ tục đăng ký khai sinh.' })}\n` }],
+        code: 'DUPLICATE_ID', says: 'đã là của văn bản',
+      },
+    ])('refuses $what at upload, as the job would, with the Vietnamese reason and nothing kept', async ({ files, code, says }) => {
+      const before = await listing();
+      const jobsBefore = (await call(t.url, 'GET', '/api/admin/jobs', { token: ADMIN_TOKEN })).body.jobs.length as number;
+      const r = await upload(files());
+      expect(r.status).toBe(422);
+      expect(r.body).toMatchObject({ ok: false, code });
+      expect(r.body.message).toContain(says);
+      expect(r.body.message).toMatch(VIETNAMESE);
+      expect(r.body.files[0]).toMatchObject({ code, fileName: files()[0]!.name });
+      expect(await listing()).toEqual(before);
+      expect((await call(t.url, 'GET', '/api/admin/jobs', { token: ADMIN_TOKEN })).body.jobs).toHaveLength(jobsBefore);
+    });
+
+    it('checks an upload in a worker thread: the server keeps answering meanwhile, then a good file is indexed', async () => {
+      const pending = upload([{ name: 'lich-truc.txt', data: 'THÔNG BÁO\nLịch trực ban đêm của phường Nghĩa Chánh trong tháng 12.\n' }]);
+      await expectAnswer(t.url);
+      const r = await pending;
       expect(r.status).toBe(201);
+      expect(r.body.files[0]).toMatchObject({ fileName: 'lich-truc.txt', check: 'passed', documents: 1 });
       const done = await finishedJob(t.url, r.body.job.id as string);
       expect(done.status).toBe('succeeded');
-      const skipped = new Map((done.summary.skipped as Json[]).map((s) => [s.sourceId as string, s]));
-      expect(skipped.get('hong.pdf')).toMatchObject({ code: 'PDF_CORRUPT', message: expect.stringContaining(MESSAGES.PDF_CORRUPT) });
-      expect(skipped.get('bom-nen.docx')).toMatchObject({ code: 'DOCX_TOO_LARGE_UNPACKED', message: expect.stringContaining(MESSAGES.DOCX_TOO_LARGE_UNPACKED) });
       await waitFor('the new version to be served', async () => ((await servedVersion(t.url)) === done.summary.version ? true : undefined), 10_000);
-      await expectAnswer(t.url);
-      // The traversal uploads were indexed under their safe names.
+      // The traversal uploads were indexed under their safe names too.
       const search = await call(t.url, 'POST', '/api/search', { body: { query: 'lịch trực ban đêm phường Nghĩa Chánh', k: 3 } });
-      expect(search.body.results[0].sourceId).toBe('evil.txt');
+      expect(search.body.results.map((x: Json) => x.sourceId)).toEqual(expect.arrayContaining(['evil.txt', 'lich-truc.txt']));
     });
   });
 });

@@ -2,12 +2,14 @@
  * The index the server answers from. Loading a new version happens beside the served
  * one; the switch is one assignment, so an answer in flight keeps the index it started
  * with and the next one gets the new index. A version that fails to load leaves the old
- * one serving.
+ * one serving. CURRENT is also polled (`watch`), so a version published or rolled back by
+ * the CLI is served without a restart.
  */
 import type { Logger } from 'pino';
 import { openIndex, type OpenIndex } from '../index/open-index.ts';
 import type { StoredDocument } from '../index/index-state.ts';
 import { readCurrent } from '../index/layout.ts';
+import { AppError } from '../core/errors.ts';
 import { HttpError } from './http/errors.ts';
 
 export interface IndexServiceOptions {
@@ -57,11 +59,32 @@ export class IndexService {
     return run;
   }
 
+  /**
+   * Check CURRENT every `intervalMs` and serve a version switched by another process (a
+   * CLI ingest or rollback). Returns the function that stops watching.
+   */
+  watch(intervalMs: number): () => void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void readCurrent(this.opts.indexDir)
+        .then((active) => (active && active !== this.served?.version ? this.load() : undefined))
+        .catch((err: unknown) => this.opts.logger?.error({ err }, 'the active index version could not be served; the previous one keeps serving'))
+        .finally(() => {
+          busy = false;
+        });
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private async loadNow(): Promise<OpenIndex> {
     const active = await readCurrent(this.opts.indexDir);
+    if (!active) throw new AppError('INDEX_NOT_FOUND', `no published index in ${this.opts.indexDir}`);
     if (this.served && active === this.served.version) return this.served;
     const started = performance.now();
-    const index = await openIndex(this.opts.indexDir, this.opts.view ? { view: this.opts.view } : {});
+    const index = await openIndex(this.opts.indexDir, { version: active, ...(this.opts.view ? { view: this.opts.view } : {}) });
     await this.opts.beforeServe?.(index);
     const previous = this.served?.version;
     this.served = index;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Server as SocketServer } from 'socket.io';
 import { Assistant } from './assistant.ts';
@@ -15,7 +15,6 @@ import { createAnswerer } from './answer/create-answerer.ts';
 import { JsonlAuditSink } from './audit/jsonl-audit.ts';
 import { TokenStore } from './auth/tokens.ts';
 import type { Config } from '../config/config.ts';
-import { REPO_ROOT } from '../config/paths.ts';
 import { IndexService } from './index-service.ts';
 import { createApp, finishApp } from './http/app.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -33,6 +32,12 @@ import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
 import { pagesRouter } from './http/pages.ts';
+import { Readiness } from './readiness.ts';
+import { checkUploads, withIndexConflicts } from './admin/upload-check.ts';
+import { DEFAULT_MAX_BYTES } from '../ingest/loaders/index.ts';
+import { checkIndexDir } from '../ingest/store/index-dir.ts';
+import { ingestInputs } from './ingest-inputs.ts';
+import { rootId, rootsOf } from '../index/roots.ts';
 import { createDraftsRouter } from './http/drafts.ts';
 import { DraftService } from './drafting/service.ts';
 
@@ -48,6 +53,9 @@ export interface RunningServer {
   readonly jobs: ReindexJobs;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** What makes the server degraded or not ready (/readyz). */
+  readonly readiness: Readiness;
+  readonly overrides: MetadataOverrides;
   /** The answer workers, when ANSWER_WORKERS > 0. */
   readonly pool: AnswerPool | undefined;
   /** Graceful shutdown; resolves when everything is closed. */
@@ -60,10 +68,13 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** Ingest inputs of every job: the shipped corpus, admin uploads, then CORPUS_PATHS. */
-export function ingestInputs(config: Pick<Config, 'UPLOAD_DIR' | 'CORPUS_PATHS'>): string[] {
-  return [join(REPO_ROOT, 'corpora'), resolve(config.UPLOAD_DIR), ...config.CORPUS_PATHS.map((p) => resolve(p))];
-}
+export { ingestInputs } from './ingest-inputs.ts';
+
+/** How often CURRENT is checked for a version switched by the CLI (ingest or rollback). */
+const CURRENT_POLL_MS = 5_000;
+
+/** Job failures that need no operator: stopped on purpose, or retried by the server. */
+const QUIET_FAILURES = new Set(['JOB_CANCELLED', 'JOB_INTERRUPTED']);
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? pino({
@@ -73,6 +84,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.authorization', '*.token', '*.apiKey'],
   });
   const metrics = new Metrics();
+  const readiness = new Readiness();
   let secret = config.SERVER_SECRET;
   if (!secret) {
     secret = randomBytes(32).toString('base64url');
@@ -90,11 +102,27 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   await mkdir(config.UPLOAD_DIR, { recursive: true });
   await mkdir(config.STATE_DIR, { recursive: true });
-  const uploads = new UploadStore(config.UPLOAD_DIR);
+  // Uploads are read by the job's own loaders before 201 (upload-check.ts); `indexes` is set just below.
+  const uploads = new UploadStore(config.UPLOAD_DIR, {
+    check: async (files) => withIndexConflicts(
+      await checkUploads(files, { timeoutMs: config.UPLOAD_CHECK_TIMEOUT_MS, maxBytes: DEFAULT_MAX_BYTES }),
+      (id) => (indexes.ready ? indexes.current.state.docs.get(id) : undefined),
+      config.UPLOAD_DIR,
+    ),
+  });
   const overrides = new MetadataOverrides(join(config.STATE_DIR, 'metadata-overrides.json'));
   const overridesLoaded = await overrides.load();
-  // A corrupt overrides file was set aside: documents an admin made internal are public again until it is restored.
-  if (overridesLoaded.warning) logger.error({ warning: overridesLoaded.warning, setAsideTo: overridesLoaded.setAsideTo }, 'metadata overrides reset');
+  // A damaged overrides file fails closed (metadata-overrides.ts): reported until an admin repairs it.
+  if (overridesLoaded.mode !== 'ok') {
+    logger.error({ mode: overridesLoaded.mode, reason: overridesLoaded.reason, hidden: overridesLoaded.hidden }, 'metadata overrides degraded');
+    readiness.set('overrides', 'OVERRIDES_CORRUPT', overridesLoaded.message!);
+  }
+  // An INDEX_DIR that cannot be written: serve what is there, say why nothing can be re-indexed.
+  const indexDirProblem = await checkIndexDir(config.INDEX_DIR);
+  if (indexDirProblem) {
+    logger.error({ code: indexDirProblem.code, detail: indexDirProblem.message }, 'index directory cannot be written');
+    readiness.set('index-dir', indexDirProblem.code, indexDirProblem.userMessage);
+  }
 
   // Answer workers only for the extractive answerer: an LLM's time is spent waiting, not computing.
   const pool = config.ANSWER_WORKERS > 0 && !config.llm ? new AnswerPool({ size: config.ANSWER_WORKERS, overrides, logger }) : undefined;
@@ -120,6 +148,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     inputs: () => ingestInputs(config),
     stateFile: join(config.STATE_DIR, 'jobs.json'),
     timeoutMs: config.REINDEX_TIMEOUT_MS,
+    maxRemovalShare: config.INDEX_MAX_REMOVAL_SHARE,
+    keepVersions: config.INDEX_KEEP_VERSIONS,
+    rootPaths: (ids) => {
+      if (!indexes.ready) return [];
+      const index = indexes.current;
+      const roots = rootsOf(index.state.manifest, (id) => index.state.docs.get(id));
+      return roots.filter((r) => ids.includes(rootId(r.path))).map((r) => r.path);
+    },
     // New versions are built with the configured embedder, like `npm run ingest`.
     embedder: config.embedder,
   });
@@ -136,7 +172,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
     authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
   };
-  const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit });
+  const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit, readiness });
   const drafts = createDraftsRouter({
     drafts: new DraftService({
       corpus: () => indexes.current, audit, dir: join(config.STATE_DIR, 'drafts'),
@@ -145,7 +181,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts, readiness,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -160,12 +196,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {
     metrics.reindexRuns.inc({ status: 'succeeded' });
+    readiness.clear('reindex');
+    const missing = job.summary?.missingRoots ?? [];
+    if (missing.length) {
+      readiness.set('sources', 'SOURCES_UNREACHABLE', `Không truy cập được ${missing.length} nguồn văn bản đã ghi nhận (${missing.map((r) => r.name).join(', ')}); văn bản của các nguồn này vẫn được giữ nguyên. Vui lòng kiểm tra ổ mạng hoặc thư mục nguồn.`);
+    } else readiness.clear('sources');
     if (!job.summary?.published) return;
     indexes.load().catch((err: unknown) => logger.error({ err, job: job.id }, 'new index version could not be served; the previous one keeps serving'));
   });
   jobs.on('failed', (job, detail) => {
     metrics.reindexRuns.inc({ status: 'failed' });
-    logger.warn({ job: job.id, code: job.error?.code, detail }, 're-index job failed; the previous index keeps serving');
+    logger.warn({ job: job.id, code: job.error?.code, detail, retry: jobs.retryPending }, 're-index job failed; the previous index keeps serving');
+    if (job.error && !QUIET_FAILURES.has(job.error.code) && !jobs.retryPending) readiness.set('reindex', job.error.code, job.error.message);
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -177,12 +219,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, tokens: tokens.size, index: indexes.version ?? null }, 'server listening');
 
-  if (opts.ingestOnStart) {
-    try {
-      jobs.start({ user: 'system' });
-    } catch (err) {
-      logger.warn({ err }, 'start-up re-index not started');
-    }
+  const stopWatching = indexes.watch(CURRENT_POLL_MS);
+  try {
+    // A job a restart cut short runs again (it refreshes every root, so it is also the start-up job).
+    const resumed = jobs.resumeInterrupted();
+    if (resumed) logger.info({ job: resumed.id, retryOf: resumed.retryOf, attempt: resumed.attempt }, 'interrupted re-index job resumed');
+    else if (opts.ingestOnStart) jobs.start({ user: 'system' });
+  } catch (err) {
+    logger.warn({ err }, 'start-up re-index not started');
   }
 
   let closing: Promise<void> | undefined;
@@ -196,6 +240,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await new Promise<void>((r) => void io.close(() => r()));
     http.closeAllConnections();
     await httpClosed;
+    stopWatching();
     await jobs.close();
     await pool?.close();
     await audit.close();
@@ -204,5 +249,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     logger.info('shut down');
   })());
 
-  return { url, port, http, io, indexes, jobs, metrics, logger, pool, close };
+  return { url, port, http, io, indexes, jobs, metrics, logger, readiness, overrides, pool, close };
 }

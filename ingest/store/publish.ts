@@ -1,18 +1,20 @@
 /**
  * The write side of an index directory (layout in index/layout.ts): durable file writes,
- * new version directories, the atomic switch of CURRENT, the sweep of old versions and
- * the lock of one ingest run.
+ * new version directories, the atomic switch of CURRENT (logged in the history), and the
+ * sweep of old versions. The lock of one writer is in lock.ts.
  *
  * A run builds a new version beside the active one and switches CURRENT only once every
  * file of the new version is written and synced; a crash at any point leaves CURRENT
- * naming the last complete version. Unreferenced versions are swept on the next run.
+ * naming the last complete version. Unpublished versions are swept on the next run; the
+ * most recently served ones are kept for rollback (INDEX_KEEP_VERSIONS).
  */
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../core/errors.ts';
+import { DEFAULT_KEEP_VERSIONS } from '../../config/options.ts';
 import { MANIFEST } from '../../index/manifest-file.ts';
-import { CURRENT_FILE, readCurrent, versionsDir } from '../../index/layout.ts';
+import { CURRENT_FILE, HISTORY_FILE, readCurrent, versionsDir } from '../../index/layout.ts';
+import { lastServed, readHistory, type HistoryEntry } from '../../index/history.ts';
 
 /** Write a file durably: temp file, fsync, rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -55,16 +57,45 @@ export async function createVersionDir(indexDir: string): Promise<{ name: string
   return { name, path };
 }
 
-/** Switch CURRENT to `name` atomically. */
-export async function publishVersion(indexDir: string, name: string): Promise<void> {
+/** Who switches CURRENT, recorded in the history. */
+export interface Switch {
+  event: HistoryEntry['event'];
+  by: string;
+  via: HistoryEntry['via'];
+  job?: string;
+}
+
+/** Append one line to the directory's history, durably. */
+async function appendHistory(indexDir: string, entry: HistoryEntry): Promise<void> {
+  const fh = await open(join(indexDir, HISTORY_FILE), 'a');
+  try {
+    await fh.appendFile(`${JSON.stringify(entry)}\n`);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Switch CURRENT to `name` atomically and record the switch (the caller holds the lock). */
+export async function publishVersion(indexDir: string, name: string, by: Switch = { event: 'publish', by: 'unknown', via: 'cli' }): Promise<void> {
+  const previous = await readCurrent(indexDir);
   await syncDir(join(versionsDir(indexDir), name));
   await syncDir(versionsDir(indexDir));
   await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
   await syncDir(indexDir);
+  await appendHistory(indexDir, {
+    at: new Date().toISOString(), event: by.event, version: name, ...(previous && previous !== name ? { previous } : {}),
+    by: by.by, via: by.via, ...(by.job ? { job: by.job } : {}),
+  });
 }
 
-/** Delete versions other than the active one and the `keep` most recent before it. */
-export async function sweepVersions(indexDir: string, keep = 1): Promise<string[]> {
+/**
+ * Delete every version but the active one and the `keep - 1` most recently served before
+ * it (rollback targets); versions never published (a run cut short) go too. Versions
+ * older than the first line of the history predate it and count as served, by name.
+ * The caller holds the lock.
+ */
+export async function sweepVersions(indexDir: string, keep = DEFAULT_KEEP_VERSIONS): Promise<string[]> {
   const current = await readCurrent(indexDir);
   let names: string[];
   try {
@@ -72,57 +103,26 @@ export async function sweepVersions(indexDir: string, keep = 1): Promise<string[
   } catch {
     return [];
   }
-  const complete: string[] = [];
+  const history = await readHistory(indexDir);
+  const served = lastServed(history);
+  const firstLogged = history[0]?.version;
+  const candidates: Array<{ name: string; at: string }> = [];
   const removed: string[] = [];
   for (const n of names) {
     if (n === current) continue;
-    const hasManifest = await stat(join(versionsDir(indexDir), n, MANIFEST)).then(() => true, () => false);
-    if (hasManifest && current && n < current) complete.push(n);
+    const complete = await stat(join(versionsDir(indexDir), n, MANIFEST)).then(() => true, () => false);
+    const predatesHistory = !!current && n < current && (firstLogged === undefined || n < firstLogged);
+    if (complete && (served.has(n) || predatesHistory)) candidates.push({ name: n, at: served.get(n) ?? '' });
     else {
       await rm(join(versionsDir(indexDir), n), { recursive: true, force: true });
       removed.push(n);
     }
   }
-  for (const n of complete.slice(0, Math.max(0, complete.length - keep))) {
-    await rm(join(versionsDir(indexDir), n), { recursive: true, force: true });
-    removed.push(n);
+  // Most recently served first; versions from before the history by name, newest first.
+  candidates.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
+  for (const { name } of candidates.slice(Math.max(0, keep - 1))) {
+    await rm(join(versionsDir(indexDir), name), { recursive: true, force: true });
+    removed.push(name);
   }
   return removed;
 }
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Take the directory's lock for one ingest run. A lock left by a dead process (kill -9)
- * is taken over. Returns a release function.
- */
-export async function acquireLock(indexDir: string): Promise<() => Promise<void>> {
-  await mkdir(indexDir, { recursive: true });
-  const path = join(indexDir, 'LOCK');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(path, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return async () => {
-        await rm(path, { force: true });
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-        throw new AppError('INDEX_LOCKED', `index ${indexDir} is locked by pid ${pid}`);
-      }
-      await rm(path, { force: true });
-    }
-  }
-  throw new AppError('INDEX_LOCKED', `could not lock ${indexDir}`);
-}
-

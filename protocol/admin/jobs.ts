@@ -45,6 +45,10 @@ export const JobExtraction = z.object({
 }).openapi('JobExtraction');
 export type JobExtraction = z.infer<typeof JobExtraction>;
 
+/** A root named in a job summary: its id (GET /api/admin/sources) and its last path segment. */
+export const JobRoot = z.object({ id: z.string(), name: z.string() }).openapi('JobRoot');
+export type JobRoot = z.infer<typeof JobRoot>;
+
 export const JobSummary = z.object({
   version: z.string().optional().openapi({ description: 'Phiên bản chỉ mục đang dùng sau lượt chạy' }),
   published: z.boolean().openapi({ description: 'false: không có thay đổi, không phát hành phiên bản mới' }),
@@ -55,6 +59,8 @@ export const JobSummary = z.object({
   skipped: z.array(JobSkippedSource),
   extraction: z.array(JobExtraction).optional()
     .openapi({ description: 'Văn bản của lượt chạy được OCR hoặc có cảnh báo: bảng điều khiển đánh dấu chúng' }),
+  missingRoots: z.array(JobRoot).optional().openapi({ description: 'Nguồn đã ghi nhận nhưng không truy cập được: văn bản của chúng được giữ nguyên' }),
+  removedRoots: z.array(JobRoot).optional().openapi({ description: 'Nguồn được gỡ trong lượt này' }),
   documents: z.number(),
   chunks: z.number(),
   durationMs: z.number(),
@@ -64,6 +70,15 @@ export type JobSummary = z.infer<typeof JobSummary>;
 export const JobError = z.object({ code: z.string(), message: z.string() }).openapi('JobError');
 export type JobError = z.infer<typeof JobError>;
 
+/** What a job was asked to do besides refreshing every root. */
+export const JobOptions = z.object({
+  rebuild: z.boolean(),
+  removeRoots: z.array(z.string()).optional().openapi({ description: 'Mã các nguồn được gỡ (GET /api/admin/sources)' }),
+  allowRemoval: z.boolean().optional().openapi({ description: 'Chấp nhận gỡ nhiều văn bản hơn ngưỡng INDEX_MAX_REMOVAL_SHARE' }),
+  expectedRemovals: z.array(z.string()).optional().openapi({ description: 'Mã các văn bản quản trị viên đã xóa: việc gỡ chúng là chủ ý' }),
+}).openapi('JobOptions');
+export type JobOptions = z.infer<typeof JobOptions>;
+
 export const Job = z.object({
   id: z.string().min(1),
   kind: z.literal('reindex'),
@@ -72,14 +87,19 @@ export const Job = z.object({
   createdAt: z.string(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
-  options: z.object({ rebuild: z.boolean() }),
+  options: JobOptions,
+  retryOf: z.string().optional().openapi({ description: 'Lượt bị gián đoạn hoặc thất bại mà máy chủ tự chạy lại bằng lượt này' }),
+  attempt: z.number().int().positive().optional().openapi({ description: 'Lần chạy thứ mấy (2, 3 …) khi máy chủ tự chạy lại' }),
   progress: JobProgress.optional(),
   summary: JobSummary.optional(),
   error: JobError.optional(),
 }).openapi('Job');
 export type Job = z.infer<typeof Job>;
 
-export const ReindexRequest = z.object({ rebuild: z.boolean().optional() }).strict().openapi('ReindexRequest');
+export const ReindexRequest = z.object({
+  rebuild: z.boolean().optional().openapi({ description: 'Đọc và nhúng lại mọi nguồn' }),
+  allowRemoval: z.boolean().optional().openapi({ description: 'Chấp nhận gỡ nhiều văn bản hơn ngưỡng INDEX_MAX_REMOVAL_SHARE (tệp đã bị xóa khỏi nguồn)' }),
+}).strict().openapi('ReindexRequest');
 export type ReindexRequest = z.infer<typeof ReindexRequest>;
 
 export const ReindexStarted = z.object({ job: Job }).openapi('ReindexStarted');

@@ -36,6 +36,8 @@ const saved = {
   bytes: z.number().int(),
   replaced: z.boolean(),
   metadata: z.enum(['written', 'kept', 'none']).openapi({ description: 'written: đã ghi thông tin kèm theo; kept: giữ thông tin của tệp cũ; none: không có' }),
+  check: z.enum(['passed', 'deferred']).optional().openapi({ description: 'passed: đã đọc thử như lượt lập chỉ mục sẽ đọc; deferred: kiểm tra quá thời gian UPLOAD_CHECK_TIMEOUT_MS (bản scan dài), lượt lập chỉ mục sẽ kiểm tra' }),
+  documents: z.number().int().optional().openapi({ description: 'Số văn bản (bản ghi JSONL) sẽ được lập chỉ mục, khi đã kiểm tra' }),
 };
 
 /** A file stored by an upload. */
@@ -65,10 +67,18 @@ export type UploadProblem = z.infer<typeof UploadProblem>;
 export const UploadErrorBody = ErrorBody.extend({ files: z.array(UploadProblem).optional() }).openapi('UploadError');
 export type UploadErrorBody = z.infer<typeof UploadErrorBody>;
 
-/** A file removed (with its document), and the re-index that follows. */
+/** A file removed (with its document), or one record of an uploaded JSONL file, and the re-index that follows. */
 export const RemovalResponse = z.object({
   fileName: z.string(),
+  removed: z.enum(['file', 'record']).optional().openapi({ description: 'record: chỉ bản ghi này (tệp JSONL được ghi lại không có nó); file: cả tệp' }),
+  lines: z.array(z.number().int()).optional().openapi({ description: 'Các dòng đã xóa khỏi tệp JSONL' }),
   job: Job,
   queued: z.boolean().openapi({ description: 'true: sẽ chạy sau lượt hiện tại' }),
 }).openapi('RemovalResponse');
 export type RemovalResponse = z.infer<typeof RemovalResponse>;
+
+/** 409 NOT_DELETABLE: how the document's source came to the index, which the message explains. */
+export const NotDeletableBody = ErrorBody.extend({
+  origin: z.enum(['shipped', 'upload', 'corpus_paths', 'cli', 'legacy']).optional(),
+}).openapi('NotDeletableError');
+export type NotDeletableBody = z.infer<typeof NotDeletableBody>;

@@ -36,7 +36,12 @@ export const ADMIN_SPECIFICS = {
   recordsCarryMetadata: 'Tệp JSONL ghi siêu dữ liệu trong từng bản ghi; vui lòng tải tệp này lên riêng, không kèm siêu dữ liệu.',
   binaryText: 'Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.',
   nothingSaved: 'Chưa lưu tệp nào vì lần tải lên này có lỗi; vui lòng sửa các lỗi được báo rồi tải lên lại.',
-  overridesReset: 'Tệp lưu các điều chỉnh siêu dữ liệu bị hỏng nên đã được chuyển sang tên khác; các điều chỉnh trước đó tạm thời không còn hiệu lực, vui lòng kiểm tra lại.',
+  overridesFromBackup: 'Tệp lưu các điều chỉnh siêu dữ liệu (metadata-overrides.json) bị hỏng hoặc bị mất; hệ thống đang dùng bản sao lưu gần nhất nên văn bản nội bộ vẫn được giữ nội bộ. Vui lòng khôi phục tệp (nút “Khôi phục từ bản sao lưu” hoặc sửa tệp rồi nạp lại).',
+  overridesClosed: (n: number) => `Tệp lưu các điều chỉnh siêu dữ liệu (metadata-overrides.json) và bản sao lưu đều không đọc được; để an toàn, ${n.toLocaleString('vi-VN')} văn bản từng được điều chỉnh tạm thời chỉ dành cho cán bộ cho đến khi tệp được khôi phục.`,
+  overridesClosedAll: 'Tệp lưu các điều chỉnh siêu dữ liệu (metadata-overrides.json) và bản sao lưu đều không đọc được, không xác định được văn bản nào từng được điều chỉnh; để an toàn, mọi văn bản tạm thời chỉ dành cho cán bộ cho đến khi tệp được khôi phục.',
+  overridesLocked: 'Tệp lưu các điều chỉnh siêu dữ liệu đang hỏng; vui lòng khôi phục tệp (hoặc xóa nó cùng bản sao lưu nếu muốn bắt đầu lại từ đầu) rồi nạp lại trước khi điều chỉnh tiếp.',
+  recordNotFound: (id: string) => `Tệp không còn bản ghi mã “${id}”.`,
+  moreProblems: (n: number, fileName: string) => `… và ${n.toLocaleString('vi-VN')} lỗi khác (tệp ${fileName}).`,
   overrideNeedsField: 'Cần ít nhất một trường để cập nhật: audience, status, supersedes hoặc supersededBy.',
 } as const;
 

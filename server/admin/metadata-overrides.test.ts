@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ afterEach(async () => {
 describe('MetadataOverrides', () => {
   it('starts empty without a file and says nothing about it', async () => {
     const overrides = store();
-    expect(await overrides.load()).toEqual({ count: 0 });
+    expect(await overrides.load()).toEqual({ mode: 'ok', count: 0 });
     expect(overrides.all().size).toBe(0);
   });
 
@@ -52,7 +52,7 @@ describe('MetadataOverrides', () => {
     expect(set).toEqual({ audience: 'internal', supersedes: ['83/KH-UBND'], updatedAt: NOW.toISOString(), updatedBy: 'van-thu' });
 
     const second = store();
-    expect(await second.load()).toEqual({ count: 1 });
+    expect(await second.load()).toEqual({ mode: 'ok', count: 1 });
     expect(second.get('qd-01')).toEqual(set);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, overrides: { 'qd-01': set } });
   });
@@ -80,7 +80,7 @@ describe('MetadataOverrides', () => {
     expect(await overrides.clear('a')).toBe(false);
     expect(overrides.get('a')).toBeUndefined();
     const reloaded = store();
-    expect(await reloaded.load()).toEqual({ count: 0 });
+    expect(await reloaded.load()).toEqual({ mode: 'ok', count: 0 });
   });
 
   it('counts every change in version', async () => {
@@ -108,36 +108,70 @@ describe('MetadataOverrides', () => {
   it('writes atomically: no temp files are left and concurrent changes are all kept', async () => {
     const overrides = store();
     await Promise.all(['a', 'b', 'c', 'd'].map((id) => overrides.set(id, { audience: 'internal' }, 'x')));
-    expect(await readdir(join(dir, 'state'))).toEqual(['metadata-overrides.json']);
+    expect((await readdir(join(dir, 'state'))).sort()).toEqual(['metadata-overrides.json', 'metadata-overrides.json.bak', 'metadata-overrides.json.touched']);
     const reloaded = store();
-    expect(await reloaded.load()).toEqual({ count: 4 });
+    expect(await reloaded.load()).toEqual({ mode: 'ok', count: 4 });
   });
 
-  it('sets an unreadable file aside and starts empty, with a warning', async () => {
+  it('serves the last good copy when the file is damaged: internal stays internal, degraded until repaired', async () => {
     const first = store();
     await first.set('a', { audience: 'internal' }, 'x');
-    await writeFile(file, '{"version": 1, "overrides": {"a": {"audience": "inte');
+    await first.set('b', { status: 'expired' }, 'x');
+    const damaged = '{"version": 1, "overrides": {"a": {"audience": "inte';
+    await writeFile(file, damaged);
     const second = store();
     const loaded = await second.load();
-    const aside = `${file}.corrupt-2026-06-04T08-00-00-000Z`;
-    expect(loaded).toEqual({
-      count: 0, setAsideTo: aside, message: ADMIN_SPECIFICS.overridesReset,
-      warning: `metadata overrides file was unreadable (not JSON); moved to ${aside}; starting with no overrides`,
-    });
-    expect(await readFile(aside, 'utf8')).toBe('{"version": 1, "overrides": {"a": {"audience": "inte');
-    expect(second.all().size).toBe(0);
-    await second.set('b', { status: 'expired' }, 'x');
-    expect(JSON.parse(await readFile(file, 'utf8')).overrides).toHaveProperty('b');
+    expect(loaded).toMatchObject({ mode: 'backup', count: 2, since: NOW.toISOString(), message: ADMIN_SPECIFICS.overridesFromBackup });
+    expect(loaded.reason).toContain('unreadable (not JSON)');
+    expect(second.get('a')?.audience).toBe('internal');
+    second.useIndex([doc('a'), doc('b')]);
+    expect(second.effective(doc('a')).audience).toBe('internal');
+    // The damaged file is left for the operator until it is repaired.
+    expect(await readFile(file, 'utf8')).toBe(damaged);
+    expect((await second.restoreFromBackup()).mode).toBe('ok');
+    expect(JSON.parse(await readFile(file, 'utf8')).overrides).toHaveProperty('a');
+    expect(await store().load()).toEqual({ mode: 'ok', count: 2 });
   });
 
-  it('sets aside a file of the wrong shape too', async () => {
+  it('serves the last good copy when the file is gone but its backup is there', async () => {
     await store().set('a', { audience: 'internal' }, 'x');
+    await rm(file);
+    const loaded = await store().load();
+    expect(loaded).toMatchObject({ mode: 'backup', count: 1 });
+    expect(loaded.reason).toContain('missing');
+  });
+
+  it('fails closed when the file and its backup are both unreadable: every document an override ever named is internal', async () => {
+    const first = store();
+    await first.set('a', { audience: 'internal' }, 'x');
+    await first.set('b', { status: 'expired' }, 'x');
+    await first.set('c', { audience: 'internal' }, 'x');
+    await first.clear('c');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('"internal"', '"secret"'));
-    const loaded = await store().load();
-    expect(loaded.count).toBe(0);
-    expect(loaded.warning).toContain('invalid: overrides.a.audience');
-    expect(await readdir(join(dir, 'state'))).toEqual(['metadata-overrides.json.corrupt-2026-06-04T08-00-00-000Z']);
+    await writeFile(`${file}.bak`, 'garbage');
+    const second = store();
+    const loaded = await second.load();
+    expect(loaded).toMatchObject({ mode: 'closed', count: 0, hidden: 3, message: ADMIN_SPECIFICS.overridesClosed(3) });
+    expect(loaded.reason).toContain('invalid: overrides.a.audience');
+    second.useIndex([doc('a'), doc('b'), doc('c'), doc('d')]);
+    expect(['a', 'b', 'c', 'd'].map((id) => second.effective(doc(id)).audience)).toEqual(['internal', 'internal', 'internal', 'public']);
+    expect([...second.all().keys()].sort()).toEqual(['a', 'b', 'c']);
+    // Nothing is written over the damaged file until it is repaired.
+    expect((await thrown(second.set('d', { status: 'expired' }, 'x'))).userMessage).toContain(ADMIN_SPECIFICS.overridesLocked);
+  });
+
+  it('fails closed on every document when no document an override named is known', async () => {
+    await mkdir(join(dir, 'state'), { recursive: true });
+    await writeFile(file, '\u0000\u0000');
+    const overrides = store();
+    expect(await overrides.load()).toMatchObject({ mode: 'closed', hidden: 'all', message: ADMIN_SPECIFICS.overridesClosedAll });
+    overrides.useIndex([doc('x'), doc('y')]);
+    expect(overrides.effective(doc('x')).audience).toBe('internal');
+    expect([...overrides.all().keys()].sort()).toEqual(['x', 'y']);
+    // A newly served index is hidden too.
+    overrides.useIndex([doc('z')]);
+    expect(overrides.effective(doc('z')).audience).toBe('internal');
   });
 
   it('reuses one overlay per document set and version, and rebuilds it after a change', async () => {

@@ -1,37 +1,27 @@
 /**
  * Admin changes to document metadata (audience, status, supersession) that apply when a
  * document is read, without re-indexing: making a document internal hides it from
- * citizens at once. Kept in one JSON file, replaced atomically on every change.
+ * citizens at once. Kept in one JSON file, replaced atomically on every change, with a
+ * backup and the list of every document ever touched (overrides-file.ts), so that a
+ * damaged file fails closed: the last good copy serves, or every document an override
+ * ever named is internal, or — when none is known — every document is. Until the file is
+ * repaired the store is "degraded" (`health`), which /readyz and the admin status show.
  */
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import type { DocumentRecord } from '../../core/model.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 import { ADMIN_SPECIFICS } from './messages.ts';
 import { buildOverlay, type MetadataOverride, type Overlay } from './overlay.ts';
+import { backupOf, legibleIds, readOverridesFile, readTouched, recordTouched, reference, serialize, writeOverrides } from './overrides-file.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export { buildOverlay, referenceKey, type MetadataOverride, type Overlay } from './overlay.ts';
 
 const AUDIENCES = ['public', 'internal'] as const;
 const STATUSES = ['in_force', 'superseded', 'expired'] as const;
-const reference = z.string().trim().min(1).max(200);
-
-const storedOverride = z.object({
-  audience: z.enum(AUDIENCES).optional(),
-  status: z.enum(STATUSES).optional(),
-  supersedes: z.array(reference).max(50).optional(),
-  supersededBy: reference.optional(),
-  updatedAt: z.string().datetime({ offset: true }),
-  updatedBy: z.string().min(1),
-}).strict();
-
-const overridesFile = z.object({
-  version: z.literal(1),
-  overrides: z.record(z.string().min(1), storedOverride),
-}).strict();
 
 /**
  * A change to a document's override. A field set to `null` goes back to the indexed
@@ -47,17 +37,30 @@ export const overridePatchSchema = z.object({
 /** Input of {@link MetadataOverrides.set}. */
 export type OverridePatch = z.input<typeof overridePatchSchema>;
 
-/** Outcome of {@link MetadataOverrides.load}. */
-export interface OverridesLoadResult {
-  /** Overrides now in effect. */
+/**
+ * How the overrides are served: from their file (`ok`), from the last good copy because
+ * the file is damaged or gone (`backup`), or failed closed (`closed`: the documents an
+ * override ever named — or, when none is known, all documents — are internal).
+ */
+export type OverridesMode = 'ok' | 'backup' | 'closed';
+
+/** The store's state, for /readyz and the admin status. */
+export interface OverridesHealth {
+  mode: OverridesMode;
+  /** Overrides in effect (read from the file or the backup). */
   count: number;
-  /** For the log (English), when the file was unreadable and set aside. */
-  warning?: string;
-  /** For the admin page (Vietnamese), with `warning`. */
+  /** Documents hidden because the overrides could not be read: a number, or `all`. */
+  hidden?: number | 'all';
+  /** For the log (English): what is wrong with the file. */
+  reason?: string;
+  /** For operators (Vietnamese), when degraded. */
   message?: string;
-  /** Where the unreadable file was moved. */
-  setAsideTo?: string;
+  /** ISO time the problem was found. */
+  since?: string;
 }
+
+/** Outcome of {@link MetadataOverrides.load}: the health after reading. */
+export type OverridesLoadResult = OverridesHealth;
 
 /** Options of {@link MetadataOverrides}. */
 export interface MetadataOverridesOptions {
@@ -96,6 +99,11 @@ export class MetadataOverrides {
   private readonly cache = new WeakMap<object, { version: number; overlay: Overlay }>();
   private indexDocuments: readonly DocumentRecord[] = [];
   private current: { version: number; overlay: Overlay } | undefined;
+  private state: OverridesHealth = { mode: 'ok', count: 0 };
+  /** Every docId an override ever named (the touched list). */
+  private touched = new Set<string>();
+  /** Failed closed: the documents hidden, or all. */
+  private closedIds: Set<string> | 'all' | undefined;
 
   constructor(file: string, options: MetadataOverridesOptions = {}) {
     this.file = file;
@@ -108,35 +116,62 @@ export class MetadataOverrides {
   }
 
   /**
-   * Reads the file. A missing file means no overrides. An unreadable one (bad JSON, wrong
-   * shape) is renamed to `<file>.corrupt-<time>` and the store starts empty; the result
-   * says so, and the caller must log it: documents made internal are public again until
-   * an admin restores the overrides.
+   * Reads the file. A missing file (and no backup) means no overrides. A damaged one is
+   * left in place for the operator and the store fails closed (see the module note); the
+   * result says how, and the caller must report it.
    */
   load(): Promise<OverridesLoadResult> {
     return this.exclusive(async () => {
-      let text: string;
-      try {
-        text = await readFile(this.file, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-        this.replace(new Map());
-        return { count: 0 };
+      this.touched = await readTouched(this.file);
+      const main = await readOverridesFile(this.file);
+      if (main.ok) {
+        await this.replaceWith(main.entries, { mode: 'ok', count: main.entries.size });
+        // Bring the backup and the touched list up to date (an index older than them, or a crash between writes).
+        const backup = await readOverridesFile(backupOf(this.file));
+        if (!backup.ok || serialize(backup.entries) !== serialize(main.entries)) await writeFileAtomic(backupOf(this.file), serialize(main.entries));
+        await recordTouched(this.file, main.entries.keys(), this.touched);
+        return this.health;
       }
-      const parsed = parseFile(text);
-      if (parsed.ok) {
-        this.replace(parsed.entries);
-        return { count: parsed.entries.size };
+      const backup = await readOverridesFile(backupOf(this.file));
+      if (main.missing && backup.ok === false && backup.missing) {
+        await this.replaceWith(new Map(), { mode: 'ok', count: 0 });
+        return this.health;
       }
-      const aside = `${this.file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      await rename(this.file, aside);
-      this.replace(new Map());
-      return {
-        count: 0,
-        warning: `metadata overrides file was unreadable (${parsed.reason}); moved to ${aside}; starting with no overrides`,
-        message: ADMIN_SPECIFICS.overridesReset,
-        setAsideTo: aside,
-      };
+      const since = this.now().toISOString();
+      const reason = `metadata overrides file ${main.missing ? 'is missing' : `is unreadable (${main.reason})`}`;
+      if (backup.ok) {
+        await this.replaceWith(backup.entries, {
+          mode: 'backup', count: backup.entries.size, since, reason: `${reason}; serving its last good copy`,
+          message: ADMIN_SPECIFICS.overridesFromBackup,
+        });
+        return this.health;
+      }
+      const known = new Set([...this.touched, ...legibleIds(main.ok ? '' : main.text), ...legibleIds(backup.text)]);
+      this.closedIds = known.size > 0 ? known : 'all';
+      await this.replaceWith(new Map(), {
+        mode: 'closed', count: 0, since, hidden: known.size > 0 ? known.size : 'all',
+        reason: `${reason} and so is its backup; ${known.size > 0 ? `${known.size} documents it ever named are internal` : 'every document is internal'}`,
+        message: known.size > 0 ? ADMIN_SPECIFICS.overridesClosed(known.size) : ADMIN_SPECIFICS.overridesClosedAll,
+      });
+      return this.health;
+    });
+  }
+
+  /** How the overrides are served now. */
+  get health(): OverridesHealth {
+    return { ...this.state };
+  }
+
+  /**
+   * Write the last good copy back over a damaged or missing file (mode `backup` only) and
+   * serve normally again. Returns the health after it.
+   */
+  restoreFromBackup(): Promise<OverridesHealth> {
+    return this.exclusive(async () => {
+      if (this.state.mode !== 'backup') return this.health;
+      await this.persist(this.entries);
+      this.state = { mode: 'ok', count: this.entries.size };
+      return this.health;
     });
   }
 
@@ -157,6 +192,7 @@ export class MetadataOverrides {
     const change = parsed.data;
 
     return this.exclusive(async () => {
+      this.assertWritable();
       const fields: Fields = { ...fieldsOf(this.entries.get(docId)) };
       for (const name of FIELD_NAMES) {
         const value = change[name];
@@ -172,6 +208,8 @@ export class MetadataOverrides {
       else next.delete(docId);
       await this.persist(next);
       this.replace(next);
+      // A change written from the backup repairs the file.
+      this.state = { mode: 'ok', count: next.size };
       return entry;
     });
   }
@@ -179,11 +217,13 @@ export class MetadataOverrides {
   /** Removes the override of `docId`; true when there was one. */
   clear(docId: string): Promise<boolean> {
     return this.exclusive(async () => {
+      this.assertWritable();
       if (!this.entries.has(docId)) return false;
       const next = new Map(this.entries);
       next.delete(docId);
       await this.persist(next);
       this.replace(next);
+      this.state = { mode: 'ok', count: next.size };
       return true;
     });
   }
@@ -193,7 +233,11 @@ export class MetadataOverrides {
     return this.entries.get(docId);
   }
 
-  /** Every override, by docId (a snapshot: later changes do not alter it). */
+  /**
+   * Every override in effect, by docId (a snapshot: later changes do not alter it). When
+   * failed closed, an `internal` override for each document hidden (every document of the
+   * served index when none is known).
+   */
   all(): ReadonlyMap<string, MetadataOverride> {
     return this.entries;
   }
@@ -215,6 +259,8 @@ export class MetadataOverrides {
   useIndex(documents: Iterable<DocumentRecord>): void {
     this.indexDocuments = [...documents];
     this.current = undefined;
+    // Failed closed with no known document: every document of the new index is hidden too.
+    if (this.closedIds === 'all') this.replace(this.closedEntries());
   }
 
   /** The effective record of `doc` within the index given to {@link useIndex}; `doc` itself when nothing applies. */
@@ -230,10 +276,31 @@ export class MetadataOverrides {
     this.changes++;
   }
 
+  /** Serve `entries` in `state` (failed closed: the hiding entries instead). */
+  private async replaceWith(entries: ReadonlyMap<string, MetadataOverride>, state: OverridesHealth): Promise<void> {
+    if (state.mode !== 'closed') this.closedIds = undefined;
+    this.state = state;
+    this.replace(state.mode === 'closed' ? this.closedEntries() : entries);
+  }
+
+  /** An `internal` override for every hidden document. */
+  private closedEntries(): Map<string, MetadataOverride> {
+    const ids = this.closedIds === 'all' ? this.indexDocuments.map((d) => d.id) : [...(this.closedIds ?? [])];
+    const at = this.state.since ?? this.now().toISOString();
+    return new Map(ids.map((id) => [id, { audience: 'internal', updatedAt: at, updatedBy: 'system:overrides-unreadable' }]));
+  }
+
+  /** Failed closed, nothing may be written over the damaged file until an operator repairs it. */
+  private assertWritable(): void {
+    if (this.state.mode === 'closed') {
+      throw new AppError('INVALID_ARGUMENT', 'metadata overrides failed closed: repair the file first', { userSuffix: ADMIN_SPECIFICS.overridesLocked });
+    }
+  }
+
   private async persist(entries: ReadonlyMap<string, MetadataOverride>): Promise<void> {
-    const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, overrides: Object.fromEntries(sorted) }, null, 2)}\n`);
+    await recordTouched(this.file, entries.keys(), this.touched);
+    await writeOverrides(this.file, entries);
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -247,16 +314,4 @@ function fieldsOf(o: MetadataOverride | undefined): Fields {
   if (!o) return {};
   const { updatedAt: _at, updatedBy: _by, ...fields } = o;
   return fields;
-}
-
-function parseFile(text: string): { ok: true; entries: Map<string, MetadataOverride> } | { ok: false; reason: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = overridesFile.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `invalid: ${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || i.message).join(', ')}` };
-  return { ok: true, entries: new Map(Object.entries(parsed.data.overrides)) };
 }

@@ -4,17 +4,21 @@
  * with its metadata in the sidecar `x.pdf.meta.json`. A JSONL file is different: its
  * records carry their own ids and metadata, and ingestion reads no sidecar for it.
  *
- * An upload call is all-or-nothing: every file is checked before any is written, then all
- * are staged as fsynced temp files and only then renamed into place. A sidecar is renamed
+ * An upload call is all-or-nothing: every file is checked before any is written — its
+ * name and type, then (with the `check` option) by the real loaders and structure step,
+ * what the re-index job will run (upload-check.ts) — then all are staged as fsynced temp
+ * files and only then renamed into place. A sidecar is renamed
  * before its document and deleted after it, so ingestion never sees a document without
  * the metadata it was uploaded with (an internal document must not be read as public).
  */
-import { lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { docIdFor } from '../../core/ids.ts';
 import { isSupportedFile } from '../../ingest/loaders/discover.ts';
 import { badFieldsMessage, checkMeta } from '../../ingest/loaders/metadata.ts';
+import { recordToDocument } from '../../ingest/loaders/records.ts';
 import { sweepTemp, syncDir, writeTemp } from './atomic-write.ts';
+import type { CheckFile, CheckVerdict } from './upload-check.ts';
 import { isPlainNameIn, repairLatin1Name, safeFileName } from './file-name.ts';
 import { aboutFile, ADMIN_MESSAGES, ADMIN_SPECIFICS, messageOf, type AdminProblemCode } from './messages.ts';
 import { sniff } from './sniff.ts';
@@ -53,6 +57,13 @@ export type SavedFile = FileIdentity & {
   replaced: boolean;
   /** `written`: the call's metadata; `kept`: the replaced file's sidecar stays; `none`: no sidecar. */
   metadata: 'written' | 'kept' | 'none';
+  /**
+   * `passed`: the loaders read it as the job will; `deferred`: its check took longer than
+   * the limit (a long scan), the job checks it; absent: no check configured.
+   */
+  check?: 'passed' | 'deferred';
+  /** Documents it will index (records of a JSONL file), when checked. */
+  documents?: number;
 };
 
 /** Why an upload call was refused; `fileName` is absent for problems of the whole call. */
@@ -77,6 +88,11 @@ export type StoredFile = FileIdentity & {
   hasMetadata: boolean;
 };
 
+/** Outcome of {@link UploadStore.removeRecord}. */
+export type RemoveRecordResult =
+  | { ok: true; fileName: string; removedLines: number[]; fileRemoved: boolean }
+  | { ok: false; code: 'FILE_NOT_FOUND' | 'NAME_INVALID' | 'RECORD_NOT_FOUND'; message: string };
+
 /** Outcome of {@link UploadStore.remove}. */
 export type RemoveResult =
   | (FileIdentity & { ok: true; fileName: string; removedMetadata: boolean })
@@ -86,6 +102,11 @@ export type RemoveResult =
 export interface UploadStoreOptions {
   /** Temp files older than this, left by a crash, are removed on the next save (default 1 hour). */
   staleTempMs?: number;
+  /**
+   * Checks the files as the re-index job will read them (upload-check.ts): a file with a
+   * problem is refused with it; none is written.
+   */
+  check?: (files: CheckFile[]) => Promise<CheckVerdict[]>;
 }
 
 interface Planned {
@@ -127,11 +148,13 @@ export class UploadStore {
   /** Absolute path of the folder. */
   readonly dir: string;
   private readonly staleTempMs: number;
+  private readonly check: UploadStoreOptions['check'];
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string, options: UploadStoreOptions = {}) {
     this.dir = resolve(dir);
     this.staleTempMs = options.staleTempMs ?? 60 * 60 * 1000;
+    this.check = options.check;
   }
 
   /**
@@ -155,6 +178,44 @@ export class UploadStore {
       await rm(sidecar, { force: true });
       await syncDir(this.dir);
       return { ok: true, fileName: name.fileName, removedMetadata, ...identityOf(name.fileName) };
+    });
+  }
+
+  /**
+   * Removes one record from an uploaded JSONL file: every line whose record has source id
+   * `sourceId` (the first was indexed; a later duplicate would take its place). The file is
+   * rewritten atomically without them, or deleted when no record is left.
+   */
+  removeRecord(fileName: string, sourceId: string): Promise<RemoveRecordResult> {
+    return this.exclusive(async () => {
+      const name = await this.resolveName(fileName);
+      if (!name.ok) return name.result as RemoveRecordResult;
+      const path = join(this.dir, name.fileName);
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      const removedLines: number[] = [];
+      const kept = lines.filter((raw, i) => {
+        const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (!line.trim()) return true;
+        let record: unknown;
+        try {
+          record = JSON.parse(line);
+        } catch {
+          return true;
+        }
+        if (!record || typeof record !== 'object' || Array.isArray(record)) return true;
+        const outcome = recordToDocument(record as Record<string, unknown>, `${path}#L${i + 1}`);
+        if (!outcome.ok || outcome.doc.sourceId !== sourceId) return true;
+        removedLines.push(i + 1);
+        return false;
+      });
+      if (removedLines.length === 0) {
+        return { ok: false, code: 'RECORD_NOT_FOUND', message: aboutFile('FILE_NOT_FOUND', name.fileName, ADMIN_SPECIFICS.recordNotFound(sourceId)) };
+      }
+      const fileRemoved = !kept.some((l) => l.trim());
+      if (fileRemoved) await unlink(path);
+      else await rename(await writeTemp(this.dir, kept.join('\n')), path);
+      await syncDir(this.dir);
+      return { ok: true, fileName: name.fileName, removedLines, fileRemoved };
     });
   }
 
@@ -224,11 +285,32 @@ export class UploadStore {
     }
     if (problems.length > 0) return { ok: false, message: ADMIN_SPECIFICS.nothingSaved, errors: problems };
 
+    // What the job would refuse is refused now, with its reason (upload-check.ts).
+    const verdicts = this.check
+      ? await this.check(planned.map((p): CheckFile => ({
+        fileName: p.fileName, data: p.file.buffer,
+        ...(!isRecordsFile(p.fileName) && sidecarJson !== undefined ? { sidecar: sidecarJson } : {}),
+      })))
+      : undefined;
+    for (const [i, v] of (verdicts ?? []).entries()) {
+      if (!v.checked) continue;
+      const p = planned[i]!;
+      for (const problem of v.problems.slice(0, 5)) {
+        problems.push({ originalName: p.originalName, fileName: p.fileName, code: problem.code as AdminProblemCode, message: problem.message });
+      }
+      if (v.problems.length > 5) {
+        problems.push({ originalName: p.originalName, fileName: p.fileName, code: v.problems[5]!.code as AdminProblemCode, message: ADMIN_SPECIFICS.moreProblems(v.problems.length - 5, p.fileName) });
+      }
+    }
+    if (problems.length > 0) return { ok: false, message: ADMIN_SPECIFICS.nothingSaved, errors: problems };
+
     const staged = await this.stage(planned, sidecarJson);
     const saved: SavedFile[] = [];
     try {
       for (const [i, p] of planned.entries()) {
-        saved.push(await this.commit(p, staged[i]!));
+        const v = verdicts?.[i];
+        const file = await this.commit(p, staged[i]!);
+        saved.push(v ? { ...file, check: v.checked ? 'passed' : 'deferred', ...(v.checked ? { documents: v.sourceIds.length } : {}) } : file);
       }
     } catch (err) {
       // Only a failing rename gets here (the disk is full or gone): drop what is still staged.

@@ -4,7 +4,9 @@
  * CSV) and usage statistics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { docIdFor } from '../../core/ids.ts';
 import { ADMIN_TOKEN, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let t: TestServer;
@@ -148,6 +150,46 @@ describe('upload → re-index → answer', () => {
     const refused = await call('DELETE', `/api/admin/documents/${shipped.id}`, { token: ADMIN_TOKEN });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('NOT_DELETABLE');
+    expect(refused.body.message).toContain('kho văn bản có sẵn (corpora/)');
+    expect(refused.body.origin).toBe('shipped');
+  });
+});
+
+describe('deleting one record of an uploaded JSONL file', () => {
+  const record = (id: string, subject: string) => JSON.stringify({ id, title: `Thông báo ${id}`, text: `Thông báo ${id}: ${subject} tại xã Ba Động Thử Nghiệm.` });
+  const records = [record('TB-BD-01', 'lịch tiêm chủng mở rộng'), record('TB-BD-02', 'lịch thu gom rác thải'), record('TB-BD-03', 'lịch cắt điện luân phiên')];
+
+  it('removes that record only: the file is rewritten without it, the other records stay indexed', async () => {
+    const up = await call('POST', '/api/admin/documents', { token: ADMIN_TOKEN, form: form([['thong-bao-ba-dong.jsonl', `${records.join('\n')}\n`]]) });
+    expect(up.status).toBe(201);
+    expect(up.body.files[0]).toMatchObject({ kind: 'records', check: 'passed', documents: 3 });
+    await waitForJob(up.body.job.id as string);
+    await waitForVersion(undefined);
+    const ids = ['TB-BD-01', 'TB-BD-02', 'TB-BD-03'].map(docIdFor);
+    const served = () => ids.filter((id) => t.server.indexes.current.state.docs.has(id));
+    const deadline = Date.now() + 10_000;
+    while (served().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(served()).toEqual(ids);
+
+    const version = t.server.indexes.version;
+    const del = await call('DELETE', `/api/admin/documents/${ids[1]}`, { token: ADMIN_TOKEN });
+    expect(del.status).toBe(202);
+    expect(del.body).toMatchObject({ fileName: 'thong-bao-ba-dong.jsonl', removed: 'record', lines: [2] });
+    const job = await waitForJob(del.body.job.id as string);
+    expect(job).toMatchObject({ status: 'succeeded', options: { expectedRemovals: [ids[1]] }, summary: { removed: 1, added: 0, updated: 0 } });
+    await waitForVersion(version);
+    expect(served()).toEqual([ids[0], ids[2]]);
+    expect(await readFile(join(t.config.UPLOAD_DIR, 'thong-bao-ba-dong.jsonl'), 'utf8')).toBe(`${records[0]}\n${records[2]}\n`);
+    expect((await call('DELETE', `/api/admin/documents/${ids[1]}`, { token: ADMIN_TOKEN })).status).toBe(404);
+  });
+
+  it('answers 409 with why for a record of a file the server did not receive as an upload', async () => {
+    // The test corpus's TTHC slice is a CORPUS_PATHS file: its records are not the admin API's to delete.
+    const procedure = [...t.server.indexes.current.state.docs.values()].find((d) => d.file.endsWith('tthc.jsonl'))!;
+    const refused = await call('DELETE', `/api/admin/documents/${procedure.id}`, { token: ADMIN_TOKEN });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'NOT_DELETABLE', origin: 'corpus_paths' } });
+    expect(refused.body.message).toContain('CORPUS_PATHS');
+    expect(refused.body.message).toContain('bản ghi trong một tệp JSONL');
   });
 });
 

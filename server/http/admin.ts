@@ -1,10 +1,12 @@
 /**
  * Admin routes (bearer token with role admin), mounted under /api/admin: upload, delete
  * and re-label documents, run and follow re-index jobs, read and export the audit trail,
- * usage statistics. Uploads are checked before anything is stored; a re-index builds a
- * new index version beside the served one (server/jobs), so answers never stop.
+ * usage statistics; the index's sources, versions and status are in admin-index.ts.
+ * Uploads are checked before anything is stored; a re-index builds a new index version
+ * beside the served one (server/jobs), so answers never stop. A delete is an explicit
+ * removal: the job expects exactly that document to go.
  */
-import { relative, resolve, isAbsolute } from 'node:path';
+import { extname, relative, resolve, isAbsolute } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
@@ -24,6 +26,12 @@ import { AuditQueryParams } from '../../protocol/admin/audit.ts';
 import { MetadataPatch } from '../../protocol/admin/documents.ts';
 import { ReindexRequest } from '../../protocol/admin/jobs.ts';
 import { StatsQueryParams } from '../../protocol/admin/stats.ts';
+import { createAdminIndexRouter, reportOverrides } from './admin-index.ts';
+import type { Readiness } from '../readiness.ts';
+import { keyPath, ownerOf, rootsOf } from '../../index/roots.ts';
+import type { RootOrigin } from '../../index/manifest-file.ts';
+import type { StoredDocument } from '../../index/index-state.ts';
+import type { OpenIndex } from '../../index/open-index.ts';
 
 export interface AdminDeps {
   config: Config;
@@ -33,6 +41,24 @@ export interface AdminDeps {
   uploads: UploadStore;
   overrides: MetadataOverrides;
   audit: AuditSink;
+  readiness: Readiness;
+}
+
+/** Why a document cannot be deleted through the admin API, by how its source came to the index. */
+const NOT_DELETABLE_BECAUSE: Record<RootOrigin, string> = {
+  shipped: 'Văn bản thuộc kho văn bản có sẵn (corpora/).',
+  corpus_paths: 'Văn bản thuộc một nguồn được cấu hình trong CORPUS_PATHS.',
+  cli: 'Văn bản được nạp bằng dòng lệnh (npm run ingest); quản trị hệ thống có thể gỡ cả nguồn đó (npm run ingest -- --remove).',
+  legacy: 'Văn bản thuộc một nguồn được nạp từ trước khi chỉ mục ghi nhận nguồn.',
+  upload: 'Văn bản thuộc thư mục tải lên.',
+};
+
+/** The 409 of a document that lives in a file the admin API does not manage, saying why. */
+function notDeletable(index: OpenIndex, doc: StoredDocument): HttpError {
+  const root = ownerOf(rootsOf(index.state.manifest, (id) => index.state.docs.get(id)), keyPath(doc.file));
+  const why = root ? NOT_DELETABLE_BECAUSE[root.origin] : '';
+  const record = extname(doc.file).toLowerCase() === '.jsonl' ? ' Đó là một bản ghi trong một tệp JSONL của nguồn này.' : '';
+  return HttpError.of(409, 'NOT_DELETABLE', `${why}${record}`.trim() || undefined, root ? { origin: root.origin } : {});
 }
 
 const UPLOAD_MESSAGES = {
@@ -75,10 +101,23 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   const { config, indexes, jobs, uploads, overrides } = deps;
   const router = express.Router();
   router.use(requireRole('admin'));
+  router.use(createAdminIndexRouter(deps));
   const uploadDir = resolve(config.UPLOAD_DIR);
 
-  /** A re-index for the caller; while one runs, another follows it (ReindexJobs.request). */
-  const startReindex = (req: Request): { job: JobInfo; queued: boolean } => jobs.request({ user: callerOf(req).user });
+  /**
+   * A re-index for the caller; while one runs, another follows it (ReindexJobs.request).
+   * `expected`: the documents the caller deleted, whose removal is asked for.
+   */
+  const startReindex = (req: Request, expected: string[] = []): { job: JobInfo; queued: boolean } =>
+    jobs.request({ user: callerOf(req).user }, expected.length ? { expectedRemovals: expected } : {});
+
+  /** Ids of the served documents read from an uploaded file. */
+  const documentsOfUpload = (fileName: string): string[] => {
+    if (!indexes.ready) return [];
+    const index = indexes.current;
+    const abs = resolve(uploadDir, fileName);
+    return Object.entries(index.state.manifest.files).filter(([key]) => keyPath(key) === abs).flatMap(([, e]) => e.docIds);
+  };
 
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -131,22 +170,32 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
   };
 
-  router.delete('/documents/:id', (req, res) => {
+  // One document: its uploaded file, or — for a record of an uploaded JSONL file — that
+  // record's lines only (the file is rewritten without them); others answer 409 with why.
+  router.delete('/documents/:id', async (req, res) => {
     const index = indexes.current;
     const doc = index.document(String(req.params.id));
     if (!doc) throw HttpError.of(404, 'DOCUMENT_NOT_FOUND');
     const fileName = uploadedFileOf(doc.file);
-    if (!fileName) throw HttpError.of(409, 'NOT_DELETABLE');
-    return removeUpload(uploads, fileName).then(() => {
-      const { job, queued } = startReindex(req);
-      deps.logger.info({ docId: doc.id, by: callerOf(req).user }, 'uploaded document deleted');
-      res.status(202).json({ fileName, job, queued });
-    });
+    if (!fileName) throw notDeletable(index, doc);
+    if (extname(fileName).toLowerCase() === '.jsonl') {
+      const removed = await uploads.removeRecord(fileName, doc.sourceId);
+      if (!removed.ok) throw new HttpError(removed.code === 'NAME_INVALID' ? 400 : 404, removed.code, removed.message);
+      const { job, queued } = startReindex(req, [doc.id]);
+      deps.logger.info({ docId: doc.id, lines: removed.removedLines, fileRemoved: removed.fileRemoved, by: callerOf(req).user }, 'uploaded record deleted');
+      res.status(202).json({ fileName, removed: removed.fileRemoved ? 'file' : 'record', lines: removed.removedLines, job, queued });
+      return;
+    }
+    await removeUpload(uploads, fileName);
+    const { job, queued } = startReindex(req, [doc.id]);
+    deps.logger.info({ docId: doc.id, by: callerOf(req).user }, 'uploaded document deleted');
+    res.status(202).json({ fileName, removed: 'file', job, queued });
   });
 
   router.delete('/uploads/:fileName', async (req, res) => {
+    const expected = documentsOfUpload(String(req.params.fileName));
     await removeUpload(uploads, String(req.params.fileName));
-    const { job, queued } = startReindex(req);
+    const { job, queued } = startReindex(req, expected);
     res.status(202).json({ fileName: req.params.fileName, job, queued });
   });
 
@@ -155,7 +204,10 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
     const index = indexes.current;
     const id = String(req.params.id);
     if (!index.document(id)) throw HttpError.of(404, 'DOCUMENT_NOT_FOUND');
+    // Failed closed: nothing is written over the damaged file until it is repaired.
+    if (overrides.health.mode === 'closed') throw new HttpError(409, 'OVERRIDES_CORRUPT', overrides.health.message ?? '', { overrides: overrides.health });
     await overrides.set(id, patch, callerOf(req).user);
+    reportOverrides(deps.readiness, overrides);
     const doc = index.document(id)!;
     deps.logger.info({ docId: id, fields: Object.keys(patch), by: callerOf(req).user }, 'document metadata changed');
     res.json({
@@ -168,7 +220,7 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   router.post('/reindex', (req, res) => {
     const body = parse(ReindexRequest, req.body ?? {});
     try {
-      const job = jobs.start({ user: callerOf(req).user }, body.rebuild ? { rebuild: true } : {});
+      const job = jobs.start({ user: callerOf(req).user }, { ...(body.rebuild ? { rebuild: true } : {}), ...(body.allowRemoval ? { allowRemoval: true } : {}) });
       res.status(202).json({ job });
     } catch (err) {
       if (err instanceof JobConflictError) throw new HttpError(409, err.code, err.userMessage, { job: err.running });

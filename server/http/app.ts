@@ -16,6 +16,7 @@ import type { TokenStore } from '../auth/tokens.ts';
 import type { ChatUseCase } from '../chat-use-case.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
+import type { Readiness } from '../readiness.ts';
 import { createChatRouter } from './chat.ts';
 import { createDocumentsRouter } from './documents.ts';
 import { HttpError } from './errors.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   limits: Limits;
   audit: AuditSink;
   lifecycle: Lifecycle;
+  /** Problems /readyz reports. */
+  readiness?: Readiness;
   openapi: () => object;
   /** Admin routes, mounted under /api/admin. */
   admin?: express.Router;

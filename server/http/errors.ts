@@ -24,7 +24,7 @@ export const HTTP_MESSAGES = {
   SHUTTING_DOWN: 'Hệ thống đang bảo trì, tạm ngừng nhận câu hỏi mới; vui lòng thử lại sau ít phút.',
   CORS_FORBIDDEN: 'Trang web này chưa được phép nhúng trợ lý ảo.',
   CANCELLED: 'Câu trả lời đã được dừng theo yêu cầu.',
-  NOT_DELETABLE: 'Văn bản này thuộc kho văn bản được cấu hình sẵn, không xóa được qua trang quản trị; bạn có thể đánh dấu “hết hiệu lực” hoặc chuyển sang “nội bộ” để ẩn khỏi tra cứu.',
+  NOT_DELETABLE: 'Chỉ xóa được qua trang quản trị những văn bản đã tải lên; với văn bản này, bạn có thể đánh dấu “hết hiệu lực” hoặc chuyển sang “nội bộ” để ẩn khỏi tra cứu.',
 } as const;
 
 export type HttpErrorCode = keyof typeof HTTP_MESSAGES;
@@ -51,6 +51,7 @@ export type ErrorBody = ProtocolErrorBody & { [extra: string]: unknown };
 
 const APP_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   INDEX_NOT_FOUND: 503, INDEX_LOCKED: 409, INVALID_ARGUMENT: 400, FILE_TOO_LARGE: 413, FILE_UNSUPPORTED: 415,
+  VERSION_NOT_FOUND: 404, INDEX_DIR_NOT_DIRECTORY: 503, INDEX_DIR_NOT_WRITABLE: 503, INDEX_DIR_READ_ONLY: 503,
 };
 
 /** Status and body for anything thrown; unknown errors become 500 INTERNAL with no detail. */

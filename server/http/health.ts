@@ -8,6 +8,7 @@ import express from 'express';
 import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
+import type { Readiness } from '../readiness.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -16,6 +17,8 @@ export interface HealthDeps {
   indexes: IndexService;
   lifecycle: Lifecycle;
   metrics: Metrics;
+  /** Problems that make the server degraded or say why it is not ready. */
+  readiness?: Readiness;
 }
 
 /** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
@@ -32,14 +35,24 @@ export function createHealthRouter(deps: HealthDeps): express.Router {
     res.json({ status: 'ok' });
   });
 
+  // 200 while an index is served ("degraded" when something needs an operator); 503 before
+  // one is, with the reason when one is known, and during shutdown.
   router.get('/readyz', (_req, res) => {
+    const problems = (deps.readiness?.list() ?? []).map(({ code, message, since }) => ({ code, message, since }));
     if (lifecycle.shuttingDown) {
       res.status(503).json({ ok: false, code: 'SHUTTING_DOWN', message: HttpError.of(503, 'SHUTTING_DOWN').userMessage });
     } else if (!indexes.ready) {
-      res.status(503).json({ ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
+      const why = problems[0];
+      res.status(503).json(why
+        ? { ok: false, code: why.code, message: why.message, problems }
+        : { ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
     } else {
       const index = indexes.current;
-      res.json({ status: 'ready', index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } });
+      res.json({
+        status: problems.length ? 'degraded' : 'ready',
+        index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size },
+        ...(problems.length ? { problems } : {}),
+      });
     }
   });
 

@@ -11,13 +11,16 @@ import { AuditQueryParams, AuditRecords } from '../../protocol/admin/audit.ts';
 import { MetadataPatch, PatchedDocument } from '../../protocol/admin/documents.ts';
 import { Job, JobConflictBody, JobList, ReindexRequest, ReindexStarted } from '../../protocol/admin/jobs.ts';
 import { StatsQueryParams, UsageStats } from '../../protocol/admin/stats.ts';
-import { RemovalResponse, UploadErrorBody, UploadForm, UploadList, UploadResponse } from '../../protocol/admin/uploads.ts';
+import { NotDeletableBody, RemovalResponse, UploadErrorBody, UploadForm, UploadList, UploadResponse } from '../../protocol/admin/uploads.ts';
+import { IndexSourceList, RemovalPreview, RemovalRequest, SourceConflictBody, SourceRemovalStarted } from '../../protocol/admin/sources.ts';
+import { IndexVersionList, RollbackResult } from '../../protocol/admin/versions.ts';
+import { AdminStatus, OverridesConflictBody, OverridesHealth } from '../../protocol/admin/status.ts';
 import { ChatRequest, ChatResponse } from '../../protocol/chat.ts';
 import { ChunkView, DocumentDetail, DocumentList, DocumentListQuery } from '../../protocol/documents.ts';
 import { DraftRequest, DraftResponse } from '../../protocol/draft.ts';
 import { ErrorBody } from '../../protocol/errors.ts';
 import { FeedbackRequest } from '../../protocol/feedback.ts';
-import { Health, Ready } from '../../protocol/health.ts';
+import { Health, NotReadyBody, Ready } from '../../protocol/health.ts';
 import { SearchRequest, SearchResponse } from '../../protocol/search.ts';
 import { SOCKET_SCHEMAS } from '../../protocol/socket.ts';
 
@@ -69,26 +72,61 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'get', path: '/api/admin/uploads', summary: 'Các tệp đã tải lên', tags: ['Quản trị'], security: [{ bearer: [] }],
       responses: { 200: json(UploadList, 'Tệp, theo thứ tự tên'), ...ADMIN } },
     { method: 'post', path: '/api/admin/documents', summary: 'Tải lên văn bản (PDF, DOCX, TXT, MD, HTML, JSONL)', tags: ['Quản trị'], security: [{ bearer: [] }],
-      description: 'multipart/form-data: trường `files` (một hoặc nhiều tệp), `metadata` (JSON, tùy chọn), `replace` (true để ghi đè), `reindex` (mặc định true: chạy lập chỉ mục ngay). Mọi tệp được kiểm tra trước; một tệp hỏng thì không tệp nào được lưu.',
+      description: 'multipart/form-data: trường `files` (một hoặc nhiều tệp), `metadata` (JSON, tùy chọn), `replace` (true để ghi đè), `reindex` (mặc định true: chạy lập chỉ mục ngay). Mọi tệp được kiểm tra trước — tên, loại, rồi đọc thử bằng chính bộ đọc của lượt lập chỉ mục (trong luồng riêng, giới hạn UPLOAD_CHECK_TIMEOUT_MS); một tệp mà lượt lập chỉ mục sẽ bỏ qua thì không tệp nào được lưu.',
       request: { body: { content: { 'multipart/form-data': { schema: UploadForm } } } },
       responses: {
         201: json(UploadResponse, 'Đã lưu'),
         409: error('Tệp trùng tên (gửi replace=true để ghi đè)', UploadErrorBody), 413: error('Tệp quá lớn', UploadErrorBody), 415: error('Định dạng không hỗ trợ', UploadErrorBody),
-        422: error('Tệp hỏng, rỗng hoặc đặt mật khẩu', UploadErrorBody), ...ADMIN, 400: error('Yêu cầu không hợp lệ (thiếu tệp, metadata không phải JSON, tên tệp không hợp lệ)', UploadErrorBody),
+        422: error('Lượt lập chỉ mục sẽ bỏ qua tệp: hỏng (PDF_CORRUPT, DOCX_CORRUPT), nén độc hại (DOCX_TOO_LARGE_UNPACKED), đặt mật khẩu, không có lớp chữ (PDF_NO_TEXT), có dấu độ mật (SECRET_MARKING), rỗng (FILE_EMPTY), dòng JSONL sai, mã trùng với nguồn khác (DUPLICATE_ID)', UploadErrorBody), ...ADMIN, 400: error('Yêu cầu không hợp lệ (thiếu tệp, metadata không phải JSON, tên tệp không hợp lệ)', UploadErrorBody),
       } },
     { method: 'delete', path: '/api/admin/documents/{id}', summary: 'Xóa văn bản đã tải lên (và lập chỉ mục lại)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      description: 'Một bản ghi của tệp JSONL đã tải lên: chỉ các dòng của bản ghi đó bị xóa (tệp được ghi lại, các bản ghi khác giữ nguyên); tệp không còn bản ghi nào thì bị xóa.',
       request: { params: id },
-      responses: { 202: json(RemovalResponse, 'Đã xóa tệp; lượt lập chỉ mục đang chạy (queued: sẽ chạy sau lượt hiện tại)'), 404: error('Không có văn bản này'), 409: error('Văn bản thuộc kho cấu hình sẵn'), ...ADMIN } },
+      responses: {
+        202: json(RemovalResponse, 'Đã xóa; lượt lập chỉ mục đang chạy (queued: sẽ chạy sau lượt hiện tại)'), 404: error('Không có văn bản này'),
+        409: error('Không phải văn bản đã tải lên: thông điệp nói nguồn của nó (origin)', NotDeletableBody), ...ADMIN,
+      } },
     { method: 'delete', path: '/api/admin/uploads/{fileName}', summary: 'Xóa một tệp đã tải lên (kể cả tệp chưa lập chỉ mục)', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: { params: z.object({ fileName: z.string().openapi({ example: 'Kế hoạch 12-KH-UBND.pdf' }) }) },
       responses: { 202: json(RemovalResponse, 'Đã xóa tệp; lượt lập chỉ mục đang chạy'), 404: error('Không có tệp này'), ...ADMIN } },
     { method: 'patch', path: '/api/admin/documents/{id}', summary: 'Đặt phạm vi, hiệu lực, văn bản thay thế', tags: ['Quản trị'], security: [{ bearer: [] }],
       description: 'Có hiệu lực ngay, không cần lập chỉ mục lại.',
       request: { params: id, ...body(MetadataPatch) },
-      responses: { 200: json(PatchedDocument, 'Văn bản sau khi cập nhật'), 404: error('Không có văn bản này'), ...ADMIN } },
+      responses: {
+        200: json(PatchedDocument, 'Văn bản sau khi cập nhật'), 404: error('Không có văn bản này'),
+        409: error('Tệp điều chỉnh siêu dữ liệu đang hỏng (OVERRIDES_CORRUPT): khôi phục trước', OverridesConflictBody), ...ADMIN,
+      } },
     { method: 'post', path: '/api/admin/reindex', summary: 'Bắt đầu lập chỉ mục lại', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: body(ReindexRequest),
       responses: { 202: json(ReindexStarted, 'Đã bắt đầu; theo dõi qua sự kiện socket.io `job` (phòng admin) hoặc GET /api/admin/jobs/{id}'), 409: error('Đang có lượt khác chạy', JobConflictBody), ...ADMIN } },
+    { method: 'get', path: '/api/admin/sources', summary: 'Các nguồn của chỉ mục (thư mục, tệp) và số văn bản của mỗi nguồn', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(IndexSourceList, 'Nguồn đã ghi nhận, theo thứ tự ghi nhận'), ...ADMIN } },
+    { method: 'get', path: '/api/admin/sources/{id}/removal', summary: 'Xem trước việc gỡ một nguồn: những văn bản sẽ bị gỡ', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }) },
+      responses: {
+        200: json(RemovalPreview, 'Số văn bản sẽ gỡ, ví dụ, và mã xác nhận'), 404: error('Không có nguồn này'),
+        409: error('Nguồn do cấu hình máy chủ đưa vào (SOURCE_CONFIGURED)', SourceConflictBody), ...ADMIN,
+      } },
+    { method: 'post', path: '/api/admin/sources/{id}/removal', summary: 'Xác nhận gỡ một nguồn (lập chỉ mục lại không có nó)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }), ...body(RemovalRequest) },
+      responses: {
+        202: json(SourceRemovalStarted, 'Đã bắt đầu lượt gỡ'), 404: error('Không có nguồn này'),
+        409: error('Mã xác nhận đã cũ (PREVIEW_STALE, kèm bản xem trước mới) hoặc nguồn do cấu hình đưa vào (SOURCE_CONFIGURED)', SourceConflictBody), ...ADMIN,
+      } },
+    { method: 'get', path: '/api/admin/versions', summary: 'Các phiên bản chỉ mục: số văn bản, thay đổi, ai tạo, dung lượng', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(IndexVersionList, 'Mới nhất trước'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/versions/{version}/rollback', summary: 'Quay về một phiên bản chỉ mục (không gián đoạn trả lời)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ version: z.string().openapi({ example: 'v000012-20261207T081500' }) }) },
+      responses: {
+        200: json(RollbackResult, 'Đang phục vụ phiên bản này'), 404: error('Không có phiên bản này (VERSION_NOT_FOUND)'),
+        409: error('Đang có lượt lập chỉ mục chạy', JobConflictBody), ...ADMIN,
+      } },
+    { method: 'get', path: '/api/admin/status', summary: 'Tình trạng máy chủ: chỉ mục, các vấn đề cần xử lý, tệp điều chỉnh siêu dữ liệu', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(AdminStatus, 'Tình trạng'), ...ADMIN } },
+    { method: 'post', path: '/api/admin/overrides/restore', summary: 'Khôi phục tệp điều chỉnh siêu dữ liệu từ bản sao lưu', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(OverridesHealth, 'Đã khôi phục'), 409: error('Không ở trạng thái dùng bản sao lưu', OverridesConflictBody), ...ADMIN } },
+    { method: 'post', path: '/api/admin/overrides/reload', summary: 'Đọc lại tệp điều chỉnh siêu dữ liệu (sau khi đã sửa tay)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      responses: { 200: json(OverridesHealth, 'Tình trạng sau khi đọc lại'), ...ADMIN } },
     { method: 'get', path: '/api/admin/jobs', summary: 'Các lượt lập chỉ mục gần đây', tags: ['Quản trị'], security: [{ bearer: [] }],
       responses: { 200: json(JobList, 'Mới nhất trước'), ...ADMIN } },
     { method: 'get', path: '/api/admin/jobs/{id}', summary: 'Tiến độ và kết quả một lượt lập chỉ mục', tags: ['Quản trị'], security: [{ bearer: [] }],
@@ -105,7 +143,10 @@ export function apiRoutes(): RouteConfig[] {
       responses: { 200: json(UsageStats, 'Số câu hỏi theo ngày, tỉ lệ từ chối, văn bản được trích nhiều nhất, câu hỏi chưa có nguồn'), ...ADMIN } },
     { method: 'get', path: '/healthz', summary: 'Tiến trình còn sống', tags: ['Vận hành'], responses: { 200: json(Health, 'OK') } },
     { method: 'get', path: '/readyz', summary: 'Sẵn sàng trả lời (đã nạp chỉ mục)', tags: ['Vận hành'],
-      responses: { 200: json(Ready, 'Sẵn sàng'), 503: error('Chưa sẵn sàng hoặc đang tắt') } },
+      responses: {
+        200: json(Ready, 'Sẵn sàng (degraded: vẫn trả lời nhưng có vấn đề cần xử lý)'),
+        503: error('Chưa sẵn sàng (code nói lý do khi biết: INDEX_DIR_NOT_DIRECTORY, INDEX_REMOVAL_BLOCKED …) hoặc đang tắt', NotReadyBody),
+      } },
     { method: 'get', path: '/metrics', summary: 'Số liệu Prometheus', tags: ['Vận hành'],
       responses: { 200: { description: 'Định dạng văn bản Prometheus', content: { 'text/plain': { schema: z.string() } } }, 401: error('Cần METRICS_TOKEN') } },
   ];

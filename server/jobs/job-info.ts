@@ -7,11 +7,11 @@ import { basename } from 'node:path';
 import type { IngestProgress } from '../../ingest/pipeline.ts';
 import {
   Job, JobSummary as JobSummarySchema,
-  type JobError, type JobPhase, type JobProgress, type JobSkippedSource, type JobStatus, type JobSummary,
+  type JobError, type JobOptions, type JobPhase, type JobProgress, type JobRoot, type JobSkippedSource, type JobStatus, type JobSummary,
 } from '../../protocol/admin/jobs.ts';
 import type { Assert, Same } from '../../protocol/type-equality.ts';
 
-export type { JobError, JobProgress, JobSkippedSource, JobStatus, JobSummary };
+export type { JobError, JobOptions, JobProgress, JobRoot, JobSkippedSource, JobStatus, JobSummary };
 export type JobInfo = Job;
 
 /** The schema of a job (and of the persisted job list's entries). */

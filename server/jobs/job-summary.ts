@@ -1,17 +1,20 @@
 /** The client view of an ingest summary: counts, and skipped sources by relative name. */
 import { stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
-import type { IngestSummary } from '../../ingest/pipeline.ts';
+import { basename, dirname, resolve, sep } from 'node:path';
+import type { IngestInput, IngestSummary } from '../../ingest/pipeline.ts';
 import { sourceIdFor } from '../../ingest/loaders/index.ts';
-import type { JobSummary } from './job-info.ts';
+import { rootId } from '../../index/roots.ts';
+import type { JobRoot, JobSummary } from './job-info.ts';
+
+const jobRoot = (path: string): JobRoot => ({ id: rootId(path), name: basename(path) });
 
 /**
  * Shape an IngestSummary for clients. A skipped source's path becomes its name relative
  * to the input it came from (as the loaders name documents), or its file name.
  */
-export async function toJobSummary(s: IngestSummary, inputs: string[]): Promise<JobSummary> {
+export async function toJobSummary(s: IngestSummary, inputs: IngestInput[]): Promise<JobSummary> {
   const roots = await Promise.all(inputs.map(async (input) => {
-    const abs = resolve(input);
+    const abs = resolve(input.path);
     const isDir = (await stat(abs).catch(() => undefined))?.isDirectory() ?? false;
     return { abs, root: isDir ? abs : dirname(abs), isDir };
   }));
@@ -31,6 +34,8 @@ export async function toJobSummary(s: IngestSummary, inputs: string[]): Promise<
     unchanged: s.unchanged,
     skipped: s.skipped.map((k) => ({ sourceId: sourceIdOf(k.source), code: k.code, message: k.message })),
     ...(flagged.length ? { extraction: flagged } : {}),
+    ...(s.missingRoots.length ? { missingRoots: s.missingRoots.map(jobRoot) } : {}),
+    ...(s.removedRoots.length ? { removedRoots: s.removedRoots.map(jobRoot) } : {}),
     documents: s.documents,
     chunks: s.chunks,
     durationMs: s.durationMs,

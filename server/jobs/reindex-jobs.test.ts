@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.ts';
 import { readCurrent } from '../../index/layout.ts';
+import { parseLock } from '../../ingest/store/lock.ts';
 import { openIndex } from '../../index/open-index.ts';
 import { JOB_MESSAGES, JobConflictError } from './job-errors.ts';
 import type { JobInfo } from './job-info.ts';
@@ -47,7 +48,7 @@ const firstProgress = (jobs: ReindexJobs) => updateWhere(jobs, (j) => j.progress
 
 /** Pid of the process holding the index lock: the worker, once ingest has started. */
 async function lockHolder(): Promise<number> {
-  const pid = Number((await readFile(join(ws.indexDir, 'LOCK'), 'utf8')).trim());
+  const pid = parseLock(await readFile(join(ws.indexDir, 'LOCK'), 'utf8'))?.pid ?? NaN;
   expect(pid).toBeGreaterThan(0);
   expect(pid).not.toBe(process.pid);
   return pid;
@@ -140,10 +141,10 @@ describe('ReindexJobs', () => {
     expect(jobs.running()).toBeUndefined();
   });
 
-  it('reports a worker killed with SIGKILL as crashed, keeps the old version serving, and the next job takes over the lock', async () => {
+  it('reports a worker killed with SIGKILL as crashed, keeps the old version serving, and runs it again by itself, taking over the lock', async () => {
     const base = await ingest({ inputs: [ws.corpus], indexDir: ws.indexDir });
     await ws.addBulk(300);
-    const jobs = await jobsFor();
+    const jobs = await jobsFor({ retry: { baseMs: 300 } });
     const failed = once(jobs, 'failed');
     const progressed = firstProgress(jobs);
     jobs.start({ user: 'u-1' });
@@ -163,21 +164,59 @@ describe('ReindexJobs', () => {
     expect((await index.search('đăng ký thường trú xã số 2', { k: 1 }))[0]!.sourceId).toBe('tb-2.txt');
     // The dead worker's lock is still there: the next run must take it over.
     expect(await lockHolder()).toBe(pid);
+    expect(jobs.retryPending).toBe(true);
 
-    const next = finished(jobs);
-    jobs.start({ user: 'u-1' });
-    const done = await next;
-    expect(done.status).toBe('succeeded');
+    // Nobody asks: the server's retry runs it again after its delay.
+    const done = await finished(jobs);
+    expect(done).toMatchObject({ status: 'succeeded', retryOf: job.id, attempt: 2, requestedBy: 'u-1' });
     expect(done.summary).toMatchObject({ published: true, added: 300, unchanged: 3, documents: 303 });
     expect(await readCurrent(ws.indexDir)).toBe(done.summary!.version);
   });
 
-  it('marks a job left running by a previous server process as interrupted on init', async () => {
+  it('starts a job that met the lock of a live writer again with backoff, once the lock is free', async () => {
+    const base = await ingest({ inputs: [ws.corpus], indexDir: ws.indexDir });
+    await ws.write({ 'tb-4.txt': notice(4) });
+    // A CLI run of this very process holds the index.
+    await writeFile(join(ws.indexDir, 'LOCK'), JSON.stringify({ pid: process.pid, ppid: process.ppid, role: 'cli' }));
+    const jobs = await jobsFor({ retry: { baseMs: 200, maxAttempts: 10 } });
+    const failures: JobInfo[] = [];
+    jobs.on('failed', (j) => failures.push(j));
+    const first = jobs.start({ user: 'u-1' });
+    await expect.poll(() => failures.length, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(2);
+    expect(failures.map((j) => j.error!.code)).toEqual(failures.map(() => 'INDEX_LOCKED'));
+    expect(failures[1]).toMatchObject({ retryOf: first.id, attempt: 2 });
+    expect(await readCurrent(ws.indexDir)).toBe(base.version);
+
+    const done = finished(jobs);
+    await rm(join(ws.indexDir, 'LOCK'));
+    const ok = await done;
+    expect(ok).toMatchObject({ status: 'succeeded', retryOf: first.id });
+    expect(ok.attempt).toBeGreaterThanOrEqual(3);
+    expect(ok.summary).toMatchObject({ added: 1, documents: 4 });
+  });
+
+  it('gives up after the last attempt', async () => {
+    await mkdir(ws.indexDir, { recursive: true });
+    await writeFile(join(ws.indexDir, 'LOCK'), JSON.stringify({ pid: process.pid, role: 'cli' }));
+    const jobs = await jobsFor({ retry: { baseMs: 50, maxAttempts: 3 } });
+    const failures: JobInfo[] = [];
+    jobs.on('failed', (j) => failures.push(j));
+    jobs.start({ user: 'u-1' });
+    await expect.poll(() => failures.length, { timeout: 20_000, interval: 20 }).toBe(3);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(failures.map((j) => j.attempt ?? 1)).toEqual([1, 2, 3]);
+    expect(jobs.retryPending).toBe(false);
+    expect(jobs.running()).toBeUndefined();
+  });
+
+  it('marks a job left running by a previous server process as interrupted on init, then resumes it', async () => {
     await ws.addBulk(300);
     const before = await jobsFor();
-    const job = before.start({ user: 'u-1' });
+    const job = before.start({ user: 'u-1' }, { rebuild: true });
     await firstProgress(before);
     await expect.poll(async () => (await persisted())[0]?.status, { timeout: 5000, interval: 10 }).toBe('running');
+    // The previous server is gone: so is its worker.
+    process.kill(await lockHolder(), 'SIGKILL');
 
     const after = new ReindexJobs({ indexDir: ws.indexDir, inputs: [ws.corpus], stateFile: ws.stateFile });
     open.push(after);
@@ -189,6 +228,13 @@ describe('ReindexJobs', () => {
     expect(seen.finishedAt).toBeDefined();
     expect((await persisted())[0]).toMatchObject({ id: job.id, status: 'failed', error: { code: 'JOB_INTERRUPTED' } });
     expect(after.running()).toBeUndefined();
+
+    // Once listening, the new server runs it again: same requester, same options.
+    const done = finished(after);
+    const resumed = after.resumeInterrupted()!;
+    expect(resumed).toMatchObject({ retryOf: job.id, attempt: 2, requestedBy: 'u-1', options: { rebuild: true } });
+    expect(after.resumeInterrupted()).toBeUndefined();
+    expect(await done).toMatchObject({ id: resumed.id, status: 'succeeded', summary: { documents: 303 } });
   });
 
   it('kills a job that runs past its time limit and fails it with JOB_TIMEOUT', async () => {

@@ -3,21 +3,30 @@
  * (reindex-worker.ts), so that a crash, an out-of-memory kill, a timeout or a
  * cancellation ends the worker only and the server keeps answering from the active
  * index version (ingest publishes atomically). The job list is persisted so that a job
- * cut short by a server restart is reported as interrupted, not left "running".
+ * cut short by a server restart is reported as interrupted, not left "running", and run
+ * again by the restarted server (`resumeInterrupted`). A job that met another writer's
+ * lock or whose worker died is started again with backoff (retry-policy.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { EmbedderConfig } from '../../ingest/embedders/registry.ts';
+import type { IngestInput } from '../../ingest/pipeline.ts';
 import { JOB_MESSAGES, JobConflictError, crashedMessage, timeoutMessage } from './job-errors.ts';
-import { toJobProgress, type JobError, type JobInfo, type JobSummary } from './job-info.ts';
+import { toJobProgress, type JobError, type JobInfo, type JobOptions, type JobSummary } from './job-info.ts';
+import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } from './retry-policy.ts';
 import { loadJobs, saveJobs } from './job-store.ts';
 import { DEFAULT_WORKER_PATH, forkWorker, type WorkerExit, type WorkerHandle } from './worker-process.ts';
 import type { WorkerStart } from './worker-protocol.ts';
 
 export interface ReindexJobsOptions {
   indexDir: string;
-  /** Files and folders to index; a function is called at each start (the list may change). */
-  inputs: string[] | (() => string[]);
+  /**
+   * Roots every job reads besides those the index has recorded; a function is called at
+   * each start (the list may change). A bare path counts as configured (`corpus_paths`).
+   */
+  inputs: Array<string | IngestInput> | (() => Array<string | IngestInput>);
+  /** The paths of recorded roots, by id (GET /api/admin/sources): a removal names roots by id. */
+  rootPaths?: (ids: readonly string[]) => string[];
   /** JSON file holding the job list (created on first write). */
   stateFile: string;
   /** Worker entry point (default: reindex-worker.ts beside this file). */
@@ -27,8 +36,11 @@ export interface ReindexJobsOptions {
   /** Time a worker is given to exit after SIGTERM before SIGKILL (default 5 s). */
   killGraceMs?: number;
   maxBytes?: number;
-  /** Keep documents of sources no longer in `inputs` (add-only runs). */
-  keepMissing?: boolean;
+  /** INDEX_MAX_REMOVAL_SHARE and INDEX_KEEP_VERSIONS, passed to every run. */
+  maxRemovalShare?: number;
+  keepVersions?: number;
+  /** When failed jobs are started again (default: retry-policy.ts). */
+  retry?: Partial<RetryPolicy>;
   embedder?: EmbedderConfig;
   now?: () => Date;
   /** Finished jobs kept in the list (default 50). */
@@ -49,6 +61,17 @@ export type ReindexJobEvents = {
   /** The job list could not be written; jobs keep running. */
   persistError: [error: Error];
 };
+
+/** What a job is asked to do (the refresh of every root is implied). */
+export type JobRequest = Partial<JobOptions>;
+
+/** A request waiting: run after the active job, or after a retry's delay. */
+interface Waiting {
+  by: { user: string };
+  options: JobOptions;
+  retryOf?: string;
+  attempt?: number;
+}
 
 /** What `init` found in the persisted state. */
 export interface InitReport {
@@ -88,7 +111,12 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
   private jobs: JobInfo[] = [];
   private active: Run | undefined;
   /** A run requested while another was running; it starts when that one ends. */
-  private followUp: { by: { user: string }; rebuild: boolean } | undefined;
+  private followUp: Waiting | undefined;
+  /** A failed job's next attempt, waiting for its delay. */
+  private retrying: (Waiting & { timer: NodeJS.Timeout }) | undefined;
+  /** Jobs `init` found interrupted, for `resumeInterrupted`. */
+  private interrupted: JobInfo[] = [];
+  private readonly retry: RetryPolicy;
   private saving: Promise<void> = Promise.resolve();
   private initialised = false;
   private closed = false;
@@ -100,6 +128,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
     this.killGraceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     this.historyLimit = Math.max(1, opts.historyLimit ?? DEFAULT_HISTORY_LIMIT);
     this.now = opts.now ?? (() => new Date());
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     if (!(this.timeoutMs > 0)) throw new RangeError('timeoutMs must be positive');
   }
 
@@ -117,32 +146,63 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
       interrupted.push(snapshot(job));
     }
     if (interrupted.length > 0 || loaded.corruptMovedTo) await saveJobs(this.opts.stateFile, this.jobs);
+    this.interrupted = interrupted;
     this.initialised = true;
     return { interrupted, ...(loaded.corruptMovedTo ? { corruptStateMovedTo: loaded.corruptMovedTo } : {}) };
+  }
+
+  /**
+   * Run again, as one job, the jobs a restart interrupted (their options merged, asked by
+   * the first one's requester), unless they have had every attempt. Call once listening;
+   * returns the job started, if any. The job refreshes every root, so it also does what a
+   * start-up job would.
+   */
+  resumeInterrupted(): JobInfo | undefined {
+    const cut = this.interrupted.splice(0);
+    const first = cut[0];
+    if (!first || this.closed) return undefined;
+    const attempt = Math.max(...cut.map((j) => j.attempt ?? 1)) + 1;
+    if (attempt > this.retry.maxAttempts) return undefined;
+    const options = cut.reduce<JobOptions>((o, j) => mergeOptions(o, j.options), { rebuild: false });
+    return this.request({ user: first.requestedBy }, { ...options, retryOf: first.id, attempt }).job;
   }
 
   /**
    * Start a re-index job in a new worker process.
    * @throws JobConflictError while another job is queued or running.
    */
-  start(by: { user: string }, opts: { rebuild?: boolean } = {}): JobInfo {
+  start(by: { user: string }, opts: JobRequest & { retryOf?: string; attempt?: number } = {}): JobInfo {
     if (!this.initialised) throw new Error('ReindexJobs.init() must be awaited before start()');
     if (this.closed) throw new Error('ReindexJobs is closed');
     if (this.active) throw new JobConflictError(snapshot(this.active.job));
+    let options = mergeOptions({ rebuild: false }, opts);
+    // A retry waiting for its delay is done by this run.
+    if (this.retrying) {
+      options = mergeOptions(options, this.retrying.options);
+      clearTimeout(this.retrying.timer);
+      this.retrying = undefined;
+    }
     const o = this.opts;
-    const inputs = typeof o.inputs === 'function' ? o.inputs() : [...o.inputs];
+    const inputs = (typeof o.inputs === 'function' ? o.inputs() : o.inputs)
+      .map((i): IngestInput => (typeof i === 'string' ? { path: i, origin: 'corpus_paths' } : i));
     const job: JobInfo = {
       id: randomUUID(), kind: 'reindex', status: 'queued', requestedBy: by.user,
-      createdAt: this.iso(), options: { rebuild: opts.rebuild ?? false },
+      createdAt: this.iso(), options,
+      ...(opts.retryOf ? { retryOf: opts.retryOf, attempt: opts.attempt ?? 2 } : {}),
     };
     this.jobs.unshift(job);
     this.jobs.splice(this.historyLimit);
 
+    const removeRoots = options.removeRoots?.length ? (o.rootPaths?.(options.removeRoots) ?? []) : [];
     const request: WorkerStart = {
       type: 'start',
       options: {
-        inputs, indexDir: o.indexDir, rebuild: opts.rebuild ?? false,
-        ...(o.keepMissing !== undefined ? { keepMissing: o.keepMissing } : {}),
+        inputs, indexDir: o.indexDir, rebuild: options.rebuild, by: by.user, job: job.id,
+        ...(removeRoots.length ? { removeRoots } : {}),
+        ...(options.allowRemoval ? { allowRemoval: true } : {}),
+        ...(options.expectedRemovals ? { expectedRemovals: options.expectedRemovals } : {}),
+        ...(o.maxRemovalShare !== undefined ? { maxRemovalShare: o.maxRemovalShare } : {}),
+        ...(o.keepVersions !== undefined ? { keepVersions: o.keepVersions } : {}),
         ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
         ...(o.embedder ? { embedder: o.embedder } : {}),
       },
@@ -174,11 +234,12 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
   /**
    * Start a job or, while one runs, make sure one more follows it: a change made during a
    * run (an upload, a delete) is then never left unindexed. Requests made in the meantime
-   * coalesce into that one follow-up run. `queued` tells which happened.
+   * coalesce into that one follow-up run (their options merged). `queued` tells which happened.
    */
-  request(by: { user: string }, opts: { rebuild?: boolean } = {}): { job: JobInfo; queued: boolean } {
+  request(by: { user: string }, opts: JobRequest & { retryOf?: string; attempt?: number } = {}): { job: JobInfo; queued: boolean } {
     if (this.active) {
-      this.followUp = { by, rebuild: (this.followUp?.rebuild ?? false) || (opts.rebuild ?? false) };
+      const prev = this.followUp;
+      this.followUp = { by, options: mergeOptions(prev?.options ?? {}, opts), ...(opts.retryOf ? { retryOf: opts.retryOf, attempt: opts.attempt ?? 2 } : {}) };
       return { job: snapshot(this.active.job), queued: true };
     }
     return { job: this.start(by, opts), queued: false };
@@ -219,6 +280,8 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
    */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.retrying) clearTimeout(this.retrying.timer);
+    this.retrying = undefined;
     const run = this.active;
     if (run) {
       this.stop(run, 'shutdown');
@@ -276,10 +339,42 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
     this.emit('update', snapshot(snap));
     if ('summary' in result) this.emit('succeeded', snapshot(snap));
     else this.emit('failed', snapshot(snap), result.detail);
+    if ('error' in result) this.scheduleRetry(job, result.error);
     const next = this.followUp;
     this.followUp = undefined;
-    if (next && !this.closed && !this.active) this.start(next.by, { rebuild: next.rebuild });
+    if (next && !this.closed && !this.active) {
+      this.start(next.by, { ...next.options, ...(next.retryOf ? { retryOf: next.retryOf, attempt: next.attempt } : {}) });
+    }
     return snap;
+  }
+
+  /**
+   * After a failure worth another attempt: fold the job into the follow-up run if one is
+   * waiting, else start it again after the policy's delay. The attempt count goes on.
+   */
+  private scheduleRetry(job: JobInfo, error: JobError): void {
+    // JOB_INTERRUPTED at run time means this server is shutting down: the next start resumes it.
+    if (this.closed || !RETRYABLE.has(error.code) || error.code === 'JOB_INTERRUPTED') return;
+    const attempt = (job.attempt ?? 1) + 1;
+    if (attempt > this.retry.maxAttempts) return;
+    if (this.followUp) {
+      this.followUp = { ...this.followUp, options: mergeOptions(this.followUp.options, job.options) };
+      return;
+    }
+    const waiting: Waiting = { by: { user: job.requestedBy }, options: job.options, retryOf: job.retryOf ?? job.id, attempt };
+    if (this.retrying) clearTimeout(this.retrying.timer);
+    const timer = setTimeout(() => {
+      if (this.retrying?.timer !== timer) return;
+      this.retrying = undefined;
+      if (!this.closed) this.request(waiting.by, { ...waiting.options, retryOf: waiting.retryOf!, attempt: waiting.attempt! });
+    }, retryDelay(this.retry, attempt));
+    timer.unref();
+    this.retrying = { ...waiting, timer };
+  }
+
+  /** When the next attempt of a failed job starts, if one is waiting. */
+  get retryPending(): boolean {
+    return this.retrying !== undefined;
   }
 
   /**

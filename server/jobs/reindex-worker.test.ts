@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCurrent } from '../../index/layout.ts';
+import { parseLock } from '../../ingest/store/lock.ts';
 import type { WorkerMessage } from './worker-protocol.ts';
 import { notice, workspace, type Workspace } from './testing/tiny-corpus.ts';
 
+/** An input as the server gives it. */
+const input = (path: string) => ({ path, origin: 'corpus_paths' as const });
 const WORKER = fileURLToPath(new URL('./reindex-worker.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
@@ -36,7 +39,7 @@ function startWorker(): { child: ChildProcess; messages: WorkerMessage[]; exited
 describe('reindex worker', () => {
   it('runs one ingest, reports throttled progress then done, and exits 0', async () => {
     const { child, messages, exited } = startWorker();
-    child.send({ type: 'start', options: { inputs: [ws.corpus], indexDir: ws.indexDir } });
+    child.send({ type: 'start', options: { inputs: [input(ws.corpus)], indexDir: ws.indexDir } });
     expect(await exited).toEqual([0, null]);
     const types = messages.map((m) => m.type);
     expect(types.at(-1)).toBe('done');
@@ -51,7 +54,7 @@ describe('reindex worker', () => {
 
   it('reports an invalid start message as failed with a Vietnamese message', async () => {
     const { child, messages, exited } = startWorker();
-    child.send({ type: 'start', options: { inputs: [], indexDir: ws.indexDir } });
+    child.send({ type: 'start', options: { inputs: [input(ws.corpus)], indexDir: '' } });
     expect((await exited)[0]).toBe(1);
     expect(messages).toEqual([{ type: 'failed', error: { code: 'INVALID_ARGUMENT', message: 'Tham số không hợp lệ.', detail: expect.stringContaining('bad start message') } }]);
   });
@@ -60,7 +63,7 @@ describe('reindex worker', () => {
     await mkdir(join(ws.dir, 'rong'), { recursive: true });
     await writeFile(join(ws.dir, 'rong', 'trong.txt'), '   \n');
     const { child, messages, exited } = startWorker();
-    child.send({ type: 'start', options: { inputs: [join(ws.dir, 'rong')], indexDir: join(ws.dir, 'index-rong') } });
+    child.send({ type: 'start', options: { inputs: [input(join(ws.dir, 'rong'))], indexDir: join(ws.dir, 'index-rong') } });
     await exited;
     const last = messages.at(-1)!;
     expect(last.type === 'failed' && [last.error.code, last.error.message]).toEqual(['NOTHING_INDEXED', 'Không có tài liệu nào được lập chỉ mục.']);
@@ -68,7 +71,7 @@ describe('reindex worker', () => {
 
   it('reports a missing input as failed, naming it, with the index kept', async () => {
     const { child, messages, exited } = startWorker();
-    child.send({ type: 'start', options: { inputs: [join(ws.dir, 'khong-co')], indexDir: ws.indexDir } });
+    child.send({ type: 'start', options: { inputs: [input(join(ws.dir, 'khong-co'))], indexDir: ws.indexDir } });
     await exited;
     const last = messages.at(-1)!;
     expect(last.type === 'failed' && last.error.code).toBe('FILE_UNREADABLE');
@@ -78,9 +81,9 @@ describe('reindex worker', () => {
   it('exits and releases the index lock when its parent disconnects mid-run', async () => {
     await ws.addBulk(300);
     const { child, messages, exited } = startWorker();
-    child.send({ type: 'start', options: { inputs: [ws.corpus], indexDir: ws.indexDir } });
+    child.send({ type: 'start', options: { inputs: [input(ws.corpus)], indexDir: ws.indexDir } });
     await once(child, 'message');
-    expect(Number(await readFile(join(ws.indexDir, 'LOCK'), 'utf8'))).toBe(child.pid);
+    expect(parseLock(await readFile(join(ws.indexDir, 'LOCK'), 'utf8'))).toMatchObject({ pid: child.pid, role: 'reindex-worker', ppid: process.pid });
     child.disconnect();
     const t0 = Date.now();
     const [code] = await exited;

@@ -5,13 +5,16 @@
  * kill or a timeout ends this process only, and ingest publishes atomically, so the
  * previous version keeps serving.
  *
- * The worker exits as soon as its parent is gone (IPC channel closed): no orphan keeps
- * the index lock.
+ * The worker exits as soon as its parent is gone — at once when idle (IPC channel
+ * closed), and within a fraction of a second when its event loop is busy (the watchdog
+ * thread of parent-watchdog.ts) — so no orphan keeps the index lock.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { ingest, type IngestProgress } from '../../ingest/pipeline.ts';
+import { LOCK_FILE, parseLock } from '../../ingest/store/lock.ts';
+import { watchParent } from './parent-watchdog.ts';
 import { toJobSummary } from './job-summary.ts';
 import { throttleLatest } from './throttle.ts';
 import { workerStartSchema, type WorkerMessage } from './worker-protocol.ts';
@@ -37,9 +40,9 @@ function send(msg: WorkerMessage, then?: () => void): void {
  */
 function releaseOwnLock(): void {
   if (!lockedDir) return;
-  const path = join(lockedDir, 'LOCK');
+  const path = join(lockedDir, LOCK_FILE);
   try {
-    if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path, { force: true });
+    if (parseLock(readFileSync(path, 'utf8'))?.pid === process.pid) rmSync(path, { force: true });
   } catch {
     // No lock (the run finished or never took it): nothing to release.
   }
@@ -54,13 +57,21 @@ async function run(raw: unknown): Promise<void> {
   }
   const o = parsed.data.options;
   lockedDir = resolve(o.indexDir);
+  if (parsed.data.parentPid) watchParent({ parentPid: parsed.data.parentPid, lockFile: join(lockedDir, LOCK_FILE) });
   const progress = throttleLatest<IngestProgress>((p) => send({ type: 'progress', progress: p }), PROGRESS_INTERVAL_MS);
   try {
     const summary = await ingest({
       inputs: o.inputs,
       indexDir: o.indexDir,
+      via: 'job',
       ...(o.rebuild !== undefined ? { rebuild: o.rebuild } : {}),
-      ...(o.keepMissing !== undefined ? { keepMissing: o.keepMissing } : {}),
+      ...(o.removeRoots ? { removeRoots: o.removeRoots } : {}),
+      ...(o.allowRemoval !== undefined ? { allowRemoval: o.allowRemoval } : {}),
+      ...(o.expectedRemovals ? { expectedRemovals: o.expectedRemovals } : {}),
+      ...(o.maxRemovalShare !== undefined ? { maxRemovalShare: o.maxRemovalShare } : {}),
+      ...(o.keepVersions !== undefined ? { keepVersions: o.keepVersions } : {}),
+      ...(o.by ? { by: o.by } : {}),
+      ...(o.job ? { job: o.job } : {}),
       ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
       ...(o.embedder ? { embedder: o.embedder } : {}),
       onProgress: (p) => progress.push(p),

@@ -93,8 +93,8 @@ export function forkWorker(
     else if (parsed.data.type === 'progress') hooks.onProgress?.(parsed.data.progress);
     else outcome = parsed.data;
   });
-  // A failed send means the worker is gone; 'close' follows.
-  child.send(request, (err) => err && note(`send failed: ${err.message}`));
+  // A failed send means the worker is gone; 'close' follows. The worker watches for this process to go.
+  child.send({ ...request, parentPid: process.pid } satisfies WorkerStart, (err) => err && note(`send failed: ${err.message}`));
 
   return {
     pid: child.pid,

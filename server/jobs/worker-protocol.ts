@@ -9,19 +9,32 @@
 import { z } from 'zod';
 import type { IngestProgress } from '../../ingest/pipeline.ts';
 import type { EmbedderConfig } from '../../ingest/embedders/registry.ts';
+import type { IngestInput } from '../../ingest/pipeline.ts';
+import { ROOT_ORIGINS } from '../../index/manifest-file.ts';
 import { jobSummarySchema, type JobSummary } from './job-info.ts';
 
+/** What the worker runs: ingest's options (ingest/pipeline.ts) that cross the process boundary. */
 export interface WorkerStartOptions {
-  inputs: string[];
+  inputs: IngestInput[];
   indexDir: string;
   rebuild?: boolean;
-  keepMissing?: boolean;
+  /** Paths of recorded roots to remove. */
+  removeRoots?: string[];
+  allowRemoval?: boolean;
+  expectedRemovals?: string[];
+  maxRemovalShare?: number;
+  keepVersions?: number;
+  /** Who asked for the job, and its id (recorded with the version). */
+  by?: string;
+  job?: string;
   maxBytes?: number;
   embedder?: EmbedderConfig;
 }
 
 export interface WorkerStart {
   type: 'start';
+  /** The server's pid: the worker kills itself when it is re-parented (parent-watchdog.ts). */
+  parentPid?: number;
   options: WorkerStartOptions;
 }
 
@@ -46,11 +59,19 @@ const embedderSchema = z.union([
 /** Validates the parent's request in the worker. */
 export const workerStartSchema = z.object({
   type: z.literal('start'),
+  parentPid: z.number().int().positive().optional(),
   options: z.object({
-    inputs: z.array(z.string().min(1)).min(1),
+    inputs: z.array(z.object({ path: z.string().min(1), origin: z.enum(ROOT_ORIGINS) })),
+    // No input: a run over the roots the index has recorded.
     indexDir: z.string().min(1),
     rebuild: z.boolean().optional(),
-    keepMissing: z.boolean().optional(),
+    removeRoots: z.array(z.string().min(1)).optional(),
+    allowRemoval: z.boolean().optional(),
+    expectedRemovals: z.array(z.string()).optional(),
+    maxRemovalShare: z.number().min(0).max(1).optional(),
+    keepVersions: z.number().int().positive().optional(),
+    by: z.string().optional(),
+    job: z.string().optional(),
     maxBytes: z.number().positive().optional(),
     embedder: embedderSchema.optional(),
   }),

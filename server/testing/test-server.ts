@@ -28,13 +28,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Procedures whose names contain one of `names` (folded match is not needed: the catalog is accented). */
-async function tthcSlice(target: string, names: string[], max: number): Promise<void> {
+/**
+ * Write to `target` the catalog lines of procedures whose names contain one of `names`
+ * (every procedure when `names` is empty), at most `max` of them.
+ */
+export async function tthcSlice(target: string, names: string[], max: number): Promise<void> {
   const lines: string[] = [];
   const rl = createInterface({ input: createReadStream(requireDataset(datasetPaths(configFromEnvironment()).tthc), 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     const title = /"ten_thu_tuc":\s*"([^"]*)"/.exec(line)?.[1] ?? '';
-    if (names.some((n) => title.includes(n))) lines.push(line);
+    if (names.length === 0 || names.some((n) => title.includes(n))) lines.push(line);
     if (lines.length >= max) break;
   }
   rl.close();
@@ -72,6 +75,8 @@ export async function startTestServer(env: Record<string, string> = {}, opts: { 
     ASSISTANT_TOKENS: `admin:${ADMIN_TOKEN},official:${OFFICIAL_TOKEN}`,
     SERVER_SECRET: 'server-secret-for-tests-0123456789',
     LOG_LEVEL: 'silent',
+    // The upload check's worker starts slowly on a loaded test machine: never let it defer a file here.
+    UPLOAD_CHECK_TIMEOUT_MS: '120000',
     ...env,
   });
   await mkdir(config.UPLOAD_DIR, { recursive: true });

@@ -32,7 +32,7 @@ const view = (doc: StoredDocument): StoredDocument => (overlay ? overlay(doc) : 
 
 async function load(indexDir: string, version: string): Promise<void> {
   try {
-    const next = await openIndex(indexDir, { view });
+    const next = await openIndex(indexDir, { version, view });
     index = next;
     rebuildOverlay();
     send({ type: 'loaded', version: next.version });
