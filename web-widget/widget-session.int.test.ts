@@ -1,6 +1,6 @@
 /**
- * The widget embedded the way a real portal embeds it — on another origin
- * (http://portal.test, served by the browser from the test, listed in CORS_ORIGINS) — in
+ * The widget embedded the way a real portal embeds it — on another origin (a small portal
+ * server of its own on another port, listed in CORS_ORIGINS) — in
  * real Chromium against the real server, at 360 px by keyboard only and at 1366 px by
  * mouse: the conversation kept across a reload and a move to another page of the portal
  * and cleared by "Cuộc trò chuyện mới"; an official's internal source opened in the widget
@@ -8,6 +8,8 @@
  * citizen cannot open; a send that fails while the network is down, kept for "Gửi lại".
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
@@ -19,11 +21,13 @@ import {
 } from '../server/testing/widget-page.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const PORTAL = 'http://portal.test';
 const WAIT = 10_000;
 const INTERNAL_QUESTION = 'Tổ công tác đặc biệt Sông Vệ gồm bao nhiêu cán bộ?';
 
 let t: TestServer | undefined;
+let portal: Server | undefined;
+/** The portal's origin, e.g. http://127.0.0.1:41234. */
+let PORTAL = '';
 let browser: Browser | undefined;
 let setupError: unknown;
 const contexts: BrowserContext[] = [];
@@ -38,6 +42,7 @@ beforeAll(async () => {
   try {
     browser = await launchChromium();
     await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
+    portal = await startPortal();
     t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000', CORS_ORIGINS: PORTAL });
   } catch (err) {
     setupError = err;
@@ -51,7 +56,22 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await t?.close();
+  portal?.close();
 });
+
+/** The portal: two pages, each embedding the widget from the assistant's server with one script tag. */
+async function startPortal(): Promise<Server> {
+  const pages: Record<string, string> = { '/': 'Cổng thử nghiệm', '/thu-tuc': 'Thủ tục hành chính' };
+  const s = createServer((req, res) => {
+    const title = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!title) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalHtml(title));
+  });
+  s.listen(0, '127.0.0.1');
+  await new Promise((r) => s.once('listening', r));
+  PORTAL = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  return s;
+}
 
 /** A portal page embedding the widget from the assistant's server with one script tag. */
 function portalHtml(title: string): string {
@@ -67,16 +87,12 @@ interface Session {
   urls: string[];
 }
 
-/** A fresh context on the portal's origin (its pages served here), recording every requested URL. */
-async function newSession(mode: Mode): Promise<Session> {
+/** A fresh context on the portal, recording every requested URL; `setup` runs before its first page. */
+async function newSession(mode: Mode, setup?: (context: BrowserContext) => Promise<void>): Promise<Session> {
   server();
   const context = await browser!.newContext({ viewport: mode.viewport, locale: 'vi-VN' });
   contexts.push(context);
-  await context.route(`${PORTAL}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path !== '/' && path !== '/thu-tuc') return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: portalHtml(path === '/' ? 'Cổng thử nghiệm' : 'Thủ tục hành chính') });
-  });
+  await setup?.(context);
   const urls: string[] = [];
   context.on('request', (r) => urls.push(r.url()));
   const page = await context.newPage();
@@ -201,17 +217,24 @@ describe.each(VIEWPORTS)('an internal source at $name', (mode) => {
 
 describe.each(VIEWPORTS)('a send that fails at $name', (mode) => {
   it('keeps the question while the network is down, and "Gửi lại" sends it once the connection is back', async () => {
-    const { page } = await newSession(mode);
     let online = true;
+    /** socket.io connections accepted by the server (its CONNECT packet, `40`, reached the page). */
+    let connections = 0;
     const open: WebSocketRoute[] = [];
-    await page.context().routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (!online) return ws.close();
-      ws.connectToServer();
-      open.push(ws);
+    const { page } = await newSession(mode, async (context) => {
+      await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+        if (!online) return ws.close();
+        const toServer = ws.connectToServer();
+        toServer.onMessage((m) => {
+          if (typeof m === 'string' && m.startsWith('40')) connections += 1;
+          ws.send(m);
+        });
+        open.push(ws);
+      });
+      await context.route(/\/socket\.io\/.*transport=polling/, (route) => (online ? route.continue() : route.abort()));
     });
-    await page.context().route(/\/socket\.io\/.*transport=polling/, (route) => (online ? route.continue() : route.abort()));
     await openWidget(page, mode.keyboard);
-    await expect.poll(() => open.length).toBeGreaterThan(0);
+    await expect.poll(() => connections, { timeout: WAIT }).toBe(1);
 
     online = false;
     await Promise.all(open.splice(0).map((ws) => ws.close()));
@@ -222,7 +245,8 @@ describe.each(VIEWPORTS)('a send that fails at $name', (mode) => {
     expect(await input(page).inputValue()).toBe(BIRTH_QUESTION);
 
     online = true;
-    await page.getByText('Đã kết nối lại').waitFor({ state: 'visible', timeout: 15_000 });
+    await expect.poll(() => connections, { timeout: 20_000 }).toBe(2);
+    await page.getByText('Đã kết nối lại').waitFor({ state: 'visible' });
     await activate(page, failed.getByRole('button', { name: 'Gửi lại' }), mode.keyboard, '"Gửi lại"', true);
     await page.locator('[data-role="assistant"][data-state="done"]').first().waitFor({ state: 'attached' });
     expect(await answers(page).count()).toBe(1);

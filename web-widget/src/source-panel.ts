@@ -38,7 +38,9 @@ function sectionTitle(s: SectionText): string {
 export class SourcePanel {
   readonly el: HTMLElement;
   private readonly head: HTMLElement;
+  private readonly meta: HTMLElement;
   private readonly body: HTMLElement;
+  private readonly foot: HTMLElement;
   private chip: HTMLButtonElement | null = null;
   private readonly views = new Map<string, Promise<DocumentView>>();
 
@@ -46,9 +48,11 @@ export class SourcePanel {
     const close = h('button', { type: 'button', class: 'xbtn', 'aria-label': T.closeCitation }, '×');
     close.addEventListener('click', () => this.close(true));
     this.head = h('h3', { class: 'sheet-title' });
+    this.meta = h('div', { class: 'sheet-meta' });
     this.body = h('div', { class: 'sheet-body' });
+    this.foot = h('div', { class: 'sheet-foot' });
     this.el = h('div', { role: 'region', 'aria-label': T.citations, class: 'sheet', tabindex: '-1', hidden: true },
-      h('div', { class: 'sheet-head' }, this.head, close), this.body);
+      h('div', { class: 'sheet-head' }, this.head, close), this.meta, this.body, this.foot);
   }
 
   get isOpen(): boolean {
@@ -67,16 +71,16 @@ export class SourcePanel {
     this.chip = chip;
     chip.setAttribute('aria-expanded', 'true');
     this.head.textContent = `${T.sources} ${c.n}`;
+    this.meta.textContent = '';
     this.body.textContent = '';
+    this.foot.textContent = '';
     const dated = c.issuedDate && !c.label ? ` ngày ${vnDate(c.issuedDate)}` : '';
     const passages = h('div', { class: 'passages' }, c.quote ? h('blockquote', {}, c.quote) : null, h('p', { class: 'meta' }, T.sourceLoading));
     const href = c.link ? safeHref(`${this.deps.server}${c.link}`, this.deps.server) : undefined;
-    this.body.append(
-      h('p', { class: 'meta doc' }, `${citationName(c)}${dated}`),
-      c.section ? h('p', { class: 'meta' }, `${T.section}: ${c.section}`) : '',
-      passages,
-      href ? this.fullTextLink(href) : '',
-    );
+    this.meta.append(h('p', { class: 'meta doc' }, `${citationName(c)}${dated}`), c.section ? h('p', { class: 'meta' }, `${T.section}: ${c.section}`) : '');
+    this.body.append(passages);
+    if (href) this.foot.appendChild(this.fullTextLink(href));
+    this.foot.hidden = !href;
     for (const e of this.deps.behind) e.inert = true;
     this.el.hidden = false;
     this.el.focus();
@@ -129,6 +133,7 @@ export class SourcePanel {
     passages.textContent = '';
     const cited = view.cited?.ordinal;
     let marked = false;
+    let citedEl: HTMLElement | undefined;
     for (const s of view.sections) {
       const isCited = s.ordinal === cited;
       const text = h('p', { class: 'text' });
@@ -136,11 +141,15 @@ export class SourcePanel {
         text.appendChild(run.marked ? h('mark', {}, run.text) : document.createTextNode(run.text));
         marked ||= run.marked;
       }
-      passages.appendChild(h('div', { class: isCited ? 'passage cited' : 'passage' },
-        h('h4', {}, isCited ? `${T.citedSection}: ${sectionTitle(s)}` : `${T.nearbySection}: ${sectionTitle(s)}`), text));
+      const el = h('div', { class: isCited ? 'passage cited' : 'passage' },
+        h('h4', {}, isCited ? `${T.citedSection}: ${sectionTitle(s)}` : `${T.nearbySection}: ${sectionTitle(s)}`), text);
+      if (isCited) citedEl = el;
+      passages.appendChild(el);
     }
     // The quote could not be placed in the text: keep it in view above the sections.
     if (!marked && c.quote) passages.prepend(h('blockquote', {}, c.quote));
+    // The cited section first in view; the one before it is a scroll up.
+    else if (citedEl) this.body.scrollTop += citedEl.getBoundingClientRect().top - this.body.getBoundingClientRect().top - 8;
   }
 }
 

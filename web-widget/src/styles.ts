@@ -19,8 +19,8 @@ button { cursor: pointer; }
   height: min(640px, calc(100vh - 32px)); background: #fff; border: 1px solid #767676; border-radius: 12px;
   box-shadow: 0 8px 28px rgba(0,0,0,.3); display: flex; flex-direction: column; overflow: hidden; }
 .panel.full { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; border: 0; }
-.panel.full .log > .msg, .panel.full .composer > *, .panel.full .sheet-body { max-width: 56rem; }
-.panel.full .composer > * { margin-left: auto; margin-right: auto; }
+.panel.full .log, .panel.full .composer { padding-left: max(12px, calc(50% - 28rem)); padding-right: max(12px, calc(50% - 28rem)); }
+.panel.full .sheet-body { max-width: 56rem; }
 @media (max-width: 480px) {
   .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; border: 0; }
   .expand { display: none; }
@@ -63,6 +63,7 @@ button { cursor: pointer; }
 .sheet:focus { outline: none; }
 .sheet-head { display: flex; justify-content: space-between; align-items: center; gap: 6px; background: #0b4f8a; color: #fff; padding: 8px 8px 8px 14px; }
 .sheet-title { margin: 0; font-size: 16px; }
+.sheet-meta { padding: 8px 14px 4px; border-bottom: 1px solid #d0d0d0; }
 .sheet-body { flex: 1; overflow-y: auto; padding: 10px 14px; width: 100%; margin: 0 auto; }
 .sheet .meta { margin: 0 0 4px; color: #3d3d3d; }
 .sheet .doc { font-weight: 700; color: #1b1b1b; }
@@ -72,7 +73,8 @@ button { cursor: pointer; }
 .passage .text { margin: 0; white-space: pre-wrap; }
 .passage.cited { border: 2px solid #0b4f8a; background: #f5f9ff; color: #1b1b1b; }
 mark { background: #fff1a8; color: #1b1b1b; }
-.fulltext { display: inline-block; margin: 6px 0 4px; color: #0b4f8a; font-weight: 600; }
+.sheet-foot { border-top: 1px solid #d0d0d0; padding: 8px 14px; }
+.fulltext { color: #0b4f8a; font-weight: 600; }
 .xbtn { border: 1px solid #767676; background: #fff; color: #1b1b1b; border-radius: 6px; padding: 0 8px; min-height: 28px; }
 .notice { margin: 6px 0 0; font-size: 13px; color: #3d3d3d; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; font-size: 13px; }
