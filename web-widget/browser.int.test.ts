@@ -522,3 +522,45 @@ describe.each(VIEWPORTS)('the portal’s pages at $name', (mode) => {
     await expectInert(page);
   }, 30_000);
 });
+
+/** A long regulation (about 150 articles), for the source view's paging. */
+const LONG_DOC = ['QUY ĐỊNH', 'Về việc thử nghiệm trang văn bản dài tại xã Nghĩa Hành Thử Nghiệm', ''].concat(Array.from({ length: 150 }, (_, i) => [
+  `Điều ${i + 1}. Nội dung thử nghiệm số ${i + 1}`,
+  `Khoản quy định thứ ${i + 1} của văn bản thử nghiệm dài: cơ quan tiếp nhận kiểm tra hồ sơ, đối chiếu thông tin, ghi nhận kết quả xử lý và trả lời người dân trong thời hạn theo quy định của pháp luật; việc thử nghiệm phân trang được ghi lại để đánh giá khả năng đọc văn bản dài trên trang nguồn, mục số ${i + 1}.`,
+].join('\n'))).join('\n');
+
+let longDocId: Promise<string> | undefined;
+
+describe.each(VIEWPORTS)('a long document in the source view at $name', (mode) => {
+  it('comes in one request, around the cited section, and loads the sections before and after on request', async () => {
+    longDocId ??= uploadAndIndex(server().url, 'quy-dinh-van-ban-dai.txt', LONG_DOC, 'thử nghiệm trang văn bản dài xã Nghĩa Hành Thử Nghiệm');
+    const docId = await longDocId;
+    const detail = await adminFetch(server().url, 'GET', `/api/documents/${encodeURIComponent(docId)}`);
+    const sections = detail.body.sections as Array<{ ordinal: number }>;
+    expect(sections.length).toBeGreaterThanOrEqual(140);
+    const cited = sections[100]!.ordinal;
+    const page = await newPage(mode.viewport);
+    const api: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) api.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server().url}/sources/${encodeURIComponent(docId)}?chunk=${encodeURIComponent(`${docId}#${cited}`)}`);
+    const items = page.locator('#doc-sections > li');
+    await page.locator('.section.cited').waitFor({ state: 'visible' });
+    expect(await items.count()).toBe(60);
+    expect(await page.locator('#doc-notice').innerText()).toBe(`Văn bản có ${sections.length} đoạn; đang hiện đoạn 72–131, quanh đoạn được trích dẫn.`);
+    expect(await isFocused(page.locator('.section.cited'))).toBe(true);
+    expect(api).toEqual([`/api/documents/${encodeURIComponent(docId)}/view`]);
+
+    await activate(page, page.getByRole('button', { name: 'Hiện 60 đoạn phía trước' }), mode.keyboard, 'the earlier sections', true);
+    await expect.poll(() => items.count()).toBe(120);
+    await activate(page, page.getByRole('button', { name: 'Hiện 11 đoạn phía trước' }), mode.keyboard, 'the first sections', true);
+    await expect.poll(() => items.count()).toBe(131);
+    expect(await items.first().getAttribute('id')).toBe(`doan-${sections[0]!.ordinal}`);
+    await activate(page, page.getByRole('button', { name: `Hiện ${sections.length - 131} đoạn tiếp theo` }), mode.keyboard, 'the later sections');
+    await expect.poll(() => items.count()).toBe(sections.length);
+    expect(await page.locator('#more-before').isVisible()).toBe(false);
+    expect(await page.locator('#more-after').isVisible()).toBe(false);
+    expect(api).toHaveLength(4);
+  }, 60_000);
+});

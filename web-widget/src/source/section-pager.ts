@@ -70,8 +70,8 @@ export class SectionPager {
   private updateButtons(): void {
     this.before.hidden = this.lo <= 0;
     this.after.hidden = this.hi >= this.total;
-    this.before.textContent = `Hiện ${this.lo} đoạn phía trước`;
-    this.after.textContent = `Hiện các đoạn sau (còn ${this.total - this.hi} đoạn)`;
+    this.before.textContent = `Hiện ${Math.min(PAGE, this.lo)} đoạn phía trước`;
+    this.after.textContent = `Hiện ${Math.min(PAGE, this.total - this.hi)} đoạn tiếp theo`;
   }
 
   private fetch(query: Record<string, string>): Promise<DocumentView> {
