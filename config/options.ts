@@ -66,8 +66,10 @@ export const OPTIONS = {
     'Level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent.'),
   METRICS_TOKEN: option('server', secret().optional(), 'When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (16+ characters).'),
 
-  RATE_LIMIT_PER_IP: option('limits', int(1, 10_000_000).default(60), 'Requests per minute per client IP for anonymous citizens (chat, search, documents).'),
-  RATE_LIMIT_PER_TOKEN: option('limits', int(1, 10_000_000).default(600), 'Requests per minute per bearer token (officials, admins).'),
+  RATE_LIMIT_PER_IP: option('limits', int(1, 10_000_000).default(60), 'Questions and searches per minute per client IP for anonymous citizens (chat over REST and socket.io, search, feedback).'),
+  RATE_LIMIT_READ_PER_IP: option('limits', int(1, 10_000_000).default(120),
+    'Document reads per minute per client IP for anonymous citizens (GET /api/documents…: the source panel and the source view), a budget apart from questions.'),
+  RATE_LIMIT_PER_TOKEN: option('limits', int(1, 10_000_000).default(600), 'Requests per minute per bearer token (officials, admins), questions and document reads each.'),
   SOCKET_MAX_PER_IP: option('limits', int(1, 1_000_000).default(20), 'Concurrent socket.io connections per client IP.'),
   JSON_BODY_LIMIT_KB: option('limits', int(1, 1024).default(32), 'Largest JSON request body, in KB.'),
   MAX_UPLOAD_MB: option('limits', int(1, 500).default(50), 'Largest uploaded file, in MB.'),

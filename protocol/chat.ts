@@ -29,6 +29,22 @@ export const Citation = z.object({
 }).openapi('Citation');
 export type Citation = z.infer<typeof Citation>;
 
+/** A follow-up question offered after an answer, shown as a button that asks it. */
+export const Suggestion = z.object({
+  label: z.string().openapi({ example: 'Lệ phí?' }),
+  question: z.string().openapi({ example: 'Lệ phí đăng ký khai sinh là bao nhiêu?' }),
+}).openapi('Suggestion');
+export type Suggestion = z.infer<typeof Suggestion>;
+
+/** One paper of a procedure's dossier, for the printable checklist. */
+export const ChecklistItem = z.object({
+  paper: z.string().openapi({ example: 'Tờ khai đăng ký khai sinh' }),
+  original: z.number().int().min(0).optional().openapi({ description: 'Số bản chính' }),
+  copies: z.number().int().min(0).optional().openapi({ description: 'Số bản sao' }),
+  note: z.string().optional().openapi({ example: 'Trường hợp trẻ em bị bỏ rơi' }),
+}).openapi('ChecklistItem');
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
 export const ChatResponse = z.object({
   answer: z.string().openapi({ description: 'Văn bản thuần, có dấu [n] trỏ tới các trích dẫn' }),
   citations: z.array(Citation),
@@ -37,6 +53,8 @@ export const ChatResponse = z.object({
   conversationId: z.string(),
   notices: z.array(z.string()),
   exchangeId: z.string().openapi({ description: 'Mã lượt hỏi đáp trong nhật ký (dùng cho phản hồi)' }),
+  suggestions: z.array(Suggestion).optional().openapi({ description: 'Câu hỏi tiếp theo gợi ý về cùng thủ tục (hồ sơ, lệ phí, nơi nộp, thời hạn)' }),
+  checklist: z.array(ChecklistItem).optional().openapi({ description: 'Danh sách giấy tờ của hồ sơ thủ tục, để in' }),
 }).openapi('ChatResponse');
 export type ChatResponse = z.infer<typeof ChatResponse>;
 

@@ -1,6 +1,8 @@
 /**
  * `GET /api/documents…`: the documents the caller may see, one document with its
- * sections, and one section's text with its neighbours (the source view).
+ * sections, one section's text with its neighbours, and a page of a document's sections
+ * with their texts around a cited one (the widget's source panel and the source view,
+ * each in one request).
  */
 import { Audience, DocumentStatus, DocumentType } from './values.ts';
 import { z } from './zod.ts';
@@ -61,10 +63,15 @@ export const Section = z.object({
 }).openapi('Section');
 export type Section = z.infer<typeof Section>;
 
-export const DocumentDetail = DocumentSummary.extend({
+/** A document's metadata, without its sections. */
+export const DocumentInfo = DocumentSummary.extend({
   effectiveDate: z.string().optional(),
   supersedes: z.array(z.string()).optional(),
   extra: z.record(z.string()).optional(),
+}).openapi('DocumentInfo');
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+
+export const DocumentDetail = DocumentInfo.extend({
   sections: z.array(Section),
 }).openapi('DocumentDetail');
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
@@ -76,3 +83,32 @@ export const ChunkView = z.object({
   next: Section.optional(),
 }).openapi('ChunkView');
 export type ChunkView = z.infer<typeof ChunkView>;
+
+/** Largest page of {@link DocumentView}, in sections (at most 1,200 characters each). */
+export const VIEW_MAX_LIMIT = 200;
+
+export const DocumentViewQuery = z.object({
+  chunk: z.coerce.number().int().min(0).optional()
+    .openapi({ description: 'Số thứ tự của đoạn được trích dẫn (phần sau dấu # của chunkId): không có offset thì trang bao quanh đoạn này' }),
+  offset: z.coerce.number().int().min(0).optional()
+    .openapi({ description: 'Vị trí (từ 0) của đoạn đầu trang; mặc định: trang bao quanh đoạn được trích dẫn, hoặc đầu văn bản' }),
+  limit: z.coerce.number().int().min(1).max(VIEW_MAX_LIMIT).default(60).openapi({ description: 'Số đoạn trong trang (1–200, mặc định 60)' }),
+}).strict();
+/** The query as a client writes it (numbers may be strings; defaults apply). */
+export type DocumentViewQuery = z.input<typeof DocumentViewQuery>;
+
+/** One section with its text. */
+export const SectionText = Section.extend({ text: z.string() }).openapi('SectionText');
+export type SectionText = z.infer<typeof SectionText>;
+
+export const DocumentView = z.object({
+  document: DocumentInfo,
+  total: z.number().int().openapi({ description: 'Số đoạn của văn bản' }),
+  offset: z.number().int().openapi({ description: 'Vị trí (từ 0) của đoạn đầu tiên trong trang' }),
+  sections: z.array(SectionText).openapi({ description: 'Các đoạn của trang, theo thứ tự trong văn bản' }),
+  cited: z.object({
+    ordinal: z.number().int(),
+    position: z.number().int().openapi({ description: 'Vị trí (từ 0) của đoạn được trích dẫn trong văn bản' }),
+  }).optional().openapi({ description: 'Đoạn được trích dẫn (khi chunk có trong văn bản)' }),
+}).openapi('DocumentView');
+export type DocumentView = z.infer<typeof DocumentView>;

@@ -4,6 +4,7 @@
  *   widget.js  the embeddable chat widget, socket.io client included (≤ 40 KB gzipped)
  *   admin.js   the admin console (/admin), socket.io client included
  *   source.js  the source view a citation links to (/sources/<docId>)
+ *   portal.js  the demo portal's procedure search (/)
  * Files are replaced by rename, so a running server or a parallel build never reads half
  * a bundle.
  *
@@ -25,6 +26,7 @@ const WIDGET = { name: 'widget.js', entry: path.join(SRC, 'main.ts') };
 const PAGES = [
   { name: 'admin.js', entry: path.join(SRC, 'admin/main.ts') },
   { name: 'source.js', entry: path.join(SRC, 'source/main.ts') },
+  { name: 'portal.js', entry: path.join(SRC, 'portal/main.ts') },
 ];
 
 /** One written bundle and its size (bytes and gzip bytes at level 9). */
@@ -71,7 +73,7 @@ export function buildWidget(outDir = DEFAULT_OUT): Promise<BuiltFile> {
   return bundle(WIDGET.entry, path.resolve(ROOT, outDir, WIDGET.name));
 }
 
-/** Build the pages' scripts (admin.js, source.js) into `outDir`. */
+/** Build the pages' scripts (admin.js, source.js, portal.js) into `outDir`. */
 export function buildPages(outDir = DEFAULT_OUT): Promise<BuiltFile[]> {
   return Promise.all(PAGES.map((p) => bundle(p.entry, path.resolve(ROOT, outDir, p.name))));
 }

@@ -185,6 +185,11 @@ describe('a citizen', () => {
     const ordinal = String(detail.body.sections[0].ordinal);
     const chunk = await call('get', '/api/documents/{id}/chunks/{ordinal}', { as: 'citizen', params: { id: docId, ordinal } });
     expect(chunk.body.chunk.text.length).toBeGreaterThan(0);
+    const cited = chat.body.citations[0].link.split('%23').pop() as string;
+    const view = await call('get', '/api/documents/{id}/view', { as: 'citizen', params: { id: docId }, query: { chunk: cited, limit: '3' } });
+    expect(view.body.cited.ordinal).toBe(Number(cited));
+    expect(view.body.sections.map((s: Json) => s.ordinal)).toContain(Number(cited));
+    expect(view.body.sections.length).toBeLessThanOrEqual(3);
   });
 
   it('gets the one error shape for a bad body, an unknown document, and admin routes', async () => {
@@ -200,6 +205,11 @@ describe('an official', () => {
   it('sees internal documents, drafts (questions, then the draft and its .docx), and is refused admin routes', async () => {
     const internal = await call('get', '/api/documents', { as: 'official', query: { q: 'Sông Vệ' } });
     expect(internal.body.documents[0]?.audience).toBe('internal');
+    const internalId = internal.body.documents[0].id as string;
+    const view = await call('get', '/api/documents/{id}/view', { as: 'official', params: { id: internalId } });
+    expect(view.body).toMatchObject({ document: { audience: 'internal' }, offset: 0 });
+    expect(view.body.sections.length).toBe(view.body.total);
+    expect((await call('get', '/api/documents/{id}/view', { as: 'citizen', params: { id: internalId } })).status).toBe(404);
     const asked = await call('post', '/api/draft', { as: 'official', body: { request: DRAFT_REQUEST } });
     expect(asked.body.status).toBe('needs_input');
     const drafted = await call('post', '/api/draft', { as: 'official', body: { request: DRAFT_REQUEST, fields: DRAFT_FIELDS } });

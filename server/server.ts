@@ -171,6 +171,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
     perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
     authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
+    readPerIp: new RateLimiter(config.RATE_LIMIT_READ_PER_IP),
+    readPerToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
   };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit, readiness });
   const drafts = createDraftsRouter({

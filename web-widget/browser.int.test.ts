@@ -11,16 +11,16 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildPages, buildWidget } from '../scripts/build-widget.ts';
 import { adminFetch, answerStates, draftQuestions, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
 import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { activate, answers, ask, BIRTH_QUESTION, chip, citationRegion, input, launcher, openWidget, squash, VIEWPORTS } from '../server/testing/widget-page.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 const WAIT = 10_000;
-
-const BIRTH_QUESTION = 'Đăng ký khai sinh cần những giấy tờ gì?';
 
 const XSS_IMG = '<img src=x onerror="window.__xss=1">';
 const XSS_SCRIPT = '<script>window.__xss=2</script>';
@@ -96,30 +96,12 @@ async function openPortal(page: Page): Promise<void> {
   await launcher(page).waitFor({ state: 'visible' });
 }
 
-const launcher = (page: Page): Locator => page.getByRole('button', { name: 'Mở trợ lý ảo' });
-const input = (page: Page): Locator => page.getByLabel('Câu hỏi của bạn');
-const citationRegion = (page: Page): Locator => page.getByRole('region', { name: 'Trích dẫn' });
-/** The latest answer's chip for citation `n` ("Nguồn n: …"). */
-const chip = (page: Page, n: number): Locator => page.getByRole('button', { name: new RegExp(`^Nguồn ${n}(\\D|$)`) }).last();
-const answers = (page: Page): Locator => page.locator('[data-role="assistant"]');
-
-/** Type `question`, press "Gửi", and wait until the new assistant message has ended (done, refused or error); returns it. */
-async function ask(page: Page, question: string): Promise<Locator> {
-  const done = page.locator('[data-role="assistant"]:not([data-state="streaming"])');
-  const before = await done.count();
-  await input(page).fill(question);
-  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
-  await done.nth(before).waitFor({ state: 'attached' });
-  return answers(page).last();
-}
 
 /** The citizens' REST answer to `question` (what the widget's socket answer must match). */
 async function restAnswer(question: string): Promise<{ answer: string; citations: Array<{ docId: string; quote: string; title: string; link: string }> }> {
   const res = await fetch(`${server().url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: question }) });
   return await res.json() as { answer: string; citations: Array<{ docId: string; quote: string; title: string; link: string }> };
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** A distinctive piece of a quote: the start of its longest line. */
 function quoteFragment(quote: string): string {
@@ -197,13 +179,16 @@ describe('a citizen on the portal', () => {
     expect(await message.getAttribute('data-state')).toBe('done');
     const states = await answerStates(page);
     const seen = `states seen: ${JSON.stringify(states)}`;
-    const streaming = states.filter((s) => s.state === 'streaming').map((s) => s.len);
+    const streaming = states.filter((s) => s.state === 'streaming');
     const doneAt = states.findIndex((s) => s.state === 'done');
     expect(streaming.length, seen).toBeGreaterThan(0);
     expect(states.findIndex((s) => s.state === 'streaming'), seen).toBeLessThan(doneAt);
-    // The text grew while streaming (placeholder, then pieces), before the final render.
-    expect(Math.max(...streaming), seen).toBeGreaterThan(Math.min(...streaming));
-    expect(Math.max(...streaming), seen).toBeGreaterThanOrEqual(states[doneAt]!.len / 2);
+    // The text grew on screen piece by piece (after the placeholder), for a while before the final render.
+    const placeholder = streaming[0]!.len;
+    const growing = streaming.filter((s) => s.len > placeholder);
+    expect(new Set(growing.map((s) => s.len)).size, seen).toBeGreaterThanOrEqual(3);
+    expect(states[doneAt]!.at - growing[0]!.at, seen).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...growing.map((s) => s.len)), seen).toBeGreaterThanOrEqual(states[doneAt]!.len / 2);
     const text = squash(await message.innerText());
     expect(text).toContain('Tờ khai đăng ký khai sinh');
 
@@ -387,6 +372,8 @@ describe('an admin', () => {
     await chip(citizen, 1).click();
     const link = citationRegion(citizen).getByRole('link', { name: 'Xem toàn văn' });
     expect(await link.getAttribute('href')).toContain(`/sources/${encodeURIComponent(docId!)}?`);
+    await citizen.keyboard.press('Escape');
+    await citationRegion(citizen).waitFor({ state: 'hidden' });
 
     // Marked internal in the documents table, it is gone from citizens' answers at once.
     await row.getByRole('combobox', { name: /^Phạm vi của văn bản/ }).selectOption('internal');
@@ -482,4 +469,98 @@ describe('an official', () => {
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect(dialogs).toEqual([]);
   }, 30_000);
+});
+
+/** The numbered rules of the usage policy, as prompts/policy.vi.md writes them. */
+const POLICY_RULES = [...readFileSync(join(ROOT, 'prompts', 'policy.vi.md'), 'utf8').matchAll(/^\d+\.\s+(.*)$/gm)].map((m) => m[1]!);
+
+describe.each(VIEWPORTS)('the portal’s pages at $name', (mode) => {
+  it('the widget’s policy link opens the usage policy, the text of prompts/policy.vi.md', async () => {
+    const page = await newPage(mode.viewport);
+    await openPortal(page);
+    await openWidget(page, mode.keyboard);
+    const link = page.getByRole('link', { name: 'Chính sách sử dụng' });
+    expect(await link.getAttribute('href')).toBe(`${server().url}/chinh-sach`);
+    const [policy] = await Promise.all([page.context().waitForEvent('page'), activate(page, link, mode.keyboard, 'the policy link')]);
+    await policy.waitForLoadState();
+    expect(policy.url()).toBe(`${server().url}/chinh-sach`);
+    await policy.getByRole('heading', { level: 1, name: 'Quy định sử dụng Trợ lý ảo' }).waitFor({ state: 'visible' });
+    const items = (await policy.getByRole('listitem').allInnerTexts()).map(squash);
+    expect(items.length).toBe(POLICY_RULES.length);
+    expect(items[0]).toContain(squash(POLICY_RULES[0]!).slice(0, 40));
+    const box = await policy.locator('main').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(mode.viewport.width);
+  }, 30_000);
+
+  it('searches procedures with the portal’s search box and lists them as text, each linked to its source', async () => {
+    const page = await newPage(mode.viewport);
+    await openPortal(page);
+    const box = page.getByLabel('Từ khóa tìm kiếm thủ tục');
+    if (mode.keyboard) {
+      await tabTo(page, box, 'the search box');
+      await page.keyboard.type('đăng ký khai sinh');
+      await page.keyboard.press('Enter');
+    } else {
+      await box.fill('đăng ký khai sinh');
+      await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    }
+    const results = page.getByRole('region', { name: 'Kết quả tra cứu' });
+    await results.getByRole('status').getByText(/^Có \d+ kết quả cho “đăng ký khai sinh”\.$/).waitFor({ state: 'visible' });
+    const links = results.getByRole('listitem').getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    const titles = await links.allInnerTexts();
+    expect(titles.some((t) => /khai sinh/i.test(t))).toBe(true);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(await links.first().getAttribute('href')).toMatch(/^\/sources\/[^/]+$/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('đăng ký khai sinh');
+
+    // Found again after a reload, and a document's markup is shown as text.
+    await page.goto(`${server().url}/?q=${encodeURIComponent('giấy phép nuôi ong mật xã Ba Tơ Thử Nghiệm')}`);
+    const hostile = results.getByRole('listitem').filter({ hasText: 'nuôi ong mật' }).first();
+    await hostile.waitFor({ state: 'visible' });
+    expect(await hostile.innerText()).toContain('<img');
+    await expectInert(page);
+  }, 30_000);
+});
+
+/** A long regulation (about 150 articles), for the source view's paging. */
+const LONG_DOC = ['QUY ĐỊNH', 'Về việc thử nghiệm trang văn bản dài tại xã Nghĩa Hành Thử Nghiệm', ''].concat(Array.from({ length: 150 }, (_, i) => [
+  `Điều ${i + 1}. Nội dung thử nghiệm số ${i + 1}`,
+  `Khoản quy định thứ ${i + 1} của văn bản thử nghiệm dài: cơ quan tiếp nhận kiểm tra hồ sơ, đối chiếu thông tin, ghi nhận kết quả xử lý và trả lời người dân trong thời hạn theo quy định của pháp luật; việc thử nghiệm phân trang được ghi lại để đánh giá khả năng đọc văn bản dài trên trang nguồn, mục số ${i + 1}.`,
+].join('\n'))).join('\n');
+
+let longDocId: Promise<string> | undefined;
+
+describe.each(VIEWPORTS)('a long document in the source view at $name', (mode) => {
+  it('comes in one request, around the cited section, and loads the sections before and after on request', async () => {
+    longDocId ??= uploadAndIndex(server().url, 'quy-dinh-van-ban-dai.txt', LONG_DOC, 'thử nghiệm trang văn bản dài xã Nghĩa Hành Thử Nghiệm');
+    const docId = await longDocId;
+    const detail = await adminFetch(server().url, 'GET', `/api/documents/${encodeURIComponent(docId)}`);
+    const sections = detail.body.sections as Array<{ ordinal: number }>;
+    expect(sections.length).toBeGreaterThanOrEqual(140);
+    const cited = sections[100]!.ordinal;
+    const page = await newPage(mode.viewport);
+    const api: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) api.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server().url}/sources/${encodeURIComponent(docId)}?chunk=${encodeURIComponent(`${docId}#${cited}`)}`);
+    const items = page.locator('#doc-sections > li');
+    await page.locator('.section.cited').waitFor({ state: 'visible' });
+    expect(await items.count()).toBe(60);
+    expect(await page.locator('#doc-notice').innerText()).toBe(`Văn bản có ${sections.length} đoạn; đang hiện đoạn 72–131, quanh đoạn được trích dẫn.`);
+    expect(await isFocused(page.locator('.section.cited'))).toBe(true);
+    expect(api).toEqual([`/api/documents/${encodeURIComponent(docId)}/view`]);
+
+    await activate(page, page.getByRole('button', { name: 'Hiện 60 đoạn phía trước' }), mode.keyboard, 'the earlier sections', true);
+    await expect.poll(() => items.count()).toBe(120);
+    await activate(page, page.getByRole('button', { name: 'Hiện 11 đoạn phía trước' }), mode.keyboard, 'the first sections', true);
+    await expect.poll(() => items.count()).toBe(131);
+    expect(await items.first().getAttribute('id')).toBe(`doan-${sections[0]!.ordinal}`);
+    await activate(page, page.getByRole('button', { name: `Hiện ${sections.length - 131} đoạn tiếp theo` }), mode.keyboard, 'the later sections');
+    await expect.poll(() => items.count()).toBe(sections.length);
+    expect(await page.locator('#more-before').isVisible()).toBe(false);
+    expect(await page.locator('#more-after').isVisible()).toBe(false);
+    expect(api).toHaveLength(4);
+  }, 60_000);
 });

@@ -32,13 +32,14 @@ describe('widget.js bundle', () => {
 });
 
 describe('the pages’ bundles', () => {
-  it('builds admin.js (with the socket.io client) and source.js, with no HTML parsing and no zod', async () => {
+  it('builds admin.js (with the socket.io client), source.js and portal.js, with no HTML parsing and no zod', async () => {
     const built = await buildPages(await outDir());
-    expect(built.map((b) => path.basename(b.file))).toEqual(['admin.js', 'source.js']);
-    const [admin, source] = await Promise.all(built.map((b) => readFile(b.file, 'utf8')));
+    expect(built.map((b) => path.basename(b.file))).toEqual(['admin.js', 'source.js', 'portal.js']);
+    const [admin, source, portal] = await Promise.all(built.map((b) => readFile(b.file, 'utf8')));
     expect(admin).toContain('Vui lòng nhập mã truy cập quản trị.');
     expect(admin).toContain('socket.io');
     expect(source).toContain('Đoạn được trích dẫn');
-    for (const code of [admin!, source!]) for (const pattern of FORBIDDEN) expect(code).not.toMatch(pattern);
+    expect(portal).toContain('/api/search');
+    for (const code of [admin!, source!, portal!]) for (const pattern of FORBIDDEN) expect(code).not.toMatch(pattern);
   });
 });

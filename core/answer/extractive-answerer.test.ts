@@ -198,6 +198,19 @@ describe('streaming', () => {
     expect(got).toEqual(pieces(r.answer));
   });
 
+  it('cuts a line of several sentences into one piece per sentence, markers kept with their sentence', () => {
+    const answer = 'Thời hạn giải quyết là 15 ngày làm việc [1]. Nộp trực tuyến: 12 ngày [1]. TP. Quảng Ngãi tiếp nhận hồ sơ.\n- Tờ khai [2]\n- Giấy chứng sinh [2]';
+    const got = pieces(answer);
+    expect(got).toEqual([
+      'Thời hạn giải quyết là 15 ngày làm việc [1].',
+      ' Nộp trực tuyến: 12 ngày [1].',
+      ' TP. Quảng Ngãi tiếp nhận hồ sơ.\n',
+      '- Tờ khai [2]\n',
+      '- Giấy chứng sinh [2]',
+    ]);
+    expect(got.join('')).toBe(answer);
+  });
+
   it('stops when aborted', async () => {
     const d = fx.featured.papers;
     const controller = new AbortController();

@@ -19,6 +19,7 @@ import type { Corpus } from '../search/types.ts';
 import { composePassageAnswer } from './compose/passage-answer.ts';
 import { composeProcedureAnswer } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
+import { splitAnswerSentences } from './ground/validate.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
 import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
@@ -157,7 +158,23 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
 
-/** The answer in streaming pieces: one per line (each line is one sentence or list item). */
+/**
+ * The answer in streaming pieces, one per sentence (a line's break stays with its last
+ * sentence, the space after a sentence goes with the next): a reader sees a long line of
+ * several sentences grow sentence by sentence. The pieces join to the answer exactly.
+ */
 export function pieces(answer: string): string[] {
-  return answer.split(/(?<=\n)/u).filter((p) => p.length > 0);
+  const out: string[] = [];
+  for (const line of answer.split(/(?<=\n)/u)) {
+    let at = 0;
+    for (const sentence of splitAnswerSentences(line).slice(0, -1)) {
+      const found = line.indexOf(sentence, at);
+      if (found < 0) break;
+      const end = found + sentence.length;
+      out.push(line.slice(at, end));
+      at = end;
+    }
+    out.push(line.slice(at));
+  }
+  return out.filter((p) => p.length > 0);
 }

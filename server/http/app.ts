@@ -23,7 +23,8 @@ import { HttpError } from './errors.ts';
 import { createFeedbackRouter } from './feedback.ts';
 import { createHealthRouter } from './health.ts';
 import type { Metrics } from './metrics.ts';
-import { authenticate, corsAllowlist, errorHandler, rateLimit, requireJson } from './middleware.ts';
+import { authenticate, corsAllowlist, errorHandler, requireJson } from './middleware.ts';
+import { budgetedRateLimit } from './rate-budgets.ts';
 import type { Limits } from './rate-limit.ts';
 import { createSearchRouter } from './search.ts';
 
@@ -90,7 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(corsAllowlist(config.CORS_ORIGINS));
   api.use(authenticate(deps.tokens, deps.limits.authFailures));
-  api.use(rateLimit(deps.limits, metrics));
+  api.use(budgetedRateLimit(deps.limits, metrics));
   api.use(requireJson());
   api.use(express.json({ limit: `${config.JSON_BODY_LIMIT_KB}kb`, strict: true }));
 

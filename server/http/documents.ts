@@ -1,8 +1,10 @@
 /**
  * The documents a caller may read, mounted under /api: `GET /documents` (filtered, newest
- * first), `GET /documents/:id` (metadata and table of contents) and
- * `GET /documents/:id/chunks/:ordinal` (one cited passage with its neighbours). Citizens
- * see public documents only; a document they may not see is 404, never 403.
+ * first), `GET /documents/:id` (metadata and table of contents),
+ * `GET /documents/:id/chunks/:ordinal` (one cited passage with its neighbours) and
+ * `GET /documents/:id/view` (metadata and a page of sections with their texts around the
+ * cited one: the source panel and the source view in one request). Citizens see public
+ * documents only; a document they may not see is 404, never 403.
  */
 import express, { type Request } from 'express';
 import { visibleTo } from '../../core/answer/retrieve/scope.ts';
@@ -12,7 +14,7 @@ import type { OpenIndex } from '../../index/open-index.ts';
 import type { IndexService } from '../index-service.ts';
 import { HttpError } from './errors.ts';
 import { callerOf } from './middleware.ts';
-import { DocumentListQuery } from '../../protocol/documents.ts';
+import { DocumentListQuery, DocumentViewQuery } from '../../protocol/documents.ts';
 import { parse } from './validate.ts';
 
 /**
@@ -27,6 +29,28 @@ export function summaryOf(d: StoredDocument, forAdmin = false) {
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), audience: d.audience, chunkCount: d.labels.length,
     ...(forAdmin && d.extraction ? { extraction: d.extraction } : {}),
   };
+}
+
+/** Metadata of a document, without its sections. */
+function infoOf(d: StoredDocument, forAdmin = false) {
+  return {
+    ...summaryOf(d, forAdmin),
+    ...(d.effectiveDate ? { effectiveDate: d.effectiveDate } : {}),
+    ...(d.supersedes?.length ? { supersedes: d.supersedes } : {}),
+    ...(d.extra ? { extra: d.extra } : {}),
+  };
+}
+
+/**
+ * Where a page of `limit` sections out of `total` starts: at `offset` when asked (at most
+ * `total`), else around the section at `position` (the cited one, -1 for none) so that it
+ * has as many neighbours before as after, else at the start. A document that fits one
+ * page starts at 0.
+ */
+export function pageStart(total: number, limit: number, position: number, offset?: number): number {
+  if (offset !== undefined) return Math.min(offset, total);
+  if (position < 0 || total <= limit) return 0;
+  return Math.max(0, Math.min(position - Math.floor((limit - 1) / 2), total - limit));
 }
 
 function sectionOf(c: StoredChunk) {
@@ -67,12 +91,22 @@ export function createDocumentsRouter(deps: { indexes: IndexService }): express.
   router.get('/documents/:id', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
+    res.json({ ...infoOf(doc, callerOf(req).role === 'admin'), sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk)) });
+  });
+
+  router.get('/documents/:id/view', (req, res) => {
+    const q = parse(DocumentViewQuery, req.query);
+    const index = indexes.current;
+    const doc = visibleDocument(index, req);
+    const chunks = index.chunksOf(doc.id) as StoredChunk[];
+    const position = q.chunk === undefined ? -1 : chunks.findIndex((c) => c.id === `${doc.id}#${q.chunk}`);
+    const offset = pageStart(chunks.length, q.limit, position, q.offset);
     res.json({
-      ...summaryOf(doc, callerOf(req).role === 'admin'),
-      ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
-      ...(doc.supersedes?.length ? { supersedes: doc.supersedes } : {}),
-      ...(doc.extra ? { extra: doc.extra } : {}),
-      sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk)),
+      document: infoOf(doc, callerOf(req).role === 'admin'),
+      total: chunks.length,
+      offset,
+      sections: chunks.slice(offset, offset + q.limit).map((c) => ({ ...sectionOf(c), text: c.text })),
+      ...(position >= 0 ? { cited: { ordinal: q.chunk!, position } } : {}),
     });
   });
 

@@ -16,7 +16,7 @@ import { IndexSourceList, RemovalPreview, RemovalRequest, SourceConflictBody, So
 import { IndexVersionList, RollbackResult } from '../../protocol/admin/versions.ts';
 import { AdminStatus, OverridesConflictBody, OverridesHealth } from '../../protocol/admin/status.ts';
 import { ChatRequest, ChatResponse } from '../../protocol/chat.ts';
-import { ChunkView, DocumentDetail, DocumentList, DocumentListQuery } from '../../protocol/documents.ts';
+import { ChunkView, DocumentDetail, DocumentList, DocumentListQuery, DocumentView, DocumentViewQuery } from '../../protocol/documents.ts';
 import { DraftRequest, DraftResponse } from '../../protocol/draft.ts';
 import { ErrorBody } from '../../protocol/errors.ts';
 import { FeedbackRequest } from '../../protocol/feedback.ts';
@@ -59,6 +59,10 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'get', path: '/api/documents/{id}/chunks/{ordinal}', summary: 'Nội dung một đoạn được trích dẫn, kèm đoạn trước và sau', tags: ['Văn bản'],
       request: { params: id.extend({ ordinal: z.string().openapi({ example: '4' }) }) },
       responses: { 200: json(ChunkView, 'Đoạn văn bản'), 404: error('Không có đoạn này'), ...COMMON } },
+    { method: 'get', path: '/api/documents/{id}/view', summary: 'Văn bản để đọc: thông tin và một trang các đoạn kèm nội dung, bao quanh đoạn được trích dẫn', tags: ['Văn bản'],
+      description: 'Một yêu cầu cho cả khung nguồn của widget (limit=3: đoạn được trích dẫn và hai đoạn bên cạnh) và trang văn bản nguồn; văn bản dài được chia trang (offset, limit). Đọc văn bản tính vào hạn mức riêng, không trừ vào hạn mức hỏi đáp.',
+      request: { params: id, query: DocumentViewQuery },
+      responses: { 200: json(DocumentView, 'Văn bản và các đoạn của trang'), 404: error('Không có văn bản này (hoặc người hỏi không được xem)'), ...COMMON } },
     { method: 'post', path: '/api/draft', summary: 'Soạn dự thảo văn bản hành chính (cán bộ)', tags: ['Soạn thảo'], security: [{ bearer: [] }],
       description: 'Thiếu thông tin thì trả về status "needs_input" với các câu hỏi; đủ thì trả về bản dự thảo (đánh dấu DỰ THẢO), kết quả kiểm tra thể thức theo Nghị định 30/2020/NĐ-CP và đường dẫn tải tệp .docx (giữ 24 giờ).',
       request: body(DraftRequest),

@@ -62,13 +62,30 @@ describe('pages', () => {
   });
 
   it('serves the stylesheets and the built scripts with their content types', async () => {
-    for (const [path, type] of [['/styles.css', /^text\/css/], ['/admin.css', /^text\/css/], ['/portal.css', /^text\/css/], ['/source.css', /^text\/css/], ['/admin.js', /javascript/], ['/source.js', /javascript/]] as const) {
+    for (const [path, type] of [['/styles.css', /^text\/css/], ['/admin.css', /^text\/css/], ['/portal.css', /^text\/css/], ['/source.css', /^text\/css/], ['/admin.js', /javascript/], ['/source.js', /javascript/], ['/portal.js', /javascript/]] as const) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toMatch(type);
     }
     expect(await (await get('/admin.js')).text()).toContain('Vui lòng nhập mã truy cập quản trị.');
     expect(await (await get('/source.js')).text()).toContain('Không tìm thấy văn bản này hoặc bạn không có quyền xem.');
+  });
+
+  it('serves the usage policy page from prompts/policy.vi.md, with the strict CSP and no script', async () => {
+    const res = await get('/chinh-sach');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy') ?? '').toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('<h1>Quy định sử dụng Trợ lý ảo</h1>');
+    expect(html).toContain('<h2>Dành cho cán bộ</h2>');
+    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+  });
+
+  it('lets the source view keep the tab that opened it (the widget hands it a token), and no other page', async () => {
+    expect((await get('/sources/1.001193')).headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    expect((await get('/admin')).headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect((await get('/')).headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 
   it('keeps no hand-written script among the static files', async () => {
@@ -106,7 +123,7 @@ describe('widget.js', () => {
   });
 
   it('says how to build a script while it is missing', async () => {
-    for (const name of ['widget.js', 'admin.js', 'source.js']) {
+    for (const name of ['widget.js', 'admin.js', 'source.js', 'portal.js']) {
       const res = await fetch(`${url}/${name}`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);

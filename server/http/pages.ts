@@ -1,20 +1,21 @@
 /**
  * The web pages: the demo portal that embeds the chat widget (`/`), the admin console
- * (`/admin`), the source view a citation links to (`/sources/:docId`), their static
- * assets (web-widget/public) and their scripts, built from TypeScript by
- * `npm run build:widget` into web-widget/dist: `/widget.js`, `/admin.js`, `/source.js`.
- * The pages are plain HTML with external scripts and styles, so they run under the
- * server's strict CSP.
+ * (`/admin`), the source view a citation links to (`/sources/:docId`), the usage policy
+ * (`/chinh-sach`), their static assets (web-widget/public) and their scripts, built from
+ * TypeScript by `npm run build:widget` into web-widget/dist: `/widget.js`, `/admin.js`,
+ * `/source.js`, `/portal.js`. The pages are plain HTML with external scripts and styles,
+ * so they run under the server's strict CSP.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { servedPolicyPage } from './policy-page.ts';
 
 const WEB_ROOT = resolve(fileURLToPath(new URL('../../web-widget', import.meta.url)));
 
 /** The built scripts, served from the dist folder. */
-export const BUNDLES = ['widget.js', 'admin.js', 'source.js'] as const;
+export const BUNDLES = ['widget.js', 'admin.js', 'source.js', 'portal.js'] as const;
 
 export interface PagesOptions {
   /** Folder with the pages and their assets (default web-widget/public). */
@@ -65,7 +66,17 @@ export function pagesRouter(opts: PagesOptions = {}): express.Router {
 
   router.get('/', page('index.html'));
   router.get('/admin', page('admin.html'));
-  router.get('/sources/:docId', page('source.html'));
+  // The widget opens the source view in a new tab and hands it an official's token by
+  // postMessage (docs/API.md): the tab must keep its opener, which helmet's default
+  // Cross-Origin-Opener-Policy (same-origin) would sever for a portal on another origin.
+  router.get('/sources/:docId', (_req, res, next) => {
+    res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
+    next();
+  }, page('source.html'));
+  router.get('/chinh-sach', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(servedPolicyPage());
+  });
   for (const name of BUNDLES) router.get(`/${name}`, bundle(name));
   router.use(express.static(publicDir, { index: false, redirect: false, maxAge: '1h' }));
   return router;

@@ -4,11 +4,17 @@
  * for bearer tokens (never the raw token).
  */
 
-/** The server's limiters: anonymous callers per IP, token holders per token, failed token checks per IP. */
+/**
+ * The server's limiters: anonymous callers per IP, token holders per token, failed token
+ * checks per IP; reading documents has its own per-IP and per-token buckets
+ * (rate-budgets.ts).
+ */
 export interface Limits {
   perIp: RateLimiter;
   perToken: RateLimiter;
   authFailures: RateLimiter;
+  readPerIp: RateLimiter;
+  readPerToken: RateLimiter;
 }
 
 export interface RateDecision {

@@ -90,11 +90,12 @@ export async function uploadAndIndex(baseUrl: string, fileName: string, content:
   return docId;
 }
 
-/** One observed state of an assistant message (`data-state`), with its text length then. */
+/** One observed state of an assistant message (`data-state`), with its text length then and when (ms, page clock). */
 export interface StateRecord {
   state: string | null;
   old?: string | null;
   len: number;
+  at: number;
 }
 
 /**
@@ -107,7 +108,7 @@ export const RECORD_ANSWER_STATES = `(() => {
   const records = [];
   window.__answerStates = records;
   const SEL = '[data-role="assistant"]';
-  const note = (el, old) => records.push({ state: el.getAttribute('data-state'), old, len: (el.textContent || '').length });
+  const note = (el, old) => records.push({ state: el.getAttribute('data-state'), old, len: (el.textContent || '').length, at: performance.now() });
   const onMutations = (mutations) => {
     for (const m of mutations) {
       if (m.type === 'attributes') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerAsText } from './answer-actions.ts';
-import { vnDate } from './citation-panel.ts';
+import { vnDate } from './source-panel.ts';
 import { citationName, type Citation } from './types.ts';
 
 const citation: Citation = { n: 1, docId: '1.001193', sourceId: '1.001193', title: 'Đăng ký khai sinh', number: '1.001193', section: 'Thành phần hồ sơ', quote: 'Tờ khai đăng ký khai sinh' };

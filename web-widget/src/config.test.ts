@@ -9,7 +9,7 @@ describe('readConfig', () => {
     expect(c).toEqual({
       server: 'https://tro-ly.example.gov.vn',
       title: 'Trợ lý ảo',
-      policyUrl: 'https://tro-ly.example.gov.vn/#chinh-sach',
+      policyUrl: 'https://tro-ly.example.gov.vn/chinh-sach',
       startOpen: false,
     });
   });

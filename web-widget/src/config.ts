@@ -23,7 +23,7 @@ export function readConfig(
   return {
     server,
     title: attr('data-title')?.trim() || T.defaultTitle,
-    policyUrl: attr('data-policy-url')?.trim() || `${server}/#chinh-sach`,
+    policyUrl: attr('data-policy-url')?.trim() || `${server}/chinh-sach`,
     startOpen: attr('data-open') === 'true',
   };
 }

@@ -8,6 +8,8 @@ import { isError, type AnswerPayload, type AskAck, type ErrorPayload } from './t
 const ASK_TIMEOUT_MS = 150_000;
 /** Pause before trying again after the server refused the connection outright. */
 const REFUSED_RETRY_MS = 15_000;
+/** How long a question waits for a first connection before it fails (a lost one fails at once). */
+const FIRST_CONNECT_WAIT_MS = 8_000;
 
 /** What the connection tells the widget. */
 export interface ConnectionEvents {
@@ -68,8 +70,15 @@ export class Connection {
     });
   }
 
-  /** Ask a question; resolves with the acknowledgement, or an error shape on timeout. */
-  ask(message: string, requestId: string, conversationId: string | undefined): Promise<AskAck> {
+  /**
+   * Ask a question; resolves with the acknowledgement, or an error shape on timeout or
+   * without a connection (`OFFLINE`: the widget keeps the question for "Gửi lại").
+   */
+  async ask(message: string, requestId: string, conversationId: string | undefined): Promise<AskAck> {
+    // socket.io would buffer the question until some later reconnection; say now that it did not go.
+    if (!this.socket.connected && (this.lostSince || !(await this.connectedWithin(FIRST_CONNECT_WAIT_MS)))) {
+      return { ok: false, requestId, code: 'OFFLINE', message: T.offline };
+    }
     return new Promise((resolve) => {
       this.socket.timeout(ASK_TIMEOUT_MS).emit(
         'ask', { message, requestId, ...(conversationId ? { conversationId } : {}) },
@@ -94,6 +103,19 @@ export class Connection {
   /** Whether the socket is connected now. */
   get connected(): boolean {
     return this.socket.connected;
+  }
+
+  private connectedWithin(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (ok: boolean): void => {
+        clearTimeout(timer);
+        this.socket.off('connect', onConnect);
+        resolve(ok);
+      };
+      const onConnect = (): void => done(true);
+      const timer = setTimeout(() => done(this.socket.connected), ms);
+      this.socket.on('connect', onConnect);
+    });
   }
 
   private scheduleRetry(): void {

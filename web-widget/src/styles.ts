@@ -18,8 +18,12 @@ button { cursor: pointer; }
 .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; width: min(400px, calc(100vw - 32px));
   height: min(640px, calc(100vh - 32px)); background: #fff; border: 1px solid #767676; border-radius: 12px;
   box-shadow: 0 8px 28px rgba(0,0,0,.3); display: flex; flex-direction: column; overflow: hidden; }
+.panel.full { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; border: 0; }
+.panel.full .log, .panel.full .composer { padding-left: max(12px, calc(50% - 28rem)); padding-right: max(12px, calc(50% - 28rem)); }
+.panel.full .sheet-body { max-width: 56rem; }
 @media (max-width: 480px) {
   .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; border: 0; }
+  .expand { display: none; }
 }
 .header { background: #0b4f8a; color: #fff; padding: 8px 8px 8px 14px; }
 .header-row { display: flex; align-items: center; gap: 8px; }
@@ -27,7 +31,8 @@ button { cursor: pointer; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .hbtn { background: transparent; color: #fff; border: 1px solid #fff; border-radius: 6px; padding: 2px 8px; font-size: 13px; min-height: 28px; }
 .hbtn:hover { background: #083a66; }
-.header :focus-visible { outline-color: #fff; }
+.header :focus-visible, .sheet-head :focus-visible { outline-color: #fff; }
+.expand[aria-pressed="true"] { background: #fff; color: #0b4f8a; }
 .close { width: 36px; height: 36px; font-size: 22px; line-height: 1; padding: 0; border-color: transparent; }
 .status { padding: 4px 12px; font-size: 13px; background: #fff4ce; color: #4d3a00; }
 .status.ok { background: #e6f4ea; color: #14532d; }
@@ -54,17 +59,42 @@ button { cursor: pointer; }
 .cite { display: inline-block; min-width: 28px; margin: 0 2px; padding: 0 4px; font-size: 12px; line-height: 20px;
   vertical-align: baseline; border: 1px solid #0b4f8a; border-radius: 10px; background: #fff; color: #0b4f8a; font-weight: 700; }
 .cite[aria-expanded="true"] { background: #0b4f8a; color: #fff; }
-.citation { margin-top: 8px; padding: 8px 10px; background: #fff; border-left: 4px solid #0b4f8a; border-radius: 4px; font-size: 14px; }
-.citation blockquote { margin: 0 0 6px; font-style: italic; white-space: pre-wrap; }
-.citation .meta { margin: 0 0 4px; color: #3d3d3d; }
-.citation a { color: #0b4f8a; font-weight: 600; }
-.citation-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 6px; font-weight: 700; }
-.xbtn { border: 1px solid #767676; background: #fff; border-radius: 6px; padding: 0 8px; min-height: 28px; }
+.sheet { position: absolute; inset: 0; z-index: 1; background: #fff; display: flex; flex-direction: column; font-size: 14px; }
+.sheet:focus { outline: none; }
+.sheet-head { display: flex; justify-content: space-between; align-items: center; gap: 6px; background: #0b4f8a; color: #fff; padding: 8px 8px 8px 14px; }
+.sheet-title { margin: 0; font-size: 16px; }
+.sheet-meta { padding: 8px 14px 4px; border-bottom: 1px solid #d0d0d0; }
+.sheet-body { flex: 1; overflow-y: auto; padding: 10px 14px; width: 100%; margin: 0 auto; }
+.sheet .meta { margin: 0 0 4px; color: #3d3d3d; }
+.sheet .doc { font-weight: 700; color: #1b1b1b; }
+.sheet blockquote { margin: 6px 0; padding-left: 8px; border-left: 4px solid #0b4f8a; font-style: italic; white-space: pre-wrap; }
+.passage { margin: 8px 0; padding: 6px 10px; border: 1px solid #d0d5da; border-radius: 6px; color: #3d3d3d; }
+.passage h4 { margin: 0 0 4px; font-size: 14px; }
+.passage .text { margin: 0; white-space: pre-wrap; }
+.passage.cited { border: 2px solid #0b4f8a; background: #f5f9ff; color: #1b1b1b; }
+mark { background: #fff1a8; color: #1b1b1b; }
+.sheet-foot { border-top: 1px solid #d0d0d0; padding: 8px 14px; }
+.fulltext { color: #0b4f8a; font-weight: 600; }
+.xbtn { border: 1px solid #767676; background: #fff; color: #1b1b1b; border-radius: 6px; padding: 0 8px; min-height: 28px; }
 .notice { margin: 6px 0 0; font-size: 13px; color: #3d3d3d; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; font-size: 13px; }
 .abtn { border: 1px solid #767676; background: #fff; color: #1b1b1b; border-radius: 6px; padding: 2px 8px; min-height: 28px; font-size: 13px; }
 .abtn[aria-pressed="true"] { background: #0b4f8a; color: #fff; border-color: #0b4f8a; }
 .abtn:disabled { cursor: default; opacity: .75; }
+.retry { border-color: #0b4f8a; color: #0b4f8a; font-weight: 700; }
+.retry[aria-disabled="true"] { border-color: #767676; color: #3d3d3d; cursor: default; }
+.followups { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.followups .chipq { padding: 2px 10px; font-size: 14px; }
+.print-sheet { display: none; }
+@media print {
+  .root > :not(.print-sheet) { display: none !important; }
+  .print-sheet { display: block; font: 12pt/1.5 "Times New Roman", serif; color: #000; }
+  .print-sheet h1 { font-size: 16pt; margin: 0 0 4pt; }
+  .print-sheet ul { list-style: none; padding: 0; }
+  .print-sheet li { margin: 0 0 6pt; }
+  .print-note { display: block; margin-left: 1.4em; font-style: italic; }
+  .print-foot { margin-top: 12pt; font-size: 10pt; }
+}
 .draft-form { display: flex; flex-direction: column; gap: 4px; }
 .draft-form label { font-size: 13px; font-weight: 600; }
 .draft-form input { border: 1px solid #767676; border-radius: 6px; padding: 4px 6px; }

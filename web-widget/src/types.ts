@@ -2,10 +2,10 @@
  * The parts of the server's protocol (protocol/, docs/API.md) that the widget reads, as
  * types only: `import type` keeps zod out of the bundle.
  */
-import type { Citation } from '../../protocol/chat.ts';
+import type { ChecklistItem, Citation, Suggestion } from '../../protocol/chat.ts';
 import type { AnswerEvent, AskAck, ErrorEvent } from '../../protocol/socket.ts';
 
-export type { AskAck, Citation };
+export type { AskAck, ChecklistItem, Citation, Suggestion };
 
 /** A successful answer, from the `answer` event or the `ask` acknowledgement. */
 export type AnswerPayload = AnswerEvent;

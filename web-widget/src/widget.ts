@@ -1,17 +1,20 @@
 /**
- * The chat widget inside its shadow root: launcher, dialog panel, conversation log,
- * composer and the wiring to the server. Only text nodes carry server or user text.
+ * The chat widget inside its shadow root: launcher, dialog panel (full screen on demand),
+ * the conversation (conversation.ts), composer, the source sheet, the officials' sign-in
+ * and the connection to the server. Only text nodes carry server or user text.
  */
-import { AssistantMessage, type CitationHost } from './assistant-message.ts';
 import type { WidgetConfig } from './config.ts';
 import { Connection } from './connection.ts';
-import { DraftSession, isDraftRequest } from './draft.ts';
+import { Conversation } from './conversation.ts';
+import { loadConversation } from './conversation-store.ts';
 import { h, uid } from './dom.ts';
+import { printChecklist } from './follow-ups.ts';
 import { SignIn } from './sign-in.ts';
+import { SourceHandoff } from './source-handoff.ts';
+import { SourcePanel } from './source-panel.ts';
 import { CSS } from './styles.ts';
 import { T } from './strings.ts';
 import { loadToken, saveToken } from './token-store.ts';
-import { isError, type AnswerPayload, type ErrorPayload } from './types.ts';
 
 const MAX_QUESTION_CHARS = 2000;
 const RECONNECTED_SHOWN_MS = 4000;
@@ -40,9 +43,11 @@ function launcherIcon(): SVGSVGElement {
 }
 
 /** One widget bound to a host element. */
-export class Widget implements CitationHost {
+export class Widget {
+  private readonly root: HTMLElement;
   private readonly launcher: HTMLButtonElement;
   private readonly panel: HTMLElement;
+  private readonly expandButton: HTMLButtonElement;
   private readonly log: HTMLElement;
   private readonly status: HTMLElement;
   private readonly announcer: HTMLElement;
@@ -50,12 +55,10 @@ export class Widget implements CitationHost {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly signIn: SignIn;
+  private readonly sources: SourcePanel;
+  private readonly conversation: Conversation;
   private connection: Connection | undefined;
-  private conversationId: string | undefined;
-  private readonly pending = new Map<string, AssistantMessage>();
   private pendingToken: string | undefined;
-  private drafting = false;
-  private closeCitation: (() => void) | undefined;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: HTMLElement, private readonly cfg: WidgetConfig) {
@@ -67,6 +70,7 @@ export class Widget implements CitationHost {
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': panelId });
     this.launcher.appendChild(launcherIcon());
     const close = h('button', { type: 'button', class: 'hbtn close', 'aria-label': T.close }, '×');
+    this.expandButton = h('button', { type: 'button', class: 'hbtn expand', 'aria-pressed': 'false' }, T.expand);
     const fresh = h('button', { type: 'button', class: 'hbtn' }, T.newConversation);
     this.signIn = new SignIn({ signIn: (t) => this.useToken(t), signOut: () => this.signOut() });
     this.status = h('div', { class: 'status', role: 'status', hidden: true });
@@ -79,25 +83,40 @@ export class Widget implements CitationHost {
       h('div', { class: 'row' }, this.input, this.sendButton, this.stopButton),
       h('p', { id: hintId, class: 'sr' }, T.inputHint),
       h('p', { class: 'note' }, `${T.usageNote} `, h('a', { href: cfg.policyUrl, target: '_blank', rel: 'noopener noreferrer' }, T.policyLink)));
+    const header = h('div', { class: 'header' },
+      h('div', { class: 'header-row' }, h('h2', { class: 'title' }, cfg.title), this.expandButton, close),
+      h('div', { class: 'toolbar' }, fresh, this.signIn.openButton, this.signIn.badge, this.signIn.outButton));
+    const handoff = new SourceHandoff(new URL(cfg.server).origin, loadToken);
+    this.sources = new SourcePanel({ server: cfg.server, token: loadToken, handoff, behind: [header, this.status, this.signIn.form, this.log, composer] });
     this.panel = h('div', { id: panelId, class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-label': cfg.title, hidden: true },
-      h('div', { class: 'header' },
-        h('div', { class: 'header-row' }, h('h2', { class: 'title' }, cfg.title), close),
-        h('div', { class: 'toolbar' }, fresh, this.signIn.openButton, this.signIn.badge, this.signIn.outButton)),
-      this.status, this.signIn.form, this.log, composer, this.announcer);
-    shadow.appendChild(h('div', { class: 'root', lang: 'vi' }, this.launcher, this.panel));
+      header, this.status, this.signIn.form, this.log, composer, this.sources.el, this.announcer);
+    this.root = h('div', { class: 'root', lang: 'vi' }, this.launcher, this.panel);
+    shadow.appendChild(this.root);
+    this.conversation = new Conversation({
+      server: cfg.server, log: this.log, input: this.input,
+      connection: () => this.connect(),
+      setBusy: (busy, stoppable = true) => this.setBusy(busy, stoppable),
+      isOpen: () => !this.panel.hidden,
+      messages: {
+        openSource: (c, chip) => this.sources.show(c, chip),
+        printChecklist: (items, procedure) => printChecklist(this.root, items, procedure),
+      },
+      instant: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
+    });
 
     this.launcher.addEventListener('click', () => this.open(true));
     close.addEventListener('click', () => this.close());
+    this.expandButton.addEventListener('click', () => this.setExpanded(!this.expanded));
     fresh.addEventListener('click', () => this.newConversation());
-    this.stopButton.addEventListener('click', () => this.stop());
+    this.stopButton.addEventListener('click', () => this.conversation.stop());
     composer.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.ask(this.input.value);
+      this.conversation.ask(this.input.value);
     });
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
-        this.ask(this.input.value);
+        this.conversation.ask(this.input.value);
       }
     });
     this.panel.addEventListener('keydown', (e) => {
@@ -106,8 +125,10 @@ export class Widget implements CitationHost {
         this.escape();
       }
     });
-    this.showGreeting();
-    if (cfg.startOpen) this.open(false);
+    const kept = loadConversation();
+    if (kept) this.conversation.restore(kept);
+    else this.conversation.greet();
+    if (cfg.startOpen || kept?.open) this.open(false);
   }
 
   /** Show the panel; connects on first use so idle pages hold no connection. */
@@ -116,145 +137,76 @@ export class Widget implements CitationHost {
     this.launcher.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'true');
     this.connect();
+    this.conversation.persist();
+    this.conversation.showLastAnswer();
     if (focus) this.input.focus();
   }
 
   close(): void {
+    this.setExpanded(false);
     this.panel.hidden = true;
     this.launcher.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'false');
+    this.conversation.persist();
     this.launcher.focus();
   }
 
-  opened(close: () => void): void {
-    this.closeCitation = close;
+  private get expanded(): boolean {
+    return this.panel.classList.contains('full');
   }
 
-  closed(close: () => void): void {
-    if (this.closeCitation === close) this.closeCitation = undefined;
+  /** Full screen or back; focus stays where it is. */
+  private setExpanded(on: boolean): void {
+    this.panel.classList.toggle('full', on);
+    this.expandButton.setAttribute('aria-pressed', String(on));
   }
 
   private escape(): void {
-    if (this.closeCitation) this.closeCitation();
+    if (this.sources.isOpen) this.sources.close(true);
     else if (this.signIn.isOpen) this.signIn.closeForm(true);
+    else if (this.expanded) this.setExpanded(false);
     else this.close();
   }
 
-  private connect(): void {
-    if (this.connection) return;
-    const token = loadToken();
-    this.connection = new Connection(this.cfg.server, token, {
-      token: (id, text) => this.follow(() => this.pending.get(id)?.appendToken(text)),
-      answer: (p) => p.requestId && this.settle(p.requestId, p),
-      error: (p) => (p.requestId ? this.settle(p.requestId, p) : this.announce(p.message ?? T.genericError)),
+  private connect(): Connection {
+    this.connection ??= new Connection(this.cfg.server, loadToken(), {
+      token: (id, text) => this.conversation.token(id, text),
+      answer: (p) => p.requestId && this.conversation.settle(p.requestId, p),
+      error: (p) => (p.requestId ? this.conversation.settle(p.requestId, p) : this.announce(p.message ?? T.genericError)),
       connected: (official, afterLoss) => this.onConnected(official, afterLoss),
       lost: () => this.onLost(),
       refused: (message, hadToken) => this.onRefused(message, hadToken),
     });
+    return this.connection;
   }
 
-  /** Run a change to the log, keeping it scrolled to the end if the reader was there. */
-  private follow(change: () => void): void {
-    const atEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 48;
-    change();
-    if (atEnd) this.log.scrollTop = this.log.scrollHeight;
-  }
-
-  private showGreeting(): void {
-    const group = h('div', { role: 'group', 'aria-label': T.suggestionsLabel, class: 'suggestions' });
-    for (const q of T.suggestions) {
-      const b = h('button', { type: 'button', class: 'chipq' }, q);
-      b.addEventListener('click', () => {
-        this.ask(q);
-        this.input.focus();
-      });
-      group.appendChild(b);
-    }
-    this.log.appendChild(h('div', { class: 'msg greeting', 'data-role': 'greeting' }, h('p', {}, T.greeting), group));
-  }
-
-  private ask(raw: string): void {
-    const message = raw.trim();
-    if (!message || this.pending.size > 0 || this.drafting) return;
-    this.connect();
-    this.input.value = '';
-    this.log.querySelector('.suggestions')?.remove();
-    this.log.appendChild(h('div', { class: 'msg', 'data-role': 'user' }, h('span', { class: 'sr' }, `${T.you}: `), message));
-    const token = loadToken();
-    if (token && isDraftRequest(message)) return this.draft(message, token);
-    const requestId = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    const reply = new AssistantMessage(this.cfg.server, this);
-    this.log.appendChild(reply.el);
-    this.log.scrollTop = this.log.scrollHeight;
-    this.pending.set(requestId, reply);
-    this.setBusy(true);
-    void this.connection!.ask(message, requestId, this.conversationId).then((ack) => this.settle(requestId, ack));
-  }
-
-  /** Officials' drafting: over HTTP, not the socket; the message holds the questions or the preview. */
-  private draft(message: string, token: string): void {
-    const reply = new AssistantMessage(this.cfg.server, this);
-    this.log.appendChild(reply.el);
-    this.log.scrollTop = this.log.scrollHeight;
-    this.drafting = true;
-    this.sendButton.disabled = true;
-    void new DraftSession(this.cfg.server, token, message, () => {
-      this.drafting = false;
-      this.sendButton.disabled = false;
-    }).run(reply.el, {});
-  }
-
-  /** Final answer or error for a request: from the event or the acknowledgement, whichever comes first. */
-  private settle(requestId: string, res: AnswerPayload | ErrorPayload): void {
-    const reply = this.pending.get(requestId);
-    if (!reply) return;
-    this.pending.delete(requestId);
-    if (isError(res)) reply.fail(res.message ?? T.genericError, res.code === 'CANCELLED');
-    else {
-      reply.finish(res);
-      if (res.conversationId) this.conversationId = res.conversationId;
-    }
-    this.setBusy(false);
-  }
-
-  private stop(): void {
-    for (const [id, reply] of this.pending) {
-      this.connection?.cancel(id);
-      reply.fail(T.stopped, true);
-    }
-    this.pending.clear();
-    this.setBusy(false);
-  }
-
-  private setBusy(busy: boolean): void {
-    const stopHadFocus = this.panel.getRootNode() instanceof ShadowRoot
-      && (this.panel.getRootNode() as ShadowRoot).activeElement === this.stopButton;
+  private setBusy(busy: boolean, stoppable: boolean): void {
+    const stopHadFocus = (this.panel.getRootNode() as ShadowRoot).activeElement === this.stopButton;
     this.sendButton.disabled = busy;
-    this.stopButton.hidden = !busy;
+    this.stopButton.hidden = !busy || !stoppable;
     if (!busy && stopHadFocus) this.input.focus();
   }
 
   private newConversation(): void {
-    this.stop();
-    this.closeCitation = undefined;
-    this.conversationId = undefined;
-    this.log.textContent = '';
-    this.showGreeting();
+    this.sources.close(false);
+    this.conversation.reset();
     this.announce(T.newConversationStarted);
     this.input.focus();
   }
 
   private useToken(token: string): void {
     this.pendingToken = token;
-    this.conversationId = undefined;
-    this.connect();
-    this.connection!.setToken(token);
+    this.conversation.forgetConversationId();
+    this.connect().setToken(token);
   }
 
+  /** Signing out also clears the conversation: an official's answers may quote internal documents. */
   private signOut(): void {
     saveToken(undefined);
     this.pendingToken = undefined;
-    this.conversationId = undefined;
+    this.sources.forget();
+    this.sources.close(false);
+    this.conversation.reset();
     this.connection?.setToken(undefined);
     this.signIn.setSignedIn(false);
     this.announce(T.signedOut);
@@ -267,6 +219,7 @@ export class Widget implements CitationHost {
     if (official && this.pendingToken) {
       saveToken(this.pendingToken);
       this.pendingToken = undefined;
+      this.sources.forget();
       this.signIn.setSignedIn(true);
       this.announce(T.signedIn);
       this.input.focus();
@@ -275,9 +228,7 @@ export class Widget implements CitationHost {
 
   private onLost(): void {
     this.showStatus(T.lost, false);
-    for (const reply of this.pending.values()) reply.fail(T.lostDuringAnswer);
-    this.pending.clear();
-    this.setBusy(false);
+    this.conversation.lost();
   }
 
   private onRefused(message: string, hadToken: boolean): void {
