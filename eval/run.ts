@@ -7,13 +7,16 @@
  * - `answers`: grounded answers to citizens' procedure questions and refusals of
  *   unanswerable ones (eval/datasets), over the full index (corpora/ + the TTHC catalog +
  *   ALQAC), with a report in eval/reports/.
+ * - `officials`: officials' questions over provincial documents (eval/datasets/
+ *   officials-questions.jsonl) asked as an official over the full index, scored by kind
+ *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency).
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
  *   npm run eval                    # all parts; indexes are built or updated under data/eval/
- *   npm run eval -- alqac           # one part
+ *   npm run eval -- alqac           # one part (alqac, answers, officials, redteam, golden)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -37,6 +40,8 @@ import { scoreRankings, type RankingScores } from './metrics.ts';
 import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
+import { runOfficialsEval } from './officials.ts';
+import { officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
 import { goldenCommand } from './golden.ts';
 
 interface Question {
@@ -108,6 +113,17 @@ async function answersPart(values: EvalRun): Promise<void> {
   }
 }
 
+async function officialsPart(values: EvalRun): Promise<void> {
+  const indexDir = values.index ?? await fullIndex(values);
+  const result = await runOfficialsEval({ indexDir });
+  process.stdout.write(`${officialsSummary(result)}\n`);
+  if (values.write) {
+    const files = await writeOfficialsReport(result);
+    process.stdout.write(`report: ${files.md}\n`);
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-officials', officialsSection(result));
+  }
+}
+
 async function redteamPart(values: EvalRun): Promise<void> {
   const result = await runRedteamEval({ indexDir: values.index ?? await fullIndex(values) });
   process.stdout.write(`${redteamSummary(result)}\n`);
@@ -124,13 +140,14 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'redteam'];
+  const defaults = ['alqac', 'answers', 'officials', 'redteam'];
   const known = [...defaults, 'golden'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
+  if (parts.includes('officials')) await officialsPart(run);
   if (parts.includes('redteam')) await redteamPart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
-import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
+import type { Answerer, ConversationContext, NearestDocument, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/retrieve/scope.ts';
@@ -34,6 +34,8 @@ export interface ChatResponse {
   reason?: RefusalReason;
   conversationId: string;
   notices: string[];
+  /** For an official's refusal: the nearest indexed documents, to open and read. */
+  nearest?: NearestDocument[];
   /** Id of the audit record of this exchange (feedback refers to it). */
   exchangeId: string;
 }
@@ -178,7 +180,8 @@ export class Assistant {
       const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
       response = {
         answer: safe.answer, citations, refused: result.refused,
-        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices, exchangeId,
+        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
+        ...(result.nearest?.length ? { nearest: result.nearest } : {}), exchangeId,
       };
     }
     const record: AuditRecord = {

@@ -52,6 +52,9 @@ export const ChatResponse = z.object({
   reason: z.string().optional().openapi({ description: 'Lý do từ chối: NO_SOURCE, STATE_SECRET, PERSONAL_DATA …' }),
   conversationId: z.string(),
   notices: z.array(z.string()),
+  nearest: z.array(z.object({
+    docId: z.string(), sourceId: z.string(), title: z.string(), label: z.string().optional(), link: z.string(),
+  })).optional().openapi({ description: 'Khi từ chối trả lời cán bộ: các văn bản gần nhất đã lập chỉ mục để mở xem' }),
   exchangeId: z.string().openapi({ description: 'Mã lượt hỏi đáp trong nhật ký (dùng cho phản hồi)' }),
 }).openapi('ChatResponse');
 
