@@ -33,7 +33,7 @@ import { rarityWeight } from './retrieve/term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { analyzeQuestion } from './understand/question.ts';
-import { DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE } from './tuning.ts';
+import { DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {
   /**
@@ -103,7 +103,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A question the province's documents cover well but do not answer is not sent on to a
     // procedure or a law that happens to share its words.
     if (!outcome || outcome.evidence < this.minEvidence) {
-      const general = await this.answerGeneral(req, corpus, q, termWeight, true);
+      const general = await this.answerGeneral(req, corpus, q, termWeight, true, dq.procedureCue ? 0 : OFFICIAL_PROCEDURE_RECALL);
       if (!general.refused) return general;
     }
     outcome ??= await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
@@ -116,7 +116,9 @@ export class ExtractiveAnswerer implements Answerer {
    * Procedures by name, else passages of laws, plans and reports; for an official
    * (`skipProvincial`), the province's documents are left to the document path.
    */
-  private async answerGeneral(req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined, skipProvincial: boolean): Promise<AnswerResult> {
+  private async answerGeneral(
+    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined, skipProvincial: boolean, minProcedureRecall = 0,
+  ): Promise<AnswerResult> {
     const units = contentUnits(q, termWeight);
 
     // 2. Retrieve and select.
@@ -158,7 +160,8 @@ export class ExtractiveAnswerer implements Answerer {
     } else {
       if (units.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.needSubject, q.text, context);
       if (q.asksStatus) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
-      const procedure = found?.procedure;
+      // An official's question that names no procedure is answered from one only when its title says most of it.
+      const procedure = found?.procedure && found.procedure.recall >= minProcedureRecall ? found.procedure : undefined;
       // Passages of laws, plans and reports; a procedure is answered only through its name.
       const others = confident.filter((c) => c.doc.type !== 'thủ tục' && !(skipProvincial && sourceKind(c.doc) === 'provincial'));
       const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');

@@ -37,7 +37,7 @@ import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
-import { HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, NEAREST_DOCUMENTS } from './tuning.ts';
+import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
 
 /** Header facts that identify the document or person: an answer without them would be another's. */
@@ -89,11 +89,18 @@ export async function answerFromDocuments(
   const namesDocument = dq.numbers.length > 0 || dq.serials.length > 0;
   const followUp = focus !== undefined && !namesDocument && (pointsBack(q) || units.length <= 2 || (dq.fields.length > 0 && dq.types.length === 0));
   if (followUp && dq.fields.length === 0 && req.context?.lastQuestion) {
+    const own = dq;
     q = analyzeQuestion(mergedQuestion(req.context.lastQuestion, q, dq));
     dq = analyzeDocumentQuestion(q);
+    // "thế còn năm 2025?" after "năm 2023 và năm 2024 mỗi năm …": one year asked now, not a comparison.
+    if (own.years.length === 1 && !own.wantsComparison) dq = { ...dq, wantsComparison: false, shape: dq.shape === 'comparison' ? 'passage' : dq.shape, years: own.years };
     units = subjectUnits(q, dq, weight);
   }
+  // The words that may say what a figure counts: the question's own, not the most common.
+  if (weight) dq = { ...dq, countedWords: new Set([...dq.countedWords].filter((w) => weight(w) >= COUNTED_WORD_MIN_WEIGHT)) };
   const asked = q.text;
+  /** Numbers of unindexed documents the answer's sentences must name. */
+  let mentioned: string[] = [];
   if (units.length === 0 && !followUp) {
     return { nearest: [], evidence: 0 };
   }
@@ -104,17 +111,22 @@ export async function answerFromDocuments(
   const focusFound = focus ? found.candidates.find((c) => c.doc.id === focus.id) : undefined;
   const stay = focus && (followUp || (focusFound !== undefined && focusFound.evidence >= minEvidence && !found.candidates[0]?.named));
   const candidates: DocumentCandidate[] = stay
-    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id)]
+    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1, titleCoverage: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id)]
     : found.candidates;
   const nearest = found.candidates.slice(0, NEAREST_DOCUMENTS).map((c) => c.doc);
   const best = candidates[0];
   const evidence = best?.named || stay ? 1 : best?.evidence ?? 0;
 
   // The question's subject is a document named by a number no indexed document bears (its
-  // type is the first the question names): its own facts and contents cannot be told.
+  // type is the first the question names): its contents cannot be told, and its own facts
+  // only as other documents mention it ("Kế hoạch số 359-KH/TU ngày 29/4/2025").
   const subjectUnknown = found.unknownNumbers.filter((n) => dq.types.length > 0 && typeFromNumber(n) === dq.types[0]);
-  if (subjectUnknown.length > 0 && (dq.fields.length > 0 || dq.wantsList) && !candidates.some((c) => c.named === 'number')) {
-    return { result: officialRefusal(nearest, asked, req.context, unknownNumberMessage(subjectUnknown)), nearest, evidence: 0 };
+  if (subjectUnknown.length > 0 && !candidates.some((c) => c.named === 'number')) {
+    if (dq.wantsList || (dq.fields.length > 0 && !dq.fields.includes('date'))) {
+      return { result: officialRefusal(nearest, asked, req.context, unknownNumberMessage(subjectUnknown)), nearest, evidence: 0 };
+    }
+    if (dq.fields.includes('date')) dq = { ...dq, fields: [], shape: dq.wantsComparison ? 'comparison' : 'passage', asks: ['date', ...dq.asks.filter((a) => a !== 'date')] };
+    mentioned = subjectUnknown;
   }
   if (!best) return { nearest, evidence: 0 };
 
@@ -150,9 +162,9 @@ export async function answerFromDocuments(
       lines = composeList(best.doc, list, citations);
     } else {
       // A comparison may span two documents the question names together.
-      const second = dq.shape === 'comparison' ? candidates.slice(1).find((c) => c.evidence >= minEvidence && c.evidence >= best.evidence * 0.9) : undefined;
+      const second = dq.shape === 'comparison' ? candidates.slice(1).find((c) => c.evidence >= minEvidence && c.evidence >= best.evidence * SECOND_DOCUMENT_SHARE) : undefined;
       if (second) target = [best.doc, second.doc];
-      const passages = composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations);
+      const passages = composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned);
       lines = passages.lines;
     }
   }

@@ -243,7 +243,31 @@ export const COLUMN_MISMATCH = 0.5;
 export const MIN_SENTENCE_COVERAGE = 0.25;
 /** Longest heading put before a list item quoted alone ("Sở Khoa học và Công nghệ: …"). Set by hand (issue 13). */
 export const ITEM_HEADING_MAX_CHARS = 80;
-/** Sentences before a sentence that may carry a year the question names (the event named a sentence earlier). Set by hand (issue 13). */
-export const YEAR_CONTEXT_SENTENCES = 2;
 /** Weight of a heading's own words against those of the headings above it, when choosing the list asked. Set by hand (issue 13). */
 export const HEADING_OWN_WEIGHT = 0.5;
+/** Words either side of a number within which a word of the question must be, for the number to count what is asked. Set by hand (issue 13). */
+export const COUNTED_WORD_WINDOW = 4;
+/** Least coverage by a sentence that holds the fact asked (the fact is the evidence; the words may be the heading's). Set by hand (issue 13). */
+export const ASKED_SENTENCE_MIN_COVERAGE = 0.1;
+/** Least coverage by a sentence whose passage's footnote, not the sentence, holds the fact asked. Set by hand (issue 13). */
+export const NOTE_FACT_MIN_COVERAGE = 0.5;
+/** Weight of a document's title (with type, number, issuer) in ranking documents, beside its evidence. Set by hand (issue 13). */
+export const TITLE_RANK_WEIGHT = 0.5;
+/**
+ * Least recall of the question by a procedure's title for an official's answer from it when
+ * the question names no procedure. Set by hand (issue 13).
+ */
+export const OFFICIAL_PROCEDURE_RECALL = 0.6;
+/** Share of the first document's evidence a second one needs to be compared with it. Set by hand (issue 13). */
+export const SECOND_DOCUMENT_SHARE = 0.9;
+/** Sentences longer than this are also read clause by clause (at semicolons) when a fact is asked. Set by hand (issue 13). */
+export const CLAUSE_SPLIT_CHARS = 200;
+/** Weight (idf) from which a question unit is rare: a sentence must hold {@link RARE_UNITS_MIN_SHARE} of those its headings do not. Set by hand (issue 13). */
+export const RARE_UNIT_WEIGHT = 7;
+export const RARE_UNITS_MIN_SHARE = 0.5;
+/** Least idf of a question word that says what a figure counts (more common words, such as "tỉnh" or "năm", do not). Set by hand (issue 13). */
+export const COUNTED_WORD_MIN_WEIGHT = 1.5;
+/** Characters either side of an asked fact whose words are scored again (what the figure counts). Set by hand (issue 13). */
+export const FACT_WINDOW_CHARS = 70;
+/** Weight of that window's coverage of the question in a sentence's score. Set by hand (issue 13). */
+export const FACT_WINDOW_WEIGHT = 0.6;

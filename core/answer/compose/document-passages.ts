@@ -10,17 +10,18 @@
  */
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import { findDocumentNumbers } from '../../structure/document-numbers.ts';
+import { foldDiacritics } from '../../text/fold.ts';
 import { findFacts } from '../ground/facts.ts';
 import { quoteAround, withMark, type CitationList } from '../ground/citations.ts';
 import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
-import { indexedTerms, unionOf } from '../retrieve/term-sets.ts';
+import { chunkTerms, indexedTerms, unionOf } from '../retrieve/term-sets.ts';
 import { numberKey, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
 import type { MarkedChunk } from './document-header.ts';
 import { noteLines } from './notes.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import {
-  ASKED_FACT_BONUS, FURTHER_SENTENCE_FLOOR, ITEM_HEADING_MAX_CHARS, LIST_QUOTE_MAX_CHARS, MAX_COMPARISON_SENTENCES, MAX_OFFICIAL_SENTENCES, MIN_SENTENCE_CHARS,
-  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES, YEAR_CONTEXT_SENTENCES, OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT,
+  ASKED_FACT_BONUS, ASKED_SENTENCE_MIN_COVERAGE, CLAUSE_SPLIT_CHARS, FACT_WINDOW_CHARS, FACT_WINDOW_WEIGHT, COUNTED_WORD_WINDOW, RARE_UNIT_WEIGHT, RARE_UNITS_MIN_SHARE, FURTHER_SENTENCE_FLOOR, ITEM_HEADING_MAX_CHARS, NOTE_FACT_MIN_COVERAGE, LIST_QUOTE_MAX_CHARS, MAX_COMPARISON_SENTENCES, MAX_OFFICIAL_SENTENCES, MIN_SENTENCE_CHARS,
+  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES,  OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT,
 } from '../tuning.ts';
 
 /** What the passage answer found. */
@@ -38,11 +39,28 @@ interface Scored {
   score: number;
   /** Offset in the sentence of the first asked fact it holds (where a cut must not fall after). */
   factAt: number;
+  /** The asked fact is in a footnote of the passage, not in the sentence. */
+  viaNote: boolean;
+  /** Its checkable facts (numbers, dates …), in normal form. */
+  facts: Set<string>;
   terms: Set<string>;
 }
 
 const DIGITS = /\d+(?:[.,/]\d+)*/gu;
 const LIST_MARK = /^\s*(?:\(?\d{1,2}[.)]|[-+•*])\s*/u;
+
+/**
+ * Whether the figure at [start, end) counts or measures something the question names: a
+ * telling word of the question ({@link DocumentQuestion.countedWords}) within a few words
+ * of it ("07 đơn vị", "81.935 học viên", "73% hộ gia đình").
+ */
+function counts(body: string, start: number, end: number, dq: DocumentQuestion): boolean {
+  if (dq.countedWords.size === 0) return true;
+  const words = [...body.matchAll(/[\p{L}][\p{L}]*/gu)];
+  const before = words.filter((w) => (w.index ?? 0) + w[0].length <= start).slice(-COUNTED_WORD_WINDOW);
+  const after = words.filter((w) => (w.index ?? 0) >= end).slice(0, COUNTED_WORD_WINDOW);
+  return [...before, ...after].some((w) => dq.countedWords.has(foldDiacritics(w[0].toLowerCase())));
+}
 
 /** Whether `sentence` holds the asked fact, and where; -1 when not. */
 export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuestion): number {
@@ -58,21 +76,27 @@ export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuest
       return f ? f.start : -1;
     }
     case 'money': {
-      const f = findFacts(body).find((x) => x.kind === 'money');
+      const f = findFacts(body).find((x) => x.kind === 'money' && counts(body, x.start, x.end, dq));
       if (f) return f.start;
-      return body.search(/\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)\b/u);
+      const scaled = /\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)\b/u.exec(body);
+      return scaled && counts(body, scaled.index, scaled.index + scaled[0].length, dq) ? scaled.index : -1;
     }
     case 'percent': {
-      const f = findFacts(body).find((x) => x.kind === 'percent' && !dq.ownNumbers.has(numberKey(x.text)));
+      const f = findFacts(body).find((x) => x.kind === 'percent' && !dq.ownNumbers.has(numberKey(x.text)) && counts(body, x.start, x.end, dq));
       if (f) return f.start;
       // A table cell under a "(%)" column header.
       const cell = /\(%\)[^;:]*:\s*(\d[\d.,]*)/u.exec(body);
       return cell ? cell.index : -1;
     }
     case 'number': {
+      const dates = findFacts(body).filter((f) => f.kind === 'date');
       for (const m of body.matchAll(DIGITS)) {
         const key = numberKey(m[0]);
-        if (key && !dq.ownNumbers.has(key) && !m[0].split('/').every((p) => dq.ownNumbers.has(numberKey(p)))) return m.index ?? 0;
+        const start = m.index ?? 0;
+        if (!key || dq.ownNumbers.has(key) || m[0].split('/').every((p) => dq.ownNumbers.has(numberKey(p)))) continue;
+        // A year or a date is not a count.
+        if (/^(?:19|20)\d{2}$/u.test(m[0]) || dates.some((d) => start < d.end && start + m[0].length > d.start)) continue;
+        if (counts(body, start, start + m[0].length, dq)) return start;
       }
       return -1;
     }
@@ -81,8 +105,8 @@ export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuest
 
 /**
  * Whether every year the question names is in the sentence, the heading right above it or
- * the sentences just before it ("Ngày hội … năm 2025 … Trong khuôn khổ Ngày hội, … 07 đơn
- * vị"). A comparison's years may each be in a sentence of their own.
+ * its paragraph before it ("Ngày hội … năm 2025 … Trong khuôn khổ Ngày hội, … 07 đơn vị").
+ * A comparison's years may each be in a sentence of their own.
  */
 function yearsFound(dq: DocumentQuestion, sentence: string, context: string): boolean {
   return dq.shape === 'comparison' || dq.years.every((y) => sentence.includes(y) || context.includes(y));
@@ -111,32 +135,78 @@ function readable(doc: DocumentRecord, chunks: readonly Chunk[], units: readonly
     .slice(0, OFFICIAL_PASSAGES);
 }
 
-/** Score the sentences of the documents' best passages (see the module comment). */
-function scoreSentences(dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>): Scored[] {
+function notesOf(chunk: Chunk): string[] {
+  return ((chunk as MarkedChunk).notes ?? []).map((n) => n.text);
+}
+
+/**
+ * The sentences of a passage, each with its clauses when it is long and the question asks
+ * for a fact: a clause holding the fact is quoted rather than a sentence of many.
+ */
+function pieces(text: string, split: boolean): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const s of splitSentences(text)) {
+    out.push(s);
+    if (!split || s.end - s.start <= CLAUSE_SPLIT_CHARS) continue;
+    let from = s.start;
+    for (const m of text.slice(s.start, s.end).matchAll(/;\s+/gu)) {
+      const cut = s.start + (m.index ?? 0);
+      if (cut > from) out.push({ start: from, end: cut });
+      from = cut + m[0].length;
+    }
+    if (from > s.start && from < s.end) out.push({ start: from, end: s.end });
+  }
+  return out;
+}
+
+/** Score the sentences of the documents' best passages (see the module comment); exported for tests and tracing. */
+export function scoreSentences(
+  dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, mustName: readonly string[],
+): Scored[] {
   const out: Scored[] = [];
+  const split = dq.asks.length > 0 && !dq.wantsList;
   for (const { doc, chunks } of docs) {
+    const whole = unionOf(chunks.map(chunkTerms));
     for (const { chunk, coverage: passage } of readable(doc, chunks, units)) {
       const context = [doc.title, ...chunk.headingTrail].join('\n');
       const heading = chunk.headingTrail[chunk.headingTrail.length - 1] ?? '';
       const contextTerms = passageTerms(context);
       const rest = units.filter((u) => !unitFound(u, contextTerms));
       const asked = rest.length > 0 ? rest : units;
-      const spans = splitSentences(chunk.text);
+      // The question's rare words (not word pairs) that the document has but the passage's
+      // context does not explain: a sentence about another matter lacks them.
+      const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_'))) && unitFound(u, whole));
+      const spans = pieces(chunk.text, split);
       spans.forEach((span, i) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
         if (text.length < MIN_SENTENCE_CHARS || chunk.headingTrail.includes(text)) return;
-        const before = spans.slice(Math.max(0, i - YEAR_CONTEXT_SENTENCES), i).map((b) => chunk.text.slice(b.start, b.end)).join(' ');
+        // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025").
+        const paragraphStart = chunk.text.lastIndexOf('\n', span.start) + 1;
+        const before = chunk.text.slice(paragraphStart, span.start);
         if (!yearsFound(dq, text, `${heading}\n${before}`)) return;
-        const at = dq.asks.map((f) => askedFactAt(text, f, dq));
-        if (dq.asks.length > 0 && at[0]! < 0) return;
+        if (mustName.length > 0 && !mustName.some((n) => text.replace(/\s+/gu, '').toUpperCase().includes(n))) return;
         const terms = passageTerms(text);
+        if (rare.length > 0 && coverage(rare, terms) < RARE_UNITS_MIN_SHARE) return;
         const cov = coverage(asked, terms);
-        if (cov < MIN_SENTENCE_COVERAGE) return;
+        let at = dq.asks.map((f) => askedFactAt(text, f, dq));
+        // "… ban hành 04 Nghị quyết¹": the footnote on the passage holds what is asked.
+        let viaNote = false;
+        if (dq.asks.length > 0 && at[0]! < 0 && cov >= NOTE_FACT_MIN_COVERAGE && notesOf(chunk).some((n) => askedFactAt(n, dq.asks[0]!, dq) >= 0)) {
+          at = at.map((x, k) => (k === 0 ? 0 : x));
+          viaNote = true;
+        }
+        if (dq.asks.length > 0 && at[0]! < 0) return;
+        if (cov < (dq.asks.length > 0 ? ASKED_SENTENCE_MIN_COVERAGE : MIN_SENTENCE_COVERAGE)) return;
         const found = at.filter((x) => x >= 0);
+        // The words right around the fact say what it counts: "2.725 doanh nghiệp công nghệ số".
+        const factAt = found.length > 0 && !viaNote ? Math.min(...found) : -1;
+        const around = factAt >= 0 ? coverage(asked, passageTerms(text.slice(Math.max(0, factAt - FACT_WINDOW_CHARS), factAt + FACT_WINDOW_CHARS))) : 0;
         out.push({
           doc, chunk, span, text, terms: terms as Set<string>,
-          score: cov + PASSAGE_COVERAGE_WEIGHT * passage + ASKED_FACT_BONUS * found.length,
-          factAt: found.length > 0 ? Math.min(...found) : 0,
+          score: cov + PASSAGE_COVERAGE_WEIGHT * passage + ASKED_FACT_BONUS * found.length + FACT_WINDOW_WEIGHT * around,
+          factAt: viaNote ? 0 : found.length > 0 ? Math.min(...found) : 0,
+          facts: new Set(findFacts(text).map((f) => f.text)),
+          viaNote,
         });
       });
     }
@@ -160,8 +230,9 @@ function itemOf(p: Scored): string | undefined {
  */
 export function composeDocumentPassages(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, citations: CitationList,
+  mustName: readonly string[] = [],
 ): PassageAnswer {
-  const scored = scoreSentences(dq, units, docs);
+  const scored = scoreSentences(dq, units, docs, mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase()));
   const best = scored[0];
   if (!best) return { lines: [], coverage: 0 };
   const max = dq.shape === 'comparison' ? MAX_COMPARISON_SENTENCES : MAX_OFFICIAL_SENTENCES;
@@ -172,9 +243,12 @@ export function composeDocumentPassages(
     if (picked.length >= max) break;
     if (s.score < best.score * FURTHER_SENTENCE_FLOOR || picked.some((p) => p.text === s.text)) continue;
     const together = coverage(units, unionOf([...picked.map((p) => p.terms), s.terms]));
-    // A comparison of two documents takes the best sentence of the second one too.
+    // A comparison takes the best sentence of a second document, and a sentence holding the
+    // other value asked ("hạn của từng việc": the second date).
     const otherDoc = dq.shape === 'comparison' && docs.length > 1 && !docsPicked.has(s.doc.id);
-    if (together - covered < MIN_SENTENCE_GAIN && !otherDoc) continue;
+    const otherValue = dq.shape === 'comparison' && dq.asks.length > 0 && s.factAt >= 0 && [...s.facts].some((f) => !picked.some((p) => p.facts.has(f)));
+    if (together - covered < MIN_SENTENCE_GAIN && !otherDoc && !otherValue) continue;
+    if (picked.some((p) => p.chunk === s.chunk && (p.span.start <= s.span.start && p.span.end >= s.span.end || s.span.start <= p.span.start && s.span.end >= p.span.end))) continue;
     picked.push(s);
     docsPicked.add(s.doc.id);
     covered = together;
@@ -192,8 +266,10 @@ export function composeDocumentPassages(
     return withMark(`${itemOf(p) ?? ''}${text}`, numbers.get(p.chunk)!);
   });
   for (const { doc, chunks } of docs) {
-    const used = picked.filter((p) => p.doc.id === doc.id).map((p) => p.chunk);
-    if (used.length > 0) lines.push(...noteLines(doc, chunks, [...new Set(used)], units, lines.join('\n'), citations));
+    const mine = picked.filter((p) => p.doc.id === doc.id);
+    const used = [...new Set(mine.map((p) => p.chunk))];
+    const forced = [...new Set(mine.filter((p) => p.viaNote).map((p) => p.chunk))];
+    if (used.length > 0) lines.push(...noteLines(doc, chunks, used, units, lines.join('\n'), citations, forced));
   }
   return { lines, coverage: covered };
 }

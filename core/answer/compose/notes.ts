@@ -11,9 +11,11 @@ import { unionOf } from '../retrieve/term-sets.ts';
 import type { MarkedChunk } from './document-header.ts';
 import { LIST_QUOTE_MAX_CHARS, MIN_SENTENCE_GAIN } from '../tuning.ts';
 
-/** Lines for the notes of `used` chunks that cover more of `units` than `answer` does. */
+/** Lines for the notes of `used` chunks that cover more of `units` than `answer` does (all notes of `forced` ones). */
 export function noteLines(
   doc: DocumentRecord, chunks: readonly Chunk[], used: readonly Chunk[], units: readonly ContentUnit[], answer: string, citations: CitationList,
+  /** Passages whose notes hold the fact asked: their notes are given whatever they add. */
+  forced: readonly Chunk[] = [],
 ): string[] {
   const lines: string[] = [];
   let terms = passageTerms(answer) as ReadonlySet<string>;
@@ -25,7 +27,7 @@ export function noteLines(
       if (!own) continue;
       const noteTerms = passageTerms(note.text);
       const together = coverage(units, unionOf([terms, noteTerms]));
-      if (together - covered < MIN_SENTENCE_GAIN) continue;
+      if (together - covered < MIN_SENTENCE_GAIN && !forced.includes(host)) continue;
       const n = citations.cite(own, doc, quoteAround(own.text, [], LIST_QUOTE_MAX_CHARS));
       lines.push(withMark(`(Chú thích ${note.marker}: ${own.text.trim()})`, n));
       terms = new Set([...terms, ...noteTerms]);

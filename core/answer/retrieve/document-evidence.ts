@@ -20,7 +20,7 @@ import { coverage, passageTerms, type ContentUnit, type TermSet } from './covera
 import { sourceKind } from './document-kind.ts';
 import { scopeFor, visibleTo } from './scope.ts';
 import { indexedTerms, titleTerms, unionOf } from './term-sets.ts';
-import { EVIDENCE_PASSAGES, OFFICIAL_PASSAGES_PER_DOC, OFFICIAL_SEARCH_K } from '../tuning.ts';
+import { EVIDENCE_PASSAGES, OFFICIAL_PASSAGES_PER_DOC, OFFICIAL_SEARCH_K, TITLE_RANK_WEIGHT } from '../tuning.ts';
 
 /** A province document found for a question. */
 export interface DocumentCandidate {
@@ -31,6 +31,8 @@ export interface DocumentCandidate {
   chunks: Chunk[];
   /** Coverage of the question by its own terms and its first {@link EVIDENCE_PASSAGES} passages together. */
   evidence: number;
+  /** Coverage of the question by its title, type, number and issuer alone. */
+  titleCoverage: number;
   /** How the question names it, when it does. */
   named?: 'number' | 'serial';
 }
@@ -92,12 +94,13 @@ export async function searchDocuments(
     if (!chunk) return;
     const known = byDoc.get(doc.id);
     if (known) known.chunks.push(chunk);
-    else byDoc.set(doc.id, { doc, rank, chunks: [chunk], evidence: 0 });
+    else byDoc.set(doc.id, { doc, rank, chunks: [chunk], evidence: 0, titleCoverage: 0 });
   });
   const wanted = new Set(dq.numbers.map((n) => compact(n.number)));
   const matched = new Set<string>();
   for (const c of byDoc.values()) {
     c.evidence = coverage(units, unionOf([documentTerms(c.doc), ...c.chunks.slice(0, EVIDENCE_PASSAGES).map((ch) => indexedTerms(c.doc, ch))]));
+    c.titleCoverage = coverage(units, documentTerms(c.doc));
     const number = numberOf(c.doc);
     if (number && wanted.has(compact(number))) {
       c.named = 'number';
@@ -106,7 +109,9 @@ export async function searchDocuments(
       c.named = 'serial';
     }
   }
-  const candidates = [...byDoc.values()].sort((a, b) => Number(b.named !== undefined) - Number(a.named !== undefined) || b.evidence - a.evidence || a.rank - b.rank);
+  // The document the question names by its title words comes before one that only mentions them.
+  const rankScore = (c: DocumentCandidate) => c.evidence + TITLE_RANK_WEIGHT * c.titleCoverage;
+  const candidates = [...byDoc.values()].sort((a, b) => Number(b.named !== undefined) - Number(a.named !== undefined) || rankScore(b) - rankScore(a) || a.rank - b.rank);
   // A typed number may belong to a procedure or a law, which this search leaves out.
   const unknown: string[] = [];
   for (const n of dq.numbers) {

@@ -58,6 +58,12 @@ export interface DocumentQuestion {
   /** The question is about a procedure or a law: those are searched first. */
   procedureCue: boolean;
   lawCue: boolean;
+  /**
+   * Folded content words of the question that say what a figure counts (no numbers, no
+   * words common to every passage): a number in the answer must stand by one of them. The
+   * answer path narrows them by rarity; empty accepts any figure.
+   */
+  countedWords: Set<string>;
   /** Token positions of cue phrases (header fields, list and comparison cues): not the subject. */
   cueTokens: Set<number>;
 }
@@ -141,13 +147,14 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   mark(cueTokens, listCues);
   mark(cueTokens, comparisonCues);
   const procedure = PROCEDURE_CUES.match(tokens);
-  const wantsList = listCues.length > 0 || (SECTION_NOUNS.match(tokens).length > 0 && !asks.some((a) => a !== 'date'));
   const wantsComparison = comparisonCues.length > 0 || years.length >= 2;
+  const wantsList = !wantsComparison && (listCues.length > 0 || (SECTION_NOUNS.match(tokens).length > 0 && !asks.some((a) => a !== 'date')));
   const wantsTable = TABLE_CUES.match(tokens).length > 0;
   const shape: AnswerShape = fields.length > 0 ? 'header' : wantsComparison ? 'comparison' : wantsTable ? 'table' : wantsList ? 'list' : 'passage';
   return {
     shape, fields, numbers, serials, types, ...(askedNumberType ? { askedNumberType } : {}), asks, years, ownNumbers,
     ownDates: new Set(findFacts(q.text).filter((f) => f.kind === 'date').map((f) => f.text)),
+    countedWords: new Set(q.content.map((i) => tokens[i]!.folded).filter((w) => !/\d/u.test(w))),
     wantsList, wantsComparison, wantsTable,
     procedureCue: procedure.some((m) => m.value),
     lawCue: LAW_CUES.match(tokens).length > 0 || /\bđiều\s+\d+/iu.test(q.text),
