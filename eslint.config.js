@@ -24,6 +24,25 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // protocol/ is the public shapes: zod and core's vocabulary only, nothing from the layers that use it.
+    files: ['protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/server/*', '**/ingest/*', '**/web-widget/*', '**/eval/*', '**/bench/*'], message: 'protocol/ must not import the layers that use it.' }],
+      }],
+    },
+  },
+  {
+    // The browser bundles take the protocol's types only: a value import would put zod in widget.js (budget 40 KB).
+    files: ['web-widget/src/**/*.ts'],
+    ignores: ['web-widget/src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/protocol/*', '**/protocol/**', 'zod', '@asteasolutions/*'], allowTypeImports: true, message: 'The browser code imports protocol/ types only (import type), never zod.' }],
+      }],
+    },
+  },
+  {
     // core is pure domain: no I/O frameworks (DESIGN.md, "Layout and dependency direction").
     files: ['core/**/*.ts'],
     // Tests and their fixture helpers may read files; the domain code may not.

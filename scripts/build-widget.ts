@@ -1,10 +1,15 @@
 /**
- * Bundle the embeddable chat widget (web-widget/src) into one minified IIFE,
- * `web-widget/dist/widget.js`, socket.io client included, and report its size.
+ * Bundle the browser code of web-widget/src into web-widget/dist, minified, each file
+ * with a gzipped copy beside it (served as is, server/http/pages.ts):
+ *   widget.js  the embeddable chat widget, socket.io client included (≤ 40 KB gzipped)
+ *   admin.js   the admin console (/admin), socket.io client included
+ *   source.js  the source view a citation links to (/sources/<docId>)
+ * Files are replaced by rename, so a running server or a parallel build never reads half
+ * a bundle.
  *
- *   npx tsx scripts/build-widget.ts [outDir]
+ *   npx tsx scripts/build-widget.ts [outDir]     (npm run build:widget)
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { rename, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,14 +17,35 @@ import { build } from 'esbuild';
 import { runAsMain } from '../ingest/run-main.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRY = path.join(ROOT, 'web-widget/src/main.ts');
+const SRC = path.join(ROOT, 'web-widget/src');
+const DEFAULT_OUT = 'web-widget/dist';
 
-/** Build widget.js into `outDir` and measure it (bytes and gzip bytes at level 9). */
-export async function buildWidget(outDir = 'web-widget/dist'): Promise<{ file: string; bytes: number; gzipBytes: number }> {
-  const file = path.resolve(ROOT, outDir, 'widget.js');
-  await build({
-    entryPoints: [ENTRY],
+/** Each bundle's output name and entry point. */
+const WIDGET = { name: 'widget.js', entry: path.join(SRC, 'main.ts') };
+const PAGES = [
+  { name: 'admin.js', entry: path.join(SRC, 'admin/main.ts') },
+  { name: 'source.js', entry: path.join(SRC, 'source/main.ts') },
+];
+
+/** One written bundle and its size (bytes and gzip bytes at level 9). */
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** Write `data` to `file` through a temporary file and a rename. */
+async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, file);
+}
+
+async function bundle(entry: string, file: string): Promise<BuiltFile> {
+  const result = await build({
+    entryPoints: [entry],
     outfile: file,
+    write: false,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -30,17 +56,32 @@ export async function buildWidget(outDir = 'web-widget/dist'): Promise<{ file: s
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
-  const code = await readFile(file);
+  const code = result.outputFiles.find((f) => f.path === file)?.contents;
+  if (!code) throw new Error(`esbuild wrote no ${path.basename(file)}`);
   const gzipped = gzipSync(code, { level: 9 });
-  // Served as is to browsers that accept gzip (server/http/pages.ts): no compression at request time.
-  await writeFile(`${file}.gz`, gzipped);
+  await mkdir(path.dirname(file), { recursive: true });
+  // The bundle first: the server sends the .gz only while it is not older than the bundle.
+  await writeAtomically(file, code);
+  await writeAtomically(`${file}.gz`, gzipped);
   return { file, bytes: code.length, gzipBytes: gzipped.length };
+}
+
+/** Build widget.js into `outDir`. */
+export function buildWidget(outDir = DEFAULT_OUT): Promise<BuiltFile> {
+  return bundle(WIDGET.entry, path.resolve(ROOT, outDir, WIDGET.name));
+}
+
+/** Build the pages' scripts (admin.js, source.js) into `outDir`. */
+export function buildPages(outDir = DEFAULT_OUT): Promise<BuiltFile[]> {
+  return Promise.all(PAGES.map((p) => bundle(p.entry, path.resolve(ROOT, outDir, p.name))));
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 runAsMain(import.meta.url, async (argv) => {
-  const r = await buildWidget(argv[0]);
-  process.stdout.write(`${path.relative(process.cwd(), r.file)}: ${kb(r.bytes)} (${r.bytes} bytes), gzip ${kb(r.gzipBytes)} (${r.gzipBytes} bytes)\n`);
+  const built = [await buildWidget(argv[0]), ...await buildPages(argv[0])];
+  for (const r of built) {
+    process.stdout.write(`${path.relative(process.cwd(), r.file)}: ${kb(r.bytes)} (${r.bytes} bytes), gzip ${kb(r.gzipBytes)} (${r.gzipBytes} bytes)\n`);
+  }
   return 0;
 });

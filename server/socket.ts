@@ -9,27 +9,18 @@
  * short disconnection are replayed (connection state recovery). Admin connections also
  * receive re-index job updates (`job`).
  *
- * Client → server
- *   ask    { message, conversationId?, requestId? }, ack(ChatResponse & {ok:true} | ErrorBody)
- *   cancel { requestId }, ack({ ok })
- * Server → client
- *   token  { requestId, text }            a piece of the answer, in order
- *   answer { requestId, ...ChatResponse } the final answer
- *   error  { requestId?, ok:false, code, message }
- *   job    Job                            (admins) re-index progress
+ * The events and their payloads are in protocol/socket.ts: `ask` (acknowledged),
+ * `cancel`; `token`, `answer`, `error`, and `job` for admins.
  */
 import type { Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
 import type { AppDeps } from './http/app.ts';
 import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
 import { chargeCaller, resolveCaller, type Caller } from './http/middleware.ts';
 import { ConnectionCounter } from './http/rate-limit.ts';
-import { ChatRequest, describeIssues } from './http/schemas.ts';
-
-const AskPayload = ChatRequest.extend({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'mã yêu cầu không hợp lệ').optional() });
-const CancelPayload = z.object({ requestId: z.string().max(64) }).strict();
+import { describeIssues } from '../protocol/describe-issues.ts';
+import { AskPayload, CancelPayload } from '../protocol/socket.ts';
 
 /** Answers a socket may have in flight at once; more are refused (one conversation is sequential anyway). */
 const MAX_IN_FLIGHT_PER_SOCKET = 4;

@@ -2,8 +2,9 @@
  * The widget, the source view and the admin console in a real browser (headless Chromium
  * through playwright-core) against the real server: a citizen's question answered with a
  * streamed, cited answer; the same flow by keyboard only; hostile document text rendered
- * as text; an admin's upload answered from; internal documents kept from citizens. Saves
- * the README's screenshots to docs/screenshots/.
+ * as text; an admin's upload answered from, its re-index followed by socket.io events (by
+ * polling when the socket is blocked); internal documents kept from citizens and shown to
+ * officials. Saves the README's screenshots to docs/screenshots/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildWidget } from '../scripts/build-widget.ts';
+import { buildPages, buildWidget } from '../scripts/build-widget.ts';
 import { adminFetch, answerStates, draftQuestions, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
 import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   try {
     // First, so that a missing Chromium fails fast with a clear message.
     browser = await launchChromium();
-    await buildWidget(join(ROOT, 'web-widget', 'dist'));
+    await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
     t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
     xssDocId = await uploadAndIndex(t.url, 'thong-bao-nuoi-ong.txt', XSS_DOC, 'giấy phép nuôi ong mật xã Ba Tơ Thử Nghiệm');
     await mkdir(SHOTS, { recursive: true });
@@ -150,6 +151,26 @@ async function followFullText(page: Page): Promise<Page> {
   }
   await Promise.all([page.waitForURL(/\/sources\//), link.click()]);
   return page;
+}
+
+/** Count the page's reads of one job (`GET /api/admin/jobs/{id}`): the console's polling. */
+function countJobPolls(page: Page): { count: number } {
+  const polls = { count: 0 };
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && /\/api\/admin\/jobs\/[^/?]+$/.test(new URL(r.url()).pathname)) polls.count++;
+  });
+  return polls;
+}
+
+/** Resolves when the page's socket.io connection is accepted (engine.io message, socket.io CONNECT: `40`). */
+function socketConnected(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    page.on('websocket', (ws) => {
+      ws.on('framereceived', (frame) => {
+        if (String(frame.payload).startsWith('40')) resolve();
+      });
+    });
+  });
 }
 
 async function signInAdmin(page: Page): Promise<void> {
@@ -334,7 +355,10 @@ async function makeDocx(): Promise<Buffer> {
 describe('an admin', () => {
   it('uploads a DOCX, watches the re-index finish, and citizens are answered from it; internal documents stay hidden', async () => {
     const page = await newPage();
+    const polls = countJobPolls(page);
+    const live = socketConnected(page);
     await signInAdmin(page);
+    await live;
     await page.locator('input[type="file"]').setInputFiles({
       name: DOCX_NAME,
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -345,6 +369,8 @@ describe('an admin', () => {
     const progress = page.getByRole('progressbar', { name: 'Tiến độ lập chỉ mục' });
     expect(await progress.evaluate((el: object) => [(el as { value?: number }).value, (el as { max?: number }).max])).toEqual([100, 100]);
     await page.getByText(/^Hoàn tất: thêm 1,/).waitFor({ state: 'visible' });
+    // Followed through the socket's `job` events: the job itself was never polled.
+    expect(polls.count).toBe(0);
     const uploads = await adminFetch(server().url, 'GET', '/api/admin/uploads');
     const docId = (uploads.body.files as Array<{ fileName: string; docId: string }>).find((f) => f.fileName === DOCX_NAME)?.docId;
     expect(docId).toBeTruthy();
@@ -376,6 +402,21 @@ describe('an admin', () => {
   }, 30_000);
 });
 
+describe('the admin console without its socket', () => {
+  it('follows a re-index by polling the job while socket.io is blocked', async () => {
+    const page = await newPage();
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await page.route(/\/socket\.io\//, (route) => route.abort());
+    const polls = countJobPolls(page);
+    await signInAdmin(page);
+    await page.getByRole('button', { name: 'Lập chỉ mục lại' }).click();
+    await page.locator('#job-phase').getByText('Hoàn tất', { exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
+    expect(polls.count).toBeGreaterThan(0);
+    await page.getByText(/^Hoàn tất: thêm 0, cập nhật 0, gỡ bỏ 0,/).waitFor({ state: 'visible' });
+    expect(await page.getByRole('button', { name: 'Lập chỉ mục lại' }).isEnabled()).toBe(true);
+  }, 30_000);
+});
+
 const DRAFT_REQUEST = 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025';
 const DRAFT_ANSWERS: Record<string, string> = {
   type: 'công văn', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuingBodyCode: 'SKHCN', place: 'Quảng Ngãi',
@@ -383,17 +424,38 @@ const DRAFT_ANSWERS: Record<string, string> = {
   signerTitle: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn An', onBehalfOf: 'GIÁM ĐỐC',
 };
 
+/** Sign in to the widget on the portal as the test official. */
+async function signInOfficial(page: Page): Promise<void> {
+  await openPortal(page);
+  await launcher(page).click();
+  await page.getByRole('button', { name: 'Đăng nhập cán bộ' }).click();
+  await page.getByLabel('Mã truy cập', { exact: true }).fill(OFFICIAL_TOKEN);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+}
+
 describe('an official', () => {
+  it('signed in to the widget, opens an internal document in the source view, which a citizen cannot', async () => {
+    const found = await adminFetch(server().url, 'GET', `/api/documents?q=${encodeURIComponent('Sông Vệ')}`);
+    const internalId = (found.body.documents as Array<{ id: string; audience: string }>).find((d) => d.audience === 'internal')?.id;
+    expect(internalId).toBeTruthy();
+    const page = await newPage();
+    await signInOfficial(page);
+    await page.goto(`${server().url}/sources/${encodeURIComponent(internalId!)}`);
+    await page.locator('#doc-sections').getByText(INTERNAL_MARKER).waitFor({ state: 'visible' });
+    expect(await page.locator('#doc-meta').innerText()).toContain('Nội bộ');
+
+    const citizen = await newPage();
+    await citizen.goto(`${server().url}/sources/${encodeURIComponent(internalId!)}`);
+    await citizen.getByRole('alert').getByText('Không tìm thấy văn bản này hoặc bạn không có quyền xem.').waitFor({ state: 'visible' });
+    expect(await citizen.locator('body').innerText()).not.toContain(INTERNAL_MARKER);
+  }, 30_000);
+
   it('drafts a công văn in the widget: answers the questions, sees the DỰ THẢO preview and downloads the .docx', async () => {
     const questions = await draftQuestions(server().url, OFFICIAL_TOKEN, DRAFT_REQUEST);
     expect(questions.length).toBeGreaterThan(0);
     const page = await newPage();
-    await openPortal(page);
-    await launcher(page).click();
-    await page.getByRole('button', { name: 'Đăng nhập cán bộ' }).click();
-    await page.getByLabel('Mã truy cập', { exact: true }).fill(OFFICIAL_TOKEN);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+    await signInOfficial(page);
 
     const message = await ask(page, DRAFT_REQUEST);
     expect(await message.getAttribute('data-state')).toBe('done');

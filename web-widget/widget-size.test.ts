@@ -2,25 +2,43 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildWidget } from '../scripts/build-widget.ts';
+import { buildPages, buildWidget } from '../scripts/build-widget.ts';
 
 const BUDGET = 40 * 1024;
-let dir: string | undefined;
+/** What no bundle may hold: untrusted text through the HTML parser, or zod (the protocol is imported as types only). */
+const FORBIDDEN = [/\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/, /ZodError|invalid_type_error/];
+const dirs: string[] = [];
 
 afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
+async function outDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'widget-'));
+  dirs.push(dir);
+  return dir;
+}
+
 describe('widget.js bundle', () => {
-  it('stays within 40 KB gzipped, socket.io client included', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'widget-'));
-    const r = await buildWidget(dir);
+  it('stays within 40 KB gzipped, socket.io client included, with no HTML parsing and no zod', async () => {
+    const r = await buildWidget(await outDir());
     console.log(`widget.js: ${r.bytes} bytes, gzip ${r.gzipBytes} bytes (budget ${BUDGET})`);
     expect(r.gzipBytes).toBeGreaterThan(5 * 1024);
     expect(r.gzipBytes).toBeLessThanOrEqual(BUDGET);
     const code = await readFile(r.file, 'utf8');
     expect(code).toContain('tro-ly-ao-widget');
-    // No untrusted text goes through the HTML parser.
-    expect(code).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/);
+    for (const pattern of FORBIDDEN) expect(code).not.toMatch(pattern);
+  });
+});
+
+describe('the pages’ bundles', () => {
+  it('builds admin.js (with the socket.io client) and source.js, with no HTML parsing and no zod', async () => {
+    const built = await buildPages(await outDir());
+    expect(built.map((b) => path.basename(b.file))).toEqual(['admin.js', 'source.js']);
+    const [admin, source] = await Promise.all(built.map((b) => readFile(b.file, 'utf8')));
+    expect(admin).toContain('Vui lòng nhập mã truy cập quản trị.');
+    expect(admin).toContain('socket.io');
+    expect(source).toContain('Đoạn được trích dẫn');
+    for (const code of [admin!, source!]) for (const pattern of FORBIDDEN) expect(code).not.toMatch(pattern);
   });
 });

@@ -20,7 +20,10 @@ import { summaryOf } from './documents.ts';
 import { parse } from './validate.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
-import { AuditQueryParams, MetadataPatch, ReindexRequest, StatsQueryParams } from './schemas.ts';
+import { AuditQueryParams } from '../../protocol/admin/audit.ts';
+import { MetadataPatch } from '../../protocol/admin/documents.ts';
+import { ReindexRequest } from '../../protocol/admin/jobs.ts';
+import { StatsQueryParams } from '../../protocol/admin/stats.ts';
 
 export interface AdminDeps {
   config: Config;

@@ -3,7 +3,7 @@
  * metrics, then the API under /api (CORS allowlist, bearer token → role, rate limit, JSON
  * bodies) with its routers by resource: chat, search, documents, feedback, and the admin
  * and drafting routers built by the composition root. Contracts in DESIGN.md; the OpenAPI
- * description is built from the same schemas (server/http/openapi.ts).
+ * description is built from the schemas of protocol/ (server/http/openapi.ts).
  */
 import express from 'express';
 import helmet from 'helmet';

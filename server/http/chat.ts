@@ -6,7 +6,7 @@
 import express from 'express';
 import type { ChatUseCase } from '../chat-use-case.ts';
 import { callerOf } from './middleware.ts';
-import { ChatRequest } from './schemas.ts';
+import { ChatRequest } from '../../protocol/chat.ts';
 import { parse } from './validate.ts';
 
 export function createChatRouter(deps: { chat: ChatUseCase }): express.Router {

@@ -12,7 +12,7 @@ import type { OpenIndex } from '../../index/open-index.ts';
 import type { IndexService } from '../index-service.ts';
 import { HttpError } from './errors.ts';
 import { callerOf } from './middleware.ts';
-import { DocumentListQuery } from './schemas.ts';
+import { DocumentListQuery } from '../../protocol/documents.ts';
 import { parse } from './validate.ts';
 
 /** A document as lists show it (documents, admin uploads). */

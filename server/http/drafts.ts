@@ -10,7 +10,7 @@ import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
-import { DraftRequest } from './schemas.ts';
+import { DraftRequest } from '../../protocol/draft.ts';
 import { parse } from './validate.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

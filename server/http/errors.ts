@@ -4,6 +4,7 @@
  * REST, the HTTP status. AppErrors from the core keep their codes and messages.
  */
 import { AppError, type ErrorCode } from '../../core/errors.ts';
+import type { ErrorBody as ProtocolErrorBody } from '../../protocol/errors.ts';
 
 /** Messages of errors that only the server raises. */
 export const HTTP_MESSAGES = {
@@ -45,13 +46,8 @@ export class HttpError extends Error {
   }
 }
 
-/** The body every error response carries (REST and socket.io acknowledgements). */
-export interface ErrorBody {
-  ok: false;
-  code: string;
-  message: string;
-  [extra: string]: unknown;
-}
+/** The body every error response carries (protocol/errors.ts), with the error's extra fields. */
+export type ErrorBody = ProtocolErrorBody & { [extra: string]: unknown };
 
 const APP_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   INDEX_NOT_FOUND: 503, INDEX_LOCKED: 409, INVALID_ARGUMENT: 400, FILE_TOO_LARGE: 413, FILE_UNSUPPORTED: 415,

@@ -3,7 +3,7 @@ import express from 'express';
 import type { AuditSink } from '../../core/audit/types.ts';
 import { redactPersonalData } from '../../core/guard/pii.ts';
 import { HttpError } from './errors.ts';
-import { FeedbackRequest } from './schemas.ts';
+import { FeedbackRequest } from '../../protocol/feedback.ts';
 import { parse } from './validate.ts';
 
 export function createFeedbackRouter(deps: { audit: AuditSink }): express.Router {

@@ -1,22 +1,29 @@
 /**
  * The web pages on the real server: the demo portal embeds the widget, the admin console
- * and the source view come with the strict CSP, assets carry the right content types, and
- * /widget.js serves the built bundle or says how to build it.
+ * and the source view come with the strict CSP and load their built scripts, assets carry
+ * the right content types, and each script is served built (gzipped when accepted) or
+ * says how to build it.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { get as httpGet } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPages } from '../../scripts/build-widget.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { pagesRouter } from './pages.ts';
+
+const DIST = resolve(fileURLToPath(new URL('../../web-widget/dist', import.meta.url)));
 
 let t: TestServer;
 
 beforeAll(async () => {
+  // The server serves the pages' scripts from web-widget/dist, as after `npm run build:widget`.
+  await buildPages(DIST);
   t = await startTestServer({ RATE_LIMIT_PER_IP: '100000' });
 });
 
@@ -54,12 +61,19 @@ describe('pages', () => {
     expect(admin).toContain('Tiến độ lập chỉ mục');
   });
 
-  it('serves the stylesheets and scripts with their content types', async () => {
+  it('serves the stylesheets and the built scripts with their content types', async () => {
     for (const [path, type] of [['/styles.css', /^text\/css/], ['/admin.css', /^text\/css/], ['/portal.css', /^text\/css/], ['/source.css', /^text\/css/], ['/admin.js', /javascript/], ['/source.js', /javascript/]] as const) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toMatch(type);
     }
+    expect(await (await get('/admin.js')).text()).toContain('Vui lòng nhập mã truy cập quản trị.');
+    expect(await (await get('/source.js')).text()).toContain('Không tìm thấy văn bản này hoặc bạn không có quyền xem.');
+  });
+
+  it('keeps no hand-written script among the static files', async () => {
+    const files = await readdir(resolve(fileURLToPath(new URL('../../web-widget/public', import.meta.url))));
+    expect(files.filter((f) => /\.m?js$/.test(f))).toEqual([]);
   });
 
   it('answers 404 for unknown paths and does not list or redirect folders', async () => {
@@ -79,7 +93,7 @@ describe('widget.js', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(os.tmpdir(), 'pages-'));
     const app = express();
-    app.use(pagesRouter({ publicDir: dir, widgetFile: join(dir, 'widget.js') }));
+    app.use(pagesRouter({ publicDir: dir, distDir: dir }));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -91,11 +105,13 @@ describe('widget.js', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('says how to build the widget while it is missing', async () => {
-    const res = await fetch(`${url}/widget.js`);
-    expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(await res.text()).toBe('widget.js chưa được build; chạy npm run build:widget');
+  it('says how to build a script while it is missing', async () => {
+    for (const name of ['widget.js', 'admin.js', 'source.js']) {
+      const res = await fetch(`${url}/${name}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await res.text()).toBe(`${name} chưa được build; chạy npm run build:widget`);
+    }
   });
 
   it('serves the built bundle without caching once it exists', async () => {

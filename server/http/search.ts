@@ -4,7 +4,7 @@ import type { Assistant } from '../assistant.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { callerOf } from './middleware.ts';
-import { SearchRequest } from './schemas.ts';
+import { SearchRequest } from '../../protocol/search.ts';
 import { parse } from './validate.ts';
 
 export interface SearchDeps {

@@ -1,7 +1,7 @@
 /** Request validation shared by the routes: a zod schema or 400 BAD_REQUEST in Vietnamese. */
 import type { z } from 'zod';
 import { HttpError } from './errors.ts';
-import { describeIssues } from './schemas.ts';
+import { describeIssues } from '../../protocol/describe-issues.ts';
 
 /** Parse with a schema or answer 400 with the first problem in Vietnamese. */
 export function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {

@@ -1,91 +1,24 @@
 /**
- * What clients see of a re-index job (JSON-serialisable, no absolute paths), its
- * schema for the persisted job list, and the shaping of ingest progress into it.
+ * What clients see of a re-index job is protocol/admin/jobs.ts (the same schema reads the
+ * persisted job list); this module names those types for the server and shapes ingest
+ * progress into them.
  */
-import { z } from 'zod';
 import type { IngestProgress } from '../../ingest/pipeline.ts';
+import {
+  Job, JobSummary as JobSummarySchema,
+  type JobError, type JobPhase, type JobProgress, type JobSkippedSource, type JobStatus, type JobSummary,
+} from '../../protocol/admin/jobs.ts';
+import type { Assert, Same } from '../../protocol/type-equality.ts';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type { JobError, JobProgress, JobSkippedSource, JobStatus, JobSummary };
+export type JobInfo = Job;
 
-export interface JobProgress {
-  phase: IngestProgress['phase'];
-  sourcesDone: number;
-  sourcesTotal: number;
-  chunks: number;
-  /** 0–100, estimated from the phase and, while loading, the share of sources done. */
-  percent: number;
-}
+/** The schema of a job (and of the persisted job list's entries). */
+export const jobInfoSchema = Job;
+/** The schema of a run's summary (sent by the worker process). */
+export const jobSummarySchema = JobSummarySchema;
 
-export interface JobSkippedSource {
-  /** Name relative to the input folder (or the file name), never an absolute path. */
-  sourceId: string;
-  code: string;
-  /** Vietnamese, names the file by its relative name. */
-  message: string;
-}
-
-export interface JobSummary {
-  /** Active version after the run (absent only if none has ever been published). */
-  version?: string;
-  /** False when nothing changed and no version was published. */
-  published: boolean;
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  skipped: JobSkippedSource[];
-  documents: number;
-  chunks: number;
-  durationMs: number;
-}
-
-export interface JobError {
-  /** A JobErrorCode (job-errors.ts) or the AppError code of the ingest run. */
-  code: string;
-  /** Vietnamese, for users. */
-  message: string;
-}
-
-export interface JobInfo {
-  id: string;
-  kind: 'reindex';
-  status: JobStatus;
-  /** Pseudonymous id of the admin who asked for the job. */
-  requestedBy: string;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  options: { rebuild: boolean };
-  progress?: JobProgress;
-  summary?: JobSummary;
-  error?: JobError;
-}
-
-const PHASES = ['scan', 'load', 'embed', 'index', 'save', 'done'] as const satisfies ReadonlyArray<IngestProgress['phase']>;
-
-export const jobSummarySchema: z.ZodType<JobSummary> = z.object({
-  version: z.string().optional(),
-  published: z.boolean(),
-  added: z.number(), updated: z.number(), removed: z.number(), unchanged: z.number(),
-  skipped: z.array(z.object({ sourceId: z.string(), code: z.string(), message: z.string() })),
-  documents: z.number(), chunks: z.number(), durationMs: z.number(),
-});
-
-export const jobInfoSchema: z.ZodType<JobInfo> = z.object({
-  id: z.string().min(1),
-  kind: z.literal('reindex'),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
-  requestedBy: z.string(),
-  createdAt: z.string(),
-  startedAt: z.string().optional(),
-  finishedAt: z.string().optional(),
-  options: z.object({ rebuild: z.boolean() }),
-  progress: z.object({
-    phase: z.enum(PHASES), sourcesDone: z.number(), sourcesTotal: z.number(), chunks: z.number(), percent: z.number(),
-  }).optional(),
-  summary: jobSummarySchema.optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
+type _PhasesAgree = Assert<Same<JobPhase, IngestProgress['phase']>>;
 
 /** Share of the whole run reached at the start of each phase (loading spans 5–70). */
 const PHASE_PERCENT: Record<IngestProgress['phase'], number> = { scan: 2, load: 5, embed: 75, index: 90, save: 95, done: 100 };

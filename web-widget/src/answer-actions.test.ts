@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerAsText } from './answer-actions.ts';
 import { vnDate } from './citation-panel.ts';
-import { citationName } from './types.ts';
+import { citationName, type Citation } from './types.ts';
 
-const citation = { n: 1, docId: '1.001193', title: 'Đăng ký khai sinh', number: '1.001193', section: 'Thành phần hồ sơ' };
+const citation: Citation = { n: 1, docId: '1.001193', sourceId: '1.001193', title: 'Đăng ký khai sinh', number: '1.001193', section: 'Thành phần hồ sơ', quote: 'Tờ khai đăng ký khai sinh' };
 
 describe('answerAsText', () => {
   it('copies the answer followed by its numbered sources', () => {

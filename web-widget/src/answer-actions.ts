@@ -4,8 +4,8 @@ import { T } from './strings.ts';
 import { citationName, type AnswerPayload } from './types.ts';
 
 /** Plain text of an answer for the clipboard: the text, then its sources. */
-export function answerAsText(p: AnswerPayload): string {
-  const sources = (p.citations ?? []).map((c) => `[${c.n}] ${citationName(c)}${c.section ? ` — ${c.section}` : ''}`);
+export function answerAsText(p: Pick<AnswerPayload, 'answer' | 'citations'>): string {
+  const sources = p.citations.map((c) => `[${c.n}] ${citationName(c)}${c.section ? ` — ${c.section}` : ''}`);
   return sources.length ? `${p.answer}\n\n${T.sources}:\n${sources.join('\n')}` : p.answer;
 }
 

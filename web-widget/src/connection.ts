@@ -1,6 +1,7 @@
 /** The socket.io link to the assistant server (docs/API.md, "Streaming over socket.io"). */
 import { io, type Socket } from 'socket.io-client';
 import { T } from './strings.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket.ts';
 import { isError, type AnswerPayload, type AskAck, type ErrorPayload } from './types.ts';
 
 /** How long an answer may take before the widget gives up waiting for its acknowledgement. */
@@ -22,7 +23,7 @@ export interface ConnectionEvents {
 
 /** A socket.io connection that reconnects by itself and can switch tokens. */
 export class Connection {
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private token: string | undefined;
   private lostSince = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,10 +56,11 @@ export class Connection {
         this.on.lost();
       }
     });
-    this.socket.on('token', (p: { requestId?: string; text?: string }) => {
+    // Typed by the protocol, checked anyway: a proxy or an older server may send something else.
+    this.socket.on('token', (p) => {
       if (typeof p?.requestId === 'string' && typeof p.text === 'string') this.on.token(p.requestId, p.text);
     });
-    this.socket.on('answer', (p: AnswerPayload) => {
+    this.socket.on('answer', (p) => {
       if (p && typeof p.answer === 'string') this.on.answer(p);
     });
     this.socket.on('error', (p: unknown) => {
@@ -71,7 +73,7 @@ export class Connection {
     return new Promise((resolve) => {
       this.socket.timeout(ASK_TIMEOUT_MS).emit(
         'ask', { message, requestId, ...(conversationId ? { conversationId } : {}) },
-        (err: Error | null, res: AskAck) => resolve(err ? { ok: false, requestId, message: T.timeout } : res),
+        (err: Error | null, res: AskAck) => resolve(err ? { ok: false, requestId, code: 'TIMEOUT', message: T.timeout } : res),
       );
     });
   }

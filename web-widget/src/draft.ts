@@ -3,20 +3,12 @@
  * asks for what is missing (a small form) or brings the draft (a text-only preview, the
  * format checker's findings and the .docx download). Every draft is marked DỰ THẢO.
  */
+import type { Draft, DraftFieldsInput, DraftNeedsInput, DraftQuestion, DraftRequest, DraftResponse, FormatFinding } from '../../protocol/draft.ts';
 import { h } from './dom.ts';
 import { T } from './strings.ts';
 
-interface Question { field: string; question: string }
-interface Paragraph { text: string; level: number; placeholder?: boolean }
-interface Finding { severity: 'error' | 'warning'; message: string }
-interface DraftDoc {
-  numberLine: string; placeDateLine: string; typeName: string; subjectLine: string; salutation: string[];
-  body: Paragraph[]; signature: { authority: string; title: string; name: string }; recipientsBlock: string[];
-}
+/** What the form sends: the fields known so far and the official's answers, by field name. */
 type Fields = Record<string, unknown>;
-type Reply =
-  | { status: 'needs_input'; questions: Question[]; fields: Fields }
-  | { status: 'drafted'; draft: DraftDoc; findings: Finding[]; docxUrl: string };
 
 /** Whether a signed-in message asks for a draft: it starts with "Soạn" (any case, with or without diacritics). */
 export function isDraftRequest(message: string): boolean {
@@ -45,8 +37,10 @@ export class DraftSession {
   async run(el: HTMLElement, fields: Fields): Promise<void> {
     const body = el.querySelector('.body')!;
     try {
-      const res = await call(`${this.server}/api/draft`, this.token, { request: this.request, fields });
-      const reply = await res.json() as Reply;
+      // The form's answers are keyed by the server's own field names; the server validates them.
+      const request: DraftRequest = { request: this.request, fields: fields as DraftFieldsInput };
+      const res = await call(`${this.server}/api/draft`, this.token, request);
+      const reply = await res.json() as DraftResponse;
       body.textContent = '';
       if (reply.status === 'needs_input') body.appendChild(this.form(el, reply.questions, reply.fields));
       else body.append(...this.preview(reply.draft, reply.findings, reply.docxUrl));
@@ -59,7 +53,7 @@ export class DraftSession {
     this.done();
   }
 
-  private form(el: HTMLElement, questions: Question[], known: Fields): HTMLElement {
+  private form(el: HTMLElement, questions: DraftQuestion[], known: DraftNeedsInput['fields']): HTMLElement {
     const inputs = questions.map((q, i) => {
       const id = `tla-draft-${Date.now().toString(36)}-${i}`;
       return { q, input: h('input', { id, type: 'text', 'data-field': q.field }), label: h('label', { for: id }, q.question) };
@@ -85,7 +79,7 @@ export class DraftSession {
     return form;
   }
 
-  private preview(d: DraftDoc, findings: Finding[], docxUrl: string): HTMLElement[] {
+  private preview(d: Draft, findings: FormatFinding[], docxUrl: string): HTMLElement[] {
     const p = (text: string, cls?: string): HTMLElement => h('p', cls ? { class: cls } : {}, text);
     const doc = h('div', { class: 'draft', role: 'region', 'aria-label': T.draftPreview },
       p(T.draftMark, 'draft-mark'), p(`Số: ${d.numberLine}`), p(d.placeDateLine, 'draft-date'),

@@ -1,41 +1,17 @@
-/** The parts of the server's protocol (docs/API.md) that the widget reads. */
+/**
+ * The parts of the server's protocol (protocol/, docs/API.md) that the widget reads, as
+ * types only: `import type` keeps zod out of the bundle.
+ */
+import type { Citation } from '../../protocol/chat.ts';
+import type { AnswerEvent, AskAck, ErrorEvent } from '../../protocol/socket.ts';
 
-/** One cited passage. */
-export interface Citation {
-  n: number;
-  docId: string;
-  title: string;
-  number?: string;
-  issuedDate?: string;
-  label?: string;
-  section?: string;
-  quote?: string;
-  link?: string;
-}
+export type { AskAck, Citation };
 
 /** A successful answer, from the `answer` event or the `ask` acknowledgement. */
-export interface AnswerPayload {
-  ok?: true;
-  requestId?: string;
-  answer: string;
-  citations?: Citation[];
-  refused?: boolean;
-  reason?: string;
-  conversationId?: string;
-  notices?: string[];
-  exchangeId?: string;
-}
+export type AnswerPayload = AnswerEvent;
 
 /** The one error shape, REST or socket.io. */
-export interface ErrorPayload {
-  ok: false;
-  requestId?: string;
-  code?: string;
-  message?: string;
-}
-
-/** What `ask` is acknowledged with. */
-export type AskAck = AnswerPayload | ErrorPayload;
+export type ErrorPayload = ErrorEvent;
 
 /** Whether an acknowledgement or event is the error shape. */
 export function isError(x: unknown): x is ErrorPayload {

@@ -11,7 +11,7 @@ import { SignIn } from './sign-in.ts';
 import { CSS } from './styles.ts';
 import { T } from './strings.ts';
 import { loadToken, saveToken } from './token-store.ts';
-import { isError, type AskAck } from './types.ts';
+import { isError, type AnswerPayload, type ErrorPayload } from './types.ts';
 
 const MAX_QUESTION_CHARS = 2000;
 const RECONNECTED_SHOWN_MS = 4000;
@@ -205,7 +205,7 @@ export class Widget implements CitationHost {
   }
 
   /** Final answer or error for a request: from the event or the acknowledgement, whichever comes first. */
-  private settle(requestId: string, res: AskAck): void {
+  private settle(requestId: string, res: AnswerPayload | ErrorPayload): void {
     const reply = this.pending.get(requestId);
     if (!reply) return;
     this.pending.delete(requestId);
