@@ -204,10 +204,12 @@ export const OFFICIAL_PASSAGES_PER_DOC = 6;
 export const EVIDENCE_PASSAGES = 3;
 /**
  * Least evidence (coverage of the question by a document's own terms and its top passages
- * together) for an answer from it. Swept on the dev set and the citizens' unanswerable set
- * asked as an official (docs/BENCHMARKS.md, "Refusal curve").
+ * together) for an answer from it. Swept 0.4–0.8 on the dev set and on the citizens'
+ * unanswerable set asked as an official (docs/BENCHMARKS.md, "Officials' refusal curve"):
+ * 0.55 is the lowest that refuses all 35 of those (0.4 answers "mật khẩu wifi …" from a
+ * report) with the false refusals of 0.5; above 0.7 false refusals climb fast.
  */
-export const MIN_DOCUMENT_EVIDENCE = 0.6;
+export const MIN_DOCUMENT_EVIDENCE = 0.55;
 /** Chunks of the answering document whose sentences are scored. Set by hand (issue 13). */
 export const OFFICIAL_PASSAGES = 8;
 /** Weight of a passage's own coverage in the score of its sentences (context for a short sentence). Set by hand (issue 13). */

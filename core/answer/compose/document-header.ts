@@ -98,7 +98,7 @@ function closingOf(chunk: Chunk): { recipients: string[]; authority: string[]; t
       if (m) name = m[1];
     } else if (recipients.length > 0 && authority.length === 0 && !title) {
       // A recipient continued on the next line ("VPUB: CVP, PCVP," / "Các phòng, ban, đơn vị;").
-      recipients[recipients.length - 1] = `${recipients[recipients.length - 1]} ${line.replace(/[;.]$/u, '')}`;
+      recipients[recipients.length - 1] = `${recipients[recipients.length - 1]}, ${line.replace(/[;.,]$/u, '')}`;
     }
   }
   return { recipients, authority, ...(title ? { title } : {}), ...(name ? { name } : {}) };

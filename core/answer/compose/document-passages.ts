@@ -46,6 +46,8 @@ interface Scored {
   terms: Set<string>;
 }
 
+/** Chunks other than body text that hold sentences worth quoting: notes, table rows, an outline of headings, the closing formula ("… kính đề nghị Bộ … tổng hợp"). */
+const READABLE_KINDS: ReadonlySet<string> = new Set(['footnote', 'table-row', 'outline', 'closing']);
 const DIGITS = /\d+(?:[.,/]\d+)*/gu;
 const LIST_MARK = /^\s*(?:\(?\d{1,2}[.)]|[-+•*])\s*/u;
 
@@ -125,10 +127,10 @@ export function cutAround(text: string, at: number, max: number): string {
   return `${from > 0 ? '… ' : ''}${text.slice(from, to).trim()}${to < text.length ? ' …' : ''}`;
 }
 
-/** Chunks of a document worth reading for a passage answer: body, footnotes and table rows, best covered first. */
+/** Chunks of a document worth reading for a passage answer (not its header, signature or recipients), best covered first. */
 function readable(doc: DocumentRecord, chunks: readonly Chunk[], units: readonly ContentUnit[]): Array<{ chunk: Chunk; coverage: number }> {
   return chunks
-    .filter((c) => { const k = (c as MarkedChunk).kind; return k === undefined || k === 'footnote' || k === 'table-row'; })
+    .filter((c) => { const k = (c as MarkedChunk).kind; return k === undefined || READABLE_KINDS.has(k); })
     .map((chunk) => ({ chunk, coverage: coverage(units, indexedTerms(doc, chunk)) }))
     .filter((c) => c.coverage > 0)
     .sort((a, b) => b.coverage - a.coverage)

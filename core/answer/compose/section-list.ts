@@ -35,7 +35,7 @@ export interface FoundList {
 }
 
 const MARKER = /^(?:[-–+•*]|\(?[a-zđ]\)|\(?\d{1,2}[.)]|[a-zđ]\.|[IVX]+\.)\s+/iu;
-const INLINE_MARKER = /(?:^|[;:.]\s*)\(([a-zđ]|\d{1,2})\)\s+/giu;
+const INLINE_MARKER = /\(([a-zđ]|\d{1,2})\)\s+/giu;
 const CLOSING = new RegExp(`^(?:${cues.closingFormulas.join('|')})`, 'iu');
 
 const isBody = (c: Chunk) => (c as MarkedChunk).kind === undefined;
@@ -59,10 +59,13 @@ function isClosing(text: string): boolean {
 
 /** Inline "(a) …; (b) …" parts of a paragraph, when it holds two or more. */
 function inlineParts(text: string): Array<{ text: string; start: number }> {
-  const marks = [...text.matchAll(INLINE_MARKER)];
+  const marks = [...text.matchAll(INLINE_MARKER)].filter((m) => {
+    const before = text.slice(0, m.index ?? 0).trimEnd();
+    return before === '' || /[;:.]$/u.test(before);
+  });
   if (marks.length < 2) return [];
   return marks.map((m, i) => {
-    const from = (m.index ?? 0) + m[0].length - m[0].trimStart().length + (m[0].match(/^[;:.]\s*/u)?.[0].length ?? 0);
+    const from = (m.index ?? 0) + m[0].length;
     const to = i + 1 < marks.length ? marks[i + 1]!.index ?? text.length : text.length;
     return { text: text.slice(from, to).replace(/[;.\s]+$/u, ''), start: from };
   });
