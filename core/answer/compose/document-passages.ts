@@ -179,7 +179,7 @@ export function scoreSentences(
       // context does not explain: a sentence about another matter lacks them.
       const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_'))) && unitFound(u, whole));
       const spans = pieces(chunk.text, split);
-      spans.forEach((span, i) => {
+      spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
         if (text.length < MIN_SENTENCE_CHARS || chunk.headingTrail.includes(text)) return;
         // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025").
