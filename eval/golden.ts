@@ -8,7 +8,7 @@
  * JSON, or compared byte for byte with what was saved.
  *
  *   npm run eval -- golden --save        # record data/golden/answers.json
- *   npm run eval -- golden               # compare with it; exit code 1 on any difference
+ *   npm run eval -- golden               # compare with it (current outputs in data/golden/current.json); exit code 1 on any difference
  *   npm run eval -- golden --index <dir> # over an existing index
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -157,6 +157,10 @@ export async function goldenCommand(opts: { indexDir: string; save: boolean; dat
     return 0;
   }
   const saved = JSON.parse(await readFile(file, 'utf8')) as GoldenOutput[];
+  // What was asked now, beside the saved answers, to read the differences.
+  const current = join(dirname(file), 'current.json');
+  await writeFile(current, `${JSON.stringify(outputs, null, 1)}\n`);
+  process.stdout.write(`golden: current outputs in ${current}\n`);
   const comparison = compareGolden(saved, outputs);
   process.stdout.write(`${goldenSummary(comparison)}\n`);
   return goldenHolds(comparison) ? 0 : 1;

@@ -33,7 +33,7 @@ import { rarityWeight } from './retrieve/term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { analyzeQuestion } from './understand/question.ts';
-import { DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
+import { COVERED_PROCEDURE_RECALL, DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {
   /**
@@ -84,7 +84,7 @@ export class ExtractiveAnswerer implements Answerer {
     const q = analyzeQuestion(req.question);
     if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
     const termWeight = this.termWeight ?? rarityWeight(corpus);
-    return req.role === 'citizen' ? this.answerGeneral(req, corpus, q, termWeight, false) : this.answerOfficial(req, corpus, q, termWeight);
+    return req.role === 'citizen' ? this.answerGeneral(req, corpus, q, termWeight) : this.answerOfficial(req, corpus, q, termWeight);
   }
 
   /**
@@ -100,12 +100,16 @@ export class ExtractiveAnswerer implements Answerer {
       outcome = await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
       if (outcome.result) return outcome.result;
     }
-    // A question the province's documents cover well but do not answer is not sent on to a
-    // procedure or a law that happens to share its words.
-    if (!outcome || outcome.evidence < this.minEvidence) {
-      const general = await this.answerGeneral(req, corpus, q, termWeight, true, dq.procedureCue ? 0 : OFFICIAL_PROCEDURE_RECALL);
-      if (!general.refused) return general;
-    }
+    // A procedure answers an official who names one or asks one of its fields ("nộp gì", "mất
+    // phí không", "làm thế nào"), or whose question its title says most of. When the
+    // province's documents cover the question but hold no sentence that answers it, only a
+    // question about a procedure or a law goes on to them, or a procedure whose title says
+    // nearly all of it.
+    const covered = outcome !== undefined && outcome.evidence >= this.minEvidence;
+    const asksProcedure = dq.procedureCue || (!covered && q.intents.some((i) => i !== 'overview'));
+    const minRecall = asksProcedure ? 0 : covered ? COVERED_PROCEDURE_RECALL : OFFICIAL_PROCEDURE_RECALL;
+    const general = await this.answerGeneral(req, corpus, q, termWeight, { skipProvincial: true, skipLaws: covered && !dq.lawCue, minProcedureRecall: minRecall });
+    if (!general.refused) return general;
     outcome ??= await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
     if (outcome.result) return outcome.result;
     const message = contentUnits(q, termWeight).length === 0 ? MESSAGES_VI.refusal.official.needDocument : MESSAGES_VI.refusal.official.noSource;
@@ -113,11 +117,13 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * Procedures by name, else passages of laws, plans and reports; for an official
-   * (`skipProvincial`), the province's documents are left to the document path.
+   * Procedures by name, else passages of laws, plans and reports; for an official the
+   * province's documents are left to the document path (`skipProvincial`), laws may be left
+   * out too (`skipLaws`), and a procedure must match well enough (`minProcedureRecall`).
    */
   private async answerGeneral(
-    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined, skipProvincial: boolean, minProcedureRecall = 0,
+    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined,
+    { skipProvincial = false, skipLaws = false, minProcedureRecall = 0 }: { skipProvincial?: boolean; skipLaws?: boolean; minProcedureRecall?: number } = {},
   ): Promise<AnswerResult> {
     const units = contentUnits(q, termWeight);
 
@@ -163,7 +169,10 @@ export class ExtractiveAnswerer implements Answerer {
       // An official's question that names no procedure is answered from one only when its title says most of it.
       const procedure = found?.procedure && found.procedure.recall >= minProcedureRecall ? found.procedure : undefined;
       // Passages of laws, plans and reports; a procedure is answered only through its name.
-      const others = confident.filter((c) => c.doc.type !== 'thủ tục' && !(skipProvincial && sourceKind(c.doc) === 'provincial'));
+      const others = confident.filter((c) => {
+        const kind = sourceKind(c.doc);
+        return kind !== 'procedure' && !(skipProvincial && kind === 'provincial') && !(skipLaws && kind === 'law');
+      });
       const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
       const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
       if (procedure && !lawFirst) {
