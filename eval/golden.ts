@@ -1,13 +1,14 @@
 /**
  * Golden answers: a check that a refactor changed no answer. Every question of
  * eval/datasets (procedure questions with their follow-ups, unanswerable questions,
- * red-team prompts, ordinary questions) is asked through the Assistant as a citizen and
- * again as an official, and so are the first ALQAC dev questions; what comes back (answer
- * text, citations, refusal and reason, notices, and the context the answerer leaves for
- * the next turn) is saved as JSON, or compared byte for byte with what was saved.
+ * red-team prompts, ordinary questions, officials' questions other than drafting
+ * requests) is asked through the Assistant as a citizen and again as an official, and so
+ * are the first ALQAC dev questions; what comes back (answer text, citations, refusal and
+ * reason, notices, and the context the answerer leaves for the next turn) is saved as
+ * JSON, or compared byte for byte with what was saved.
  *
  *   npm run eval -- golden --save        # record data/golden/answers.json
- *   npm run eval -- golden               # compare with it; exit code 1 on any difference
+ *   npm run eval -- golden               # compare with it (current outputs in data/golden/current.json); exit code 1 on any difference
  *   npm run eval -- golden --index <dir> # over an existing index
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../index/open-index.ts';
 import { Assistant } from '../server/assistant.ts';
 import { loadProcedureQuestions, loadUnanswerable, parseJsonl } from './datasets/answer-datasets.ts';
+import { loadOfficialQuestions } from './datasets/officials-questions.ts';
 import { REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts';
 
 /** Where the golden answers are kept by default (data/ is not committed). */
@@ -67,12 +69,15 @@ export async function goldenQuestions(paths: Pick<DatasetPaths, 'alqacQuestions'
   const unanswerable = await loadUnanswerable();
   const redteam = await read<{ id: string; text: string }>(join(datasets, 'redteam.jsonl'));
   const normal = await read<{ id: string; text: string }>(join(datasets, 'normal-questions.jsonl'));
+  // Drafting requests go to the drafter (POST /api/draft), not to chat.
+  const officials = (await loadOfficialQuestions()).filter((q) => q.kind !== 'draft');
   const alqac = (await read<{ qid: string; text: string }>(requireDataset(paths.alqacQuestions))).slice(0, ALQAC_QUESTIONS);
   return [
     ...procedure.map((q) => ({ id: q.qid, text: q.text, ...(q.follow_up_of ? { followUpOf: q.follow_up_of } : {}) })),
     ...unanswerable.map((q) => ({ id: q.qid, text: q.text })),
     ...redteam.map((q) => ({ id: q.id, text: q.text })),
     ...normal.map((q) => ({ id: q.id, text: q.text })),
+    ...officials.map((q) => ({ id: q.id, text: q.question, ...(q.followUpOf ? { followUpOf: q.followUpOf } : {}) })),
     ...alqac.map((q) => ({ id: q.qid, text: q.text })),
   ];
 }
@@ -152,6 +157,10 @@ export async function goldenCommand(opts: { indexDir: string; save: boolean; dat
     return 0;
   }
   const saved = JSON.parse(await readFile(file, 'utf8')) as GoldenOutput[];
+  // What was asked now, beside the saved answers, to read the differences.
+  const current = join(dirname(file), 'current.json');
+  await writeFile(current, `${JSON.stringify(outputs, null, 1)}\n`);
+  process.stdout.write(`golden: current outputs in ${current}\n`);
   const comparison = compareGolden(saved, outputs);
   process.stdout.write(`${goldenSummary(comparison)}\n`);
   return goldenHolds(comparison) ? 0 : 1;

@@ -7,13 +7,18 @@
  * - `answers`: grounded answers to citizens' procedure questions and refusals of
  *   unanswerable ones (eval/datasets), over the full index (corpora/ + the TTHC catalog +
  *   ALQAC), with a report in eval/reports/.
+ * - `officials`: officials' questions over provincial documents (eval/datasets/
+ *   officials-questions.jsonl) asked as an official over the full index, scored by kind
+ *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency).
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
+ * - `curve` (only when named): the officials' refusal gate swept over its evidence
+ *   threshold (eval/refusal-curve.ts).
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
  *   npm run eval                    # all parts; indexes are built or updated under data/eval/
- *   npm run eval -- alqac           # one part
+ *   npm run eval -- alqac           # one part (alqac, answers, officials, redteam, golden)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -23,7 +28,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import os from 'node:os';
 import type { Config } from '../config/config.ts';
 import { configFromEnvironment } from '../config/environment.ts';
@@ -37,7 +42,12 @@ import { scoreRankings, type RankingScores } from './metrics.ts';
 import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
+import { runOfficialsEval } from './officials.ts';
+import { curveSection, refusalCurve } from './refusal-curve.ts';
+import { officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
 import { goldenCommand } from './golden.ts';
+import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
+import { Assistant, audiencesFor } from '../server/assistant.ts';
 
 interface Question {
   qid: string;
@@ -108,6 +118,26 @@ async function answersPart(values: EvalRun): Promise<void> {
   }
 }
 
+async function officialsPart(values: EvalRun): Promise<void> {
+  const indexDir = values.index ?? await fullIndex(values);
+  const result = await runOfficialsEval({ indexDir });
+  process.stdout.write(`${officialsSummary(result)}\n`);
+  if (values.write) {
+    const files = await writeOfficialsReport(result);
+    process.stdout.write(`report: ${files.md}\n`);
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-officials', officialsSection(result));
+  }
+}
+
+async function curvePart(values: EvalRun): Promise<void> {
+  const indexDir = values.index ?? await fullIndex(values);
+  const points = await refusalCurve(indexDir);
+  const header = `Command: \`npm run eval -- curve\` (index ${relative(process.cwd(), indexDir) || indexDir}) · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  const section = curveSection(points, header);
+  process.stdout.write(`${section}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-refusal-curve', section);
+}
+
 async function redteamPart(values: EvalRun): Promise<void> {
   const result = await runRedteamEval({ indexDir: values.index ?? await fullIndex(values) });
   process.stdout.write(`${redteamSummary(result)}\n`);
@@ -124,13 +154,15 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'redteam'];
-  const known = [...defaults, 'golden'];
+  const defaults = ['alqac', 'answers', 'officials', 'redteam'];
+  const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
+  if (parts.includes('officials')) await officialsPart(run);
+  if (parts.includes('curve')) await curvePart(run);
   if (parts.includes('redteam')) await redteamPart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
 }
@@ -157,6 +189,23 @@ async function alqacPart(values: EvalRun): Promise<void> {
     process.stdout.write(`${mix.name.padEnd(42)} R@1 R@5 R@10 MRR@10 nDCG@10 = ${fmt(s)}  (${ms.toFixed(1)} ms/q)\n`);
   }
 
+  // Through the API: /api/search (Assistant.search) as it groups results by source, against the
+  // ungrouped top k chunks it returned before (several chunks of one article took several places).
+  const assistant = new Assistant(index, new ExtractiveAnswerer());
+  const apiRuns = { ungrouped: [] as Array<{ ranked: string[]; gold: string[] }>, grouped: [] as Array<{ ranked: string[]; gold: string[] }> };
+  for (const q of questions) {
+    const chunks = await index.search(q.text, { k: 10, audiences: audiencesFor('citizen') });
+    apiRuns.ungrouped.push({ ranked: chunks.map((h) => h.sourceId), gold: q.relevant_doc_ids });
+    const grouped = await assistant.search({ query: q.text, k: 10 }, 'citizen');
+    apiRuns.grouped.push({ ranked: grouped.results.map((r) => r.sourceId), gold: q.relevant_doc_ids });
+  }
+  const apiRows = (Object.entries(apiRuns) as Array<[string, Array<{ ranked: string[]; gold: string[] }>]>).map(([name, runs]) => {
+    const s = scoreRankings(runs);
+    const sources = runs.reduce((n, r) => n + new Set(r.ranked).size, 0) / runs.length;
+    process.stdout.write(`/api/search ${name.padEnd(10)} R@1 R@5 R@10 MRR@10 nDCG@10 = ${fmt(s)}  (${sources.toFixed(2)} sources in 10 results)\n`);
+    return `| ${name === 'grouped' ? 'Grouped by source (now)' : 'Top 10 chunks (before)'} | ${fmt(s)} | ${sources.toFixed(2)} |`;
+  });
+
   const latencyRows: string[] = [];
   const timed: Array<[string, OpenIndex]> = [['ALQAC eval index', index]];
   timed.push(['Full index (corpora + TTHC + ALQAC)', await openIndex(await fullIndex(values))]);
@@ -173,6 +222,12 @@ async function alqacPart(values: EvalRun): Promise<void> {
     '| Retriever | R@1 | R@5 | R@10 | MRR@10 | nDCG@10 | ms/query |',
     '|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    'Through `/api/search` (Assistant.search, k 10, as a citizen): sources are counted once, in the order the results give them.',
+    '',
+    '| Results | R@1 | R@5 | R@10 | MRR@10 | nDCG@10 | distinct sources in 10 |',
+    '|---|---|---|---|---|---|---|',
+    ...apiRows,
     '',
     `Retrieval latency of the default configuration (BM25 with query understanding, k 10), one ALQAC question at a time after a warm-up pass:`,
     '',

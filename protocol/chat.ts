@@ -3,6 +3,7 @@
  * citations, or refused with a reason. The same exchange streams over socket.io
  * (protocol/socket.ts).
  */
+import type { NearestDocument as CoreNearestDocument } from '../core/answer/types.ts';
 import type { Citation as CoreCitation } from '../core/model.ts';
 import type { Assert, Same } from './type-equality.ts';
 import { ConversationId, QuestionText, RefusalReason } from './values.ts';
@@ -45,6 +46,16 @@ export const ChecklistItem = z.object({
 }).openapi('ChecklistItem');
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
+/** A document an official's refusal offers to open: the nearest the search found, though it does not answer. */
+export const NearestDocument = z.object({
+  docId: z.string(),
+  sourceId: z.string(),
+  title: z.string(),
+  label: z.string().optional().openapi({ example: 'Thông báo số 114/TB-SKHCN ngày 04/6/2026' }),
+  link: z.string().openapi({ example: '/sources/quang-ngai-thong-bao-114.md-b8a349' }),
+}).openapi('NearestDocument');
+export type NearestDocument = z.infer<typeof NearestDocument>;
+
 export const ChatResponse = z.object({
   answer: z.string().openapi({ description: 'Văn bản thuần, có dấu [n] trỏ tới các trích dẫn' }),
   citations: z.array(Citation),
@@ -52,6 +63,7 @@ export const ChatResponse = z.object({
   reason: RefusalReason.optional().openapi({ description: 'Lý do từ chối (khi refused là true)' }),
   conversationId: z.string(),
   notices: z.array(z.string()),
+  nearest: z.array(NearestDocument).optional().openapi({ description: 'Khi từ chối trả lời cán bộ: các văn bản gần nhất đã lập chỉ mục, để mở xem' }),
   exchangeId: z.string().openapi({ description: 'Mã lượt hỏi đáp trong nhật ký (dùng cho phản hồi)' }),
   suggestions: z.array(Suggestion).optional().openapi({ description: 'Câu hỏi tiếp theo gợi ý về cùng thủ tục (hồ sơ, lệ phí, nơi nộp, thời hạn)' }),
   checklist: z.array(ChecklistItem).optional().openapi({ description: 'Danh sách giấy tờ của hồ sơ thủ tục, để in' }),
@@ -59,3 +71,4 @@ export const ChatResponse = z.object({
 export type ChatResponse = z.infer<typeof ChatResponse>;
 
 type _CitationAgrees = Assert<Same<Citation, CoreCitation>>;
+type _NearestAgrees = Assert<Same<NearestDocument, CoreNearestDocument>>;

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
-import type { Answerer, ConversationContext, RefusalReason, Role } from '../core/answer/types.ts';
+import type { Answerer, ConversationContext, NearestDocument, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/retrieve/scope.ts';
+import { groupHits } from '../core/search/group-hits.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
@@ -19,8 +20,17 @@ export interface SearchRequest {
   k?: number;
 }
 export interface SearchResponse {
-  results: Array<{ docId: string; sourceId: string; title: string; section: string; score: number; text: string }>;
+  results: Array<{
+    docId: string; sourceId: string; title: string; section: string; score: number; text: string;
+    /** The source's other passages among the hits, best first. */
+    passages?: Array<{ section: string; score: number; text: string }>;
+  }>;
 }
+
+/** Hits asked of the search per result wanted, so that k sources remain once grouped. Measured on ALQAC (docs/BENCHMARKS.md). */
+export const SEARCH_HITS_PER_RESULT = 4;
+/** Most further passages shown under one result. */
+export const SEARCH_PASSAGES_PER_RESULT = 3;
 
 /** `/api/chat` request and response (DESIGN.md). */
 export interface ChatRequest {
@@ -34,6 +44,8 @@ export interface ChatResponse {
   reason?: RefusalReason;
   conversationId: string;
   notices: string[];
+  /** For an official's refusal: the nearest indexed documents, to open and read. */
+  nearest?: NearestDocument[];
   /** Id of the audit record of this exchange (feedback refers to it). */
   exchangeId: string;
 }
@@ -113,10 +125,21 @@ export class Assistant {
     this.corpusOf = typeof corpus === 'function' ? corpus : () => corpus;
   }
 
+  /**
+   * The best `k` sources for a query, each once at the rank of its best passage, with its
+   * other passages found (core/search/group-hits.ts): a document or law article that brings
+   * several chunks takes one place, so k results are k sources.
+   */
   async search(req: SearchRequest, role: Role): Promise<SearchResponse> {
     const { question } = guardQuestion(req.query);
-    const hits = await this.corpusOf().search(question, { k: Math.min(Math.max(req.k ?? 10, 1), 50), audiences: audiencesFor(role) });
-    return { results: hits.map((h) => ({ docId: h.docId, sourceId: h.sourceId, title: h.title, section: h.section, score: h.score, text: h.text })) };
+    const k = Math.min(Math.max(req.k ?? 10, 1), 50);
+    const hits = await this.corpusOf().search(question, { k: k * SEARCH_HITS_PER_RESULT, audiences: audiencesFor(role) });
+    return {
+      results: groupHits(hits, k, SEARCH_PASSAGES_PER_RESULT).map(({ best: h, others }) => ({
+        docId: h.docId, sourceId: h.sourceId, title: h.title, section: h.section, score: h.score, text: h.text,
+        ...(others.length > 0 ? { passages: others.map((o) => ({ section: o.section, score: o.score, text: o.text })) } : {}),
+      })),
+    };
   }
 
   /**
@@ -178,7 +201,8 @@ export class Assistant {
       const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
       response = {
         answer: safe.answer, citations, refused: result.refused,
-        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices, exchangeId,
+        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
+        ...(result.nearest?.length ? { nearest: result.nearest } : {}), exchangeId,
       };
     }
     const record: AuditRecord = {

@@ -22,6 +22,11 @@ import { CitationList } from './ground/citations.ts';
 import { splitAnswerSentences } from './ground/validate.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
+import { answerFromDocuments, type DocumentPathOutcome } from './official-answer.ts';
+import { officialRefusal } from './ground/official-refusal.ts';
+import { sourceKind } from './retrieve/document-kind.ts';
+import { analyzeDocumentQuestion } from './understand/document-question.ts';
+import type { QuestionAnalysis } from './understand/question.ts';
 import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
 import { focusCovers, focusPassages, numbersFound, retrieve } from './retrieve/retrieve.ts';
 import { visibleTo } from './retrieve/scope.ts';
@@ -29,7 +34,7 @@ import { rarityWeight } from './retrieve/term-rarity.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { analyzeQuestion } from './understand/question.ts';
-import { DEFAULT_K, DEFAULT_MIN_COVERAGE } from './tuning.ts';
+import { COVERED_PROCEDURE_RECALL, DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {
   /**
@@ -45,6 +50,11 @@ export interface ExtractiveAnswererOptions {
    * else every word and word pair 1, numbers 2.
    */
   termWeight?: TermWeight;
+  /**
+   * Least evidence of a province document for an official's answer from it
+   * (official-answer.ts). Default {@link MIN_DOCUMENT_EVIDENCE}.
+   */
+  minEvidence?: number;
 }
 
 /** The refusal result, keeping the previous focus so a later follow-up still has a subject. */
@@ -60,12 +70,14 @@ export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive' as const;
   readonly minScore: number;
   readonly k: number;
+  readonly minEvidence: number;
   private readonly termWeight: TermWeight | undefined;
 
   constructor(options: ExtractiveAnswererOptions = {}) {
     this.minScore = options.minScore ?? DEFAULT_MIN_COVERAGE;
     this.k = options.k ?? DEFAULT_K;
     this.termWeight = options.termWeight;
+    this.minEvidence = options.minEvidence ?? MIN_DOCUMENT_EVIDENCE;
   }
 
   async answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
@@ -73,6 +85,47 @@ export class ExtractiveAnswerer implements Answerer {
     const q = analyzeQuestion(req.question);
     if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
     const termWeight = this.termWeight ?? rarityWeight(corpus);
+    return req.role === 'citizen' ? this.answerGeneral(req, corpus, q, termWeight) : this.answerOfficial(req, corpus, q, termWeight);
+  }
+
+  /**
+   * Officials: the province's own documents first (official-answer.ts), then procedures and
+   * laws; the other way round when the question is about a procedure or a law. A refusal
+   * offers the nearest documents to open, in the officials' wording.
+   */
+  private async answerOfficial(req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined): Promise<AnswerResult> {
+    const dq = analyzeDocumentQuestion(q);
+    const documentsFirst = !(dq.procedureCue || dq.lawCue);
+    let outcome: DocumentPathOutcome | undefined;
+    if (documentsFirst) {
+      outcome = await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
+      if (outcome.result) return outcome.result;
+    }
+    // A procedure answers an official who names one or asks one of its fields ("nộp gì", "mất
+    // phí không", "làm thế nào"), or whose question its title says most of. When the
+    // province's documents cover the question but hold no sentence that answers it, only a
+    // question about a procedure or a law goes on to them, or a procedure whose title says
+    // nearly all of it.
+    const covered = outcome !== undefined && outcome.evidence >= this.minEvidence;
+    const asksProcedure = dq.procedureCue || (!covered && q.intents.some((i) => i !== 'overview'));
+    const minRecall = asksProcedure ? 0 : covered ? COVERED_PROCEDURE_RECALL : OFFICIAL_PROCEDURE_RECALL;
+    const general = await this.answerGeneral(req, corpus, q, termWeight, { skipProvincial: true, skipLaws: covered && !dq.lawCue, minProcedureRecall: minRecall });
+    if (!general.refused) return general;
+    outcome ??= await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
+    if (outcome.result) return outcome.result;
+    const message = contentUnits(q, termWeight).length === 0 ? MESSAGES_VI.refusal.official.needDocument : MESSAGES_VI.refusal.official.noSource;
+    return officialRefusal(outcome.nearest, q.text, req.context, message);
+  }
+
+  /**
+   * Procedures by name, else passages of laws, plans and reports; for an official the
+   * province's documents are left to the document path (`skipProvincial`), laws may be left
+   * out too (`skipLaws`), and a procedure must match well enough (`minProcedureRecall`).
+   */
+  private async answerGeneral(
+    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined,
+    { skipProvincial = false, skipLaws = false, minProcedureRecall = 0 }: { skipProvincial?: boolean; skipLaws?: boolean; minProcedureRecall?: number } = {},
+  ): Promise<AnswerResult> {
     const units = contentUnits(q, termWeight);
 
     // 2. Retrieve and select.
@@ -102,6 +155,8 @@ export class ExtractiveAnswerer implements Answerer {
         const channelOnly = intents.length === 1 && intents[0] === 'channels' && q.channels.length > 0;
         if (channelOnly && (context?.lastIntent === 'fee' || context?.lastIntent === 'time')) intents = [context.lastIntent];
         lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
+      } else if (skipProvincial && sourceKind(doc) === 'provincial') {
+        return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
       } else {
         const asksField = !(intents.length === 1 && intents[0] === 'overview');
         // A procedure field asked of a plan or report ("lệ phí bao nhiêu?") has nothing to go on.
@@ -112,9 +167,13 @@ export class ExtractiveAnswerer implements Answerer {
     } else {
       if (units.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.needSubject, q.text, context);
       if (q.asksStatus) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
-      const procedure = found?.procedure;
+      // An official's question that names no procedure is answered from one only when its title says most of it.
+      const procedure = found?.procedure && found.procedure.recall >= minProcedureRecall ? found.procedure : undefined;
       // Passages of laws, plans and reports; a procedure is answered only through its name.
-      const others = confident.filter((c) => c.doc.type !== 'thủ tục');
+      const others = confident.filter((c) => {
+        const kind = sourceKind(c.doc);
+        return kind !== 'procedure' && !(skipProvincial && kind === 'provincial') && !(skipLaws && kind === 'law');
+      });
       const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
       const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
       if (procedure && !lawFirst) {

@@ -191,3 +191,95 @@ export const QUOTE_MAX_CHARS = 600;
  * document number are list items and article numbers ("Điều 5"). Set by hand in round 1 (7c7fd13).
  */
 export const MIN_FACT_NUMBER = 10;
+
+// ── Officials' document answers (official-answer.ts) ────────────────────────────────
+// "Dev set" below is eval/datasets/officials-questions.jsonl (`npm run eval -- officials`),
+// the set these rules were written against; docs/BENCHMARKS.md has the figures.
+
+/** Passages asked of the search over the province's own documents. Set by hand (issue 13). */
+export const OFFICIAL_SEARCH_K = 40;
+/** Most passages per document in that search, so that a few documents bring several sections each. Set by hand (issue 13). */
+export const OFFICIAL_PASSAGES_PER_DOC = 6;
+/** Passages of a document read together for its evidence (with its title, type, number and issuer). Set by hand (issue 13). */
+export const EVIDENCE_PASSAGES = 3;
+/**
+ * Least evidence (coverage of the question by a document's own terms and its top passages
+ * together) for an answer from it. Swept 0.4–0.8 on the dev set and on the citizens'
+ * unanswerable set asked as an official (docs/BENCHMARKS.md, "Officials' refusal curve"):
+ * 0.55 is the lowest that refuses all 35 of those (0.4 answers "mật khẩu wifi …" from a
+ * report) with the false refusals of 0.5; above 0.7 false refusals climb fast.
+ */
+export const MIN_DOCUMENT_EVIDENCE = 0.55;
+/** Chunks of the answering document whose sentences are scored. Set by hand (issue 13). */
+export const OFFICIAL_PASSAGES = 8;
+/** Weight of a passage's own coverage in the score of its sentences (context for a short sentence). Set by hand (issue 13). */
+export const PASSAGE_COVERAGE_WEIGHT = 0.3;
+/** Score added to a sentence for each asked fact it holds (a new number, a date, a document number …). Set by hand (issue 13). */
+export const ASKED_FACT_BONUS = 0.3;
+/** Most sentences of a passage answer; a comparison takes up to {@link MAX_COMPARISON_SENTENCES}. Set by hand (issue 13). */
+export const MAX_OFFICIAL_SENTENCES = 2;
+export const MAX_COMPARISON_SENTENCES = 4;
+/** Least gain in coverage of the question for a further sentence. Set by hand (issue 13). */
+export const MIN_SENTENCE_GAIN = 0.08;
+/** Share of the best sentence's score a further sentence needs. Set by hand (issue 13). */
+export const FURTHER_SENTENCE_FLOOR = 0.5;
+/** Longest sentence quoted whole; a longer one is cut around the fact asked, never before it. Set by hand (issue 13). */
+export const OFFICIAL_SENTENCE_MAX_CHARS = 700;
+/** Longest quote of a passage behind a list, a table row or an official's passage answer: the quote holds every item. Set by hand (issue 13). */
+export const LIST_QUOTE_MAX_CHARS = 1500;
+/** Least coverage, by a heading, of what the question asks beyond the document's title, for the list under it. Set by hand (issue 13). */
+export const LIST_HEADING_MIN_COVERAGE = 0.3;
+/** Most list items shown. Set by hand (issue 13). */
+export const MAX_LIST_ITEMS = 30;
+/** Most cells of a table row shown. Set by hand (issue 13). */
+export const MAX_ROW_CELLS = 12;
+/** Least coverage of the question by a table row chosen by its content (not by its number). Set by hand (issue 13). */
+export const TABLE_ROW_MIN_COVERAGE = 0.5;
+/** Documents offered to open with an official's refusal. Set by hand (issue 13). */
+export const NEAREST_DOCUMENTS = 3;
+/** Least evidence of a document found (not named) whose header facts are asked. Set by hand (issue 13). */
+export const HEADER_MIN_EVIDENCE = 0.4;
+/** What a table column loses for each year the question does not name and for a percentage it does not ask. Set by hand (issue 13). */
+export const COLUMN_MISMATCH = 0.5;
+/** Least coverage, by a sentence, of what the question asks beyond its passage's title and heading. Set by hand (issue 13). */
+export const MIN_SENTENCE_COVERAGE = 0.25;
+/** Longest heading put before a list item quoted alone ("Sở Khoa học và Công nghệ: …"). Set by hand (issue 13). */
+export const ITEM_HEADING_MAX_CHARS = 80;
+/** Weight of a heading's own words against those of the headings above it, when choosing the list asked. Set by hand (issue 13). */
+export const HEADING_OWN_WEIGHT = 0.5;
+/** Words either side of a number within which a word of the question must be, for the number to count what is asked. Set by hand (issue 13). */
+export const COUNTED_WORD_WINDOW = 4;
+/** Least coverage by a sentence that holds the fact asked (the fact is the evidence; the words may be the heading's). Set by hand (issue 13). */
+export const ASKED_SENTENCE_MIN_COVERAGE = 0.1;
+/** Least coverage by a sentence whose passage's footnote, not the sentence, holds the fact asked. Set by hand (issue 13). */
+export const NOTE_FACT_MIN_COVERAGE = 0.5;
+/** Weight of a document's title (with type, number, issuer) in ranking documents, beside its evidence. Set by hand (issue 13). */
+export const TITLE_RANK_WEIGHT = 0.5;
+/**
+ * Least recall of the question by a procedure's title for an official's answer from it when
+ * the question neither names a procedure nor asks one of its fields. Set by hand (issue 13),
+ * checked on the golden set: it keeps officials' overview questions about procedures
+ * ("Đăng ký giám hộ cho cháu mồ côi") and drops budget questions that share a title's
+ * words ("… dự kiến bao nhiêu kinh phí …").
+ */
+export const OFFICIAL_PROCEDURE_RECALL = 0.5;
+/**
+ * The same when the province's documents cover the question (evidence at least
+ * {@link MIN_DOCUMENT_EVIDENCE}) but hold no sentence that answers it: "Đề án phát triển đô
+ * thị thông minh … phê duyệt tại quyết định nào?" is not the procedure "Phê duyệt kế hoạch
+ * phát triển đô thị". Set by hand (issue 13).
+ */
+export const COVERED_PROCEDURE_RECALL = 0.85;
+/** Share of the first document's evidence a second one needs to be compared with it. Set by hand (issue 13). */
+export const SECOND_DOCUMENT_SHARE = 0.9;
+/** Sentences longer than this are also read clause by clause (at semicolons) when a fact is asked. Set by hand (issue 13). */
+export const CLAUSE_SPLIT_CHARS = 200;
+/** Weight (idf) from which a question unit is rare: a sentence must hold {@link RARE_UNITS_MIN_SHARE} of those its headings do not. Set by hand (issue 13). */
+export const RARE_UNIT_WEIGHT = 7;
+export const RARE_UNITS_MIN_SHARE = 0.5;
+/** Least idf of a question word that says what a figure counts (more common words, such as "tỉnh" or "năm", do not). Set by hand (issue 13). */
+export const COUNTED_WORD_MIN_WEIGHT = 1.5;
+/** Characters either side of an asked fact whose words are scored again (what the figure counts). Set by hand (issue 13). */
+export const FACT_WINDOW_CHARS = 70;
+/** Weight of that window's coverage of the question in a sentence's score. Set by hand (issue 13). */
+export const FACT_WINDOW_WEIGHT = 0.6;

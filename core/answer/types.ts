@@ -39,6 +39,17 @@ export interface AnswerRequest {
 /** Why an answer was refused. */
 export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION' | 'STATE_SECRET' | 'PROMPT_INJECTION' | 'OUT_OF_SCOPE' | 'ABUSIVE';
 
+/** A document a refusal offers to open: the nearest the search found, though it does not answer. */
+export interface NearestDocument {
+  docId: string;
+  sourceId: string;
+  title: string;
+  /** How the document is named: "Thông báo số 114/TB-SKHCN ngày 04/6/2026". */
+  label?: string;
+  /** The source viewer. */
+  link: string;
+}
+
 export interface AnswerResult {
   /** Plain Vietnamese text with `[n]` markers referring to `citations`. */
   answer: string;
@@ -49,6 +60,8 @@ export interface AnswerResult {
   notices: string[];
   /** Context for the next turn. */
   context: ConversationContext;
+  /** For an official's refusal: the nearest indexed documents, to open and read. */
+  nearest?: NearestDocument[];
   /** Which answerer produced the text. */
   answerer: 'extractive' | 'llm';
   /**

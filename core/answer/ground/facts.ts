@@ -8,7 +8,7 @@
 import { findDocumentNumbers } from '../../structure/document-numbers.ts';
 import { MIN_FACT_NUMBER } from '../tuning.ts';
 
-type FactKind = 'money' | 'duration' | 'date' | 'percent' | 'document' | 'number';
+export type FactKind = 'money' | 'duration' | 'date' | 'percent' | 'document' | 'number';
 
 interface Fact {
   kind: FactKind;
@@ -164,6 +164,20 @@ function scanFacts(input: string): Fact[] {
     return { kind: 'number', key: text, text };
   });
   return s.facts.sort((a, b) => a.start - b.start);
+}
+
+/** A checkable fact found in a text: its kind, normal form and span. */
+export interface FoundFact {
+  kind: FactKind;
+  /** The normal form ({@link extractFacts}). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Every checkable fact of `text` with its kind and span, in order (citation markers ignored). */
+export function findFacts(text: string): FoundFact[] {
+  return scanFacts(text).map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end }));
 }
 
 /**

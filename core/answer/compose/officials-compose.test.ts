@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk, DocumentRecord } from '../../model.ts';
+import { CitationList } from '../ground/citations.ts';
+import { contentUnits } from '../retrieve/coverage.ts';
+import { analyzeDocumentQuestion } from '../understand/document-question.ts';
+import { analyzeQuestion } from '../understand/question.ts';
+import { headerView } from './document-header.ts';
+import { askedFactAt, composeDocumentPassages, cutAround } from './document-passages.ts';
+import { composeHeaderAnswer } from './header-answer.ts';
+import { composeList, findList } from './section-list.ts';
+import { composeRow, findRow, spellColumn, tableRows } from './table-answer.ts';
+
+const doc = (over: Partial<DocumentRecord> = {}): DocumentRecord => ({
+  id: 'tb', sourceId: 'qn/tb.md', source: 'qn/tb.md', contentHash: '', chunkCount: 0, title: 'Kết luận về chuyển đổi số', type: 'thông báo',
+  audience: 'public', status: 'in_force', ...over,
+});
+let next = 0;
+const chunk = (text: string, path: string[] = [], trail: string[] = [], extra: Record<string, unknown> = {}): Chunk =>
+  ({ id: `tb#${next++}`, docId: 'tb', sectionPath: path, sectionLabel: path.length ? `Mục ${path.join('.')}` : 'Phần mở đầu', headingTrail: trail, text, ...extra }) as Chunk;
+const parts = (question: string) => {
+  const q = analyzeQuestion(question);
+  const dq = analyzeDocumentQuestion(q);
+  return { q, dq, units: contentUnits({ ...q, content: q.content.filter((i) => !dq.cueTokens.has(i)) }) };
+};
+
+describe('whole lists', () => {
+  const sections = [
+    chunk('THÔNG BÁO\nKết luận về chuyển đổi số\nNgày 29/12/2025, tại Trụ sở Ủy ban nhân dân tỉnh, cuộc họp đã diễn ra.'),
+    chunk('1. Các sở, ban, ngành, địa phương:\n- Khẩn trương ban hành Kế hoạch chuyển đổi số giai đoạn 2026 - 2030.\n- Chuẩn hóa, cập nhật cơ sở dữ liệu của ngành.', ['1'], ['1. Các sở, ban, ngành, địa phương:']),
+    chunk('2. Sở Khoa học và Công nghệ:\n- Tham mưu Đề án đầu tư trang thiết bị công nghệ thông tin.\n- Chủ trì triển khai thí điểm Trợ lý ảo; hoàn thành trước ngày 20/01/2026.', ['2'], ['2. Sở Khoa học và Công nghệ:']),
+    // The list goes on in the next chunk, under the same heading.
+    chunk('- Hướng dẫn kết nối, chia sẻ dữ liệu.\n- Tham mưu nội dung làm việc; hoàn thành trước ngày 10/01/2026.\nNay thông báo các cơ quan, đơn vị thực hiện./.', ['2'], ['2. Sở Khoa học và Công nghệ:']),
+  ];
+
+  it('takes every item under the heading the question names, across chunks, closing formula left out', () => {
+    const { units } = parts('Những nhiệm vụ giao cho Sở Khoa học và Công nghệ là gì?');
+    const list = findList(doc(), sections, units, new Set())!;
+    expect(list.heading).toBe('2. Sở Khoa học và Công nghệ:');
+    expect(list.items.map((i) => i.text)).toEqual([
+      'Tham mưu Đề án đầu tư trang thiết bị công nghệ thông tin.', 'Chủ trì triển khai thí điểm Trợ lý ảo; hoàn thành trước ngày 20/01/2026.',
+      'Hướng dẫn kết nối, chia sẻ dữ liệu.', 'Tham mưu nội dung làm việc; hoàn thành trước ngày 10/01/2026.',
+    ]);
+    const citations = new CitationList();
+    const lines = composeList(doc(), list, citations);
+    expect(lines).toHaveLength(5);
+    // Every item is cited to the chunk that holds it, whose quote holds the item.
+    for (const line of lines.slice(1)) {
+      const n = Number(/\[(\d+)\]/u.exec(line)![1]);
+      expect(citations.items[n - 1]!.quote).toContain(line.slice(2, 30));
+    }
+  });
+
+  it('gives a section\'s subsection headings when it has subsections', () => {
+    const outline = [
+      chunk('1. Danh mục gồm các nhóm:\na. Nhóm Chuyển đổi số\n- Trí tuệ nhân tạo.', ['1', 'a'], ['1. Danh mục gồm các nhóm:', 'a. Nhóm Chuyển đổi số']),
+      chunk('b. Nhóm Nông nghiệp\n- IoT.', ['1', 'b'], ['1. Danh mục gồm các nhóm:', 'b. Nhóm Nông nghiệp']),
+      chunk('c. Nhóm Năng lượng\n- Điện gió.', ['1', 'c'], ['1. Danh mục gồm các nhóm:', 'c. Nhóm Năng lượng']),
+    ];
+    const list = findList(doc({ title: 'Danh mục nhu cầu công nghệ' }), outline, parts('Danh mục gồm những nhóm nào?').units, new Set())!;
+    expect(list.items.map((i) => i.text)).toEqual(['Nhóm Chuyển đổi số', 'Nhóm Nông nghiệp', 'Nhóm Năng lượng']);
+  });
+
+  it('reads a lead-in ending in a colon and its inline (a) … (b) … parts', () => {
+    const chunks = [chunk('Tỉnh khuyến khích doanh nghiệp triển khai một số nội dung:\n(a) Nghiên cứu IoT, AI; (b) Phát triển thương mại điện tử; (c) Số hóa dữ liệu.', ['I'], ['I. Kết quả'])];
+    const list = findList(doc(), chunks, parts('Tỉnh khuyến khích doanh nghiệp triển khai những nội dung nào?').units, new Set())!;
+    expect(list.items.map((i) => i.text)).toEqual(['Nghiên cứu IoT, AI', 'Phát triển thương mại điện tử', 'Số hóa dữ liệu']);
+  });
+});
+
+describe('table rows', () => {
+  const rows = [
+    chunk('STT 3: Chỉ tiêu: Số thuê bao internet; Đơn vị tính: Thuê bao; Thực hiện 2024: 1.666.283; Năm 2025 - ƯTH cả năm: 1.838.623; Năm 2025 - ƯTH2025/TH2024 (%): 110; Dự kiến năm 2026 - Kế hoạch: 1.892.700',
+      ['Phụ lục', 'dòng 3'], ['Phụ lục', 'STT 3'], { kind: 'table-row' }),
+    chunk('STT 4 - Kon Tum\nNgân sách đầu tư cho chuyển đổi số còn hạn chế.\nĐang thực hiện', ['Phụ lục số 02', 'dòng 4'], ['Phụ lục số 02', 'STT 4 - Kon Tum'], { kind: 'table-row' }),
+  ];
+
+  it('spells a column header out', () => {
+    expect(spellColumn('Năm 2025 - ƯTH2025/TH2024 (%)')).toBe('Năm 2025 - ước thực hiện 2025 / thực hiện 2024 (%)');
+  });
+
+  it('gives the value of the column the question names, with its header', () => {
+    const { q, dq, units } = parts('Số thuê bao internet thực hiện năm 2024 là bao nhiêu?');
+    const row = findRow(tableRows(rows), q.text, units)!;
+    const lines = composeRow(doc(), rows, row, units, dq.years, new CitationList());
+    expect(lines[0]).toContain('Số thuê bao internet (Thuê bao)');
+    expect(lines.slice(1)).toEqual(['- Thực hiện 2024: 1.666.283 [1]']);
+  });
+
+  it('takes the percentage column only when a percentage is asked', () => {
+    const { q, dq, units } = parts('Số thuê bao internet ước thực hiện 2025 so với thực hiện 2024 đạt bao nhiêu phần trăm?');
+    const row = findRow(tableRows(rows), q.text, units)!;
+    expect(composeRow(doc(), rows, row, units, dq.years, new CitationList()).join('\n')).toContain('(%): 110');
+  });
+
+  it('finds a row by its number and gives its cells with its merged first cell', () => {
+    const { q, units } = parts('Dòng số 4 của Phụ lục 02 nêu hạn chế gì?');
+    const row = findRow(tableRows(rows), q.text, units)!;
+    expect(composeRow(doc(), rows, row, units, [], new CitationList())).toEqual([
+      'Phụ lục số 02, dòng 4 (Kon Tum):', '- Ngân sách đầu tư cho chuyển đổi số còn hạn chế [1].', '- Đang thực hiện [1]',
+    ]);
+  });
+});
+
+describe('passages that hold the fact asked', () => {
+  it('counts a figure only by a word of the question next to it, never a year or the question\'s own numbers', () => {
+    const { dq } = parts('Bao nhiêu học sinh tham gia cuộc thi năm học 2025-2026?');
+    expect(askedFactAt('Tổ chức 02 khóa đào tạo cho cuộc thi năm học 2025-2026.', 'number', dq)).toBe(-1);
+    expect(askedFactAt('Cuộc thi năm học 2025-2026 có 1.200 học sinh tham gia.', 'number', dq)).toBeGreaterThan(0);
+  });
+
+  it('never cuts a long sentence before the fact', () => {
+    const long = `${'Các cơ quan đã triển khai nhiều nhiệm vụ, '.repeat(30)}trong đó có 2.725 doanh nghiệp công nghệ số, ${'và các nội dung khác, '.repeat(20)}`;
+    const cut = cutAround(long, long.indexOf('2.725'), 300);
+    expect(cut).toContain('2.725 doanh nghiệp công nghệ số');
+    expect(cut.length).toBeLessThanOrEqual(310);
+  });
+
+  it('refuses by finding nothing when no sentence holds the fact, and cites the one that does', () => {
+    const chunks = [chunk('Đến nay tỉnh có 6.900 doanh nghiệp. Có 2.725 doanh nghiệp công nghệ số, trong đó 1.602 doanh nghiệp ICT.', ['II'], ['II. Kết quả'])];
+    const asked = parts('Có bao nhiêu doanh nghiệp công nghệ số?');
+    const citations = new CitationList();
+    const answer = composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], citations);
+    expect(answer.lines[0]).toMatch(/^Có 2\.725 doanh nghiệp công nghệ số/u);
+    expect(citations.items[0]!.quote).toContain('2.725');
+    const none = parts('Có bao nhiêu doanh nghiệp công nghệ số năm 2019?');
+    expect(composeDocumentPassages(none.dq, none.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
+  });
+});
+
+describe('header facts', () => {
+  const stored = doc({
+    number: '114/TB-SKHCN', issuedDate: '2026-06-04', title: 'Danh mục nhu cầu công nghệ',
+    header: { number: '114/TB-SKHCN', date: '2026-06-04', subject: 'Danh mục nhu cầu công nghệ', signer: 'Nguyễn Trọng Tâm', signerTitle: 'PHÓ GIÁM ĐỐC', signingFor: ['KT. GIÁM ĐỐC'], recipients: ['UBND tỉnh (b/c)', 'Lưu: VT'], sources: {} },
+  } as Partial<DocumentRecord>);
+  const blocks = [
+    chunk('Số: 114 /TB-SKHCN\nQuảng Ngãi, ngày 04 tháng 6 năm 2026\nTHÔNG BÁO\nDanh mục nhu cầu công nghệ', [], [], { kind: 'header' }),
+    chunk('Thực hiện Thông báo số 333/TB-UBND ngày 10/4/2026 của UBND tỉnh; Sở thông báo như sau:'),
+    chunk('Nơi nhận:\n- UBND tỉnh (b/c);\n- Lưu: VT.', [], [], { kind: 'recipients' }),
+    chunk('KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Trọng Tâm', [], [], { kind: 'signature' }),
+  ];
+
+  it('answers from the stored header, each fact cited to the block that shows it', () => {
+    const citations = new CitationList();
+    const { lines, missing } = composeHeaderAnswer(stored, blocks, ['signer', 'date', 'number', 'recipients', 'basis'], citations);
+    expect(missing).toEqual([]);
+    const text = lines.join('\n');
+    expect(text).toContain('Người ký: Nguyễn Trọng Tâm (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)');
+    expect(text).toContain('Ngày ban hành: 04/6/2026');
+    expect(text).toContain('Số ký hiệu: 114/TB-SKHCN');
+    expect(text).toContain('- Lưu: VT');
+    expect(text).toContain('333/TB-UBND ngày 10/4/2026');
+    expect(citations.items.map((c) => c.quote).join('\n')).toContain('Nguyễn Trọng Tâm');
+  });
+
+  it('reads a Nơi nhận chunk of an index without block chunks, a spliced footnote cut off the name', () => {
+    const view = headerView(doc(), [chunk('THÔNG BÁO\nKết luận về chuyển đổi số'), chunk('Nơi nhận:\n- Các sở, ban, ngành tỉnh;\n- VPUB: CVP, PCVP,\nCác phòng, ban, đơn vị;\n- Lưu: VT.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nPhùng Tô Long 1 Về hướng dẫn xây dựng kế hoạch.')]);
+    expect(view.recipients?.value).toEqual(['Các sở, ban, ngành tỉnh', 'VPUB: CVP, PCVP, Các phòng, ban, đơn vị', 'Lưu: VT']);
+    expect(view.signingFor?.value).toEqual(['TL. CHỦ TỊCH', 'KT. CHÁNH VĂN PHÒNG']);
+    expect(view.signerTitle?.value).toBe('PHÓ CHÁNH VĂN PHÒNG');
+    expect(view.signer?.value).toBe('Phùng Tô Long');
+  });
+
+  it('says what the document does not hold instead of answering it', () => {
+    const { lines, missing } = composeHeaderAnswer(doc(), [chunk('BÁO CÁO\nKết luận về chuyển đổi số')], ['number', 'date'], new CitationList());
+    expect(lines).toEqual([]);
+    expect(missing).toEqual(['number', 'date']);
+  });
+});
