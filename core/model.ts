@@ -2,6 +2,7 @@
  * The data model shared by ingestion, retrieval and the server (DESIGN.md, "Data model").
  * Plain data only: every value here must survive a JSON round trip.
  */
+import type { ProcedureFacts } from './structure/procedure-facts.ts';
 
 /** Kinds of document the product knows; `khác` is the honest fallback. */
 export const DOCUMENT_TYPES = [
@@ -34,6 +35,8 @@ export interface DocumentMeta {
   audience: Audience;
   /** Free extra fields (procedure level, field of activity …). */
   extra?: Record<string, string>;
+  /** For a TTHC procedure: its fee, time and place as typed fields, parsed at ingest. */
+  procedure?: ProcedureFacts;
 }
 
 /** A document as indexed. */

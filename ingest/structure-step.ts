@@ -8,7 +8,8 @@ import type { Chunk, DocumentMeta } from '../core/model.ts';
 import type { LoadedDocument, SkippedSource } from '../core/ports.ts';
 import { cleanExtractedText } from '../core/structure/pdf-text.ts';
 import { detectSecrecyMarking, extractMetadata } from '../core/structure/metadata.ts';
-import { chunkDocument } from '../core/structure/chunker.ts';
+import { chunkDocument, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from '../core/structure/chunker.ts';
+import { parseProcedure, procedureChunks } from '../core/structure/procedure.ts';
 
 export type StructuredDocument =
   | { ok: true; meta: DocumentMeta; chunks: Chunk[] }
@@ -22,8 +23,10 @@ function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
 export function structureDocument(doc: LoadedDocument): StructuredDocument {
   const hints = doc.meta ?? {};
   if (doc.kind === 'procedure') {
-    const meta = extractMetadata('', { ...hints });
-    const chunks = chunkDocument({ docId: '', kind: 'procedure', text: doc.text, procedure: doc.procedure ?? {} });
+    // Parsed once: the typed fields are stored with the document, the sections become its chunks.
+    const parsed = parseProcedure(doc.procedure ?? {});
+    const meta: DocumentMeta = { ...extractMetadata('', { ...hints }), procedure: parsed.facts };
+    const chunks = procedureChunks('', parsed, doc.text, { max: MAX_CHUNK_CHARS, min: MIN_CHUNK_CHARS });
     return chunks.length ? { ok: true, meta, chunks } : skip(doc, new AppError('FILE_EMPTY', doc.sourceId));
   }
   if (doc.kind === 'legal-article') {

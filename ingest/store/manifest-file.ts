@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 2;
+/** 3: procedure documents carry typed fee, time and place fields (`DocumentMeta.procedure`). */
+export const FORMAT_VERSION = 3;
 export const MANIFEST = 'manifest.json';
 
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });
