@@ -17,7 +17,8 @@
 import type { DocumentRecord } from '../model.ts';
 import type { Corpus } from '../search/types.ts';
 import { composePassageAnswer } from './compose/passage-answer.ts';
-import { composeProcedureAnswer } from './compose/procedure-answer.ts';
+import { vietnamDay, isIsoDay } from './as-of.ts';
+import { composeProcedure } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
@@ -25,8 +26,11 @@ import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
 import { focusCovers, focusPassages, numbersFound, retrieve } from './retrieve/retrieve.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import { rarityWeight } from './retrieve/term-rarity.ts';
-import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
+import { findProvincialFee } from './retrieve/provincial-fee.ts';
+import type { Answerer, AnswerRequest, AnswerResult, ChecklistItem, ConversationContext, ProcedureIntent, RefusalReason, Suggestion } from './types.ts';
+import { askedPeriod, withoutPeriod } from './understand/asked-period.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
+import { intentsOutsideTitle } from './understand/intent.ts';
 import { analyzeQuestion } from './understand/question.ts';
 import { DEFAULT_K, DEFAULT_MIN_COVERAGE } from './tuning.ts';
 
@@ -68,9 +72,14 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   async answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
-    // 1. Understand the question.
-    const q = analyzeQuestion(req.question);
-    if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    // 1. Understand the question; when it says it is asked for ("đầu năm 2027"), that is the day of its fee.
+    const asked = analyzeQuestion(req.question);
+    if (!asked.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    const today = req.asOf && isIsoDay(req.asOf) ? req.asOf : vietnamDay(new Date());
+    // Only a fee or time question is read for a day: "Năm 2030 lương cơ sở tăng bao nhiêu?" asks about 2030 itself.
+    const period = asked.intents.some((i) => i === 'fee' || i === 'time') ? askedPeriod(asked, today) : { tokens: new Set<number>() };
+    const q = withoutPeriod(asked, period);
+    const asOf = period.from ?? today;
     const termWeight = this.termWeight ?? rarityWeight(corpus);
     const units = contentUnits(q, termWeight);
 
@@ -94,13 +103,26 @@ export class ExtractiveAnswerer implements Answerer {
     const citations = new CitationList();
     let intents: ProcedureIntent[] = resolved.carriedIntent ? [resolved.carriedIntent] : q.intents;
     let lines: string[];
+    let procedureDoc: DocumentRecord | undefined;
+    let checklist: ChecklistItem[] | undefined;
+    const composeFor = async (doc: DocumentRecord): Promise<string> => {
+      procedureDoc = doc;
+      // "kiểm tra kết quả tập sự …": a cue inside the procedure's own name names it, not a field.
+      if (!resolved.carriedIntent) intents = intentsOutsideTitle(q, intents, doc.title);
+      const provincialFee = asksFee(intents) && doc.procedure?.fees.entries.some((e) => e.decidedBy) ? await findProvincialFee(corpus, doc, req.role) : undefined;
+      const composed = composeProcedure({
+        doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q, asOf, ...(provincialFee ? { provincialFee } : {}),
+      });
+      checklist = composed.checklist;
+      return composed.text;
+    };
     if (resolved.isFollowUp && resolved.focusDocId) {
       const doc = corpus.document(resolved.focusDocId)!;
       if (doc.type === 'thủ tục') {
         // "nộp online thì sao?" after a deadline or fee question: that field, for that channel.
         const channelOnly = intents.length === 1 && intents[0] === 'channels' && q.channels.length > 0;
         if (channelOnly && (context?.lastIntent === 'fee' || context?.lastIntent === 'time')) intents = [context.lastIntent];
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
+        lines = [await composeFor(doc)];
       } else {
         const asksField = !(intents.length === 1 && intents[0] === 'overview');
         // A procedure field asked of a plan or report ("lệ phí bao nhiêu?") has nothing to go on.
@@ -117,8 +139,7 @@ export class ExtractiveAnswerer implements Answerer {
       const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
       const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
       if (procedure && !lawFirst) {
-        const doc = procedure.doc;
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
+        lines = [await composeFor(procedure.doc)];
       } else if (others.length > 0 && found!.unseen.length === 0 && numbersFound(q, others[0]!)) {
         intents = q.intents;
         lines = composePassageAnswer(q, units, others, citations);
@@ -132,10 +153,13 @@ export class ExtractiveAnswerer implements Answerer {
     if (!answer || citations.items.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
     const docIds = citations.docIds();
     const docs = docIds.map((id) => corpus.document(id)).filter((d): d is DocumentRecord => d !== undefined);
+    const suggestions = procedureDoc ? suggestionsAfter(intents) : [];
     return {
       answer, citations: citations.items, refused: false, answerer: 'extractive',
       notices: statusNotices(docs, (id) => corpus.document(id)),
       context: { focusDocIds: docIds, lastQuestion: resolved.question, lastIntent: intents[0] ?? 'overview' },
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+      ...(checklist && checklist.length > 0 ? { checklist } : {}),
     };
   }
 
@@ -151,6 +175,19 @@ export class ExtractiveAnswerer implements Answerer {
     throwIfAborted(signal);
     return result;
   }
+}
+
+/** Whether the fee is part of what is answered (asked, or in an overview). */
+function asksFee(intents: readonly ProcedureIntent[]): boolean {
+  return intents.includes('fee') || (intents.length === 1 && intents[0] === 'overview');
+}
+
+/** The fields a citizen asks about most, offered after a procedure answer. */
+const SUGGESTED: ReadonlyArray<keyof typeof MESSAGES_VI.suggestions> = ['papers', 'fee', 'place', 'time'];
+
+/** Follow-up questions on the same procedure for the fields this answer did not give in full. */
+export function suggestionsAfter(intents: readonly ProcedureIntent[]): Suggestion[] {
+  return SUGGESTED.filter((i) => !intents.includes(i)).map((i) => ({ ...MESSAGES_VI.suggestions[i] }));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
