@@ -7,6 +7,9 @@
  * - `answers`: grounded answers to citizens' procedure questions and refusals of
  *   unanswerable ones (eval/datasets), over the full index (corpora/ + the TTHC catalog +
  *   ALQAC), with a report in eval/reports/.
+ * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
+ *   on its own day as a citizen over the full index, scored per kind; with the ingest
+ *   parser's typed fields counted against the catalog census.
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
@@ -32,6 +35,10 @@ import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 import { goldenCommand } from './golden.ts';
+import { runTrapEval, trapsSummary } from './traps.ts';
+import { trapsSection } from './traps-report.ts';
+import { loadCatalogRecords } from './datasets/catalog-records.ts';
+import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 
 interface Question {
   qid: string;
@@ -93,6 +100,17 @@ async function answersPart(values: { rebuild: boolean; write: boolean }): Promis
   }
 }
 
+async function trapsPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
+  const indexDir = await fullIndex(values.rebuild);
+  const result = await runTrapEval({ indexDir });
+  process.stdout.write(`${trapsSummary(result)}\n`);
+  const records = await loadCatalogRecords();
+  const census = parserCensus(records);
+  const coverage = parserCoverage(records);
+  process.stdout.write(`${parserCensusTable(census)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-traps', trapsSection(result, census, coverage));
+}
+
 async function redteamPart(values: { rebuild: boolean; write: boolean }): Promise<void> {
   const result = await runRedteamEval({ indexDir: await fullIndex(values.rebuild) });
   process.stdout.write(`${redteamSummary(result)}\n`);
@@ -108,12 +126,13 @@ async function main(): Promise<void> {
       save: { type: 'boolean', default: false },
     },
   });
-  const defaults = ['alqac', 'answers', 'redteam'];
+  const defaults = ['alqac', 'answers', 'traps', 'redteam'];
   const known = [...defaults, 'golden'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   if (parts.includes('alqac')) await alqacPart(values);
   if (parts.includes('answers')) await answersPart(values);
+  if (parts.includes('traps')) await trapsPart(values);
   if (parts.includes('redteam')) await redteamPart(values);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: await fullIndex(values.rebuild), save: values.save });
 }
