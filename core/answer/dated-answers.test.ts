@@ -97,11 +97,14 @@ describe('follow-ups and the papers checklist', () => {
   it('offers the fields not yet asked, as follow-ups that stay on the procedure', async () => {
     const first = await ask('Đăng ký kết hôn cần giấy tờ gì?');
     expect(first.suggestions?.map((s) => s.label)).toEqual(['Lệ phí?', 'Nộp ở đâu?', 'Thời hạn?']);
-    const fee = first.suggestions!.find((s) => s.label === 'Lệ phí?')!;
-    const next = await ask(fee.question, '2026-12-07', { context: first.context });
-    expect(next.refused).toBe(false);
-    expect(next.citations.every((c) => c.sourceId === first.citations[0]!.sourceId)).toBe(true);
-    expect(next.citations[0]?.section).toBe('Lệ phí');
+    const sections: Record<string, string> = { 'Lệ phí?': 'Lệ phí', 'Nộp ở đâu?': 'Cơ quan thực hiện', 'Thời hạn?': 'Thời hạn giải quyết' };
+    for (const s of first.suggestions!) {
+      const next = await ask(s.question, '2026-12-07', { context: first.context });
+      expect(next.refused, s.question).toBe(false);
+      expect(next.citations.every((c) => c.sourceId === first.citations[0]!.sourceId), s.question).toBe(true);
+      expect(next.citations[0]?.section, s.question).toBe(sections[s.label]);
+      expect(next.suggestions?.map((x) => x.label)).not.toContain(s.label);
+    }
   });
 
   it('returns the papers as a printable checklist', async () => {
