@@ -2,6 +2,7 @@
  * The data model shared by ingestion, retrieval and the server (DESIGN.md, "Data model").
  * Plain data only: every value here must survive a JSON round trip.
  */
+import type { ProcedureFacts } from './structure/procedure-facts.ts';
 
 /** Kinds of document the product knows; `khác` is the honest fallback. */
 export const DOCUMENT_TYPES = [
@@ -42,6 +43,8 @@ export interface DocumentMeta {
    * these are the text's, for answers cited to "the header". Absent for records (TTHC, ALQAC).
    */
   header?: DocumentHeader;
+  /** For a TTHC procedure: its fee, time and place as typed fields, parsed at ingest. */
+  procedure?: ProcedureFacts;
 }
 
 /**

@@ -27,6 +27,11 @@ import { REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts
 export const GOLDEN_PATH = join(REPO_ROOT, 'data', 'golden', 'answers.json');
 /** ALQAC dev questions asked (the first ones of the file). */
 export const ALQAC_QUESTIONS = 200;
+/**
+ * The moment every golden question is asked: answers depend on the day (a dated fee ends),
+ * so a comparison across days must not see the calendar move. The trap set's day.
+ */
+export const GOLDEN_NOW = '2026-12-07T10:00:00+07:00';
 const ROLES: readonly Role[] = ['citizen', 'official'];
 
 /** One question to ask; `followUpOf` names an earlier question of the same conversation. */
@@ -90,7 +95,7 @@ export async function runGolden(corpus: Corpus, questions: readonly GoldenQuesti
     name: answerer.name,
     answer: async (req, c, signal) => (last = await answerer.answer(req, c, signal)),
   };
-  const assistant = new Assistant(corpus, recording);
+  const assistant = new Assistant(corpus, recording, { now: () => new Date(GOLDEN_NOW) });
   const out: GoldenOutput[] = [];
   for (const role of ROLES) {
     const conversations = new Map<string, string>();
@@ -163,5 +168,10 @@ export async function goldenCommand(opts: { indexDir: string; save: boolean; dat
   process.stdout.write(`golden: current outputs in ${current}\n`);
   const comparison = compareGolden(saved, outputs);
   process.stdout.write(`${goldenSummary(comparison)}\n`);
-  return goldenHolds(comparison) ? 0 : 1;
+  if (goldenHolds(comparison)) return 0;
+  // What changed, to read before saving: the current outputs beside the saved ones.
+  const now = file.replace(/\.json$/u, '.now.json');
+  await writeFile(now, `${JSON.stringify(outputs, null, 1)}\n`);
+  process.stdout.write(`golden: current outputs written to ${now}\n`);
+  return 1;
 }

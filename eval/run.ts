@@ -10,6 +10,9 @@
  * - `officials`: officials' questions over provincial documents (eval/datasets/
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency).
+ * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
+ *   on its own day as a citizen over the full index, scored per kind; with the ingest
+ *   parser's typed fields counted against the catalog census.
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
  * - `curve` (only when named): the officials' refusal gate swept over its evidence
@@ -48,6 +51,10 @@ import { officialsSection, officialsSummary, writeOfficialsReport } from './offi
 import { goldenCommand } from './golden.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
+import { runTrapEval, trapsSummary } from './traps.ts';
+import { trapsSection } from './traps-report.ts';
+import { loadCatalogRecords } from './datasets/catalog-records.ts';
+import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 
 interface Question {
   qid: string;
@@ -138,6 +145,17 @@ async function curvePart(values: EvalRun): Promise<void> {
   if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-refusal-curve', section);
 }
 
+async function trapsPart(values: EvalRun): Promise<void> {
+  const indexDir = values.index ?? await fullIndex(values);
+  const result = await runTrapEval({ indexDir });
+  process.stdout.write(`${trapsSummary(result)}\n`);
+  const records = await loadCatalogRecords(values.datasets.tthc);
+  const census = parserCensus(records);
+  const coverage = parserCoverage(records);
+  process.stdout.write(`${parserCensusTable(census)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-traps', trapsSection(result, census, coverage));
+}
+
 async function redteamPart(values: EvalRun): Promise<void> {
   const result = await runRedteamEval({ indexDir: values.index ?? await fullIndex(values) });
   process.stdout.write(`${redteamSummary(result)}\n`);
@@ -154,7 +172,7 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'officials', 'redteam'];
+  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
@@ -162,6 +180,7 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);
+  if (parts.includes('traps')) await trapsPart(run);
   if (parts.includes('curve')) await curvePart(run);
   if (parts.includes('redteam')) await redteamPart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });

@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** 3: documents carry their header facts, chunks their kind and notes (official documents in parts). */
-export const FORMAT_VERSION = 3;
+/**
+ * 3: documents carry their header facts, chunks their kind and notes (official documents in parts).
+ * 4: procedure documents carry typed fee, time and place fields (`DocumentMeta.procedure`).
+ */
+export const FORMAT_VERSION = 4;
 export const MANIFEST = 'manifest.json';
 
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });

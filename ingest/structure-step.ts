@@ -10,7 +10,8 @@ import type { LoadedDocument, SkippedSource } from '../core/ports.ts';
 import { cleanExtractedText } from '../core/structure/pdf-text.ts';
 import { extractMetadata } from '../core/structure/metadata.ts';
 import { secrecyOf } from '../core/structure/secrecy.ts';
-import { chunkDocument } from '../core/structure/chunker.ts';
+import { chunkDocument, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from '../core/structure/chunker.ts';
+import { parseProcedure, procedureChunks } from '../core/structure/procedure.ts';
 import { layoutDocument } from '../core/structure/document-layout.ts';
 import { instructionFlagsOf } from '../core/guard/planted-instructions.ts';
 
@@ -46,8 +47,10 @@ export function structureDocument(doc: LoadedDocument): StructuredDocument {
   const marking = secrecyOf({ text: doc.text, ...(hints.title ? { title: hints.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}) });
   if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking.reason}`, { userSuffix: marking.message }));
   if (doc.kind === 'procedure') {
-    const meta = extractMetadata('', { ...hints });
-    const chunks = chunkDocument({ docId: '', kind: 'procedure', text: doc.text, procedure: doc.procedure ?? {} });
+    // Parsed once: the typed fields are stored with the document, the sections become its chunks.
+    const parsed = parseProcedure(doc.procedure ?? {});
+    const meta: DocumentMeta = { ...extractMetadata('', { ...hints }), procedure: parsed.facts };
+    const chunks = procedureChunks('', parsed, doc.text, { max: MAX_CHUNK_CHARS, min: MIN_CHUNK_CHARS });
     return built(doc, meta, chunks);
   }
   if (doc.kind === 'legal-article') {

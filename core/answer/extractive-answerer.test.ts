@@ -6,6 +6,7 @@ import { answerFixtures, channelPairs, INTERNAL_PLAN, type AnswerFixtures } from
 import type { IndexedDocument } from './testing/memory-corpus.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { validateAnswer } from './ground/validate.ts';
+import { procedureDisplayName } from './ground/citations.ts';
 
 let fx: AnswerFixtures;
 const answerer = new ExtractiveAnswerer();
@@ -38,7 +39,7 @@ describe('procedure questions', () => {
       expect(r.answer).toContain(a);
       expect(cited!.quote).toContain(a);
     }
-    expect(r.answer.split('\n')[0]).toContain(d.record.title);
+    expect(r.answer.split('\n')[0]).toContain(procedureDisplayName(d.record.title));
     expect(r.context).toEqual({ focusDocIds: [d.record.id], lastQuestion: `Lệ phí ${d.record.title} là bao nhiêu?`, lastIntent: 'fee' });
   });
 
@@ -78,7 +79,7 @@ describe('procedure questions', () => {
     const d = fx.featured.noFeeInfo;
     const r = await ask({ question: `Phí ${d.record.title} là bao nhiêu?`, role: 'citizen' });
     expect(citedChunk(r, d, 'Lệ phí')).toBeDefined();
-    expect(r.answer).toContain('không có thông tin về phí, lệ phí');
+    expect(r.answer).toContain('chưa có thông tin về phí, lệ phí');
     expect(r.answer).toContain('Bộ phận Một cửa');
     expect(r.answer).not.toMatch(/\d[\d.]* đồng/u);
   });

@@ -17,7 +17,8 @@
 import type { DocumentRecord } from '../model.ts';
 import type { Corpus } from '../search/types.ts';
 import { composePassageAnswer } from './compose/passage-answer.ts';
-import { composeProcedureAnswer } from './compose/procedure-answer.ts';
+import { vietnamDay, isIsoDay } from './as-of.ts';
+import { composeProcedure } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { splitAnswerSentences } from './ground/validate.ts';
 import { statusNotices } from './ground/notices.ts';
@@ -31,8 +32,11 @@ import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
 import { focusCovers, focusPassages, numbersFound, retrieve } from './retrieve/retrieve.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import { rarityWeight } from './retrieve/term-rarity.ts';
-import type { Answerer, AnswerRequest, AnswerResult, ConversationContext, ProcedureIntent, RefusalReason } from './types.ts';
+import { findProvincialFee } from './retrieve/provincial-fee.ts';
+import type { Answerer, AnswerRequest, AnswerResult, ChecklistItem, ConversationContext, ProcedureIntent, RefusalReason, Suggestion } from './types.ts';
+import { askedPeriod, withoutPeriod } from './understand/asked-period.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
+import { intentsOutsideTitle } from './understand/intent.ts';
 import { analyzeQuestion } from './understand/question.ts';
 import { COVERED_PROCEDURE_RECALL, DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
@@ -81,11 +85,16 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   async answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
-    // 1. Understand the question.
-    const q = analyzeQuestion(req.question);
-    if (!q.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    // 1. Understand the question; when it says it is asked for ("đầu năm 2027"), that is the day of its fee.
+    const asked = analyzeQuestion(req.question);
+    if (!asked.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    const today = req.asOf && isIsoDay(req.asOf) ? req.asOf : vietnamDay(new Date());
+    // Only a fee or time question is read for a day: "Năm 2030 lương cơ sở tăng bao nhiêu?" asks about 2030 itself.
+    const period = asked.intents.some((i) => i === 'fee' || i === 'time') ? askedPeriod(asked, today) : { tokens: new Set<number>() };
+    const q = withoutPeriod(asked, period);
+    const asOf = period.from ?? today;
     const termWeight = this.termWeight ?? rarityWeight(corpus);
-    return req.role === 'citizen' ? this.answerGeneral(req, corpus, q, termWeight) : this.answerOfficial(req, corpus, q, termWeight);
+    return req.role === 'citizen' ? this.answerGeneral(req, corpus, q, termWeight, asOf) : this.answerOfficial(req, corpus, q, termWeight, asOf);
   }
 
   /**
@@ -93,7 +102,7 @@ export class ExtractiveAnswerer implements Answerer {
    * laws; the other way round when the question is about a procedure or a law. A refusal
    * offers the nearest documents to open, in the officials' wording.
    */
-  private async answerOfficial(req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined): Promise<AnswerResult> {
+  private async answerOfficial(req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined, asOf: string): Promise<AnswerResult> {
     const dq = analyzeDocumentQuestion(q);
     const documentsFirst = !(dq.procedureCue || dq.lawCue);
     let outcome: DocumentPathOutcome | undefined;
@@ -109,7 +118,7 @@ export class ExtractiveAnswerer implements Answerer {
     const covered = outcome !== undefined && outcome.evidence >= this.minEvidence;
     const asksProcedure = dq.procedureCue || (!covered && q.intents.some((i) => i !== 'overview'));
     const minRecall = asksProcedure ? 0 : covered ? COVERED_PROCEDURE_RECALL : OFFICIAL_PROCEDURE_RECALL;
-    const general = await this.answerGeneral(req, corpus, q, termWeight, { skipProvincial: true, skipLaws: covered && !dq.lawCue, minProcedureRecall: minRecall });
+    const general = await this.answerGeneral(req, corpus, q, termWeight, asOf, { skipProvincial: true, skipLaws: covered && !dq.lawCue, minProcedureRecall: minRecall });
     if (!general.refused) return general;
     outcome ??= await answerFromDocuments(req, corpus, q, termWeight, this.minEvidence);
     if (outcome.result) return outcome.result;
@@ -123,7 +132,7 @@ export class ExtractiveAnswerer implements Answerer {
    * out too (`skipLaws`), and a procedure must match well enough (`minProcedureRecall`).
    */
   private async answerGeneral(
-    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined,
+    req: AnswerRequest, corpus: Corpus, q: QuestionAnalysis, termWeight: TermWeight | undefined, asOf: string,
     { skipProvincial = false, skipLaws = false, minProcedureRecall = 0 }: { skipProvincial?: boolean; skipLaws?: boolean; minProcedureRecall?: number } = {},
   ): Promise<AnswerResult> {
     const units = contentUnits(q, termWeight);
@@ -148,13 +157,26 @@ export class ExtractiveAnswerer implements Answerer {
     const citations = new CitationList();
     let intents: ProcedureIntent[] = resolved.carriedIntent ? [resolved.carriedIntent] : q.intents;
     let lines: string[];
+    let procedureDoc: DocumentRecord | undefined;
+    let checklist: ChecklistItem[] | undefined;
+    const composeFor = async (doc: DocumentRecord): Promise<string> => {
+      procedureDoc = doc;
+      // "kiểm tra kết quả tập sự …": a cue inside the procedure's own name names it, not a field.
+      if (!resolved.carriedIntent) intents = intentsOutsideTitle(q, intents, doc.title);
+      const provincialFee = asksFee(intents) && doc.procedure?.fees.entries.some((e) => e.decidedBy) ? await findProvincialFee(corpus, doc, req.role) : undefined;
+      const composed = composeProcedure({
+        doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q, asOf, ...(provincialFee ? { provincialFee } : {}),
+      });
+      checklist = composed.checklist;
+      return composed.text;
+    };
     if (resolved.isFollowUp && resolved.focusDocId) {
       const doc = corpus.document(resolved.focusDocId)!;
       if (doc.type === 'thủ tục') {
         // "nộp online thì sao?" after a deadline or fee question: that field, for that channel.
         const channelOnly = intents.length === 1 && intents[0] === 'channels' && q.channels.length > 0;
         if (channelOnly && (context?.lastIntent === 'fee' || context?.lastIntent === 'time')) intents = [context.lastIntent];
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
+        lines = [await composeFor(doc)];
       } else if (skipProvincial && sourceKind(doc) === 'provincial') {
         return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
       } else {
@@ -177,8 +199,7 @@ export class ExtractiveAnswerer implements Answerer {
       const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
       const lawFirst = !asksField && others[0] !== undefined && procedure !== undefined && others[0].coverage > procedure.recall;
       if (procedure && !lawFirst) {
-        const doc = procedure.doc;
-        lines = [composeProcedureAnswer({ doc, chunks: corpus.chunksOf(doc.id), intents, channels: q.channels, citations, question: q })];
+        lines = [await composeFor(procedure.doc)];
       } else if (others.length > 0 && found!.unseen.length === 0 && numbersFound(q, others[0]!)) {
         intents = q.intents;
         lines = composePassageAnswer(q, units, others, citations);
@@ -192,10 +213,13 @@ export class ExtractiveAnswerer implements Answerer {
     if (!answer || citations.items.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
     const docIds = citations.docIds();
     const docs = docIds.map((id) => corpus.document(id)).filter((d): d is DocumentRecord => d !== undefined);
+    const suggestions = procedureDoc ? suggestionsAfter(intents) : [];
     return {
       answer, citations: citations.items, refused: false, answerer: 'extractive',
       notices: statusNotices(docs, (id) => corpus.document(id)),
       context: { focusDocIds: docIds, lastQuestion: resolved.question, lastIntent: intents[0] ?? 'overview' },
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+      ...(checklist && checklist.length > 0 ? { checklist } : {}),
     };
   }
 
@@ -211,6 +235,19 @@ export class ExtractiveAnswerer implements Answerer {
     throwIfAborted(signal);
     return result;
   }
+}
+
+/** Whether the fee is part of what is answered (asked, or in an overview). */
+function asksFee(intents: readonly ProcedureIntent[]): boolean {
+  return intents.includes('fee') || (intents.length === 1 && intents[0] === 'overview');
+}
+
+/** The fields a citizen asks about most, offered after a procedure answer. */
+const SUGGESTED: ReadonlyArray<keyof typeof MESSAGES_VI.suggestions> = ['papers', 'fee', 'place', 'time'];
+
+/** Follow-up questions on the same procedure for the fields this answer did not give in full. */
+export function suggestionsAfter(intents: readonly ProcedureIntent[]): Suggestion[] {
+  return SUGGESTED.filter((i) => !intents.includes(i)).map((i) => ({ ...MESSAGES_VI.suggestions[i] }));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -121,6 +121,21 @@ export const CHANGE_PENALTY = 0.3;
 /** (e) Bonus of the re-issue variant when the question asks to redo a lost or damaged paper. Set by hand (4aef043). */
 export const REDO_BONUS = 0.2;
 
+
+/**
+ * Resolutions searched for the province's own fee when the catalogue leaves it to the HĐND
+ * (provincial-fee.ts). A bound, not a filter: the search is restricted to nghị quyết. Set
+ * by hand (issue 14); no provincial fee resolution is indexed yet to measure on.
+ */
+export const PROVINCIAL_FEE_CANDIDATES = 10;
+/**
+ * Least share of the procedure's subject words (its name less generic title and function
+ * words) a resolution's sentence must hold to be cited as that procedure's fee: "đăng ký
+ * khai sinh" needs "khai" and "sinh", so a sentence on "khai tử" (half) does not count.
+ * Set by hand (issue 14), checked on the test resolution of provincial-fee.test.ts only.
+ */
+export const PROVINCIAL_FEE_MIN_SHARE = 0.6;
+
 // ── Compose ─────────────────────────────────────────────────────────────────────────
 
 /**

@@ -34,6 +34,30 @@ export interface AnswerRequest {
   question: string;
   role: Role;
   context?: ConversationContext;
+  /**
+   * The day the question is asked (`YYYY-MM-DD`, Vietnam time): decides which dated fee
+   * applies (a reduction that has ended, one still running). Default: today.
+   */
+  asOf?: string;
+}
+
+/** A follow-up question offered after a procedure answer (`Lệ phí?`), for the widget to show as a button. */
+export interface Suggestion {
+  /** The button's short text. */
+  label: string;
+  /** The question sent when it is chosen (a follow-up on the same procedure). */
+  question: string;
+}
+
+/** One paper of a printable checklist of a dossier. */
+export interface ChecklistItem {
+  /** The paper as the catalogue names it (form and file name left out). */
+  paper: string;
+  /** Originals (bản chính) and copies (bản sao) to hand in. */
+  original: number;
+  copies: number;
+  /** The case it belongs to (`Trường hợp …`), when the dossier has cases. */
+  note?: string;
 }
 
 /** Why an answer was refused. */
@@ -70,6 +94,10 @@ export interface AnswerResult {
    * pass their own corpus observe it there instead.
    */
   retrieved?: Array<{ docId: string; score: number }>;
+  /** For a procedure answer: follow-up questions on the same procedure (papers, fee, place, time) not yet asked. */
+  suggestions?: Suggestion[];
+  /** For an answer about a procedure's papers: every paper to hand in, for printing. */
+  checklist?: ChecklistItem[];
 }
 
 /** Answers a question from the corpus, citing what it uses. */

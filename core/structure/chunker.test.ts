@@ -105,7 +105,7 @@ describe('chunkDocument for procedures', () => {
     const name = 'Cấp lại thẻ căn cước (thực hiện tại cấp trung ương)';
     expect(chunks.every((c) => c.text.startsWith(`${name}\n${c.sectionLabel}: `))).toBe(true);
     const fee = chunks.find((c) => c.sectionLabel === 'Lệ phí');
-    expect(fee?.text).toContain('Trực tiếp: lệ phí 70.000 đồng');
+    expect(fee?.text).toContain('Trực tiếp: 70.000 đồng');
     expect(fee?.headingTrail).toEqual([name, 'Lệ phí']);
     expect(chunks.find((c) => c.sectionLabel === 'Thời hạn giải quyết')?.text).toBe(`${name}\nThời hạn giải quyết: 7 ngày làm việc (trực tuyến, trực tiếp).`);
     expect(chunks.every((c) => c.text.length <= MAX_CHUNK_CHARS)).toBe(true);

@@ -6,9 +6,8 @@
  */
 import type { Chunk } from '../model.ts';
 import type { CleanedTable, Footnote, FootnoteMarker, PageSpan } from './pdf-text.ts';
-import { parseProcedure } from './procedure.ts';
+import { parseProcedure, procedureChunks } from './procedure.ts';
 import { parseSections, sectionBlocks } from './sections.ts';
-import { splitText } from './sentence-split.ts';
 import { finalize, MAX_CHUNK_CHARS, mergeAndSplit, MIN_CHUNK_CHARS } from './chunk-pieces.ts';
 import { chunkOfficialDocument } from './document-chunks.ts';
 import type { DocumentLayout } from './document-layout.ts';
@@ -63,22 +62,6 @@ function articleTrail(trail: string[], articleId: string): string[] {
 }
 
 function chunkProcedure(input: ChunkInput): Chunk[] {
-  const { fields, sections } = parseProcedure(input.procedure ?? {});
-  const name = fields.name || input.text.split('\n')[0] || input.docId;
-  const chunks: Chunk[] = [];
-  for (const section of sections) {
-    const prefix = `${name}\n${section.label}: `;
-    for (const range of splitText(section.text, Math.max(MIN_CHUNK_CHARS, MAX_CHUNK_CHARS - prefix.length), MIN_CHUNK_CHARS)) {
-      chunks.push({
-        id: `${input.docId}#${chunks.length}`,
-        docId: input.docId,
-        sectionPath: [section.key],
-        sectionLabel: section.label,
-        headingTrail: [name, section.label],
-        text: prefix + section.text.slice(range.start, range.end).trim(),
-      });
-    }
-  }
-  return chunks;
+  return procedureChunks(input.docId, parseProcedure(input.procedure ?? {}), input.text, { max: MAX_CHUNK_CHARS, min: MIN_CHUNK_CHARS });
 }
 

@@ -4,6 +4,7 @@
  * dossier papers (`Tên giấy tờMẫu đơn, tờ khaiSố lượng…1 bản chính`), legal bases
  * (`Tên văn bản pháp lýMã văn bản…02/2011/QH13`) and results (`…Mã: KQ.G01.00262Từ khóa…`).
  */
+import { amountValue, moneyAmounts, unwrap } from './fee-clauses.ts';
 
 export type Channel = 'Trực tiếp' | 'Trực tuyến' | 'Dịch vụ bưu chính';
 
@@ -19,12 +20,21 @@ export interface Fee {
   kind: 'free' | 'unknown' | 'amount';
   /** Amount in Vietnamese notation, e.g. `70.000 đồng`, `145 USD`. */
   amount?: string;
+  /** The amount's value and currency, when its digits fit a convention. */
+  value?: number;
+  currency?: 'VND' | 'USD';
+  /** The note in brackets after the cell, one pair of brackets (`((…))` in the crawl) removed. */
   note?: string;
 }
 
 export interface ChannelRow {
   channel: Channel;
   deadline?: Deadline;
+  /**
+   * The time cell ran into the fee amount (`Trực tuyến120 VNĐ(20.000 vnđ/tờ khai)`): the
+   * deadline was split off where the note's amount shows where the fee starts, else left out.
+   */
+  glued?: true;
   /** The deadline cell when it holds words instead of a duration (`Không phải trả kết quả…`). */
   deadlineNote?: string;
   fee: Fee;
@@ -53,7 +63,12 @@ function parseRow(channel: Channel, body: string): ChannelRow {
   let rest = body;
   const d = DURATION.exec(rest);
   const isFeeNumber = d && !d[2] && (AMOUNT.test(rest) || /^\d{1,3}(?:,\d{3})+/.test(rest));
-  if (d && !isFeeNumber) {
+  const glued = isFeeNumber ? splitGlued(rest) : undefined;
+  if (isFeeNumber) row.glued = true;
+  if (glued) {
+    row.deadline = { text: glued.time, value: Number(glued.time) };
+    rest = rest.slice(glued.time.length);
+  } else if (d && !isFeeNumber) {
     const value = Number((d[1] ?? '').replace(',', '.'));
     row.deadline = d[2] ? { text: `${d[1]} ${d[2].toLowerCase()}`, value, unit: d[2].toLowerCase() } : { text: d[1] ?? '', value };
     rest = rest.slice(d[0].length);
@@ -74,18 +89,45 @@ function parseRow(channel: Channel, body: string): ChannelRow {
     rest = rest.slice('Không có thông tin'.length);
   } else if (a) {
     const currency = /USD$/.test(a[0]) ? 'USD' : 'đồng';
-    row.fee = { kind: 'amount', amount: `${vietnameseThousands(a[1] ?? '')} ${currency}` };
+    const value = amountValue(a[1] ?? '');
+    row.fee = {
+      kind: 'amount', amount: `${vietnameseThousands(a[1] ?? '')} ${currency}`,
+      ...(value !== undefined ? { value } : {}), currency: currency === 'USD' ? 'USD' : 'VND',
+    };
     rest = rest.slice(a[0].length);
   }
-  if (rest.startsWith('(')) {
+  // The note in brackets; a second bracket straight after continues it (`(/hồ sơ)(áp dụng mức phí …)`).
+  const notes: string[] = [];
+  while (rest.startsWith('(')) {
     const close = matchingParen(rest);
-    const note = tidy(rest.slice(1, close));
-    if (note) row.fee.note = note;
+    const note = tidy(unwrap(rest.slice(0, close + 1)));
+    if (note) notes.push(note);
     rest = rest.slice(close + 1);
   }
+  if (notes.length > 0) row.fee.note = notes.join(' ');
   const description = tidy(rest);
   if (description) row.description = description;
   return row;
+}
+
+/**
+ * Where a time cell glued to the fee amount ends (`120 VNĐ(20.000 vnđ/tờ khai)`: time `1`,
+ * fee `20` of `20.000`): the digits after a short time must be the note's amount, whole or
+ * with its thousands dropped. Undefined when the note does not tell.
+ */
+function splitGlued(cells: string): { time: string } | undefined {
+  const a = AMOUNT.exec(cells);
+  if (!a) return undefined;
+  const digits = (a[1] ?? '').replace(/[.,]/g, '');
+  const after = cells.slice(a[0].length);
+  const note = after.startsWith('(') ? after.slice(1, matchingParen(after)) : '';
+  const noted = moneyAmounts(note).map((m) => m.value).filter((v): v is number => v !== undefined).map(String);
+  for (let cut = 1; cut <= Math.min(3, digits.length - 1); cut += 1) {
+    const fee = digits.slice(cut);
+    if (/^0/.test(fee)) continue;
+    if (noted.some((n) => n === fee || n === `${fee}000` || n === `${fee}000000`)) return { time: digits.slice(0, cut) };
+  }
+  return undefined;
 }
 
 /** `70,000` → `70.000` (the crawl writes English thousands separators). */

@@ -3,10 +3,14 @@
  * clean fields, recovered tables, and one readable Vietnamese section per field, so that a
  * citation can point at `Thành phần hồ sơ`, `Lệ phí` or `Thời hạn giải quyết`.
  */
+import type { Chunk } from '../model.ts';
+import { factsOfRows, type ProcedureFacts } from './procedure-facts.ts';
+import { feeSectionText, placeSectionText, timeSectionText } from './procedure-section-text.ts';
 import {
   parseChannelRows, parseLegalBases, parsePaperGroups, parseResults, tidy,
   type ChannelRow, type LegalBasis, type PaperGroup,
 } from './procedure-tables.ts';
+import { splitText } from './sentence-split.ts';
 
 export type { Channel, ChannelRow, Deadline, Fee, LegalBasis, Paper, PaperGroup } from './procedure-tables.ts';
 
@@ -50,7 +54,7 @@ export interface ProcedureSection {
 const NO_INFO = 'Không có thông tin';
 
 /** Parse one catalogue record (fields as in procedures.jsonl). Never throws on odd values. */
-export function parseProcedure(record: Record<string, unknown>): { fields: ProcedureFields; sections: ProcedureSection[] } {
+export function parseProcedure(record: Record<string, unknown>): { fields: ProcedureFields; sections: ProcedureSection[]; facts: ProcedureFacts } {
   const str = (k: string): string | undefined => {
     const v = record[k];
     const t = typeof v === 'string' ? tidy(v) : '';
@@ -79,7 +83,8 @@ export function parseProcedure(record: Record<string, unknown>): { fields: Proce
   if (deadline) fields.deadlineSummary = deadline;
   const fee = summarise(channels, feeText);
   if (fee) fields.feeSummary = fee;
-  return { fields, sections: procedureSections(fields) };
+  const facts = factsOfRows(record, channels);
+  return { fields, sections: procedureSections(fields, facts), facts };
 }
 
 function deadlineText(row: ChannelRow): string | undefined {
@@ -108,7 +113,7 @@ function sentence(s: string): string {
   return /[.!?]$/u.test(t) ? t : `${t}.`;
 }
 
-function procedureSections(f: ProcedureFields): ProcedureSection[] {
+function procedureSections(f: ProcedureFields, facts: ProcedureFacts): ProcedureSection[] {
   const out: ProcedureSection[] = [];
   const add = (key: string, label: string, text: string | undefined): void => {
     if (text && text.trim()) out.push({ key, label, text: text.trim() });
@@ -120,13 +125,9 @@ function procedureSections(f: ProcedureFields): ProcedureSection[] {
   add('trinh-tu', 'Trình tự thực hiện', f.steps);
   add('cach-thuc', 'Cách thức thực hiện', f.channels.map(channelLine).join('\n'));
   add('thanh-phan-ho-so', 'Thành phần hồ sơ', papersText(f.paperGroups));
-  add('thoi-han', 'Thời hạn giải quyết', f.deadlineSummary && sentence(f.deadlineSummary));
-  add('le-phi', 'Lệ phí', f.feeSummary && sentence(`Phí, lệ phí: ${f.feeSummary}`));
-  const agencies = [
-    f.agency && `Cơ quan thực hiện: ${f.agency}.`, f.competentAgency && `Cơ quan có thẩm quyền: ${f.competentAgency}.`,
-    f.delegatedAgency && `Cơ quan được ủy quyền: ${f.delegatedAgency}.`, f.coordinatingAgency && `Cơ quan phối hợp: ${f.coordinatingAgency}.`,
-  ].filter(Boolean).join(' ');
-  add('co-quan', 'Cơ quan thực hiện', agencies);
+  add('thoi-han', 'Thời hạn giải quyết', timeSectionText(facts));
+  add('le-phi', 'Lệ phí', feeSectionText(facts));
+  add('co-quan', 'Cơ quan thực hiện', placeSectionText(facts.place));
   add('dia-chi', 'Địa chỉ tiếp nhận', f.address);
   add('doi-tuong', 'Đối tượng thực hiện', f.subjects && sentence(f.subjects));
   add('yeu-cau', 'Yêu cầu, điều kiện', f.conditions);
@@ -148,10 +149,35 @@ function papersText(groups: PaperGroup[]): string {
     .map((g) => {
       const items = g.papers.map((p) => {
         const template = p.template ? ` (mẫu: ${p.template})` : '';
-        const quantity = p.quantity ? `: ${p.quantity}` : '';
+        // A note the catalogue lists as a paper of no copy (`0 bản chính, 0 bản sao`) gets no count.
+        const quantity = p.quantity && ((p.originals ?? 0) > 0 || (p.copies ?? 0) > 0) ? `: ${p.quantity}` : '';
         return `- ${p.name.replace(/[.:;,]+$/u, '')}${template}${quantity}`;
       });
       return [g.caption ? `${g.caption.replace(/[.:;,]+$/u, '')}:` : undefined, ...items].filter(Boolean).join('\n');
     })
     .join('\n');
+}
+
+/**
+ * One chunk per field (longer fields split at sentence ends within `bounds`), each opening
+ * with the procedure's name and the field's label so it is found and cited on its own.
+ * `fallbackName`: the loader's text, whose first line names the procedure when the record does not.
+ */
+export function procedureChunks(docId: string, parsed: { fields: ProcedureFields; sections: ProcedureSection[] }, fallbackName: string, bounds: { max: number; min: number }): Chunk[] {
+  const name = parsed.fields.name || fallbackName.split('\n')[0] || docId;
+  const chunks: Chunk[] = [];
+  for (const section of parsed.sections) {
+    const prefix = `${name}\n${section.label}: `;
+    for (const range of splitText(section.text, Math.max(bounds.min, bounds.max - prefix.length), bounds.min)) {
+      chunks.push({
+        id: `${docId}#${chunks.length}`,
+        docId,
+        sectionPath: [section.key],
+        sectionLabel: section.label,
+        headingTrail: [name, section.label],
+        text: prefix + section.text.slice(range.start, range.end).trim(),
+      });
+    }
+  }
+  return chunks;
 }

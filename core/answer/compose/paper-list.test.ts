@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { fieldText } from './procedure-fields.ts';
-import { plainPapers, shortName, type PaperRow } from './paper-list.ts';
+import { paperChecklist, plainCount, plainPapers, shortName, type PaperRow } from './paper-list.ts';
 import { MAX_NOTES } from '../tuning.ts';
 import { procedureDocument } from '../testing/memory-corpus.ts';
 
@@ -68,5 +68,30 @@ describe('shortName', () => {
 describe('plainPapers without papers to hand in', () => {
   it('gives undefined so the field is shown as written', () => {
     expect(plainPapers([{ text: '- Người tiếp nhận kiểm tra hồ sơ: 0 bản chính, 0 bản sao', n: 0 }])).toBeUndefined();
+  });
+});
+
+describe('counts, notes and the printable checklist', () => {
+  it('says a count plainly and drops the empty one', () => {
+    expect(plainCount('- Tờ khai: 1 bản chính, 0 bản sao')).toBe('- Tờ khai: 1 bản chính');
+    expect(plainCount('Ảnh chụp hiện trạng: 0 bản chính, 1 bản sao')).toBe('Ảnh chụp hiện trạng: 1 bản sao');
+    expect(plainCount('- Số lượng hồ sơ: 01 bộ: 0 bản chính, 0 bản sao')).toBe('- Số lượng hồ sơ: 01 bộ');
+    expect(plainCount('Giấy khai sinh: 1 bản chính, 2 bản sao')).toBe('Giấy khai sinh: 1 bản chính, 2 bản sao');
+  });
+
+  it('gives no note its own "Lưu ý:" under the list\'s', () => {
+    const rows = [{ text: '- Tờ khai: 1 bản chính, 0 bản sao', n: 1 }, { text: '- Lưu ý: Người nộp phải xuất trình bản chính để đối chiếu.', n: 1 }];
+    expect(plainPapers(rows)!.notes.map((r) => r.text)).toEqual(['Người nộp phải xuất trình bản chính để đối chiếu']);
+  });
+
+  it('lists every paper to hand in with its counts and case, once each, and no note', () => {
+    const { rows } = paperRows('1.000894');
+    const list = paperChecklist(rows);
+    expect(list.length).toBeGreaterThanOrEqual(4);
+    expect(list.every((i) => i.original + i.copies > 0)).toBe(true);
+    expect(list.some((i) => i.paper.startsWith('Tờ khai đăng ký kết hôn') && i.original === 1)).toBe(true);
+    expect(list.some((i) => i.note === 'Giấy tờ phải xuất trình')).toBe(true);
+    expect(new Set(list.map((i) => `${i.paper}|${i.note ?? ''}`)).size).toBe(list.length);
+    expect(list.every((i) => !/\(mẫu: /u.test(i.paper))).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import cues from '../../../prompts/cues/procedure-fields.vi.json' with { type: '
 import { passageTerms } from '../retrieve/coverage.ts';
 import { anyOf } from '../understand/phrase-match.ts';
 import { clip, splitSentences } from './sentences.ts';
+import type { ChecklistItem } from '../types.ts';
 import { MAX_NOTES, MAX_PLAIN_PAPER_LINES, MIN_HEAD_CHARS, NAME_MAX_CHARS, NAME_SLACK_CHARS, SITUATION_MAX_CHARS } from '../tuning.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface PlainPapers {
 const QUANTITY = /:\s*(\d{1,2}) bản chính, (\d{1,2}) bản sao$/u;
 /** A caption over notes ("* Lưu ý:"), not over papers. */
 const NOTE_CAPTION = new RegExp(String.raw`^\*?\s*(?:${anyOf(cues.noteCaptions)})(?!\p{L})`, 'iu');
+/** A note's own leading label ("Lưu ý: …"), dropped under the list's own. */
+const NOTE_LABEL = new RegExp(String.raw`^\*?\s*(?:${anyOf(cues.noteCaptions)})\s*:\s*`, 'iu');
 
 const bare = (text: string): string => text.replace(/^[-+*•]\s*/u, '').trim();
 const isCaption = (text: string): boolean => !QUANTITY.test(text) && (/^\*/u.test(text) || /:$/u.test(text));
@@ -109,9 +112,43 @@ function paperLine(text: string, situated: boolean): string {
   return `${short}: ${quantityOf(q[1]!, q[2]!)}`;
 }
 
-/** A note line: its first sentence or clause, without the `0 bản chính, 0 bản sao` of the table. */
+/** A note line: its first sentence or clause, without the `0 bản chính, 0 bản sao` of the table, nor its own `Lưu ý:` (the list has one). */
 function noteLine(text: string, situated: boolean): string {
-  return shortName(text.replace(QUANTITY, '').trim(), situated ? SITUATION_MAX_CHARS : NAME_MAX_CHARS);
+  const body = text.replace(QUANTITY, '').replace(NOTE_LABEL, '').trim();
+  return shortName(body, situated ? SITUATION_MAX_CHARS : NAME_MAX_CHARS);
+}
+
+/**
+ * A paper's count said plainly: `…: 1 bản chính, 0 bản sao` → `…: 1 bản chính`; a note
+ * the catalogue counts `0 bản chính, 0 bản sao` loses the count.
+ */
+export function plainCount(line: string): string {
+  const q = QUANTITY.exec(line);
+  if (!q) return line;
+  const head = line.slice(0, q.index).trimEnd();
+  return q[1] === '0' && q[2] === '0' ? head : `${head}: ${quantityOf(q[1]!, q[2]!)}`;
+}
+
+/**
+ * Every paper to hand in (a count of at least one original or copy), each once per case,
+ * for a printable checklist; the form's file name left out.
+ */
+export function paperChecklist(rows: readonly PaperRow[]): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  let caption: string | undefined;
+  for (const row of rows) {
+    const text = bare(row.text);
+    if (isCaption(row.text)) {
+      caption = NOTE_CAPTION.test(text) ? undefined : text.replace(/\s*:$/u, '').replace(/^\*\s*/u, '');
+      continue;
+    }
+    const q = QUANTITY.exec(text);
+    if (!q || (q[1] === '0' && q[2] === '0')) continue;
+    const paper = text.slice(0, q.index).replace(/\s*\(mẫu: [^()]*\)$/u, '').trim();
+    if (!paper || items.some((i) => i.paper === paper && i.note === caption)) continue;
+    items.push({ paper, original: Number(q[1]), copies: Number(q[2]), ...(caption ? { note: caption } : {}) });
+  }
+  return items;
 }
 
 /** How many of the asker's situation words a line holds. */

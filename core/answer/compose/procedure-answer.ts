@@ -7,19 +7,21 @@
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import type { Channel } from '../../structure/procedure-tables.ts';
 import type { CitationList } from '../ground/citations.ts';
-import { quoteAround, withMark } from '../ground/citations.ts';
+import { procedureDisplayName, quoteAround, withMark } from '../ground/citations.ts';
 import type { FieldIntent } from '../understand/intent.ts';
 import { fill, MESSAGES_VI } from '../messages.ts';
 import {
   FALLBACK_LABELS, FIELD_LABELS, GENERAL_LABEL, fieldChunks, fieldText, groupByChannel, isUnknown, parseChannelValues,
   procedureNameOf,
 } from './procedure-fields.ts';
-import { PAPER_LABELS_VI, plainPapers, type PaperRow } from './paper-list.ts';
+import { PAPER_LABELS_VI, paperChecklist, plainPapers, type PaperRow } from './paper-list.ts';
+import { asLine, fieldLines, keptPapers, type Row } from './field-lines.ts';
+import { feeFactLines, placeFactLines, timeFactLines, type FactContext, type FactLines } from './procedure-fact-fields.ts';
 import { passageTerms } from '../retrieve/coverage.ts';
-import { clip, splitSentences } from './sentences.ts';
+import { clip } from './sentences.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { asksDeadline, relatedTimeFacts } from './related-facts.ts';
-import type { ProcedureIntent } from '../types.ts';
+import type { ChecklistItem, ProcedureIntent } from '../types.ts';
 import { LINE_MAX_CHARS, MAX_FIELD_LINES, MAX_PAPER_LINES, OVERVIEW_LINES, PROCEDURE_QUOTE_MAX_CHARS } from '../tuning.ts';
 
 const M = MESSAGES_VI.procedure;
@@ -35,6 +37,19 @@ export interface ProcedureAnswerInput {
   citations: CitationList;
   /** The analysed question, when the answer may add facts from related fields (related-facts.ts). */
   question?: QuestionAnalysis;
+  /** The day asked (ISO `YYYY-MM-DD`): which dated fee applies. Default: the fee as undated. */
+  asOf?: string;
+  /**
+   * The province's own resolution on the fee, found in the index when the catalogue leaves
+   * the fee to the HĐND (retrieve/provincial-fee.ts): a passage stating it.
+   */
+  provincialFee?: { doc: DocumentRecord; chunk: Chunk; quote: string; text: string };
+}
+
+/** A procedure answer: its text, and the papers as a printable checklist when it lists them. */
+export interface ProcedureAnswer {
+  text: string;
+  checklist?: ChecklistItem[];
 }
 
 function capitalize(s: string): string {
@@ -46,14 +61,49 @@ class Composer {
   private askDesk = false;
   readonly name: string;
 
+  checklist?: ChecklistItem[];
+
   constructor(private readonly input: ProcedureAnswerInput) {
-    this.name = procedureNameOf(input.chunks[0] ?? { text: input.doc.title, headingTrail: [] });
+    this.name = procedureDisplayName(procedureNameOf(input.chunks[0] ?? { text: input.doc.title, headingTrail: [] }));
   }
 
   /** Cite a field chunk; returns its number and the field text of the quote. */
   private cite(chunk: Chunk): { n: number; field: string } {
     const quote = quoteAround(chunk.text, [], PROCEDURE_QUOTE_MAX_CHARS);
     return { n: this.input.citations.cite(chunk, this.input.doc, quote), field: fieldText(quote, chunk.sectionLabel) };
+  }
+
+  /** The fact fields' view of this answer, when the document carries typed fields. */
+  private facts(): FactContext | undefined {
+    const facts = this.input.doc.procedure;
+    if (!facts) return undefined;
+    return {
+      name: this.name, facts, asOf: this.input.asOf ?? '', channels: this.input.channels,
+      citeField: (labels) => {
+        const chunks = fieldChunks(this.input.chunks, labels);
+        return chunks.length > 0 ? chunks.map((c) => this.cite(c).n)[0] : undefined;
+      },
+    };
+  }
+
+  /** Add a part read from the typed fields; false when there is none (the text is read instead). */
+  private fromFacts(part: FactLines | undefined): boolean {
+    if (!part || part.lines.length === 0) return false;
+    this.lines.push(...part.lines);
+    if (part.askDesk) this.askDesk = true;
+    if (part.hdnd) this.provincialFee();
+    if (part.timeUnknown) this.relatedDeadlines(true);
+    else if (part.lines.length > 0 && this.input.question && asksDeadline(this.input.question)) this.relatedDeadlines(false);
+    return true;
+  }
+
+  /** The province's own resolution on the fee, when one was found. */
+  private provincialFee(): void {
+    const found = this.input.provincialFee;
+    if (!found) return;
+    const n = this.input.citations.cite(found.chunk, found.doc, found.quote);
+    // The resolution's number and date are on its citation; the line states only what its quote holds.
+    this.lines.push(withMark(`${MESSAGES_VI.fee.provincial}: ${clip(found.text, LINE_MAX_CHARS).replace(/[.;:]$/u, '')}.`, n));
   }
 
   private missing(intent: FieldIntent): void {
@@ -65,6 +115,14 @@ class Composer {
 
   /** Deadline or fee, grouped by submission channel. */
   private channelField(intent: 'fee' | 'time'): void {
+    const ctx = this.facts();
+    if (ctx && ctx.asOf && this.fromFacts(intent === 'fee' ? feeFactLines(ctx) : timeFactLines(ctx))) return;
+    // Typed fields without a value for it: the catalogue has none (its text would only repeat the fee).
+    if (ctx && intent === 'time' && !ctx.facts.times.some((t) => t.value !== undefined || t.text)) {
+      this.missing(intent);
+      this.relatedDeadlines(true);
+      return;
+    }
     const chunk = fieldChunks(this.input.chunks, FIELD_LABELS[intent])[0];
     if (!chunk) {
       const unknown = this.listField(intent, FALLBACK_LABELS[intent] ?? [], MAX_FIELD_LINES, true);
@@ -123,6 +181,8 @@ class Composer {
     });
     const plain = plainPapers(rows, this.situationWords());
     if (!plain) return false;
+    const checklist = paperChecklist(rows);
+    if (checklist.length > 0) this.checklist = checklist;
     const n = (row: PaperRow): number => this.cite(chunks[row.n]!).n;
     const first = plain.groups[0]?.caption ?? plain.groups[0]?.papers[0];
     this.lines.push(withMark(`${fill(M.intro.papers, { name: this.name })}:`, n(first!)));
@@ -179,6 +239,8 @@ class Composer {
   }
 
   field(intent: FieldIntent, compact: boolean): void {
+    const ctx = intent === 'place' ? this.facts() : undefined;
+    if (ctx && this.fromFacts(placeFactLines(ctx))) return;
     if (intent === 'fee' || intent === 'time') this.channelField(intent);
     else if (intent === 'papers' && !compact && this.plainPapersField()) return;
     else this.listField(intent, FIELD_LABELS[intent], compact ? OVERVIEW_LINES : MAX_FIELD_LINES);
@@ -188,7 +250,10 @@ class Composer {
     const general = fieldChunks(this.input.chunks, [GENERAL_LABEL])[0] ?? this.input.chunks[0];
     if (general) this.lines.push(withMark(`${fill(M.intro.overview, { name: this.name })}:`, this.cite(general).n));
     const parts: FieldIntent[] = ['time', 'fee', 'place', 'papers'];
+    const facts = this.input.doc.procedure;
     for (const intent of parts) {
+      // With typed fields, an overview leaves out what the catalogue does not state.
+      if (facts && intent === 'time' && !facts.times.some((t) => t.value !== undefined || t.text)) continue;
       const present = fieldChunks(this.input.chunks, [...FIELD_LABELS[intent], ...(FALLBACK_LABELS[intent] ?? [])]).length > 0;
       if (present) this.field(intent, true);
     }
@@ -196,58 +261,19 @@ class Composer {
 
   finish(): string {
     if (this.askDesk) this.lines.push(M.askDesk);
-    return this.lines.join('\n');
+    // The same line twice (a field read for two intents, a note shared by two fields) is said once.
+    const seen = new Set<string>();
+    return this.lines.filter((l) => l === '' || (!seen.has(l) && seen.add(l))).join('\n').replace(/\n{3,}/gu, '\n\n');
   }
-}
-
-/** One line of a field and the citation it comes from. */
-interface Row {
-  text: string;
-  n: number;
-}
-
-const isCaption = (text: string): boolean => /^\*/u.test(text) || /:$/u.test(text);
-/** A paper to hand in: at least one original or copy. */
-const isPaper = (text: string): boolean => /[1-9]\d* bản (?:chính|sao)/u.test(text);
-
-/**
- * The lines of a long papers list worth showing, in their order: captions, papers to hand
- * in and the first line under each caption first; other lines (notes) while room is left.
- */
-function keptPapers(rows: readonly Row[], max: number): Row[] {
-  if (rows.length <= max) return [...rows];
-  const keep = new Set<number>();
-  let groupStart = true;
-  rows.forEach((r, i) => {
-    const caption = isCaption(r.text);
-    if (caption || isPaper(r.text) || groupStart) keep.add(i);
-    groupStart = caption;
-  });
-  for (let i = 0; i < rows.length && keep.size < max; i += 1) keep.add(i);
-  return rows.filter((_, i) => keep.has(i)).slice(0, max);
-}
-
-/** A caption (`* Giấy tờ phải nộp:`) stays a plain line; anything else becomes a list item. */
-function asLine(text: string): string {
-  const bare = text.replace(/^[-+*•]\s*/u, '');
-  return /^\*/u.test(text) || /:$/u.test(text) ? bare : `- ${bare}`;
-}
-
-/** Lines of a field: its own lines, or its sentences when it is one line. */
-function fieldLines(field: string, firstSentenceOnly: boolean): string[] {
-  const lines = field.split('\n').map((l) => l.trim()).filter(Boolean);
-  const pieces = lines.length === 1 && !firstSentenceOnly
-    ? splitSentences(lines[0]!).map((s) => lines[0]!.slice(s.start, s.end))
-    : lines.map((l) => {
-      if (!firstSentenceOnly) return l;
-      const first = splitSentences(l)[0];
-      return first ? l.slice(first.start, first.end) : l;
-    });
-  return pieces.map((p) => clip(p, LINE_MAX_CHARS));
 }
 
 /** Compose the answer for the intents asked (`overview`: deadline, fee, place and papers). */
 export function composeProcedureAnswer(input: ProcedureAnswerInput): string {
+  return composeProcedure(input).text;
+}
+
+/** The answer for the intents asked, with the papers' checklist when it lists them. */
+export function composeProcedure(input: ProcedureAnswerInput): ProcedureAnswer {
   const c = new Composer(input);
   let intents = input.intents.filter((i): i is FieldIntent => i !== 'overview');
   // "nộp online mất bao lâu": the channel narrows the deadline or fee; no separate channel list.
@@ -257,5 +283,6 @@ export function composeProcedureAnswer(input: ProcedureAnswerInput): string {
     if (i > 0) c.lines.push('');
     c.field(intent, false);
   }
-  return c.finish();
+  const text = c.finish();
+  return c.checklist ? { text, checklist: c.checklist } : { text };
 }

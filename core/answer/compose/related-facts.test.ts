@@ -38,7 +38,7 @@ describe('relatedTimeFacts', () => {
     const q = analyzeQuestion('mấy ngày thì có giấy chứng nhận?');
     expect(asksDeadline(q)).toBe(false);
     const answer = composeProcedureAnswer({ doc: d.record, chunks: d.chunks, intents: ['time'], channels: [], citations: new CitationList(), question: q });
-    expect(answer).toContain('không có thông tin về thời hạn');
+    expect(answer).toContain('chưa có thông tin về thời hạn giải quyết');
     expect(answer).toMatch(/Trình tự thực hiện: .*Giấy chứng nhận đăng ký hộ kinh doanh.*trong thời hạn 03 ngày làm việc/u);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCitation, CitationList, documentLabel, quoteAround, vietnameseDate, withMark } from './citations.ts';
+import { buildCitation, CitationList, documentLabel, procedureDisplayName, quoteAround, vietnameseDate, withMark } from './citations.ts';
 
 describe('documentLabel', () => {
   it('names a document by type, number and administrative date', () => {
@@ -46,6 +46,24 @@ describe('citations', () => {
     expect(list.cite({ id: 'ke hoach/83#2', sectionLabel: 'Mục II' }, doc, 'quote')).toBe(1);
     expect(list.items[0]).toEqual({ n: 1, docId: 'ke hoach/83', sourceId: 'kh-83.pdf', title: 'Kế hoạch', number: '83/KH-UBND', section: 'Mục II', quote: 'quote', link: '/sources/ke%20hoach%2F83?chunk=ke%20hoach%2F83%232' });
     expect(list.docIds()).toEqual(['ke hoach/83']);
+  });
+
+  it('gives one citation per section of a document, its quote holding every passage cited from it', () => {
+    const list = new CitationList();
+    const doc = { id: 'tt/1', sourceId: '1.000894', title: 'Đăng ký kết hôn', number: '1.000894' };
+    expect(list.cite({ id: 'tt/1#3', sectionLabel: 'Thành phần hồ sơ' }, doc, 'Tờ khai: 1 bản chính')).toBe(1);
+    expect(list.cite({ id: 'tt/1#4', sectionLabel: 'Thành phần hồ sơ' }, doc, 'Giấy xác nhận: 1 bản chính')).toBe(1);
+    expect(list.cite({ id: 'tt/1#4', sectionLabel: 'Thành phần hồ sơ' }, doc, 'Giấy xác nhận: 1 bản chính')).toBe(1);
+    expect(list.cite({ id: 'tt/1#6', sectionLabel: 'Lệ phí' }, doc, 'Miễn lệ phí')).toBe(2);
+    expect(list.items).toHaveLength(2);
+    expect(list.items[0]!.quote).toBe('Tờ khai: 1 bản chính\n…\nGiấy xác nhận: 1 bản chính');
+    expect(list.items[0]!.link).toBe('/sources/tt%2F1?chunk=tt%2F1%233');
+  });
+
+  it('names a procedure without nested quotes or a doubled "thủ tục"', () => {
+    expect(procedureDisplayName('Thủ tục đăng ký khai sinh')).toBe('Đăng ký khai sinh');
+    expect(procedureDisplayName('Cấp tem “AB” cho người nước ngoài')).toBe('Cấp tem ‘AB’ cho người nước ngoài');
+    expect(documentLabel({ type: 'thủ tục', title: 'Thủ tục đăng ký khai sinh', number: '1.001193' })).toBe('Thủ tục “Đăng ký khai sinh” (mã 1.001193)');
   });
 
   it('puts the marker before the closing punctuation', () => {

@@ -22,12 +22,24 @@ export function vietnameseDate(iso: string): string | undefined {
 }
 
 /**
+ * A procedure's name as it reads after the word "thủ tục" and inside quotation marks: the
+ * catalogue's own leading "Thủ tục" dropped (`Thủ tục đăng ký khai sinh` → `Đăng ký khai
+ * sinh`, never `thủ tục “Thủ tục …”`), and quotation marks inside it made single
+ * (`Cấp tem “AB”` → `Cấp tem ‘AB’`) so quotes never nest.
+ */
+export function procedureDisplayName(name: string): string {
+  const bare = name.trim().replace(/^thủ\s+tục\s+(?=\S)/iu, '');
+  const capital = bare.charAt(0).toUpperCase() + bare.slice(1);
+  return capital.replace(/[“"]([^“”"]*)[”"]/gu, '‘$1’');
+}
+
+/**
  * How a document is named in notices and lists: type, number and date when known
  * (`Kế hoạch số 83/KH-UBND ngày 04/6/2021`); the title in quotes when neither number nor
  * date is known; procedures by name and code (`Thủ tục “Cấp hộ chiếu” (mã 1.001471)`).
  */
 export function documentLabel(doc: Pick<DocumentRecord, 'type' | 'title' | 'number' | 'issuedDate'>): string {
-  if (doc.type === 'thủ tục') return `Thủ tục “${doc.title}”${doc.number ? ` (mã ${doc.number})` : ''}`;
+  if (doc.type === 'thủ tục') return `Thủ tục “${procedureDisplayName(doc.title)}”${doc.number ? ` (mã ${doc.number})` : ''}`;
   const type = doc.type === 'khác' ? 'Văn bản' : doc.type.charAt(0).toUpperCase() + doc.type.slice(1);
   const date = doc.issuedDate ? vietnameseDate(doc.issuedDate) : undefined;
   const parts = [type];
@@ -108,18 +120,27 @@ export function buildCitation(n: number, chunk: Pick<Chunk, 'id' | 'sectionLabel
   };
 }
 
-/** Citations numbered from 1 in order of first use; citing a passage again reuses its number. */
+/**
+ * Citations numbered from 1 in order of first use, one per section of a document: citing
+ * another passage of a section already cited reuses its number and adds the passage's
+ * quote to it (so the quote still holds every fact the answer takes from the section), and
+ * the link stays on the first passage.
+ */
 export class CitationList {
   readonly items: Citation[] = [];
-  private readonly byChunk = new Map<string, Citation>();
+  private readonly bySection = new Map<string, Citation>();
 
-  /** The number of the citation for `chunk`, adding it (with `quote`) on first use. */
+  /** The number of the citation for `chunk`'s section, adding it (with `quote`) on first use. */
   cite(chunk: Pick<Chunk, 'id' | 'sectionLabel'>, doc: CitedDocument, quote: string): number {
-    const known = this.byChunk.get(chunk.id);
-    if (known) return known.n;
+    const key = `${doc.id}\u0000${chunk.sectionLabel}`;
+    const known = this.bySection.get(key);
+    if (known) {
+      if (!known.quote.includes(quote.trim())) known.quote = `${known.quote}\n…\n${quote.trim()}`;
+      return known.n;
+    }
     const c = buildCitation(this.items.length + 1, chunk, doc, quote);
     this.items.push(c);
-    this.byChunk.set(chunk.id, c);
+    this.bySection.set(key, c);
     return c.n;
   }
 

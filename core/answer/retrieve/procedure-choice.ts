@@ -94,22 +94,23 @@ function rareMissedIn(units: readonly ContentUnit[], rare: readonly boolean[], t
 export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[]): string[] {
   const inTerm = new Set<number>();
   for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
-  const words = q.content.filter((i) => !inTerm.has(i) && !isAge(q, i)).map((i) => q.tokens[i]!.folded);
+  const words = q.content.filter((i) => !inTerm.has(i) && !isQuantity(q, i)).map((i) => q.tokens[i]!.folded);
   if (words.length === 0) return [];
   const seen = unionOf(passages);
   return [...new Set(words.filter((w) => !seen.has(w)))];
 }
 
 /**
- * Whether token `i` is an age ("10" of "con 10 tuổi"): procedures state age ranges ("dưới 14
- * tuổi"), never each age, so an age no passage contains is no sign of an unknown subject.
+ * Whether token `i` is an age or a measure of the asker's case ("10" of "con 10 tuổi", "5" of
+ * "xe 5 chỗ", "10" of "10 tấn"): procedures state ranges ("dưới 14 tuổi", "dưới 10 chỗ ngồi"),
+ * never each number, so one no passage contains is no sign of an unknown subject.
  */
-function isAge(q: QuestionAnalysis, i: number): boolean {
-  return /^\d+$/u.test(q.tokens[i]!.folded) && AGE_WORDS.has(q.tokens[i + 1]?.folded ?? '');
+function isQuantity(q: QuestionAnalysis, i: number): boolean {
+  return /^\d+$/u.test(q.tokens[i]!.folded) && QUANTITY_WORDS.has(q.tokens[i + 1]?.folded ?? '');
 }
 
-/** Words after a number that make it an age ("tuổi"). */
-const AGE_WORDS = foldedWords(questionCues.ageWords);
+/** Words after a number that make it an age ("tuổi") or a measure ("chỗ", "tấn"). */
+const QUANTITY_WORDS = foldedWords([...questionCues.ageWords, ...questionCues.measureWords]);
 
 /** Whether a chosen procedure may answer the question; see the module comment. */
 export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {

@@ -61,7 +61,7 @@ export function featuredProcedures(all: IndexedDocument[]): FeaturedProcedures {
     }, 'a list of papers', taken),
     noFeeInfo: pick(all, (d) => {
       const f = field(d, 'Lệ phí');
-      return unique(d) && f.length === 1 && /không có thông tin về phí/u.test(f[0]!.text) && !/đồng|miễn phí/u.test(f[0]!.text);
+      return unique(d) && f.length === 1 && /^Lệ phí: Phí, lệ phí: Không có thông tin \(/mu.test(f[0]!.text) && !/đồng|miễn phí/iu.test(f[0]!.text);
     }, 'no fee information', taken),
   };
 }

@@ -12,8 +12,9 @@ import { FlatIndex } from '../../search/flat-index.ts';
 import { hybridSearch, type SearchParts } from '../../search/hybrid-search.ts';
 import { indexTextOf } from '../../search/index-text.ts';
 import type { Corpus, SearchHit, SearchOptions, TermStats } from '../../search/types.ts';
-import { chunkDocument } from '../../structure/chunker.ts';
+import { chunkDocument, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from '../../structure/chunker.ts';
 import { extractMetadata } from '../../structure/metadata.ts';
+import { parseProcedure, procedureChunks } from '../../structure/procedure.ts';
 import { cleanExtractedText } from '../../structure/pdf-text.ts';
 import { normalizeText } from '../../text/normalize.ts';
 
@@ -33,8 +34,12 @@ export function procedureDocument(raw: Record<string, unknown>): IndexedDocument
   for (const [k, v] of Object.entries(raw)) fields[k] = typeof v === 'string' ? normalizeText(v) : v;
   const code = String(fields.ma_thu_tuc ?? '').trim();
   const id = docIdFor(code);
-  const meta = extractMetadata('', { title: String(fields.ten_thu_tuc ?? '').trim(), type: 'thủ tục', number: code, audience: 'public', status: 'in_force' });
-  const chunks = chunkDocument({ docId: id, kind: 'procedure', text: '', procedure: fields });
+  const parsed = parseProcedure(fields);
+  const meta: DocumentMeta = {
+    ...extractMetadata('', { title: String(fields.ten_thu_tuc ?? '').trim(), type: 'thủ tục', number: code, audience: 'public', status: 'in_force' }),
+    procedure: parsed.facts,
+  };
+  const chunks = procedureChunks(id, parsed, '', { max: MAX_CHUNK_CHARS, min: MIN_CHUNK_CHARS });
   return { record: record(code, meta, chunks, `procedures.jsonl#${code}`), chunks };
 }
 

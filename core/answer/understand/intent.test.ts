@@ -1,7 +1,7 @@
 import { analyzeQuestion } from './question.ts';
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../text/fold.ts';
-import { detectIntent } from './intent.ts';
+import { detectIntent, intentsOutsideTitle } from './intent.ts';
 
 describe('detectIntent', () => {
   it.each([
@@ -50,5 +50,19 @@ describe('detectIntent', () => {
     expect(detectIntent('mất mấy ngày?')).toEqual(['time']);
     expect(detectIntent('có mất phí không?')).toEqual(['fee']);
     expect(analyzeQuestion('mất mấy ngày?').content).toEqual([]);
+  });
+});
+
+describe('intentsOutsideTitle', () => {
+  it('sets aside a cue that is a word of the procedure\'s name', () => {
+    const q = analyzeQuestion('Đăng ký dự kiểm tra kết quả tập sự hành nghề công chứng phải nộp bao nhiêu?');
+    expect(q.intents).toEqual(['result']);
+    expect(intentsOutsideTitle(q, q.intents, 'Đăng ký tham dự kiểm tra  kết quả tập sự hành nghề công chứng')).toEqual(['overview']);
+  });
+
+  it('keeps a cue asked outside the name, even when the name holds it too', () => {
+    const q = analyzeQuestion('gia hạn thời hạn sử dụng đất mất bao lâu, cần giấy tờ gì');
+    expect(intentsOutsideTitle(q, q.intents, 'Gia hạn thời hạn sử dụng đất')).toEqual(q.intents.filter((i) => i === 'time' || i === 'papers'));
+    expect(intentsOutsideTitle(q, q.intents, 'Gia hạn thời hạn sử dụng đất')).toContain('papers');
   });
 });

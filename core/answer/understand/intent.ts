@@ -44,3 +44,17 @@ export function intentsOf(tokens: readonly QuestionToken[]): ProcedureIntent[] {
 export function detectIntent(question: string): ProcedureIntent[] {
   return intentsOf(questionTokens(question));
 }
+
+/**
+ * The intents of a question left once cues that are words of the procedure's own name are
+ * set aside ("Đăng ký dự kiểm tra kết quả tập sự …" names the procedure, it does not ask
+ * for its result); `overview` when none is left.
+ */
+export function intentsOutsideTitle(q: { tokens: readonly QuestionToken[]; cues: readonly PhraseMatch<FieldIntent>[] }, intents: readonly ProcedureIntent[], title: string): ProcedureIntent[] {
+  const name = ` ${questionTokens(title).map((t) => t.folded).join(' ')} `;
+  const inName = (c: PhraseMatch<FieldIntent>): boolean => name.includes(` ${q.tokens.slice(c.start, c.end).map((t) => t.folded).join(' ')} `);
+  const named = new Set(q.cues.filter(inName).map((c) => c.value));
+  const asked = new Set(q.cues.filter((c) => !inName(c)).map((c) => c.value));
+  const left = intents.filter((i) => !named.has(i as FieldIntent) || asked.has(i as FieldIntent));
+  return left.length > 0 ? left : ['overview'];
+}
