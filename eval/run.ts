@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: quality on real data, in three parts.
+ * `npm run eval`: quality on real data, in parts.
  *
  * - `alqac`: retrieval on the ALQAC legal-retrieval dev set (523 questions, 2,249
  *   articles) for BM25 alone, the dense retriever alone and fused mixes, plus retrieval
@@ -17,11 +17,15 @@
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
  * - `curve` (only when named): the officials' refusal gate swept over its evidence
  *   threshold (eval/refusal-curve.ts).
+ * - `drafts`: the officials' drafting requests (eval/datasets/officials-questions.jsonl,
+ *   `kind: "draft"`) drafted over the full index: facts quoted, forbidden passages and
+ *   broken quotes, parent body asked, agency and signer remembered (eval/drafts.ts).
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
  *   npm run eval                    # all parts; indexes are built or updated under data/eval/
- *   npm run eval -- alqac           # one part (alqac, answers, officials, redteam, golden)
+ *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, golden, curve)
+ *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -55,6 +59,7 @@ import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsSection } from './traps-report.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
+import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
 
 interface Question {
   qid: string;
@@ -162,6 +167,12 @@ async function redteamPart(values: EvalRun): Promise<void> {
   if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-redteam', redteamSection(result));
 }
 
+async function draftsPart(values: EvalRun): Promise<void> {
+  const result = await runDraftEval({ indexDir: values.index ?? await fullIndex(values) });
+  process.stdout.write(`${draftsSummary(result)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-drafts', draftsSection(result));
+}
+
 async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -172,7 +183,7 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam'];
+  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
@@ -183,6 +194,7 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('traps')) await trapsPart(run);
   if (parts.includes('curve')) await curvePart(run);
   if (parts.includes('redteam')) await redteamPart(run);
+  if (parts.includes('drafts')) await draftsPart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
 }
 

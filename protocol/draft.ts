@@ -7,7 +7,8 @@
 import { DRAFT_TYPES, type Draft as CoreDraft, type DraftFields as CoreDraftFields, type FormatFinding as CoreFormatFinding } from '../core/drafting/model.ts';
 import { Citation } from './chat.ts';
 import type { Assert, Same } from './type-equality.ts';
-import { MAX_QUESTION_CHARS } from './values.ts';
+import { ConversationId, MAX_QUESTION_CHARS } from './values.ts';
+import { PROFILE_FIELDS } from '../core/drafting/profile.ts';
 import { z } from './zod.ts';
 
 export const DraftType = z.enum(DRAFT_TYPES);
@@ -43,7 +44,8 @@ export const DraftRequest = z.object({
   type: DraftType.optional().openapi({ example: 'công văn' }),
   fields: DraftFieldsInput.optional(),
   request: z.string().max(MAX_QUESTION_CHARS, `yêu cầu dài quá ${MAX_QUESTION_CHARS.toLocaleString('vi-VN')} ký tự, bạn vui lòng rút gọn`).optional()
-    .openapi({ example: 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025' }),
+    .openapi({ example: 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025', description: 'Yêu cầu soạn thảo, hoặc yêu cầu sửa dự thảo hiện tại của hội thoại (“thêm nơi nhận …”, “đổi thời hạn thành …”, “bỏ đoạn 2”)' }),
+  conversationId: ConversationId.optional().openapi({ description: 'Hội thoại (dùng chung với /api/chat): nhớ cơ quan, người ký giữa các lần soạn và là nơi giữ dự thảo hiện tại để sửa. Bỏ trống để bắt đầu hội thoại mới' }),
 }).strict().refine((r) => Boolean(r.request?.trim() || r.type || r.fields?.type), 'cần nêu yêu cầu soạn thảo (request) hoặc loại văn bản (type)')
   .openapi('DraftRequest');
 export type DraftRequest = z.input<typeof DraftRequest>;
@@ -105,10 +107,15 @@ export type Draft = z.infer<typeof Draft>;
 export const DraftQuestion = z.object({ field: z.string(), question: z.string() }).openapi('DraftQuestion');
 export type DraftQuestion = z.infer<typeof DraftQuestion>;
 
+/** Fields the conversation remembered from an earlier draft (the agency, its code, the signer). */
+const Remembered = z.array(z.enum(PROFILE_FIELDS)).openapi({ description: 'Những trường lấy lại từ lần soạn trước trong cùng hội thoại (cơ quan, mã cơ quan, người ký…)' });
+
 export const DraftNeedsInput = z.object({
   status: z.literal('needs_input'),
   questions: z.array(DraftQuestion).openapi({ description: 'Câu hỏi cho những thông tin còn thiếu' }),
-  fields: DraftFields.partial().openapi('DraftFieldsKnown', { description: 'Những gì đã biết (từ yêu cầu và các trường đã gửi)' }),
+  fields: DraftFields.partial().openapi('DraftFieldsKnown', { description: 'Những gì đã biết (từ hội thoại, từ yêu cầu và các trường đã gửi)' }),
+  conversationId: z.string(),
+  remembered: Remembered,
 }).openapi('DraftNeedsInput');
 export type DraftNeedsInput = z.infer<typeof DraftNeedsInput>;
 
@@ -119,6 +126,10 @@ export const Drafted = z.object({
   findings: z.array(FormatFinding),
   docxUrl: z.string().openapi({ example: '/api/drafts/5f1e0c7a-0000-4000-8000-000000000000.docx' }),
   writtenBy: z.enum(['llm', 'template']).openapi({ description: 'llm: nội dung do mô hình ngôn ngữ viết (đã kiểm tra với nguồn); template: khung mẫu kèm các thông tin trích dẫn' }),
+  conversationId: z.string(),
+  version: z.number().int().min(1).openapi({ description: 'Phiên bản của dự thảo trong hội thoại: 1 khi soạn mới, tăng sau mỗi lần sửa' }),
+  changes: z.array(z.string()).openapi({ description: 'Những gì đã sửa so với phiên bản trước (trống với phiên bản 1)', example: ['Đã thêm nơi nhận: Sở Tài chính.'] }),
+  remembered: Remembered,
 }).openapi('Drafted');
 export type Drafted = z.infer<typeof Drafted>;
 

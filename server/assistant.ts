@@ -14,6 +14,8 @@ import { groupHits } from '../core/search/group-hits.ts';
 import { vietnamDay } from '../core/answer/as-of.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
+import { draftIntent } from '../core/drafting/intent.ts';
+import { DRAFT_MESSAGES } from '../core/drafting/rules.ts';
 
 /** `/api/search` request and response (DESIGN.md). */
 export interface SearchRequest {
@@ -199,7 +201,9 @@ export class Assistant {
       const safe = guardAnswer(relayed.answer, guarded.personalValues);
       decisions.push(safe.decision);
       answerer = result.answerer;
-      const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : result.notices;
+      const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : [...result.notices];
+      // An official's drafting request sent to chat: say where drafts are made (the widget routes it there itself).
+      if (role !== 'citizen' && draftIntent(guarded.question)) notices.push(DRAFT_MESSAGES.draftRequestInChat);
       response = {
         answer: safe.answer, citations, refused: result.refused,
         ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,

@@ -5,7 +5,7 @@ import type { Draft, DraftFields, DraftType } from './model.ts';
 
 function draft(type: DraftType, over: Partial<Draft> = {}): Draft {
   const f: DraftFields = {
-    type, issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuingBodyCode: 'SKHCN', draftingUnitCode: 'VP', place: 'Quảng Ngãi', date: '2026-02-05',
+    type, superiorBody: 'UBND TỈNH QUẢNG NGÃI', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuingBodyCode: 'SKHCN', draftingUnitCode: 'VP', place: 'Quảng Ngãi', date: '2026-02-05',
     subject: 'báo cáo kết quả chuyển đổi số', recipients: ['UBND tỉnh'], signerTitle: 'GIÁM ĐỐC', signerName: 'Trần Thị Bình', deadline: '20/02/2026', request: '',
   };
   return { ...composeDraft(f, []), ...over };
@@ -83,5 +83,30 @@ describe('checkDraft', () => {
     const holes = d.body.filter((p) => p.placeholder).length;
     expect(holes).toBeGreaterThan(0);
     expect(checkDraft(d).find((f) => f.severity === 'warning')!.message).toBe(`Còn ${holes} chỗ cần bổ sung trong nội dung.`);
+  });
+});
+
+describe('checkDraft: the parent body line', () => {
+  const without = (issuingBody: string, issuingBodyCode: string) => {
+    const d = draft('công văn');
+    const { superiorBody: _s, ...fields } = d.fields;
+    return { ...d, fields: { ...fields, issuingBody, issuingBodyCode } };
+  };
+
+  it('flags a Sở without its cơ quan chủ quản, with an example and the decree rule', () => {
+    const e = errors(without('SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'SKHCN'));
+    expect(e.map((f) => f.element)).toEqual(['co-quan-chu-quan']);
+    expect(e[0]!.message).toContain('Sở Khoa học và Công nghệ');
+    expect(e[0]!.message).toContain('UBND TỈNH QUẢNG NGÃI');
+    expect(e[0]!.rule).toContain('Phụ lục I, Phần I, mục II.2');
+  });
+
+  it('does not ask a UBND, at province or commune level, for a parent body', () => {
+    expect(errors(without('ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'UBND'))).toEqual([]);
+    expect(errors(without('ỦY BAN NHÂN DÂN XÃ TỊNH KHÊ', 'UBND'))).toEqual([]);
+  });
+
+  it('accepts the Sở once the parent body is written', () => {
+    expect(errors(draft('công văn')).map((f) => f.element)).not.toContain('co-quan-chu-quan');
   });
 });

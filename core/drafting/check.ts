@@ -4,6 +4,8 @@
  * prompts/drafting/nd30-rules.json.
  */
 import type { Draft, FormatFinding } from './model.ts';
+import { nameInRunningText } from './names.ts';
+import { needsParentBody, parentBodyExample } from './parent-body.ts';
 import { checkRule, DRAFT_TEMPLATES, fill, ND30_RULES, typeAbbreviation, typeRule, type CheckId } from './rules.ts';
 
 const NUM = String.raw`(\d+|…|\.{2,})`;
@@ -40,6 +42,9 @@ export function checkDraft(draft: Draft): FormatFinding[] {
 
   const body = fields.issuingBody?.trim() ?? '';
   if (!body || !isUpper(body) || (fields.superiorBody && !isUpper(fields.superiorBody))) add('quoc-hieu', 'co-quan-ban-hanh', 'error');
+  if (!fields.superiorBody?.trim() && needsParentBody(body)) {
+    add('co-quan-chu-quan', 'co-quan-chu-quan', 'error', { issuer: capitalize(nameInRunningText(body)), example: parentBodyExample(body, fields.place) ?? '' });
+  }
 
   const number = draft.numberLine.trim().replace(/^Số:\s*/, '');
   const { pattern, example } = numberPattern(type, fields.issuingBodyCode?.trim() || 'SKHCN');

@@ -160,7 +160,7 @@ describe('parseDraftRequest', () => {
 describe('missingFields', () => {
   it('asks for everything a bare request lacks, in form order', () => {
     const asked = missingFields(parseDraftRequest('Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025'));
-    expect(asked.map((q) => q.field)).toEqual(['issuingBody', 'issuingBodyCode', 'place', 'deadline', 'signerTitle', 'signerName']);
+    expect(asked.map((q) => q.field)).toEqual(['issuingBody', 'superiorBody', 'issuingBodyCode', 'place', 'deadline', 'signerTitle', 'signerName']);
     expect(asked[0]!.question).toBe('Văn bản do cơ quan nào ban hành?');
   });
 

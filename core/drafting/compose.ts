@@ -13,6 +13,9 @@ import { DRAFT_TEMPLATES, fill, typeRule, typeTemplate, type TemplatePart } from
 export { missingFields } from './missing-fields.ts';
 export { parseDraftRequest } from './parse-request.ts';
 
+/** A body paragraph with the key that names it across versions. */
+type KeyedParagraph = DraftParagraph & { key: string };
+
 /** A retrieved passage and the citation of its source. */
 export interface DraftFact {
   text: string;
@@ -40,21 +43,26 @@ function sourceName(c: Citation): string {
   return (c.label ?? c.title).trim();
 }
 
-function factParagraphs(mode: 'fact' | 'basis', facts: readonly DraftFact[], sources: Sources): DraftParagraph[] {
-  const out: DraftParagraph[] = [];
+/** The stable key of a quoted fact: its passage and its text (the same fact keeps its key across versions of a draft). */
+export function factKey(f: DraftFact): string {
+  return `fact:${f.citation.link}#${f.text.trim()}`;
+}
+
+function factParagraphs(mode: 'fact' | 'basis', facts: readonly DraftFact[], sources: Sources): KeyedParagraph[] {
+  const out: KeyedParagraph[] = [];
   for (const f of facts) {
     const c = f.citation;
     if (mode === 'basis') {
       const before = sources.items.length;
       const n = sources.add(c, `doc:${c.docId}`);
       if (sources.items.length === before) continue;
-      out.push({ text: fill(DRAFT_TEMPLATES.basis, { source: sourceName(c), n: String(n) }), level: 0, citations: [n] });
+      out.push({ key: `basis:${c.docId}`, text: fill(DRAFT_TEMPLATES.basis, { source: sourceName(c), n: String(n) }), level: 0, citations: [n] });
       continue;
     }
     const text = f.text.trim().replace(/^[“"]|[”"]$/g, '');
     const n = sources.add(c, `${c.docId}#${c.section}#${text}`);
     const pattern = c.section?.trim() ? DRAFT_TEMPLATES.fact : DRAFT_TEMPLATES.factNoSection;
-    out.push({ text: fill(pattern, { source: sourceName(c), section: c.section?.trim(), text, n: String(n) }), level: 0, citations: [n] });
+    out.push({ key: factKey(f), text: fill(pattern, { source: sourceName(c), section: c.section?.trim(), text, n: String(n) }), level: 0, citations: [n] });
   }
   return out;
 }
@@ -83,7 +91,7 @@ export function deadlineText(deadline: string | undefined): string | undefined {
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : text;
 }
 
-function body(fields: DraftFields, facts: readonly DraftFact[], sources: Sources): DraftParagraph[] {
+function body(fields: DraftFields, facts: readonly DraftFact[], sources: Sources): KeyedParagraph[] {
   const subject = fields.subject.trim().replace(/^(v\/v|về việc)\s+/i, '').replace(/[.;:]+$/, '');
   const values: Record<string, string | undefined> = {
     issuer: fields.issuingBodyName?.trim() || nameInRunningText(fields.issuingBody),
@@ -94,23 +102,24 @@ function body(fields: DraftFields, facts: readonly DraftFact[], sources: Sources
     head: issuingHead(fields),
   };
   const missingName: Record<string, string> = { recipients: 'nơi nhận', subject: 'trích yếu', subjectSentence: 'nội dung cuộc họp', deadline: 'thời hạn' };
-  const out: DraftParagraph[] = [];
+  const out: KeyedParagraph[] = [];
   const wrap = (p: TemplatePart, s: string) => `${p.prefix ?? ''}${s}${p.suffix ?? ''}`;
 
-  for (const part of typeTemplate(fields.type)) {
+  for (const [i, part] of typeTemplate(fields.type).entries()) {
+    const key = `part:${i}`;
     if (part.facts) {
       const ps = factParagraphs(part.facts, facts, sources);
       if (ps.length) out.push(...ps);
-      else if (part.whenNone) out.push({ text: placeholder(part.whenNone), level: 0, placeholder: true });
+      else if (part.whenNone) out.push({ key, text: placeholder(part.whenNone), level: 0, placeholder: true });
       continue;
     }
     if (part.placeholder) {
-      out.push({ text: wrap(part, placeholder(fill(part.placeholder, { subject: values.subject ?? '…' }))), level: level(part.level), placeholder: true });
+      out.push({ key, text: wrap(part, placeholder(fill(part.placeholder, { subject: values.subject ?? '…' }))), level: level(part.level), placeholder: true });
       continue;
     }
     if (!part.text) continue;
     if (part.needs && !values[part.needs]) {
-      if (part.whenMissing) out.push({ text: wrap(part, placeholder(part.whenMissing)), level: 0, placeholder: true });
+      if (part.whenMissing) out.push({ key, text: wrap(part, placeholder(part.whenMissing)), level: 0, placeholder: true });
       continue;
     }
     let missing = false;
@@ -120,7 +129,7 @@ function body(fields: DraftFields, facts: readonly DraftFact[], sources: Sources
       missing = true;
       return placeholder(missingName[key] ?? key);
     });
-    out.push({ text: wrap(part, text), level: level(part.level), ...(missing ? { placeholder: true } : {}) });
+    out.push({ key, text: wrap(part, text), level: level(part.level), ...(missing ? { placeholder: true } : {}) });
   }
   return out;
 }
@@ -150,9 +159,20 @@ function recipientsBlock(fields: DraftFields): string[] {
  * year of the date line when `fields.date` is absent.
  */
 export function composeDraft(fields: DraftFields, facts: ReadonlyArray<DraftFact>, opts: { today?: string } = {}): Draft {
+  return composeKeyed(fields, facts, opts).draft;
+}
+
+/**
+ * {@link composeDraft} with a stable key for each body paragraph, in body order: `part:<i>`
+ * for the template's i-th part, `fact:…` for a quoted fact, `basis:<docId>` for a căn cứ line.
+ * Edits in chat (revise.ts) name paragraphs by these keys, so they survive a re-composition.
+ */
+export function composeKeyed(fields: DraftFields, facts: ReadonlyArray<DraftFact>, opts: { today?: string } = {}): { draft: Draft; keys: string[] } {
   const sources = new Sources();
-  const paragraphs = body(fields, facts, sources);
-  return {
+  const keyed = body(fields, facts, sources);
+  const keys = keyed.map((p) => p.key);
+  const paragraphs = keyed.map(({ key: _key, ...p }) => p);
+  const draft: Draft = {
     fields,
     numberLine: numberLine(fields),
     placeDateLine: placeDateLine(fields.place, fields.date, opts.today),
@@ -165,4 +185,5 @@ export function composeDraft(fields: DraftFields, facts: ReadonlyArray<DraftFact
     draftMark: true,
     citations: sources.items,
   };
+  return { draft, keys };
 }

@@ -4,7 +4,10 @@
  */
 import { foldDiacritics } from '../text/fold.ts';
 import type { DraftFields } from './model.ts';
-import { DRAFT_REQUEST_VI } from './rules.ts';
+import { capitalizeFirst } from './format.ts';
+import { nameInRunningText } from './names.ts';
+import { needsParentBody, parentBodyExample } from './parent-body.ts';
+import { DRAFT_REQUEST_VI, fill } from './rules.ts';
 
 const Q = DRAFT_REQUEST_VI.questions;
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
@@ -22,13 +25,22 @@ const blank = (v: string | undefined) => !v || !v.trim();
 
 /**
  * The questions for what `partial` lacks. `number` and `date` are never asked: the văn thư fills
- * them at registration. The deadline is asked only when the type or subject calls for one.
+ * them at registration. The deadline is asked only when the type or subject calls for one; the
+ * parent body when the issuer sits under a higher body (parent-body.ts), or, as optional, with
+ * the issuer when that is not known yet.
  */
 export function missingFields(partial: Partial<DraftFields>): Array<{ field: keyof DraftFields; question: string }> {
   const out: Array<{ field: keyof DraftFields; question: string }> = [];
   const ask = (field: keyof DraftFields, question: string) => out.push({ field, question });
   if (!partial.type) ask('type', Q.type);
-  if (blank(partial.issuingBody)) ask('issuingBody', Q.issuingBody);
+  if (blank(partial.issuingBody)) {
+    ask('issuingBody', Q.issuingBody);
+    // Asked in the same round, as optional, so that the answer to both comes back at once.
+    if (blank(partial.superiorBody)) ask('superiorBody', Q.superiorBodyUnknownIssuer);
+  } else if (blank(partial.superiorBody) && needsParentBody(partial.issuingBody)) {
+    const issuer = capitalizeFirst(nameInRunningText(partial.issuingBody!));
+    ask('superiorBody', fill(Q.superiorBody, { issuer, example: parentBodyExample(partial.issuingBody!, partial.place) ?? '' }));
+  }
   if (blank(partial.issuingBodyCode)) ask('issuingBodyCode', Q.issuingBodyCode);
   if (blank(partial.place)) ask('place', Q.place);
   if (blank(partial.subject)) ask('subject', Q.subject);

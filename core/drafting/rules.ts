@@ -5,6 +5,8 @@
 import nd30 from '../../prompts/drafting/nd30-rules.json' with { type: 'json' };
 import templates from '../../prompts/drafting/templates.vi.json' with { type: 'json' };
 import request from '../../prompts/drafting/request.vi.json' with { type: 'json' };
+import replies from '../../prompts/drafting/edit-replies.vi.json' with { type: 'json' };
+import intent from '../../prompts/drafting/intent.vi.json' with { type: 'json' };
 import type { DraftType, SigningAuthority } from './model.ts';
 
 /** The decree's rules (page, font, elements, abbreviations, per-type structure, checker messages). */
@@ -13,6 +15,12 @@ export const ND30_RULES = Object.freeze(nd30);
 export const DRAFT_TEMPLATES = Object.freeze(templates);
 /** Keywords for reading a chat request and the questions for missing fields. */
 export const DRAFT_REQUEST_VI = Object.freeze(request);
+/** What the drafting service answers when a message is no edit it understands, or there is no draft to edit. */
+export const DRAFT_MESSAGES = Object.freeze(replies.messages);
+/** What the drafting service says it changed, or why it could not, for each edit. */
+export const DRAFT_EDIT_REPLIES = Object.freeze(replies);
+/** The words naming each document type in a request ("công văn", "thư mời"). */
+export const DRAFT_TYPE_WORDS = Object.freeze(intent.typeWords);
 
 /** One part of a body template (see prompts/drafting/templates.vi.json). */
 export interface TemplatePart {

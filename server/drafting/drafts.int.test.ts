@@ -140,6 +140,110 @@ describe('POST /api/draft', () => {
   });
 });
 
+describe('POST /api/draft in a conversation: remembered agency and signer, edits as new versions', () => {
+  const post = (body: Json, token = OFFICIAL_TOKEN) => call('POST', '/api/draft', { token, body });
+
+  it('asks a Sở for its parent body (cơ quan chủ quản) and names it in the question', async () => {
+    const { superiorBody: _s, ...fields } = FIELDS;
+    const res = await post({ request: REQUEST, fields });
+    expect(res.body.status).toBe('needs_input');
+    expect(res.body.questions.map((q: Json) => q.field)).toEqual(['superiorBody']);
+    expect(res.body.questions[0].question).toContain('Sở Khoa học và Công nghệ');
+    expect(res.body.questions[0].question).toContain('UBND TỈNH QUẢNG NGÃI');
+  });
+
+  it('remembers the agency, its code and the signer for the next draft of the same official in the same conversation', async () => {
+    const first = await post({ request: REQUEST, fields: FIELDS });
+    expect(first.body.status).toBe('drafted');
+    expect(first.body.version).toBe(1);
+    const conversationId = first.body.conversationId as string;
+    expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const next = await post({ request: 'Hãy soạn tờ trình gửi UBND tỉnh về việc phê duyệt Đề án đầu tư trang thiết bị công nghệ thông tin', conversationId });
+    expect(next.body.status).toBe('drafted');
+    expect(next.body.draft.fields).toMatchObject({ type: 'tờ trình', issuingBody: FIELDS.issuingBody, issuingBodyCode: 'SKHCN', superiorBody: FIELDS.superiorBody, signerName: FIELDS.signerName });
+    expect(next.body.remembered).toEqual(expect.arrayContaining(['issuingBody', 'issuingBodyCode', 'signerTitle', 'signerName']));
+    expect(next.body.draft.numberLine).toBe('…/TTr-SKHCN');
+
+    // Another official, or a new conversation, starts from nothing.
+    const other = await post({ request: 'Soạn tờ trình gửi UBND tỉnh về việc phê duyệt dự toán', conversationId }, ADMIN_TOKEN);
+    expect(other.body.status).toBe('needs_input');
+    expect(other.body.questions.map((q: Json) => q.field)).toContain('issuingBody');
+    expect(other.body.remembered).toEqual([]);
+    const fresh = await post({ request: 'Soạn tờ trình gửi UBND tỉnh về việc phê duyệt dự toán' });
+    expect(fresh.body.questions.map((q: Json) => q.field)).toContain('signerName');
+    expect(fresh.body.conversationId).not.toBe(conversationId);
+  });
+
+  it('makes a new version for an edit typed in chat: what changed, the checker re-run, a new .docx, an audit record', async () => {
+    const first = await post({ request: REQUEST, fields: FIELDS });
+    const conversationId = first.body.conversationId as string;
+
+    const v2 = await post({ request: 'thêm nơi nhận Sở Tài chính', conversationId });
+    expect(v2.status).toBe(200);
+    expect(v2.body).toMatchObject({ status: 'drafted', version: 2, changes: ['Đã thêm nơi nhận: Sở Tài chính.'], conversationId });
+    expect(v2.body.id).not.toBe(first.body.id);
+    expect(v2.body.draft.salutation).toEqual(['Kính gửi:', '- UBND các xã, phường, đặc khu;', '- Sở Tài chính.']);
+    expect(v2.body.findings.filter((f: Json) => f.severity === 'error')).toEqual([]);
+
+    const v3 = await post({ request: 'đổi thời hạn thành 30/12/2026; người ký là Phó Giám đốc Trần Thị Bình', conversationId });
+    expect(v3.body.version).toBe(3);
+    expect(v3.body.changes).toEqual(['Đã đổi thời hạn thành 30/12/2026.', 'Đã đổi người ký: KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC, Trần Thị Bình.']);
+    expect(v3.body.draft.signature).toEqual({ authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Trần Thị Bình' });
+    const file = await call('GET', v3.body.docxUrl, { token: OFFICIAL_TOKEN });
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="du-thao-cong-van-v3.docx"');
+    const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
+    expect(text).toContain('30/12/2026');
+    expect(text).toContain('Sở Tài chính');
+    expect(text).toContain('Trần Thị Bình');
+    // The first version's file is still the first version.
+    const v1 = (await mammoth.extractRawText({ buffer: (await call('GET', first.body.docxUrl, { token: OFFICIAL_TOKEN })).bytes })).value;
+    expect(v1).not.toContain('Sở Tài chính');
+
+    const audit = await call('GET', '/api/admin/audit?format=json&reason=DRAFT_EDIT', { token: ADMIN_TOKEN });
+    const records = (audit.body.records as Json[]).filter((r) => r.conversationId === conversationId);
+    expect(records.map((r) => r.decisions[0].reason).sort()).toEqual(['v2: add-recipients', 'v3: set-deadline,set-signer']);
+    expect(records.every((r) => r.role === 'official' && r.outcome === 'answered')).toBe(true);
+
+    // A new request in the same conversation is a new draft, version 1 again.
+    const again = await post({ request: 'Soạn thông báo gửi các phòng về việc lịch họp giao ban tháng 1/2027', conversationId });
+    expect(again.body.status).toBe('drafted');
+    expect(again.body.version).toBe(1);
+  });
+
+  it('says in Vietnamese when an edit cannot apply, is not understood, or there is no draft to edit, and changes nothing', async () => {
+    const first = await post({ request: REQUEST, fields: FIELDS });
+    const conversationId = first.body.conversationId as string;
+    const missing = await post({ request: 'bỏ đoạn 40', conversationId });
+    expect(missing.status).toBe(422);
+    expect(missing.body.code).toBe('DRAFT_EDIT_FAILED');
+    expect(missing.body.message).toMatch(/không có đoạn 40/);
+    const unclear = await post({ request: 'cái này ổn rồi', conversationId });
+    expect(unclear.status).toBe(422);
+    expect(unclear.body.code).toBe('DRAFT_EDIT_UNCLEAR');
+    expect(unclear.body.message).toMatch(VIETNAMESE);
+    const none = await post({ request: 'thêm nơi nhận Sở Tài chính' });
+    expect(none.status).toBe(409);
+    expect(none.body.code).toBe('NO_DRAFT_TO_EDIT');
+    // The draft is unchanged: the next edit makes version 2.
+    expect((await post({ request: 'bỏ đoạn 2', conversationId })).body.version).toBe(2);
+  });
+});
+
+describe('a drafting request sent to chat', () => {
+  it('is answered with a notice saying where drafts are made, for an official, and not for a citizen', async () => {
+    const message = 'Hãy soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025';
+    const official = await call('POST', '/api/chat', { token: OFFICIAL_TOKEN, body: { message } });
+    expect(official.status).toBe(200);
+    expect(official.body.notices.join(' ')).toContain('yêu cầu soạn thảo văn bản');
+    expect(official.body.notices.join(' ')).toContain('/api/draft');
+    const question = await call('POST', '/api/chat', { token: OFFICIAL_TOKEN, body: { message: 'Soạn thảo văn bản là gì?' } });
+    expect(question.body.notices.join(' ')).not.toContain('yêu cầu soạn thảo văn bản');
+    const citizen = await call('POST', '/api/chat', { body: { message } });
+    expect(citizen.body.notices.join(' ')).not.toContain('/api/draft');
+  });
+});
+
 describe('POST /api/draft with an LLM configured', () => {
   it('has the body written by the model, checked against the cited facts, and the rest laid out by code', async () => {
     const llm = await startScriptedOpenAiServer([{ content: [

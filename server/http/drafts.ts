@@ -1,11 +1,12 @@
 /**
  * Drafting routes (officials and admins), mounted under /api: `POST /draft` asks for what
- * is missing or returns the draft with the format checker's findings and a download link;
+ * is missing or returns the draft (or, for an edit typed in the same conversation, its next
+ * version) with the format checker's findings and a download link;
  * `GET /drafts/:id.docx` serves the .docx. Citizens get 401, like every signed-in route.
  */
 import express from 'express';
 import type { DraftFields } from '../../core/drafting/model.ts';
-import type { DraftService } from '../drafting/service.ts';
+import { DraftRefusal, type DraftService } from '../drafting/service.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import { HttpError } from './errors.ts';
@@ -32,9 +33,17 @@ export function createDraftsRouter(deps: DraftsDeps): express.Router {
     const { role, user } = callerOf(req);
     deps.indexes.assertReady();
     const fields: Partial<DraftFields> = { ...body.fields, ...(body.type ? { type: body.type } : {}) };
-    const result = await deps.lifecycle.track(() => deps.drafts.draft({ fields, ...(body.request ? { request: body.request } : {}) }, { role, user }));
+    const input = { fields, ...(body.request ? { request: body.request } : {}), ...(body.conversationId ? { conversationId: body.conversationId } : {}) };
+    const result = await deps.lifecycle.track(() => deps.drafts.draft(input, { role, user })).catch((err: unknown) => {
+      // An edit that is not understood or cannot apply, or no draft to edit: said in Vietnamese, nothing changed.
+      if (err instanceof DraftRefusal) throw new HttpError(err.code === 'NO_DRAFT_TO_EDIT' ? 409 : 422, err.code, err.userMessage);
+      throw err;
+    });
     res.json(result.status === 'drafted'
-      ? { status: result.status, id: result.id, draft: result.draft, findings: result.findings, docxUrl: result.docxUrl, writtenBy: result.writtenBy }
+      ? {
+        status: result.status, id: result.id, draft: result.draft, findings: result.findings, docxUrl: result.docxUrl, writtenBy: result.writtenBy,
+        conversationId: result.conversationId, version: result.version, changes: result.changes, remembered: result.remembered,
+      }
       : result);
   });
 

@@ -87,7 +87,7 @@ export class Conversation implements MessageHost {
     const userEl = userBubble(message);
     log.appendChild(userEl);
     const token = loadToken();
-    if (token && isDraftRequest(message)) return this.draft(message, token);
+    if (token && isDraftRequest(message, this.conversationId)) return this.draft(message, token);
     const requestId = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const reply = new AssistantMessage(this.deps.server, this, this.deps.instant);
     log.appendChild(reply.el);
@@ -240,7 +240,7 @@ export class Conversation implements MessageHost {
     void new DraftSession(this.deps.server, token, message, () => {
       this.drafting = false;
       this.deps.setBusy(false);
-    }).run(reply.el, {});
+    }, { get: () => this.conversationId, set: (id) => { this.conversationId = id; } }).run(reply.el, {});
   }
 
   private setScroll(top: number): void {

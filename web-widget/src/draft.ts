@@ -1,19 +1,43 @@
 /**
- * Drafting for signed-in officials: "Soạn …" goes to `POST /api/draft`; the reply either
- * asks for what is missing (a small form) or brings the draft (a text-only preview, the
- * format checker's findings and the .docx download). Every draft is marked DỰ THẢO.
+ * Drafting for signed-in officials: a drafting request in natural phrasing ("Soạn …", "Hãy
+ * soạn …", "Giúp tôi soạn giấy mời …", "Viết giúp công văn …", "Dự thảo báo cáo …") goes to
+ * `POST /api/draft`, and so does an edit of the conversation's current draft ("thêm nơi nhận
+ * …", "đổi thời hạn thành …", "bỏ đoạn 2"). The reply either asks for what is missing (a small
+ * form) or brings the draft (a text-only preview with its version and what changed, the
+ * format checker's findings and the .docx download). Every draft is marked DỰ THẢO. The
+ * recognisers are the server's own (core/drafting/intent.ts, edits.ts), bundled.
  */
-import type { Draft, DraftFieldsInput, DraftNeedsInput, DraftQuestion, DraftRequest, DraftResponse, FormatFinding } from '../../protocol/draft.ts';
+import { isDraftEdit } from '../../core/drafting/edits.ts';
+import { draftIntent } from '../../core/drafting/intent.ts';
+import type { Draft, DraftFieldsInput, DraftNeedsInput, DraftQuestion, DraftRequest, DraftResponse, Drafted } from '../../protocol/draft.ts';
 import { h } from './dom.ts';
 import { T } from './strings.ts';
 
 /** What the form sends: the fields known so far and the official's answers, by field name. */
 type Fields = Record<string, unknown>;
 
-/** Whether a signed-in message asks for a draft: it starts with "Soạn" (any case, with or without diacritics). */
-export function isDraftRequest(message: string): boolean {
-  return /^soan(\s|$)/.test(message.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+/** Where the conversation's id is kept (the widget's, shared with chat); the server answers with it. */
+export interface ConversationRef {
+  get(): string | undefined;
+  set(id: string): void;
 }
+
+/** Conversations whose latest drafting reply brought a draft: an edit typed there goes to drafting. */
+const withDraft = new Set<string>();
+/** The conversation of the latest drafting exchange, for callers that do not say which. */
+let lastConversation: string | undefined;
+
+/**
+ * Whether a signed-in message goes to drafting: a drafting request in natural phrasing, or an
+ * edit ("thêm nơi nhận …") while the conversation has a draft.
+ */
+export function isDraftRequest(message: string, conversationId: string | undefined = lastConversation): boolean {
+  if (draftIntent(message)) return true;
+  return conversationId !== undefined && withDraft.has(conversationId) && isDraftEdit(message);
+}
+
+/** The conversation's id when none is given: kept here, for this page. */
+const ownConversation: ConversationRef = { get: () => lastConversation, set: (id) => { lastConversation = id; } };
 
 async function call(url: string, token: string, body?: object): Promise<Response> {
   const res = await fetch(url, {
@@ -31,19 +55,25 @@ async function call(url: string, token: string, body?: object): Promise<Response
 /** One drafting exchange, rendered into an assistant message element `el` (its `.body` is replaced). */
 export class DraftSession {
   constructor(private readonly server: string, private readonly token: string, private readonly request: string,
-    private readonly done: () => void) {}
+    private readonly done: () => void, private readonly conversation: ConversationRef = ownConversation) {}
 
   /** Post the request with `fields` and render the reply into `el`. */
   async run(el: HTMLElement, fields: Fields): Promise<void> {
     const body = el.querySelector('.body')!;
     try {
       // The form's answers are keyed by the server's own field names; the server validates them.
-      const request: DraftRequest = { request: this.request, fields: fields as DraftFieldsInput };
+      const conversationId = this.conversation.get();
+      const request: DraftRequest = { request: this.request, fields: fields as DraftFieldsInput, ...(conversationId ? { conversationId } : {}) };
       const res = await call(`${this.server}/api/draft`, this.token, request);
       const reply = await res.json() as DraftResponse;
+      this.conversation.set(reply.conversationId);
+      lastConversation = reply.conversationId;
       body.textContent = '';
       if (reply.status === 'needs_input') body.appendChild(this.form(el, reply.questions, reply.fields));
-      else body.append(...this.preview(reply.draft, reply.findings, reply.docxUrl));
+      else {
+        withDraft.add(reply.conversationId);
+        body.append(...this.preview(reply));
+      }
       el.setAttribute('data-state', 'done');
     } catch (err) {
       body.textContent = err instanceof Error ? err.message : T.genericError;
@@ -79,13 +109,26 @@ export class DraftSession {
     return form;
   }
 
-  private preview(d: Draft, findings: FormatFinding[], docxUrl: string): HTMLElement[] {
+  private preview(reply: Drafted): HTMLElement[] {
+    const { draft: d, findings, docxUrl, version, changes } = reply;
     const p = (text: string, cls?: string): HTMLElement => h('p', cls ? { class: cls } : {}, text);
-    const doc = h('div', { class: 'draft', role: 'region', 'aria-label': T.draftPreview },
-      p(T.draftMark, 'draft-mark'), p(`Số: ${d.numberLine}`), p(d.placeDateLine, 'draft-date'),
+    // Paragraphs that are not headings carry the number an edit names them by ("bỏ đoạn 2").
+    let counted = 0;
+    const paragraph = (b: Draft['body'][number]): HTMLElement => {
+      const n = b.level === 0 ? h('span', { class: 'draft-n', title: `${T.draftParagraph} ${++counted}` }, `${counted}`) : null;
+      return b.placeholder ? h('p', {}, n, h('em', {}, b.text)) : h('p', {}, n, b.text);
+    };
+    const header = version > 1
+      ? h('div', { class: 'draft-version' }, h('p', { class: 'refused-title' }, `${T.draftVersion} ${version}`), h('ul', {}, ...changes.map((c) => h('li', {}, c))))
+      : null;
+    const doc = h('div', { class: 'draft', role: 'region', 'aria-label': `${T.draftPreview}${version > 1 ? ` (${T.draftVersion.toLowerCase()} ${version})` : ''}` },
+      p(T.draftMark, 'draft-mark'),
+      d.fields.superiorBody ? p(d.fields.superiorBody.toLocaleUpperCase('vi'), 'draft-org') : null,
+      p(d.fields.issuingBody.toLocaleUpperCase('vi'), 'draft-org draft-issuer'),
+      p(`Số: ${d.numberLine}`), p(d.placeDateLine, 'draft-date'),
       d.typeName ? p(d.typeName, 'draft-type') : null, p(d.subjectLine, 'draft-subject'),
       ...d.salutation.map((s) => p(s)),
-      ...d.body.map((b) => (b.placeholder ? h('p', {}, h('em', {}, b.text)) : p(b.text))),
+      ...d.body.map(paragraph),
       p([d.signature.authority, d.signature.title].filter(Boolean).join(' '), 'draft-sign'),
       p(d.signature.name, 'draft-sign'),
       ...d.recipientsBlock.map((r) => p(r, 'draft-small')));
@@ -95,7 +138,7 @@ export class DraftSession {
     const download = h('button', { type: 'button', class: 'abtn' }, T.draftDownload);
     const status = h('p', { class: 'notice', role: 'status' });
     download.addEventListener('click', () => void this.download(docxUrl, status));
-    return [doc, check, h('div', { class: 'actions' }, download), status];
+    return [...(header ? [header] : []), doc, check, h('div', { class: 'actions' }, download), status, h('p', { class: 'draft-hint' }, T.draftEditHint)];
   }
 
   private async download(docxUrl: string, status: HTMLElement): Promise<void> {

@@ -78,4 +78,7 @@ export const T = {
   findingError: 'Lỗi',
   findingWarning: 'Lưu ý',
   draftDownload: 'Tải tệp .docx',
+  draftVersion: 'Phiên bản',
+  draftParagraph: 'Đoạn',
+  draftEditHint: 'Để sửa, bạn nhắn tiếp, ví dụ: “thêm nơi nhận Sở Tài chính”, “đổi thời hạn thành 30/12/2026”, “bỏ đoạn 2”, “sửa trích yếu thành …”, “người ký là Phó Giám đốc …”.',
 } as const;

@@ -107,6 +107,11 @@ mark { background: #fff1a8; color: #1b1b1b; }
 .draft-subject { text-align: center; }
 .draft-small { font-size: 12px; }
 .draft-check ul { margin: 4px 0; padding-left: 18px; font-size: 13px; }
+.draft-version ul { margin: 4px 0; padding-left: 18px; font-size: 13px; }
+.draft-n { display: inline-block; min-width: 1.4em; margin-right: 4px; color: #555; font-family: system-ui, sans-serif; font-size: 11px; }
+.draft-hint { font-size: 12px; color: #444; }
+.draft-org { margin: 0; font-size: 13px; }
+.draft-issuer { font-weight: 700; }
 .comment { width: 100%; display: flex; flex-wrap: wrap; gap: 6px; }
 .comment label { width: 100%; }
 .comment textarea { flex: 1; min-width: 0; min-height: 48px; border: 1px solid #767676; border-radius: 6px; padding: 4px 6px; }

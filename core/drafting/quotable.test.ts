@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dropGluedMarkers, hasSplicedFootnote, quotableSentences, unquotable } from './quotable.ts';
+
+describe('quotable sentences', () => {
+  it('refuses a sentence with a footnote spliced into it by the PDF extraction', () => {
+    expect(hasSplicedFootnote('Với phương châm lấy doanh nghiệp làm trung tâm, ngành KH&CN đã ưu tiên xét duyệt các 1 Về việc báo cáo tình hình thực hiện Chiến lược.')).toBe(true);
+    expect(hasSplicedFootnote('Nay thông báo các cơ quan thực hiện. Phùng Tô Long 1 Về hướng dẫn xây dựng Kế hoạch chuyển đổi số giai đoạn 2026 - 2030.')).toBe(true);
+    expect(hasSplicedFootnote('UBND tỉnh đã triển khai thực hiện các 1 Nghị quyết số 14/2021/NQ-HĐND.')).toBe(true);
+    // A number that belongs to the sentence.
+    expect(hasSplicedFootnote('Theo khoản 2 Điều 3 của Quyết định, tháng 3 Về đích sớm.')).toBe(false);
+    expect(hasSplicedFootnote('Sở đã hoàn thành 12 nhiệm vụ trong năm.')).toBe(false);
+  });
+
+  it('drops footnote markers glued to a word or a year', () => {
+    expect(dropGluedMarkers('trên 99% văn bản được ký số khi phát hành văn bản điện tử3.')).toBe('trên 99% văn bản được ký số khi phát hành văn bản điện tử.');
+    expect(dropGluedMarkers('Khu vực Đông Quảng Ngãi4: Xây dựng 50 nhiệm vụ.')).toBe('Khu vực Đông Quảng Ngãi: Xây dựng 50 nhiệm vụ.');
+    expect(dropGluedMarkers('Công văn số 4889/UBND-KGVX ngày 21/11/20251, Sở đã có văn bản2 đề nghị.')).toBe('Công văn số 4889/UBND-KGVX ngày 21/11/2025, Sở đã có văn bản đề nghị.');
+    expect(dropGluedMarkers('Diện tích 120 m2, mã H5N1, Luật số 23/2018/QH14.')).toBe('Diện tích 120 m2, mã H5N1, Luật số 23/2018/QH14.');
+  });
+
+  it('says why a sentence is not quoted: a list announced with ":", cut, begun mid-sentence, a heading, a closing formula', () => {
+    expect(unquotable('Phó Chủ tịch Ủy ban nhân dân tỉnh Trần Phước Hiền kết luận và chỉ đạo như sau:')).toBe('announces-list');
+    expect(unquotable('Trên cơ sở tổng hợp đề xuất của các Sở, ban, ngành, địa phương trên địa bàn tỉnh; đồng thời, nhằm tập trung nguồn lực,')).toBe('cut');
+    expect(unquotable('nhiệm vụ KH&CN triển khai hàng năm với sự tham gia của doanh nghiệp để hỗ trợ.')).toBe('starts-mid-sentence');
+    expect(unquotable('II. Kết quả đạt được')).toBe('short');
+    expect(unquotable('Trên đây là báo cáo kết quả thực hiện Chiến lược, kính đề nghị Bộ Khoa học và Công nghệ tổng hợp./.')).toBe('closing-formula');
+    expect(unquotable('Sở Khoa học và Công nghệ thông báo đến các cơ quan, tổ chức, đơn vị, địa phương biết, triển khai thực hiện./.')).toBe('closing-formula');
+    expect(unquotable('Đã ban hành Kế hoạch số 41/KH-UBND ngày 10/9/2025 về Chuyển đổi số tỉnh Quảng Ngãi năm 2025.')).toBeUndefined();
+  });
+
+  it('quotes list items whole, without their dash or closing ";", and skips the cut first sentence of a continuing passage', () => {
+    const passage = [
+      '2. Sở Khoa học và Công nghệ:',
+      '- Khẩn trương rà soát, tham mưu Đề án đầu tư đồng bộ trang thiết bị công nghệ thông tin, thiết bị chuyên ngành;',
+      '- Hướng dẫn các đơn vị, địa phương xây dựng Kế hoạch chuyển đổi số giai đoạn 2026 - 2030.',
+    ].join('\n');
+    expect(quotableSentences(passage).map((s) => s.text)).toEqual([
+      'Khẩn trương rà soát, tham mưu Đề án đầu tư đồng bộ trang thiết bị công nghệ thông tin, thiết bị chuyên ngành',
+      'Hướng dẫn các đơn vị, địa phương xây dựng Kế hoạch chuyển đổi số giai đoạn 2026 - 2030.',
+    ]);
+    expect(quotableSentences('Kế hoạch chuyển đổi số của tỉnh đã được ban hành đúng hạn. Sở đã hướng dẫn các đơn vị xây dựng kế hoạch.', { continues: true }).map((s) => s.text))
+      .toEqual(['Sở đã hướng dẫn các đơn vị xây dựng kế hoạch.']);
+  });
+});

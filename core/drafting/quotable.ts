@@ -1,0 +1,81 @@
+/**
+ * Which sentences of a passage a draft may quote: whole sentences only — ending in a full
+ * stop (or `;` for a list item), never in ":" (a sentence that announces a list is not a
+ * fact), never beginning mid-sentence, never a heading — and never a footnote spliced into
+ * the text by a PDF extraction ("ưu tiên xét duyệt các 1 Về việc báo cáo …"). A footnote
+ * marker glued to a word ("điện tử3.") is dropped from the quote. Cue words are data in
+ * prompts/drafting/facts.vi.json.
+ */
+import factCues from '../../prompts/drafting/facts.vi.json' with { type: 'json' };
+import { splitSentences } from '../answer/compose/sentences.ts';
+import { foldDiacritics } from '../text/fold.ts';
+import { MAX_SENTENCE_CHARS, MIN_SENTENCE_CHARS } from './tuning.ts';
+
+const fold = (s: string) => foldDiacritics(s.normalize('NFC').toLowerCase());
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** A list marker at the start of a line: "- ", "+ ", "• ", "a) ", "1. ", "2) ". */
+const LIST_MARKER = /^(?:[-–+•*]+|\d{1,2}[.)]|[a-zđ]\))\s+/u;
+/** A word, a lone number of 1–2 digits, then a footnote's first words: "các 1 Về việc", "Long 1 Về hướng dẫn". */
+const SPLICED_NOTE = new RegExp(String.raw`(\S+)\s+\d{1,2}\s+((?:${alternation(factCues.footnoteStarts.map((w) => w.normalize('NFC')))})(?![\p{L}\d]))`, 'giu');
+/** Words after which a number belongs to the sentence ("khoản 2 Điều 3", "tháng 3"), folded; for two-word entries their last word. */
+const NUMBERED = new Set(factCues.numberedWords.map((w) => fold(w).split(' ').pop()!));
+/** A footnote marker glued to the end of a word with a diacritic or of four letters or more ("Ngãi4", "tử3", "khác12"), before punctuation or a space. */
+const GLUED_MARKER = /(?<=(?:[\p{L}]*[^\p{ASCII}\d\s\p{P}][\p{L}]*|[a-zA-Z]{4,}))\d{1,2}(?=[\s,.;:)]|$)/gu;
+/** A date whose year carries a glued marker: "21/11/20251". */
+const GLUED_DATE_MARKER = /(\b\d{1,2}\/\d{1,2}\/\d{4})\d{1,2}\b/gu;
+/** The first words of a closing formula ("Trên đây là báo cáo …", "Nay thông báo …"), folded. */
+const CLOSING = new RegExp(`^(?:${factCues.closingCues.map(fold).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d])`, 'u');
+/** How a whole sentence ends: a full stop, "!", "?", "…" or a list item's ";", possibly before a closing quote or bracket. */
+const WHOLE_END = /[.!?…;]["”’)]*$/u;
+
+/** Whether the text carries a footnote spliced into it: a lone small number, not after "khoản", "tháng"…, before a capitalised footnote opening. */
+export function hasSplicedFootnote(text: string): boolean {
+  for (const m of text.normalize('NFC').matchAll(SPLICED_NOTE)) {
+    const before = fold(m[1]!).replace(/[^\p{L}\d]/gu, '');
+    if (!NUMBERED.has(before) && /^\p{Lu}/u.test(m[2]!)) return true;
+  }
+  return false;
+}
+
+/** The sentence without glued footnote markers ("điện tử3." → "điện tử."). */
+export function dropGluedMarkers(sentence: string): string {
+  return sentence.replace(GLUED_DATE_MARKER, '$1').replace(GLUED_MARKER, '');
+}
+
+/** Why a sentence may not be quoted, or undefined when it may. */
+export function unquotable(sentence: string): string | undefined {
+  if (sentence.length < MIN_SENTENCE_CHARS) return 'short';
+  if (sentence.length > MAX_SENTENCE_CHARS) return 'long';
+  if (/:["”’)]*$/u.test(sentence)) return 'announces-list';
+  if (!WHOLE_END.test(sentence)) return 'cut';
+  if (!/^["“(]?[\p{Lu}\d]/u.test(sentence)) return 'starts-mid-sentence';
+  if (hasSplicedFootnote(sentence)) return 'spliced-footnote';
+  // "./." closes a document's last sentence, a formula ("… thông báo để các cơ quan biết, thực hiện./.").
+  if (CLOSING.test(fold(sentence)) || /\.\/\.$/u.test(sentence)) return 'closing-formula';
+  return undefined;
+}
+
+/** A quotable sentence and where it sits in its passage. */
+export interface QuotableSentence {
+  text: string;
+  /** 0-based position among the passage's sentences. */
+  index: number;
+}
+
+/**
+ * The sentences of `passage` a draft may quote, list markers and glued footnote markers
+ * removed, a list item's closing ";" dropped. `continues`: the
+ * passage begins inside a paragraph begun before it, so its first sentence is cut.
+ */
+export function quotableSentences(passage: string, opts: { continues?: boolean } = {}): QuotableSentence[] {
+  const out: QuotableSentence[] = [];
+  splitSentences(passage).forEach((span, index) => {
+    if (index === 0 && opts.continues) return;
+    const text = dropGluedMarkers(passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim().replace(LIST_MARKER, ''));
+    if (unquotable(text)) return;
+    out.push({ text: text.replace(/\s*;$/u, ''), index });
+  });
+  return out;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, queryTerms, selectFacts, type FactPassage } from './select-facts.ts';
+
+const AI_REPORT = 'Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2030 trên địa bàn tỉnh Quảng Ngãi';
+const passage = (over: Partial<FactPassage<string>> & Pick<FactPassage<string>, 'text' | 'docId'>): FactPassage<string> => ({
+  chunkId: `${over.docId}#${over.text.length}`, docTitle: 'Văn bản', docType: 'báo cáo', ref: over.docId, ...over,
+});
+
+const PASSAGES = [
+  passage({
+    docId: 'ai-report', docTitle: AI_REPORT, firstOfDocument: true,
+    text: 'Thực hiện Công văn số 6824/BKHCN-CN ngày 19/11/2025 của Bộ Khoa học và Công nghệ về việc báo cáo tình hình thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2025, Sở Khoa học và Công nghệ đã có văn bản đề nghị các đơn vị phối hợp báo cáo kết quả thực hiện năm 2025.',
+  }),
+  passage({
+    docId: 'ket-luan', docTitle: 'Kết luận của Phó Chủ tịch UBND tỉnh về ứng dụng AI và giải pháp chuyển đổi số giai đoạn 2026-2030', docType: 'thông báo',
+    text: 'Sau khi nghe các đơn vị báo cáo kết quả chuyển đổi số năm 2025 và ý kiến thảo luận của các đại biểu, Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận và chỉ đạo như sau:',
+  }),
+  passage({
+    docId: 'phu-luc', docTitle: 'Phụ lục số 02: tình hình thực hiện nhiệm vụ về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Quảng Ngãi', docType: 'phụ lục',
+    headings: ['Kết quả thực hiện'],
+    text: '- Đã ban hành Kế hoạch số 41/KH-UBND ngày 10/9/2025 về Chuyển đổi số tỉnh Quảng Ngãi năm 2025.\n- Tỷ lệ sử dụng văn bản điện tử đạt trên 99,35%, ngành KH&CN đã ưu tiên xét duyệt các 1 Về việc báo cáo chuyển đổi số năm 2025.',
+  }),
+  passage({
+    docId: 'tthc', docTitle: 'Cấp giấy phép hoạt động chuyển đổi số', docType: 'thủ tục',
+    text: 'Tổ chức báo cáo kết quả chuyển đổi số năm 2025 cho cơ quan quản lý theo mẫu.',
+  }),
+];
+
+const QUERY = { subject: 'báo cáo kết quả chuyển đổi số năm 2025', request: 'Viết giúp công văn về việc báo cáo kết quả chuyển đổi số năm 2025 gửi UBND tỉnh.', recipients: ['UBND tỉnh'] };
+
+describe('selectFacts', () => {
+  it('quotes the sentence about the subject, not an unrelated report\'s opening, a sentence ending in ":" or a spliced footnote', () => {
+    const chosen = selectFacts(PASSAGES, QUERY).map((f) => f.text);
+    expect(chosen[0]).toBe('Đã ban hành Kế hoạch số 41/KH-UBND ngày 10/9/2025 về Chuyển đổi số tỉnh Quảng Ngãi năm 2025.');
+    expect(chosen.join('\n')).not.toContain('6824/BKHCN-CN');
+    expect(chosen.join('\n')).not.toContain('như sau:');
+    expect(chosen.join('\n')).not.toContain('các 1 Về việc');
+  });
+
+  it('puts a national procedure below a provincial document that says as much', () => {
+    const chosen = selectFacts(PASSAGES, QUERY);
+    const procedure = chosen.findIndex((f) => f.passage.docType === 'thủ tục');
+    expect(procedure === -1 || procedure > 0).toBe(true);
+  });
+
+  it('quotes an opening when its document is the subject of the draft', () => {
+    const chosen = selectFacts(PASSAGES, { subject: 'kết quả thực hiện Chiến lược quốc gia về trí tuệ nhân tạo năm 2025', request: '' }).map((f) => f.text);
+    expect(chosen.some((t) => t.includes('6824/BKHCN-CN'))).toBe(true);
+  });
+
+  it('reads a document the request names even when its words are elsewhere, and weighs nothing on words of the request itself', () => {
+    const named = selectFacts([{ ...PASSAGES[2]!, docTitle: 'Phụ lục', named: true }], { subject: 'số liệu văn bản điện tử', request: 'Soạn công văn' });
+    expect(named.map((f) => f.passage.docId)).toEqual(['phu-luc']);
+    expect([...queryTerms({ subject: 'ngân sách', request: 'Hãy soạn giúp tôi công văn gửi Sở' }).keys()].sort()).toEqual(['ngan', 'ngan_sach', 'sach', 'so']);
+  });
+
+  it('compares whichever way a name is written: abbreviations spelled out, leading zeros dropped', () => {
+    const terms = queryTerms({ subject: 'sơ kết 3 năm phần KH&CN' });
+    expect(coverage('Sơ kết 03 năm phần khoa học và công nghệ', terms)).toBe(1);
+  });
+
+  it('quotes nothing when no sentence is about the subject', () => {
+    expect(selectFacts(PASSAGES, { subject: 'phòng chống thiên tai mùa mưa bão' })).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Every number the drafter's fact selection uses, with what it does and how it was chosen.
+ * Measured with `npm run eval -- drafts` (eval/drafts.ts) on the ten drafting requests of
+ * eval/datasets/officials-questions.jsonl — a development set, so round values were kept
+ * wherever a neighbouring value scored the same.
+ */
+
+/** Facts quoted in one draft at most. More made the dev drafts longer without adding gold facts. */
+export const MAX_FACTS = 5;
+
+/** Facts from one document at most, so one long report does not fill the draft. */
+export const MAX_FACTS_PER_DOCUMENT = 3;
+
+/** Facts from one passage (chunk) at most. */
+export const MAX_FACTS_PER_CHUNK = 2;
+
+/** Passages retrieved for the request (subject and request together). */
+export const CANDIDATE_PASSAGES = 24;
+
+/** Passages retrieved for the subject (trích yếu) alone, added to the above. */
+export const SUBJECT_PASSAGES = 12;
+
+/** A quotable sentence is at least this long (characters): shorter ones are headings or fragments. */
+export const MIN_SENTENCE_CHARS = 40;
+
+/**
+ * And at most this long: a longer "sentence" is a table flattened into text or several
+ * sentences the splitter could not cut; quoting it whole would swamp the draft, cutting it
+ * would quote half a sentence.
+ */
+export const MAX_SENTENCE_CHARS = 600;
+
+/**
+ * Least score of a quoted sentence: (1 − TITLE_WEIGHT) × its coverage of the request's
+ * weighted terms + TITLE_WEIGHT × its document title's coverage, times the type factor
+ * below (0–1). Below it the sentence only shares common words with the request; a
+ * sentence of the document the draft is about needs less coverage of its own.
+ */
+export const MIN_FACT_SCORE = 0.35;
+
+/** Least coverage of the request by a quoted sentence (with its headings) on its own, however relevant its document. */
+export const MIN_SENTENCE_COVERAGE = 0.15;
+
+/** Weight of a syllable pair ("chuyển_đổi") against its rarity: pairs are rarer than syllables by nature, and both syllables count already. */
+export const PAIR_WEIGHT = 0.5;
+
+/** A retrieved document whose title covers this share of the request is the draft's subject: all its passages are candidates, not only the retrieved ones. */
+export const MIN_TITLE_COVERAGE_FOR_DOCUMENT = 0.5;
+
+/** At most this many such documents are read whole. */
+export const WHOLE_DOCUMENTS = 2;
+
+/** How much a document title's coverage of the request adds to a sentence's score (the rest is the sentence's own coverage). */
+export const TITLE_WEIGHT = 0.3;
+
+/** Weight of a request term that is not in the trích yếu (the subject's own terms weigh 1). */
+export const REQUEST_ONLY_TERM_WEIGHT = 0.5;
+
+/**
+ * Score factor of passages from records that are not provincial documents: a national
+ * procedure's fields or a law article are rarely what a công văn quotes as fact; they stay
+ * quotable when nothing provincial matches.
+ */
+export const PROCEDURE_FACTOR = 0.3;
+export const LAW_FACTOR = 0.6;
+
+/**
+ * An opening sentence ("Thực hiện Công văn số …" in a document's first paragraph) is quoted
+ * only when its document's title covers at least this share of the request: it says why
+ * that document was written, which is a fact of the draft only if the document is the
+ * draft's subject.
+ */
+export const MIN_TITLE_COVERAGE_FOR_OPENING = 0.5;
