@@ -65,6 +65,16 @@ describe('shortName', () => {
   });
 });
 
+describe('a paper with a long closing condition', () => {
+  it('keeps the condition whole once, after the name shortened without it', () => {
+    const condition = '(nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính)';
+    const papers = plainPapers([{ text: `- Tờ khai đăng ký khai sinh theo mẫu ${condition}: 1 bản chính, 0 bản sao`, n: 0 }])!;
+    const line = papers.groups.flatMap((g) => g.papers.map((p) => p.text))[0]!;
+    expect(line).toBe(`Tờ khai đăng ký khai sinh theo mẫu ${condition}: 1 bản chính`);
+    expect(line.split('(nếu').length).toBe(2);
+  });
+});
+
 describe('plainPapers without papers to hand in', () => {
   it('gives undefined so the field is shown as written', () => {
     expect(plainPapers([{ text: '- Người tiếp nhận kiểm tra hồ sơ: 0 bản chính, 0 bản sao', n: 0 }])).toBeUndefined();

@@ -104,11 +104,14 @@ function quantityOf(originals: string, copies: string): string {
 function paperLine(text: string, situated: boolean): string {
   const q = QUANTITY.exec(text)!;
   const name = text.slice(0, q.index).replace(/\s*\(mẫu: [^()]*\)$/u, '').trim();
-  let short = shortName(name, situated ? SITUATION_MAX_CHARS : NAME_MAX_CHARS);
   // A closing condition says when the paper is needed ("(nếu … nộp trực tuyến)"): cutting
-  // it would make alternatives read as if both were required, so it is always kept.
+  // it would make alternatives read as if both were required, so it is always kept whole,
+  // after the name shortened without it (never a cut half of it and then the whole).
   const condition = CONDITION.exec(name)?.[0];
-  if (condition && !short.includes(condition)) short = `${short} ${condition}`;
+  const body = condition ? name.slice(0, name.length - condition.length).trim() : name;
+  const short = condition && body
+    ? `${shortName(body, situated ? SITUATION_MAX_CHARS : NAME_MAX_CHARS)} ${condition.trim()}`
+    : shortName(name, situated ? SITUATION_MAX_CHARS : NAME_MAX_CHARS);
   return `${short}: ${quantityOf(q[1]!, q[2]!)}`;
 }
 
