@@ -195,7 +195,8 @@ describe('a citizen on the portal', () => {
     await chip(page, 1).click();
     const region = citationRegion(page);
     await region.waitFor({ state: 'visible' });
-    expect(squash(await region.innerText())).toContain(quoteFragment(first.quote));
+    // The panel shows the passage the citation points at (the first of its quote) and its neighbours.
+    expect(squash(await region.innerText())).toContain(quoteFragment(first.quote.split('\n…\n')[0]!));
     await page.screenshot({ path: join(SHOTS, 'widget-answer.png') });
 
     const source = await followFullText(page);
@@ -407,7 +408,7 @@ describe('the admin console without its socket', () => {
 
 const DRAFT_REQUEST = 'Soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025';
 const DRAFT_ANSWERS: Record<string, string> = {
-  type: 'công văn', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuingBodyCode: 'SKHCN', place: 'Quảng Ngãi',
+  type: 'công văn', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', superiorBody: 'UBND TỈNH QUẢNG NGÃI', issuingBodyCode: 'SKHCN', place: 'Quảng Ngãi',
   subject: 'báo cáo kết quả chuyển đổi số năm 2025', recipients: 'UBND các xã', deadline: '20/12/2025',
   signerTitle: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn An', onBehalfOf: 'GIÁM ĐỐC',
 };
