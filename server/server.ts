@@ -22,7 +22,6 @@ import { Lifecycle } from './lifecycle.ts';
 import { ChatUseCase } from './chat-use-case.ts';
 import { Metrics } from './http/metrics.ts';
 import { buildOpenApi } from './http/openapi.ts';
-import { RateLimiter } from './http/rate-limit.ts';
 import { AUTH_FAILURES_PER_MINUTE } from './http/middleware.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
@@ -34,6 +33,8 @@ import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
 import { pagesRouter } from './http/pages.ts';
 import { createDraftsRouter } from './http/drafts.ts';
+import { createCluster, type Cluster } from './cluster/cluster.ts';
+import { followAnnouncements } from './cluster/follow-announcements.ts';
 import { DraftService } from './drafting/service.ts';
 
 /** Vietnam is UTC+7 all year: audit files and daily statistics follow its calendar days. */
@@ -48,6 +49,8 @@ export interface RunningServer {
   readonly jobs: ReindexJobs;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** What this node shares with the others (one process: nothing). */
+  readonly cluster: Cluster;
   /** The answer workers, when ANSWER_WORKERS > 0. */
   readonly pool: AnswerPool | undefined;
   /** Graceful shutdown; resolves when everything is closed. */
@@ -72,7 +75,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     // Defence in depth: nothing logs headers, but a stray one must not leak a token.
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.authorization', '*.token', '*.apiKey'],
   });
-  const metrics = new Metrics();
+  // Everything the nodes of a cluster share is chosen here, once (REDIS_URL).
+  const cluster = await createCluster(config, logger);
+  const metrics = new Metrics(cluster.nodeId ? { node: cluster.nodeId } : {});
   let secret = config.SERVER_SECRET;
   if (!secret) {
     secret = randomBytes(32).toString('base64url');
@@ -83,7 +88,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(config.TOKENS_FILE ? { file: config.TOKENS_FILE } : {}),
     ...(config.ASSISTANT_TOKENS ? { envTokens: config.ASSISTANT_TOKENS } : {}),
   });
-  const audit = new JsonlAuditSink({ dir: config.AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays: config.AUDIT_RETENTION_DAYS });
+  // In a cluster each node appends to its own files of the shared AUDIT_DIR; reads merge them all.
+  const audit = new JsonlAuditSink({
+    dir: config.AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays: config.AUDIT_RETENTION_DAYS,
+    ...(cluster.nodeId ? { node: cluster.nodeId } : {}),
+  });
   await audit.prune().catch((err: unknown) => logger.warn({ err }, 'audit prune failed'));
   const pruneTimer = setInterval(() => void audit.prune().catch((err: unknown) => logger.warn({ err }, 'audit prune failed')), 24 * 3_600_000);
   pruneTimer.unref();
@@ -91,7 +100,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   await mkdir(config.UPLOAD_DIR, { recursive: true });
   await mkdir(config.STATE_DIR, { recursive: true });
   const uploads = new UploadStore(config.UPLOAD_DIR);
-  const overrides = new MetadataOverrides(join(config.STATE_DIR, 'metadata-overrides.json'));
+  // Every node reloads the file when one of them changes it.
+  const overrides = new MetadataOverrides(join(config.STATE_DIR, 'metadata-overrides.json'), cluster.mode === 'redis'
+    ? { onSaved: () => void cluster.announcer.publish({ type: 'overrides-changed' }) }
+    : {});
   const overridesLoaded = await overrides.load();
   // A corrupt overrides file was set aside: documents an admin made internal are public again until it is restored.
   if (overridesLoaded.warning) logger.error({ warning: overridesLoaded.warning, setAsideTo: overridesLoaded.setAsideTo }, 'metadata overrides reset');
@@ -128,13 +140,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.llm), {
     audit,
     observe: (record) => metrics.exchanged(record),
+    conversations: cluster.conversations,
   });
   const lifecycle = new Lifecycle();
   const chat = new ChatUseCase({ assistant, indexes, lifecycle, metrics, timeoutMs: config.REQUEST_TIMEOUT_MS });
   const limits = {
-    perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
-    perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
-    authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
+    perIp: cluster.rateLimit('ip', config.RATE_LIMIT_PER_IP),
+    perToken: cluster.rateLimit('token', config.RATE_LIMIT_PER_TOKEN),
+    authFailures: cluster.rateLimit('auth-failures', AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
   };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit });
   const drafts = createDraftsRouter({
@@ -145,7 +158,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts, cluster,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -155,14 +168,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
-  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits });
+  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits, cluster });
 
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {
     metrics.reindexRuns.inc({ status: 'succeeded' });
     if (!job.summary?.published) return;
-    indexes.load().catch((err: unknown) => logger.error({ err, job: job.id }, 'new index version could not be served; the previous one keeps serving'));
+    // Every node (this one included) serves the new version when it hears of it.
+    void cluster.announcer.publish({ type: 'index-published', version: job.summary.version ?? '' });
   });
+  const stopFollowing = followAnnouncements({ cluster, indexes, overrides, logger });
   jobs.on('failed', (job, detail) => {
     metrics.reindexRuns.inc({ status: 'failed' });
     logger.warn({ job: job.id, code: job.error?.code, detail }, 're-index job failed; the previous index keeps serving');
@@ -200,9 +215,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await pool?.close();
     await audit.close();
     for (const limiter of Object.values(limits)) limiter.close();
+    stopFollowing();
+    await cluster.close();
     clearInterval(pruneTimer);
     logger.info('shut down');
   })());
 
-  return { url, port, http, io, indexes, jobs, metrics, logger, pool, close };
+  return { url, port, http, io, indexes, jobs, metrics, logger, cluster, pool, close };
 }

@@ -63,6 +63,8 @@ export interface OverridesLoadResult {
 export interface MetadataOverridesOptions {
   /** Clock for `updatedAt`. */
   now?: () => Date;
+  /** Told after each change this store wrote to the file (the other nodes of a cluster reload it). */
+  onSaved?: () => void;
 }
 
 type Fields = Omit<MetadataOverride, 'updatedAt' | 'updatedBy'>;
@@ -90,6 +92,7 @@ export class MetadataOverrides {
   /** Path of the JSON file. */
   readonly file: string;
   private readonly now: () => Date;
+  private readonly onSaved: (() => void) | undefined;
   private entries: ReadonlyMap<string, MetadataOverride> = new Map();
   private changes = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -100,6 +103,7 @@ export class MetadataOverrides {
   constructor(file: string, options: MetadataOverridesOptions = {}) {
     this.file = file;
     this.now = options.now ?? (() => new Date());
+    this.onSaved = options.onSaved;
   }
 
   /** Increases on every change (load, set, clear): a cache built at one version is stale at another. */
@@ -234,6 +238,7 @@ export class MetadataOverrides {
     const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await mkdir(dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, overrides: Object.fromEntries(sorted) }, null, 2)}\n`);
+    this.onSaved?.();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import express from 'express';
 import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
+import type { Cluster } from '../cluster/cluster.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -16,6 +17,8 @@ export interface HealthDeps {
   indexes: IndexService;
   lifecycle: Lifecycle;
   metrics: Metrics;
+  /** A node of a cluster: degraded (still answering) while Redis is away. */
+  cluster?: Pick<Cluster, 'health'>;
 }
 
 /** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
@@ -39,7 +42,12 @@ export function createHealthRouter(deps: HealthDeps): express.Router {
       res.status(503).json({ ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
     } else {
       const index = indexes.current;
-      res.json({ status: 'ready', index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } });
+      const problem = deps.cluster?.health;
+      res.json({
+        status: problem ? 'degraded' : 'ready',
+        index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size },
+        ...(problem ? { problems: [problem] } : {}),
+      });
     }
   });
 
