@@ -48,7 +48,7 @@ export class RedisAnnouncer implements Announcer {
     this.channel = link.key('events');
     // Subscribed again by ioredis after each reconnection.
     this.subscriber = link.connection('events');
-    this.subscriber.subscribe(this.channel).catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'announcement subscription failed'));
+    this.subscriber.subscribe(this.channel).catch((err: unknown) => logger.debug({ err: (err as Error).message }, 'announcement subscription not made yet'));
     this.subscriber.on('message', (channel: string, text: string) => {
       if (channel !== this.channel) return;
       const event = parse(text);

@@ -41,6 +41,11 @@ export class AssistantMessage {
     this.body.appendChild(document.createTextNode(text));
   }
 
+  /** The question was asked again after a lost connection: the next token starts the text anew. */
+  restartStream(): void {
+    this.streamed = '';
+  }
+
   /** Replace the streamed text with the final answer. */
   finish(p: AnswerPayload): void {
     if (this.state !== 'streaming') return;

@@ -45,6 +45,7 @@ export const T = {
   lostDuringAnswer: 'Mất kết nối trong khi trả lời; vui lòng gửi lại câu hỏi.',
   genericError: 'Đã có lỗi xảy ra; vui lòng thử lại sau.',
   timeout: 'Máy chủ không phản hồi; vui lòng thử lại sau.',
+  connectionLost: 'Mất kết nối tới máy chủ trong lúc trả lời; vui lòng gửi lại câu hỏi.',
   signIn: 'Đăng nhập cán bộ',
   tokenLabel: 'Mã truy cập',
   signInSubmit: 'Đăng nhập',

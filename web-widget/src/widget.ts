@@ -150,6 +150,7 @@ export class Widget implements CitationHost {
       connected: (official, afterLoss) => this.onConnected(official, afterLoss),
       lost: () => this.onLost(),
       refused: (message, hadToken) => this.onRefused(message, hadToken),
+      resent: (id) => this.pending.get(id)?.restartStream(),
     });
   }
 
