@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../config/paths.ts';
 import { replaceSection } from '../measure/report-section.ts';
 import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
+import { benchCluster } from './cluster.ts';
 
 interface Bench {
   run: (args: LoadArgs, config: Config) => Promise<string>;
@@ -22,6 +23,7 @@ interface Bench {
 const BENCHES: Record<string, Bench> = {
   ingest: { run: benchIngest, writeByDefault: true },
   load: { run: benchLoad, writeByDefault: false },
+  cluster: { run: benchCluster, writeByDefault: false },
 };
 
 async function main(config: Config): Promise<void> {
