@@ -68,7 +68,7 @@ function settingsOf(args: LoadArgs): { settings: LoadSettings; phases: Phase[] }
 }
 
 /** The questions of the answer evals (follow-ups need their conversation: left out), interleaved. */
-async function benchQuestions(): Promise<string[]> {
+export async function benchQuestions(): Promise<string[]> {
   const questions: string[] = [];
   for (const name of QUESTION_FILES) {
     const text = await readFile(join(REPO_ROOT, 'eval', 'datasets', `${name}.jsonl`), 'utf8');

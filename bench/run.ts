@@ -14,6 +14,7 @@ import { replaceSection } from '../measure/report-section.ts';
 import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
 import { benchOcr } from './ocr.ts';
+import { benchCluster } from './cluster.ts';
 
 interface Bench {
   run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string }, config: Config) => Promise<string>;
@@ -24,6 +25,7 @@ const BENCHES: Record<string, Bench> = {
   ingest: { run: benchIngest, writeByDefault: true },
   load: { run: benchLoad, writeByDefault: false },
   ocr: { run: (args) => benchOcr(args), writeByDefault: true },
+  cluster: { run: benchCluster, writeByDefault: false },
 };
 
 async function main(config: Config): Promise<void> {

@@ -17,6 +17,7 @@ export const SECTIONS = {
   index: 'Index and documents',
   llm: 'Optional LLM',
   audit: 'Audit',
+  cluster: 'Several nodes (Redis)',
   tools: 'Tests, eval and bench',
 } as const;
 
@@ -43,6 +44,15 @@ const share = () => z.coerce.number({ invalid_type_error: 'must be a number' }).
 function isHttpOrUnparsable(url: string): boolean {
   try {
     return /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return true;
+  }
+}
+
+/** True for redis(s) URLs; unparsable ones pass here because `.url()` already reports them. */
+function isRedisOrUnparsable(url: string): boolean {
+  try {
+    return /^rediss?:$/.test(new URL(url).protocol);
   } catch {
     return true;
   }
@@ -110,6 +120,15 @@ export const OPTIONS = {
 
   AUDIT_DIR: option('audit', text().default('data/audit'), 'Audit trail directory (one JSONL file per day, Vietnam time).'),
   AUDIT_RETENTION_DAYS: option('audit', int(1, 36_500).default(365), 'Audit files older than this many days are deleted.'),
+
+  REDIS_URL: option('cluster', text().url('must be a URL such as redis://127.0.0.1:6379').refine(isRedisOrUnparsable, 'must use redis or rediss').optional(),
+    'Unset: one process, nothing shared, no Redis needed. Set: every process started with the same REDIS_URL and the same INDEX_DIR, UPLOAD_DIR, STATE_DIR and AUDIT_DIR (a shared volume) is a node of one service: rate limits, connection caps, conversations, socket.io events and index changes are shared through this Redis (docs/SCALING.md).'),
+  REDIS_PREFIX: option('cluster', z.string().trim().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be letters, digits, _ . or - (at most 40)').default('tro-ly-ao'),
+    'Prefix of the service\'s Redis keys and channels (two services may share one Redis with different prefixes).'),
+  NODE_ID: option('cluster', z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'must be letters, digits, _ . or - (at most 63), starting with a letter or digit').optional(),
+    'Name of this node in a cluster: its audit files (audit-DAY.NODE_ID.jsonl) and metrics carry it; each running node needs its own. Default: host name and PORT.'),
+  CONVERSATION_TTL_MIN: option('cluster', int(1, 7 * 24 * 60).default(120),
+    'With REDIS_URL: a conversation\'s context is kept this many minutes after its last exchange.'),
 
   SHARED_DIR: option('tools', text().optional(), 'Where the shared datasets live (TTHC catalog, ALQAC). Default: ../shared beside the checkout.'),
   CHROMIUM_PATH: option('tools', text().optional(),

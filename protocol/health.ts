@@ -18,7 +18,7 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 export const Ready = z.object({
-  status: z.enum(['ready', 'degraded']).openapi({ description: 'degraded: vẫn trả lời, nhưng có vấn đề cần người vận hành xử lý (problems)' }),
+  status: z.enum(['ready', 'degraded']).openapi({ description: 'degraded: vẫn trả lời, nhưng có vấn đề cần người vận hành xử lý (problems), ví dụ mất kết nối Redis' }),
   index: z.object({ version: z.string(), documents: z.number().int(), chunks: z.number().int() }),
   problems: z.array(Problem).optional(),
 }).openapi('Ready');

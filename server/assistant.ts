@@ -6,13 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Audience, Citation } from '../core/model.ts';
-import type { Answerer, ConversationContext, NearestDocument, RefusalReason, Role } from '../core/answer/types.ts';
+import type { Answerer, NearestDocument, RefusalReason, Role } from '../core/answer/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/retrieve/scope.ts';
 import { groupHits } from '../core/search/group-hits.ts';
 import { vietnamDay } from '../core/answer/as-of.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
+import { LocalConversations } from './cluster/conversations.ts';
+import type { ConversationStore } from './cluster/ports.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 import { draftIntent } from '../core/drafting/intent.ts';
 import { DRAFT_MESSAGES } from '../core/drafting/rules.ts';
@@ -58,32 +60,13 @@ export function audiencesFor(role: Role): Audience[] {
   return scopeFor(role).audiences;
 }
 
-/** Conversation contexts kept in memory, least recently used dropped past `max`. */
-class Conversations {
-  private readonly map = new Map<string, { role: Role; context: ConversationContext }>();
-  constructor(private readonly max = 10_000) {}
-
-  get(id: string, role: Role): ConversationContext | undefined {
-    const entry = this.map.get(id);
-    // A conversation is bound to the role that started it: a citizen cannot continue an official's.
-    if (!entry || entry.role !== role) return undefined;
-    this.map.delete(id);
-    this.map.set(id, entry);
-    return entry.context;
-  }
-
-  set(id: string, role: Role, context: ConversationContext): void {
-    this.map.delete(id);
-    this.map.set(id, { role, context });
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-}
-
 export interface AssistantOptions {
   /** Where every exchange is recorded (the audit trail); none in tests that do not need it. */
   audit?: AuditSink;
   /** Told of every exchange after it is audited (metrics). */
   observe?: (record: AuditRecord) => void;
+  /** Where conversation contexts are kept (default: this process; with REDIS_URL, shared by the nodes). */
+  conversations?: ConversationStore;
   now?: () => Date;
 }
 
@@ -111,7 +94,7 @@ function abortCode(signal: AbortSignal): string {
 }
 
 export class Assistant {
-  private readonly conversations = new Conversations();
+  private readonly conversations: ConversationStore;
 
   private readonly corpusOf: () => Corpus;
 
@@ -126,6 +109,7 @@ export class Assistant {
     private readonly opts: AssistantOptions = {},
   ) {
     this.corpusOf = typeof corpus === 'function' ? corpus : () => corpus;
+    this.conversations = opts.conversations ?? new LocalConversations();
   }
 
   /**
@@ -165,7 +149,7 @@ export class Assistant {
       onToken?.(guarded.refusal.message);
       response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [], exchangeId };
     } else {
-      const context = this.conversations.get(conversationId, role);
+      const context = await this.conversations.get(conversationId, role);
       const request = { question: guarded.question, role, ...(context ? { context } : {}), asOf: vietnamDay(new Date(time)) };
       const recorder = recordingCorpus(this.corpusOf());
       // What streams is filtered like the final answer: no relayed document instructions.
@@ -192,7 +176,7 @@ export class Assistant {
       }
       retrieved = result.retrieved ?? recorder.retrieved();
       if (emit && !this.answerer.stream) emit(result.answer);
-      this.conversations.set(conversationId, role, result.context);
+      await this.conversations.set(conversationId, role, result.context);
       const relayed = dropRelayedInstructions(result.answer);
       decisions.push(relayed.dropped
         ? { guard: 'document-instructions', action: 'redact', reason: `${relayed.dropped} sentence(s)` }

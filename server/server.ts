@@ -21,7 +21,6 @@ import { Lifecycle } from './lifecycle.ts';
 import { ChatUseCase } from './chat-use-case.ts';
 import { Metrics } from './http/metrics.ts';
 import { buildOpenApi } from './http/openapi.ts';
-import { RateLimiter } from './http/rate-limit.ts';
 import { AUTH_FAILURES_PER_MINUTE } from './http/middleware.ts';
 import { createAdminRouter } from './http/admin.ts';
 import { attachSocketServer } from './socket.ts';
@@ -39,6 +38,8 @@ import { checkIndexDir } from '../ingest/store/index-dir.ts';
 import { ingestInputs } from './ingest-inputs.ts';
 import { rootId, rootsOf } from '../index/roots.ts';
 import { createDraftsRouter } from './http/drafts.ts';
+import { createCluster, type Cluster } from './cluster/cluster.ts';
+import { followAnnouncements } from './cluster/follow-announcements.ts';
 import { DraftService } from './drafting/service.ts';
 
 /** Vietnam is UTC+7 all year: audit files and daily statistics follow its calendar days. */
@@ -56,6 +57,8 @@ export interface RunningServer {
   /** What makes the server degraded or not ready (/readyz). */
   readonly readiness: Readiness;
   readonly overrides: MetadataOverrides;
+  /** What this node shares with the others (one process: nothing). */
+  readonly cluster: Cluster;
   /** The answer workers, when ANSWER_WORKERS > 0. */
   readonly pool: AnswerPool | undefined;
   /** Graceful shutdown; resolves when everything is closed. */
@@ -83,7 +86,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     // Defence in depth: nothing logs headers, but a stray one must not leak a token.
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.authorization', '*.token', '*.apiKey'],
   });
-  const metrics = new Metrics();
+  // Everything the nodes of a cluster share is chosen here, once (REDIS_URL).
+  const cluster = await createCluster(config, logger);
+  const metrics = new Metrics(cluster.nodeId ? { node: cluster.nodeId } : {});
   const readiness = new Readiness();
   let secret = config.SERVER_SECRET;
   if (!secret) {
@@ -95,7 +100,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(config.TOKENS_FILE ? { file: config.TOKENS_FILE } : {}),
     ...(config.ASSISTANT_TOKENS ? { envTokens: config.ASSISTANT_TOKENS } : {}),
   });
-  const audit = new JsonlAuditSink({ dir: config.AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays: config.AUDIT_RETENTION_DAYS });
+  // In a cluster each node appends to its own files of the shared AUDIT_DIR; reads merge them all.
+  const audit = new JsonlAuditSink({
+    dir: config.AUDIT_DIR, dayOffsetMinutes: VIETNAM_OFFSET_MINUTES, retentionDays: config.AUDIT_RETENTION_DAYS,
+    ...(cluster.nodeId ? { node: cluster.nodeId } : {}),
+  });
   await audit.prune().catch((err: unknown) => logger.warn({ err }, 'audit prune failed'));
   const pruneTimer = setInterval(() => void audit.prune().catch((err: unknown) => logger.warn({ err }, 'audit prune failed')), 24 * 3_600_000);
   pruneTimer.unref();
@@ -110,7 +119,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       config.UPLOAD_DIR,
     ),
   });
-  const overrides = new MetadataOverrides(join(config.STATE_DIR, 'metadata-overrides.json'));
+  // Every node reloads the file when one of them changes it.
+  const overrides = new MetadataOverrides(join(config.STATE_DIR, 'metadata-overrides.json'), cluster.mode === 'redis'
+    ? { onSaved: () => void cluster.announcer.publish({ type: 'overrides-changed' }) }
+    : {});
   const overridesLoaded = await overrides.load();
   // A damaged overrides file fails closed (metadata-overrides.ts): reported until an admin repairs it.
   if (overridesLoaded.mode !== 'ok') {
@@ -164,15 +176,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const assistant = new Assistant(() => indexes.current, pool ?? createAnswerer(config.llm), {
     audit,
     observe: (record) => metrics.exchanged(record),
+    conversations: cluster.conversations,
   });
   const lifecycle = new Lifecycle();
   const chat = new ChatUseCase({ assistant, indexes, lifecycle, metrics, timeoutMs: config.REQUEST_TIMEOUT_MS });
   const limits = {
-    perIp: new RateLimiter(config.RATE_LIMIT_PER_IP),
-    perToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
-    authFailures: new RateLimiter(AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
-    readPerIp: new RateLimiter(config.RATE_LIMIT_READ_PER_IP),
-    readPerToken: new RateLimiter(config.RATE_LIMIT_PER_TOKEN),
+    perIp: cluster.rateLimit('ip', config.RATE_LIMIT_PER_IP),
+    perToken: cluster.rateLimit('token', config.RATE_LIMIT_PER_TOKEN),
+    authFailures: cluster.rateLimit('auth-failures', AUTH_FAILURES_PER_MINUTE, AUTH_FAILURES_PER_MINUTE),
+    readPerIp: cluster.rateLimit('read-ip', config.RATE_LIMIT_READ_PER_IP),
+    readPerToken: cluster.rateLimit('read-token', config.RATE_LIMIT_PER_TOKEN),
   };
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit, readiness });
   const drafts = createDraftsRouter({
@@ -183,7 +196,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts, readiness,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts, readiness, cluster,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -193,7 +206,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
-  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits });
+  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits, cluster });
 
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {
@@ -204,8 +217,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       readiness.set('sources', 'SOURCES_UNREACHABLE', `Không truy cập được ${missing.length} nguồn văn bản đã ghi nhận (${missing.map((r) => r.name).join(', ')}); văn bản của các nguồn này vẫn được giữ nguyên. Vui lòng kiểm tra ổ mạng hoặc thư mục nguồn.`);
     } else readiness.clear('sources');
     if (!job.summary?.published) return;
-    indexes.load().catch((err: unknown) => logger.error({ err, job: job.id }, 'new index version could not be served; the previous one keeps serving'));
+    // Every node (this one included) serves the new version when it hears of it.
+    void cluster.announcer.publish({ type: 'index-published', version: job.summary.version ?? '' });
   });
+  const stopFollowing = followAnnouncements({ cluster, indexes, overrides, logger });
   jobs.on('failed', (job, detail) => {
     metrics.reindexRuns.inc({ status: 'failed' });
     logger.warn({ job: job.id, code: job.error?.code, detail, retry: jobs.retryPending }, 're-index job failed; the previous index keeps serving');
@@ -247,9 +262,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await pool?.close();
     await audit.close();
     for (const limiter of Object.values(limits)) limiter.close();
+    stopFollowing();
+    await cluster.close();
     clearInterval(pruneTimer);
     logger.info('shut down');
   })());
 
-  return { url, port, http, io, indexes, jobs, metrics, logger, readiness, overrides, pool, close };
+  return { url, port, http, io, indexes, jobs, metrics, logger, readiness, overrides, cluster, pool, close };
 }

@@ -17,8 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import type { AppDeps } from './http/app.ts';
 import { errorResponse, HttpError, type ErrorBody } from './http/errors.ts';
-import { chargeCaller, resolveCaller, type Caller } from './http/middleware.ts';
-import { ConnectionCounter } from './http/rate-limit.ts';
+import { chargeCaller, rateKey, resolveCaller, type Caller } from './http/middleware.ts';
+import { answerOnce, singleProcess, type Cluster } from './cluster/cluster.ts';
 import { describeIssues } from '../protocol/describe-issues.ts';
 import { AskPayload, CancelPayload } from '../protocol/socket.ts';
 
@@ -28,7 +28,10 @@ const MAX_IN_FLIGHT_PER_SOCKET = 4;
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** What the socket server shares with the REST routes. */
-export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'chat' | 'tokens' | 'limits'>;
+export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'chat' | 'tokens' | 'limits'> & {
+  /** Connection caps, answered request ids and the adapter shared with the other nodes (default: this process only). */
+  cluster?: Pick<Cluster, 'connections' | 'asks' | 'socketAdapter'>;
+};
 
 type Ack = (body: unknown) => void;
 
@@ -54,9 +57,11 @@ function connectError(err: HttpError): Error & { data: ErrorBody } {
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Server {
   const { config, logger, metrics, chat } = deps;
   const allowed = new Set(config.CORS_ORIGINS.map((o) => new URL(o).origin));
-  const perIp = new ConnectionCounter(config.SOCKET_MAX_PER_IP);
+  const cluster = deps.cluster ?? singleProcess(config);
   const io = new Server(httpServer, {
     serveClient: false,
+    // Broadcasts (job events to admins) reach the sockets of every node.
+    ...(cluster.socketAdapter ? { adapter: cluster.socketAdapter } : {}),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     // Browsers send Origin; same-origin pages and the allowlisted portals may connect.
@@ -73,18 +78,19 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const ip = clientIp(socket, config.TRUST_PROXY);
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const header = typeof auth?.token === 'string' ? `Bearer ${auth.token}` : socket.handshake.headers.authorization;
-    resolveCaller(deps.tokens, deps.limits.authFailures, header, ip).then((caller) => {
+    resolveCaller(deps.tokens, deps.limits.authFailures, header, ip).then(async (caller) => {
       if (caller instanceof HttpError) {
         return next(connectError(caller));
       }
-      if (!perIp.acquire(ip)) {
+      const release = await cluster.connections.acquire(ip);
+      if (!release) {
         metrics.rateLimited.inc({ channel: 'socket' });
         return next(connectError(HttpError.of(429, 'TOO_MANY_CONNECTIONS')));
       }
       socket.data.caller = caller;
-      socket.once('disconnect', () => perIp.release(ip));
+      socket.once('disconnect', release);
       next();
-    }, next);
+    }).catch(next);
   });
 
   io.on('connection', (socket) => {
@@ -102,14 +108,14 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
       const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => undefined;
       const parsed = CancelPayload.safeParse(payload);
       const controller = parsed.success ? inFlight.get(parsed.data.requestId) : undefined;
-      controller?.abort();
+      controller?.abort(HttpError.of(499, 'CANCELLED'));
       ack({ ok: !!controller });
     });
 
     socket.on('disconnect', () => {
       metrics.socketConnections.dec();
       // Nobody is listening any more: stop the answers (an LLM would otherwise keep generating).
-      for (const c of inFlight.values()) c.abort();
+      for (const c of inFlight.values()) c.abort(HttpError.of(499, 'CANCELLED'));
     });
   });
 
@@ -123,19 +129,20 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const parsed = AskPayload.safeParse(payload);
     if (!parsed.success) return fail(HttpError.of(400, 'BAD_REQUEST', describeIssues(parsed.error)));
     const { requestId = randomUUID(), ...request } = parsed.data;
-    const { refusal } = chargeCaller(deps.limits, caller, metrics, 'socket');
+    const { refusal } = await chargeCaller(deps.limits, caller, metrics, 'socket');
     if (refusal) return fail(refusal, requestId);
     if (inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET || inFlight.has(requestId)) return fail(HttpError.of(429, 'RATE_LIMITED'), requestId);
     // Aborted by `cancel` or a disconnect.
     const controller = new AbortController();
     inFlight.set(requestId, controller);
     try {
-      const response = await chat.ask(request, {
+      // A question resent after its socket dropped (the widget retries once) is answered once: see cluster/ask-ledger.ts.
+      const { response } = await answerOnce(cluster.asks, `${caller.role}:${rateKey(caller).key}:${requestId}`, () => chat.ask(request, {
         asker: { role: caller.role, user: caller.user },
         channel: 'socket',
         onToken: (text) => socket.emit('token', { requestId, text }),
         cancelled: controller.signal,
-      });
+      }), controller.signal);
       socket.emit('answer', { requestId, ...response });
       ack({ ok: true, requestId, ...response });
     } catch (err) {

@@ -66,6 +66,8 @@ export type OverridesLoadResult = OverridesHealth;
 export interface MetadataOverridesOptions {
   /** Clock for `updatedAt`. */
   now?: () => Date;
+  /** Told after each change this store wrote to the file (the other nodes of a cluster reload it). */
+  onSaved?: () => void;
 }
 
 type Fields = Omit<MetadataOverride, 'updatedAt' | 'updatedBy'>;
@@ -93,6 +95,7 @@ export class MetadataOverrides {
   /** Path of the JSON file. */
   readonly file: string;
   private readonly now: () => Date;
+  private readonly onSaved: (() => void) | undefined;
   private entries: ReadonlyMap<string, MetadataOverride> = new Map();
   private changes = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -108,6 +111,7 @@ export class MetadataOverrides {
   constructor(file: string, options: MetadataOverridesOptions = {}) {
     this.file = file;
     this.now = options.now ?? (() => new Date());
+    this.onSaved = options.onSaved;
   }
 
   /** Increases on every change (load, set, clear): a cache built at one version is stale at another. */
@@ -301,6 +305,7 @@ export class MetadataOverrides {
     await mkdir(dirname(this.file), { recursive: true });
     await recordTouched(this.file, entries.keys(), this.touched);
     await writeOverrides(this.file, entries);
+    this.onSaved?.();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -20,6 +20,7 @@ import type { AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } fr
 import { AppError } from '../../core/errors.ts';
 import { computeUsageStats, dayOf } from './usage-stats.ts';
 import { redactRecord, redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
+import { auditFileName, compareAuditFiles, filesByNode, mergeByTime, parseAuditFileName, type AuditFile } from './audit-files.ts';
 
 /** Options of {@link JsonlAuditSink}. */
 export interface JsonlAuditOptions {
@@ -39,22 +40,20 @@ export interface JsonlAuditOptions {
   onCorruptLine?: (file: string, line: number) => void;
   /** The redaction every free text goes through before it is written (default: core/guard/pii.ts). */
   redact?: Redactor;
+  /**
+   * This node's name in a cluster sharing `dir`: it writes only its own files
+   * (audit-files.ts) and reads every node's. Absent: the only writer of `dir`.
+   */
+  node?: string;
 }
 
-const FILE_NAME = /^audit-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$/;
 const ROLES = new Set(['citizen', 'official', 'admin']);
 const OUTCOMES = new Set(['answered', 'refused', 'error']);
 /** How many appended ids are remembered to place feedback without scanning files. */
 const KNOWN_IDS = 100_000;
 
-
-interface AuditFile { name: string; day: string; segment: number }
 interface Segment { segment: number; size: number; needsNewline: boolean }
 type FeedbackLine = AuditFeedback & { v: 1; type: 'feedback'; id: string; time: string };
-
-function fileName(day: string, segment: number): string {
-  return segment === 0 ? `audit-${day}.jsonl` : `audit-${day}.${segment}.jsonl`;
-}
 
 function invalid(detail: string): AppError {
   return new AppError('INVALID_ARGUMENT', `audit: ${detail}`);
@@ -83,6 +82,7 @@ export class JsonlAuditSink implements AuditSink {
   private readonly now: () => Date;
   private readonly onCorruptLine: ((file: string, line: number) => void) | undefined;
   private readonly redact: Redactor;
+  private readonly node: string | undefined;
   private readonly segments = new Map<string, Segment>();
   private readonly knownIds = new Map<string, string>();
   private readonly touched = new Set<string>();
@@ -99,6 +99,7 @@ export class JsonlAuditSink implements AuditSink {
     this.now = options.now ?? (() => new Date());
     this.onCorruptLine = options.onCorruptLine;
     this.redact = options.redact ?? redactText;
+    this.node = options.node;
   }
 
   /** Unreadable lines skipped by queries since this sink was created. */
@@ -154,8 +155,9 @@ export class JsonlAuditSink implements AuditSink {
 
   /**
    * Records matching `q`, streamed day by day (only files whose day overlaps the range are
-   * read), in append order within a day, with feedback merged. Sees every append that
-   * resolved before the call. Corrupt lines are skipped and counted.
+   * read), in append order within a day (the nodes of a cluster merged by time), with
+   * feedback merged. Sees every append that resolved before the call. Corrupt lines are
+   * skipped and counted.
    */
   async *query(q: AuditQuery): AsyncIterable<AuditRecord> {
     const from = parseTime(q.from, 'from');
@@ -173,27 +175,33 @@ export class JsonlAuditSink implements AuditSink {
     let yielded = 0;
     for (const files of byDay.values()) {
       const feedback = await this.feedbackOf(files);
-      for (const file of files) {
-        let lineNo = 0;
-        for await (const line of this.lines(file.name)) {
-          lineNo++;
-          if (line.trim() === '') continue;
-          const parsed = this.parseLine(line);
-          if (!parsed) {
-            this.corrupt++;
-            this.onCorruptLine?.(file.name, lineNo);
-            continue;
-          }
-          if (parsed.type !== 'record') continue;
-          const { v: _v, type: _type, ...rest } = parsed;
-          const r = rest as unknown as AuditRecord;
-          const t = Date.parse(r.time);
-          if ((from !== undefined && t < from) || (to !== undefined && t >= to)) continue;
-          if ((q.role && r.role !== q.role) || (q.outcome && r.outcome !== q.outcome) || (q.reason && r.reason !== q.reason)) continue;
-          const fb = feedback.get(r.id);
-          yield fb ? { ...r, feedback: fb } : r;
-          if (++yielded >= limit) return;
+      for await (const r of mergeByTime(filesByNode(files).map((own) => this.recordsOf(own)))) {
+        const t = Date.parse(r.time);
+        if ((from !== undefined && t < from) || (to !== undefined && t >= to)) continue;
+        if ((q.role && r.role !== q.role) || (q.outcome && r.outcome !== q.outcome) || (q.reason && r.reason !== q.reason)) continue;
+        const fb = feedback.get(r.id);
+        yield fb ? { ...r, feedback: fb } : r;
+        if (++yielded >= limit) return;
+      }
+    }
+  }
+
+  /** The records of one writer's files, in append order; corrupt lines skipped and counted. */
+  private async *recordsOf(files: AuditFile[]): AsyncIterable<AuditRecord> {
+    for (const file of files) {
+      let lineNo = 0;
+      for await (const line of this.lines(file.name)) {
+        lineNo++;
+        if (line.trim() === '') continue;
+        const parsed = this.parseLine(line);
+        if (!parsed) {
+          this.corrupt++;
+          this.onCorruptLine?.(file.name, lineNo);
+          continue;
         }
+        if (parsed.type !== 'record') continue;
+        const { v: _v, type: _type, ...rest } = parsed;
+        yield rest as unknown as AuditRecord;
       }
     }
   }
@@ -262,7 +270,7 @@ export class JsonlAuditSink implements AuditSink {
       seg.needsNewline = false;
     }
     const data = (seg.needsNewline ? '\n' : '') + line + '\n';
-    const path = join(this.dir, fileName(day, seg.segment));
+    const path = join(this.dir, auditFileName(day, seg.segment, this.node));
     if (this.durability === 'fsync') {
       const handle = await open(path, 'a');
       try {
@@ -282,7 +290,7 @@ export class JsonlAuditSink implements AuditSink {
 
   /** The last existing segment of `day` (after a restart), noting a line cut short by a crash. */
   private async openSegment(day: string): Promise<Segment> {
-    const last = (await this.listFiles()).filter((f) => f.day === day).at(-1);
+    const last = (await this.listFiles()).filter((f) => f.day === day && f.node === (this.node ?? '')).at(-1);
     if (!last) return { segment: 0, size: 0, needsNewline: false };
     const path = join(this.dir, last.name);
     const { size } = await stat(path);
@@ -299,7 +307,7 @@ export class JsonlAuditSink implements AuditSink {
     return { segment: last.segment, size, needsNewline };
   }
 
-  /** Audit files, by day then segment. */
+  /** Audit files of every node, by day, node, then segment. */
   private async listFiles(): Promise<AuditFile[]> {
     let names: string[];
     try {
@@ -308,12 +316,7 @@ export class JsonlAuditSink implements AuditSink {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    const files: AuditFile[] = [];
-    for (const name of names) {
-      const m = FILE_NAME.exec(name);
-      if (m?.[1]) files.push({ name, day: m[1], segment: m[2] ? Number(m[2]) : 0 });
-    }
-    return files.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.segment - b.segment));
+    return names.map(parseAuditFileName).filter((f): f is AuditFile => f !== undefined).sort(compareAuditFiles);
   }
 
   private async *lines(name: string): AsyncIterable<string> {
@@ -343,19 +346,24 @@ export class JsonlAuditSink implements AuditSink {
     return undefined;
   }
 
-  /** Latest feedback per record id in one day's files (corrupt lines are counted by the record pass). */
+  /**
+   * Latest feedback per record id in one day's files, by its time (feedback on one record
+   * may be written by several nodes); corrupt lines are counted by the record pass.
+   */
   private async feedbackOf(files: AuditFile[]): Promise<Map<string, AuditFeedback>> {
-    const feedback = new Map<string, AuditFeedback>();
+    const feedback = new Map<string, AuditFeedback & { time: string }>();
     for (const file of files) {
       for await (const line of this.lines(file.name)) {
         if (!line.includes('"type":"feedback"')) continue;
         const parsed = this.parseLine(line);
         if (parsed?.type !== 'feedback') continue;
         const f = parsed as unknown as FeedbackLine;
-        feedback.set(f.id, { useful: f.useful, ...(f.comment !== undefined ? { comment: f.comment } : {}) });
+        const time = typeof f.time === 'string' ? f.time : '';
+        if ((feedback.get(f.id)?.time ?? '') > time) continue;
+        feedback.set(f.id, { time, useful: f.useful, ...(f.comment !== undefined ? { comment: f.comment } : {}) });
       }
     }
-    return feedback;
+    return new Map([...feedback].map(([id, { time: _time, ...f }]) => [id, f]));
   }
 
   /** The day of record `id`, scanning files newest first. */

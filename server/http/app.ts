@@ -14,6 +14,7 @@ import type { AuditSink } from '../../core/audit/types.ts';
 import type { Assistant } from '../assistant.ts';
 import type { TokenStore } from '../auth/tokens.ts';
 import type { ChatUseCase } from '../chat-use-case.ts';
+import type { Cluster } from '../cluster/cluster.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Readiness } from '../readiness.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   admin?: express.Router;
   /** Drafting routes (officials), mounted under /api. */
   drafts?: express.Router;
+  /** What the nodes share, when this server is one node of several (its health shows in /readyz). */
+  cluster?: Pick<Cluster, 'health'>;
 }
 
 export function createApp(deps: AppDeps): express.Express {

@@ -9,6 +9,7 @@ import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Readiness } from '../readiness.ts';
+import type { Cluster } from '../cluster/cluster.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -19,6 +20,8 @@ export interface HealthDeps {
   metrics: Metrics;
   /** Problems that make the server degraded or say why it is not ready. */
   readiness?: Readiness;
+  /** A node of a cluster: degraded (still answering) while Redis is away. */
+  cluster?: Pick<Cluster, 'health'>;
 }
 
 /** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
@@ -48,10 +51,12 @@ export function createHealthRouter(deps: HealthDeps): express.Router {
         : { ok: false, code: 'NOT_READY', message: HttpError.of(503, 'NOT_READY').userMessage });
     } else {
       const index = indexes.current;
+      // A node of a cluster is degraded (still answering) while Redis is away.
+      const all = deps.cluster?.health ? [...problems, deps.cluster.health] : problems;
       res.json({
-        status: problems.length ? 'degraded' : 'ready',
+        status: all.length ? 'degraded' : 'ready',
         index: { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size },
-        ...(problems.length ? { problems } : {}),
+        ...(all.length ? { problems: all } : {}),
       });
     }
   });

@@ -21,8 +21,10 @@ export class Metrics {
   readonly indexChunks: Gauge;
   readonly indexVersionInfo: Gauge<'version'>;
 
-  constructor(opts: { defaultMetrics?: boolean } = {}) {
+  /** `node`: this node's NODE_ID in a cluster, a label on every metric so a scrape of each node is told apart. */
+  constructor(opts: { defaultMetrics?: boolean; node?: string } = {}) {
     const registers = [this.registry];
+    if (opts.node) this.registry.setDefaultLabels({ node: opts.node });
     if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'assistant_' });
     this.httpRequests = new Counter({ name: 'assistant_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers });
     this.httpDuration = new Histogram({

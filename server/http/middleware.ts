@@ -9,7 +9,7 @@ import type { Role } from '../../core/answer/types.ts';
 import type { TokenStore } from '../auth/tokens.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
-import type { Limits, RateDecision, RateLimiter } from './rate-limit.ts';
+import type { Limits, RateDecision, RateLimit } from './rate-limit.ts';
 
 /** Who is asking, set by `authenticate`. */
 export interface Caller {
@@ -40,16 +40,18 @@ const AUTH_ERRORS = { MISSING: 'UNAUTHORIZED', INVALID: 'UNAUTHORIZED', EXPIRED:
  * failing sends a token that would need the slow check (a scrypt per token-file entry);
  * known tokens are never throttled this way, so a flood cannot lock officials out.
  */
-export async function resolveCaller(tokens: TokenStore, failures: RateLimiter, header: string | undefined, ip: string): Promise<Caller | HttpError> {
+export async function resolveCaller(tokens: TokenStore, failures: RateLimit, header: string | undefined, ip: string): Promise<Caller | HttpError> {
   const ipKey = `ip:${ip}`;
-  const auth = await tokens.authenticate(header, { mayVerifySlowly: () => failures.wouldAllow(ipKey) });
+  // Asked before the check (the limit may be shared by the nodes, an await away); only a token needs it.
+  const mayVerify = header === undefined || await failures.wouldAllow(ipKey);
+  const auth = await tokens.authenticate(header, { mayVerifySlowly: () => mayVerify });
   if (!('error' in auth)) return { role: auth.role, user: auth.user, ip };
   if (auth.error === 'THROTTLED') return HttpError.of(429, 'RATE_LIMITED', '(Thử lại sau 60 giây.)', { retryAfterSec: 60 });
-  failures.take(ipKey);
+  await failures.take(ipKey);
   return HttpError.of(401, AUTH_ERRORS[auth.error]);
 }
 
-export function authenticate(tokens: TokenStore, failures: RateLimiter): RequestHandler {
+export function authenticate(tokens: TokenStore, failures: RateLimit): RequestHandler {
   return (req, res, next) => {
     resolveCaller(tokens, failures, req.get('authorization'), req.ip ?? 'unknown').then((caller) => {
       if (caller instanceof HttpError) {
@@ -81,10 +83,10 @@ export function rateKey(caller: Caller): { key: string; perToken: boolean } {
  * a client cannot double its budget by switching transport. `refusal` is the 429 to send
  * when the bucket is empty (counted in the metrics under `channel`).
  */
-export function chargeCaller(limits: Pick<Limits, 'perIp' | 'perToken'>, caller: Caller, metrics: Metrics, channel: 'rest' | 'socket'): { limiter: RateLimiter; decision: RateDecision; refusal?: HttpError } {
+export async function chargeCaller(limits: Pick<Limits, 'perIp' | 'perToken'>, caller: Caller, metrics: Metrics, channel: 'rest' | 'socket'): Promise<{ limiter: RateLimit; decision: RateDecision; refusal?: HttpError }> {
   const { key, perToken } = rateKey(caller);
   const limiter = perToken ? limits.perToken : limits.perIp;
-  const decision = limiter.take(key);
+  const decision = await limiter.take(key);
   if (decision.allowed) return { limiter, decision };
   metrics.rateLimited.inc({ channel });
   return { limiter, decision, refusal: HttpError.of(429, 'RATE_LIMITED', `(Thử lại sau ${decision.retryAfterSec} giây.)`, { retryAfterSec: decision.retryAfterSec }) };
@@ -92,12 +94,13 @@ export function chargeCaller(limits: Pick<Limits, 'perIp' | 'perToken'>, caller:
 
 export function rateLimit(limits: Pick<Limits, 'perIp' | 'perToken'>, metrics: Metrics): RequestHandler {
   return (req, res, next) => {
-    const { limiter, decision, refusal } = chargeCaller(limits, callerOf(req), metrics, 'rest');
-    res.setHeader('RateLimit-Limit', String(limiter.limitPerMinute));
-    res.setHeader('RateLimit-Remaining', String(decision.remaining));
-    if (!refusal) return next();
-    res.setHeader('Retry-After', String(decision.retryAfterSec));
-    next(refusal);
+    chargeCaller(limits, callerOf(req), metrics, 'rest').then(({ limiter, decision, refusal }) => {
+      res.setHeader('RateLimit-Limit', String(limiter.limitPerMinute));
+      res.setHeader('RateLimit-Remaining', String(decision.remaining));
+      if (!refusal) return next();
+      res.setHeader('Retry-After', String(decision.retryAfterSec));
+      next(refusal);
+    }, next);
   };
 }
 

@@ -4,24 +4,27 @@
  * for bearer tokens (never the raw token).
  */
 
+import type { RateDecision, RateLimit } from '../cluster/ports.ts';
+
+export type { RateDecision, RateLimit } from '../cluster/ports.ts';
+
 /**
  * The server's limiters: anonymous callers per IP, token holders per token, failed token
  * checks per IP; reading documents has its own per-IP and per-token buckets
- * (rate-budgets.ts).
+ * (rate-budgets.ts). Each is this process's {@link RateLimiter} or, with REDIS_URL, the one
+ * budget all nodes share (server/cluster/shared-rate-limit.ts).
  */
 export interface Limits {
-  perIp: RateLimiter;
-  perToken: RateLimiter;
-  authFailures: RateLimiter;
-  readPerIp: RateLimiter;
-  readPerToken: RateLimiter;
+  perIp: RateLimit;
+  perToken: RateLimit;
+  authFailures: RateLimit;
+  readPerIp: RateLimit;
+  readPerToken: RateLimit;
 }
 
-export interface RateDecision {
-  allowed: boolean;
-  /** Seconds until one more request would be allowed (0 when allowed). */
-  retryAfterSec: number;
-  remaining: number;
+/** The burst of a limit of `perMinute`: a third of it, at least 5. */
+export function defaultBurst(perMinute: number): number {
+  return Math.max(5, Math.ceil(perMinute / 3));
 }
 
 interface Bucket {
@@ -29,7 +32,8 @@ interface Bucket {
   updated: number;
 }
 
-export class RateLimiter {
+/** The token buckets of this process. */
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, Bucket>();
   private readonly refillPerMs: number;
   private readonly sweepTimer: NodeJS.Timeout;
@@ -37,7 +41,7 @@ export class RateLimiter {
   /** `perMinute` requests per minute on average, with bursts up to `burst` (default: perMinute / 3, at least 5). */
   constructor(
     private readonly perMinute: number,
-    private readonly burst = Math.max(5, Math.ceil(perMinute / 3)),
+    private readonly burst = defaultBurst(perMinute),
     private readonly now: () => number = () => performance.now(),
   ) {
     this.refillPerMs = perMinute / 60_000;

@@ -100,6 +100,13 @@ export class AssistantMessage {
     this.host.grew();
   }
 
+  /** The question was asked again after a lost connection: the next piece starts the text anew. */
+  restartStream(): void {
+    if (this.state !== 'streaming') return;
+    this.reveal.flush();
+    this.streamed = false;
+  }
+
   private render(p: AnswerPayload): void {
     const refused = p.refused === true;
     this.setState(refused ? 'refused' : 'done');

@@ -10,6 +10,10 @@ const ASK_TIMEOUT_MS = 150_000;
 const REFUSED_RETRY_MS = 15_000;
 /** How long a question waits for a first connection before it fails (a lost one fails at once). */
 const FIRST_CONNECT_WAIT_MS = 8_000;
+/** How long a question cut off by a lost connection waits for the next one before it is given up. */
+const RESEND_WAIT_MS = 30_000;
+/** The socket dropped before the answer came. */
+const LOST = Symbol('lost');
 
 /** What the connection tells the widget. */
 export interface ConnectionEvents {
@@ -21,6 +25,8 @@ export interface ConnectionEvents {
   lost(): void;
   /** The server refused the token (or the connection) with this message. */
   refused(message: string, hadToken: boolean): void;
+  /** A question cut off by a lost connection was asked again: its answer streams from the start. */
+  resent?(requestId: string): void;
 }
 
 /** A socket.io connection that reconnects by itself and can switch tokens. */
@@ -79,11 +85,52 @@ export class Connection {
     if (!this.socket.connected && (this.lostSince || !(await this.connectedWithin(FIRST_CONNECT_WAIT_MS)))) {
       return { ok: false, requestId, code: 'OFFLINE', message: T.offline };
     }
+    return this.askWithOneResend({ message, requestId, ...(conversationId ? { conversationId } : {}) });
+  }
+
+  /**
+   * Ask; when the connection drops before the answer (its server may have gone: the load
+   * balancer sends the reconnection to another), ask once more on the next connection
+   * with the same request id, which the servers answer once (a finished answer is sent
+   * again, not recomputed). A second loss, or no connection within RESEND_WAIT_MS, ends it.
+   */
+  private async askWithOneResend(payload: { message: string; requestId: string; conversationId?: string }): Promise<AskAck> {
+    const lost: AskAck = { ok: false, requestId: payload.requestId, code: 'CONNECTION_LOST', message: T.lostDuringAnswer };
+    const first = await this.emitAsk(payload);
+    if (first !== LOST) return first;
+    if (!(await this.nextConnection(RESEND_WAIT_MS))) return lost;
+    this.on.resent?.(payload.requestId);
+    const again = await this.emitAsk(payload);
+    return again === LOST ? lost : again;
+  }
+
+  /** One `ask`: its acknowledgement, a timeout error, or LOST when the connection dropped first. */
+  private emitAsk(payload: { message: string; requestId: string; conversationId?: string }): Promise<AskAck | typeof LOST> {
     return new Promise((resolve) => {
-      this.socket.timeout(ASK_TIMEOUT_MS).emit(
-        'ask', { message, requestId, ...(conversationId ? { conversationId } : {}) },
-        (err: Error | null, res: AskAck) => resolve(err ? { ok: false, requestId, code: 'TIMEOUT', message: T.timeout } : res),
-      );
+      const onDrop = (reason: string) => {
+        // Our own disconnect (a token change) is not a lost server.
+        if (reason !== 'io client disconnect') resolve(LOST);
+      };
+      this.socket.once('disconnect', onDrop);
+      this.socket.timeout(ASK_TIMEOUT_MS).emit('ask', payload, (err: Error | null, res: AskAck) => {
+        this.socket.off('disconnect', onDrop);
+        resolve(err ? { ok: false, requestId: payload.requestId, code: 'TIMEOUT', message: T.timeout } : res);
+      });
+    });
+  }
+
+  /** Resolves true at the next connection, false after `ms`. */
+  private nextConnection(ms: number): Promise<boolean> {
+    if (this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.socket.off('connect', onConnect);
+        resolve(ok);
+      };
+      const onConnect = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.socket.on('connect', onConnect);
     });
   }
 
@@ -98,6 +145,12 @@ export class Connection {
     this.socket.auth = token ? { token } : {};
     this.clearRetry();
     this.socket.disconnect().connect();
+  }
+
+  /** Disconnect for good. */
+  close(): void {
+    this.clearRetry();
+    this.socket.disconnect();
   }
 
   /** Whether the socket is connected now. */

@@ -103,6 +103,11 @@ export class Conversation implements MessageHost {
     if (this.current?.requestId === requestId) this.current.reply.appendToken(text);
   }
 
+  /** The question was sent again after a lost connection: its answer streams anew. */
+  restart(requestId: string): void {
+    if (this.current?.requestId === requestId) this.current.reply.restartStream();
+  }
+
   /** The answer or error for a request, from the event or the acknowledgement, whichever comes first. */
   settle(requestId: string, res: AnswerPayload | ErrorPayload): void {
     const cur = this.current;
@@ -125,12 +130,14 @@ export class Conversation implements MessageHost {
     });
   }
 
-  /** The connection dropped: a question still unanswered fails, kept for "Gửi lại". */
+  /**
+   * The connection dropped. A question still unanswered waits: the connection asks it once
+   * more on the next connection (its server may be gone; another answers), and its answer
+   * streams anew; only a second loss, or no connection in time, fails it, kept for "Gửi lại"
+   * (connection.ts).
+   */
   lost(): void {
-    const cur = this.current;
-    if (!cur || cur.settled) return;
-    cur.settled = true;
-    this.fail(cur, { ok: false, code: 'OFFLINE', message: T.lostDuringAnswer });
+    this.current?.reply.flush();
   }
 
   /** Stop the answer coming in (one that has come shows the rest at once). */

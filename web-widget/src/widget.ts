@@ -176,6 +176,7 @@ export class Widget {
       connected: (official, afterLoss) => this.onConnected(official, afterLoss),
       lost: () => this.onLost(),
       refused: (message, hadToken) => this.onRefused(message, hadToken),
+      resent: (id) => this.conversation.restart(id),
     });
     return this.connection;
   }
