@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 2;
+/** 3: documents carry `relations` (the clauses that change other texts). */
+export const FORMAT_VERSION = 3;
+/** Versions still served as they are; the ingest rebuilds them so that their documents get what is new. */
+export const READABLE_FORMAT_VERSIONS = [2, FORMAT_VERSION] as const;
 export const MANIFEST = 'manifest.json';
 
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });
@@ -29,7 +32,7 @@ export const fileEntrySchema = z.object({
 export type FileEntry = z.infer<typeof fileEntrySchema>;
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(READABLE_FORMAT_VERSIONS[0]), z.literal(FORMAT_VERSION)]),
   createdAt: z.string(),
   analyzer: z.string(),
   embedder: embedderSpecSchema,

@@ -170,7 +170,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       })
       : undefined;
     const embedderConfig: EmbedderConfig = opts.embedder ?? { kind: 'lsa' };
-    const compatible = !!prevManifest && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
+    const compatible = !!prevManifest && prevManifest.formatVersion === FORMAT_VERSION && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
 
     // 1. Scan: which files changed since the active version.
     const sources = await listSources(opts.inputs);

@@ -10,6 +10,7 @@ import type { Answerer, ConversationContext, RefusalReason, Role } from '../core
 import type { Corpus } from '../core/search/types.ts';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import { scopeFor } from '../core/answer/retrieve/scope.ts';
+import { vietnamDay } from '../core/inforce/standing.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
 
@@ -140,7 +141,7 @@ export class Assistant {
       response = { answer: guarded.refusal.message, citations: [], refused: true, reason: guarded.refusal.reason, conversationId, notices: [], exchangeId };
     } else {
       const context = this.conversations.get(conversationId, role);
-      const request = { question: guarded.question, role, ...(context ? { context } : {}) };
+      const request = { question: guarded.question, role, asOf: vietnamDay(new Date(time)), ...(context ? { context } : {}) };
       const recorder = recordingCorpus(this.corpusOf());
       // What streams is filtered like the final answer: no relayed document instructions.
       const emit = onToken ? (text: string) => {

@@ -19,6 +19,7 @@ import type { Corpus } from '../search/types.ts';
 import { composePassageAnswer } from './compose/passage-answer.ts';
 import { composeProcedureAnswer } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
+import { inForceNotices } from './ground/inforce-notices.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
 import { contentUnits, type TermWeight } from './retrieve/coverage.ts';
@@ -134,7 +135,7 @@ export class ExtractiveAnswerer implements Answerer {
     const docs = docIds.map((id) => corpus.document(id)).filter((d): d is DocumentRecord => d !== undefined);
     return {
       answer, citations: citations.items, refused: false, answerer: 'extractive',
-      notices: statusNotices(docs, (id) => corpus.document(id)),
+      notices: [...statusNotices(docs, (id) => corpus.document(id)), ...inForceNotices(docs, req.asOf)],
       context: { focusDocIds: docIds, lastQuestion: resolved.question, lastIntent: intents[0] ?? 'overview' },
     };
   }

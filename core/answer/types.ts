@@ -34,6 +34,12 @@ export interface AnswerRequest {
   question: string;
   role: Role;
   context?: ConversationContext;
+  /**
+   * The day asked about (ISO `YYYY-MM-DD`, Việt Nam time), normally today: which texts are
+   * in force on it orders a citizen's passages and words the notices. Without it, no
+   * date-dependent notice is given.
+   */
+  asOf?: string;
 }
 
 /** Why an answer was refused. */

@@ -37,6 +37,7 @@ export const ADMIN_SPECIFICS = {
   binaryText: 'Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.',
   nothingSaved: 'Chưa lưu tệp nào vì lần tải lên này có lỗi; vui lòng sửa các lỗi được báo rồi tải lên lại.',
   overridesReset: 'Tệp lưu các điều chỉnh siêu dữ liệu bị hỏng nên đã được chuyển sang tên khác; các điều chỉnh trước đó tạm thời không còn hiệu lực, vui lòng kiểm tra lại.',
+  linksUnavailable: 'Tệp lưu các điều chỉnh siêu dữ liệu bị hỏng nên các quyết định về liên kết văn bản chưa đọc được; hệ thống tạm không dùng các liên kết tự động và chưa nhận quyết định mới cho đến khi tệp được khôi phục.',
   overrideNeedsField: 'Cần ít nhất một trường để cập nhật: audience, status, supersedes hoặc supersededBy.',
 } as const;
 

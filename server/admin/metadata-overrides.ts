@@ -19,11 +19,17 @@ const AUDIENCES = ['public', 'internal'] as const;
 const STATUSES = ['in_force', 'superseded', 'expired'] as const;
 const reference = z.string().trim().min(1).max(200);
 
+const linkDecision = z.object({
+  decision: z.enum(['confirmed', 'rejected']),
+  targetId: z.string().min(1).max(300).optional(),
+}).strict();
+
 const storedOverride = z.object({
   audience: z.enum(AUDIENCES).optional(),
   status: z.enum(STATUSES).optional(),
   supersedes: z.array(reference).max(50).optional(),
   supersededBy: reference.optional(),
+  links: z.record(z.string().min(1).max(300), linkDecision).optional(),
   updatedAt: z.string().datetime({ offset: true }),
   updatedBy: z.string().min(1),
 }).strict();
@@ -47,6 +53,14 @@ export const overridePatchSchema = z.object({
 /** Input of {@link MetadataOverrides.set}. */
 export type OverridePatch = z.input<typeof overridePatchSchema>;
 
+/** Link decisions are refused: the overrides file was unreadable at load (fail closed). */
+export class LinksUnavailableError extends Error {
+  constructor() {
+    super('metadata overrides file was unreadable; link decisions refused until it is restored');
+    this.name = 'LinksUnavailableError';
+  }
+}
+
 /** Outcome of {@link MetadataOverrides.load}. */
 export interface OverridesLoadResult {
   /** Overrides now in effect. */
@@ -66,6 +80,9 @@ export interface MetadataOverridesOptions {
 }
 
 type Fields = Omit<MetadataOverride, 'updatedAt' | 'updatedBy'>;
+
+/** A decision on one relation link ({@link MetadataOverrides.setLink}); null goes back to the automatic link. */
+export type LinkDecisionInput = z.input<typeof linkDecision> | null;
 const FIELD_NAMES = ['audience', 'status', 'supersedes', 'supersededBy'] as const;
 const MAX_ID_LENGTH = 300;
 const CONTROL = /\p{Cc}/u;
@@ -96,6 +113,7 @@ export class MetadataOverrides {
   private readonly cache = new WeakMap<object, { version: number; overlay: Overlay }>();
   private indexDocuments: readonly DocumentRecord[] = [];
   private current: { version: number; overlay: Overlay } | undefined;
+  private unreadable = false;
 
   constructor(file: string, options: MetadataOverridesOptions = {}) {
     this.file = file;
@@ -105,6 +123,15 @@ export class MetadataOverrides {
   /** Increases on every change (load, set, clear): a cache built at one version is stale at another. */
   get version(): number {
     return this.changes;
+  }
+
+  /**
+   * False after {@link load} found the file unreadable, until a load reads a good one: the
+   * admin's link decisions are unknown, so no relation link applies (one an admin rejected
+   * must not come back) and {@link setLink} refuses.
+   */
+  get linksUsable(): boolean {
+    return !this.unreadable;
   }
 
   /**
@@ -120,16 +147,19 @@ export class MetadataOverrides {
         text = await readFile(this.file, 'utf8');
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        this.unreadable = false;
         this.replace(new Map());
         return { count: 0 };
       }
       const parsed = parseFile(text);
       if (parsed.ok) {
+        this.unreadable = false;
         this.replace(parsed.entries);
         return { count: parsed.entries.size };
       }
       const aside = `${this.file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(this.file, aside);
+      this.unreadable = true;
       this.replace(new Map());
       return {
         count: 0,
@@ -176,6 +206,36 @@ export class MetadataOverrides {
     });
   }
 
+  /**
+   * Records an admin's decision on the link `key` of document `docId`'s relation clauses
+   * (confirm, reject, or point it at `targetId`); `null` goes back to the automatic link.
+   * Throws {@link LinksUnavailableError} while {@link linksUsable} is false, AppError
+   * INVALID_ARGUMENT for a bad decision.
+   */
+  async setLink(docId: string, key: string, decision: LinkDecisionInput, by: string): Promise<MetadataOverride | undefined> {
+    checkName(docId, 'docId');
+    checkName(key, 'key');
+    checkName(by, 'updatedBy');
+    if (this.unreadable) throw new LinksUnavailableError();
+    const parsed = decision === null ? undefined : linkDecision.safeParse(decision);
+    if (parsed && !parsed.success) throw invalid(parsed.error.message, 'Quyết định về liên kết không hợp lệ.');
+    return this.exclusive(async () => {
+      const fields: Fields = { ...fieldsOf(this.entries.get(docId)) };
+      const links = { ...fields.links };
+      if (parsed) links[key] = parsed.data;
+      else delete links[key];
+      if (Object.keys(links).length > 0) fields.links = links;
+      else delete fields.links;
+      const next = new Map(this.entries);
+      const entry = Object.keys(fields).length > 0 ? { ...fields, updatedAt: this.now().toISOString(), updatedBy: by } : undefined;
+      if (entry) next.set(docId, entry);
+      else next.delete(docId);
+      await this.persist(next);
+      this.replace(next);
+      return entry;
+    });
+  }
+
   /** Removes the override of `docId`; true when there was one. */
   clear(docId: string): Promise<boolean> {
     return this.exclusive(async () => {
@@ -206,7 +266,7 @@ export class MetadataOverrides {
   overlay(documents: Iterable<DocumentRecord>, key: object = documents): Overlay {
     const hit = this.cache.get(key);
     if (hit && hit.version === this.changes) return hit.overlay;
-    const overlay = buildOverlay(documents, this.entries);
+    const overlay = buildOverlay(documents, this.entries, { links: this.linksUsable });
     this.cache.set(key, { version: this.changes, overlay });
     return overlay;
   }
@@ -220,7 +280,7 @@ export class MetadataOverrides {
   /** The effective record of `doc` within the index given to {@link useIndex}; `doc` itself when nothing applies. */
   effective<D extends DocumentRecord>(doc: D): D {
     if (!this.current || this.current.version !== this.changes) {
-      this.current = { version: this.changes, overlay: buildOverlay(this.indexDocuments, this.entries) };
+      this.current = { version: this.changes, overlay: buildOverlay(this.indexDocuments, this.entries, { links: this.linksUsable }) };
     }
     return this.current.overlay(doc);
   }
