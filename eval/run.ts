@@ -9,6 +9,9 @@
  *   ALQAC), with a report in eval/reports/.
  * - `redteam`: the usage-policy guards against adversarial prompts and ordinary
  *   questions (eval/datasets/redteam.jsonl, normal-questions.jsonl) over the full index.
+ * - `inforce`: the relation-clause extractor (thay thế, bãi bỏ, sửa đổi bổ sung, hết hiệu
+ *   lực) on eval/datasets/replacement-clauses.jsonl, precision and recall per kind, and a
+ *   census of the ALQAC laws' own clauses (eval/inforce.ts); no index needed.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
@@ -38,6 +41,7 @@ import { runAnswerEval } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 import { goldenCommand } from './golden.ts';
+import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 
 interface Question {
   qid: string;
@@ -124,7 +128,7 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'redteam'];
+  const defaults = ['alqac', 'answers', 'redteam', 'inforce'];
   const known = [...defaults, 'golden'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
@@ -132,7 +136,17 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('redteam')) await redteamPart(run);
+  if (parts.includes('inforce')) await inforcePart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
+}
+
+async function inforcePart(values: EvalRun): Promise<void> {
+  const scores = await runClauseEval();
+  const census = await alqacCensus(requireDataset(values.datasets.alqacCorpus));
+  const header = `Command: \`npm run eval -- inforce\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  const report = inforceReport(scores, census, header);
+  process.stdout.write(`${report}\n\nSample of ALQAC articles with what was found:\n\n${censusSample(census)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-inforce', report);
 }
 
 async function alqacPart(values: EvalRun): Promise<void> {

@@ -67,9 +67,7 @@ describe('answers on the day asked', () => {
     for (const fact of pair.answerNew) expect(reply.answer).toContain(fact);
     // Ranked after, not removed: the ended text is still quoted, with its notice.
     expect(reply.citations.map((c) => c.docId)).toContain(docOf(pair.old).id);
-    {
-      expect(reply.notices).toContain('Lưu ý: Nghị quyết số 15/2021/NQ-HĐND ngày 16/7/2021 đã hết hiệu lực từ ngày 25/11/2026 theo Nghị quyết số 22/2026/NQ-HĐND ngày 13/11/2026; nội dung trích dẫn từ văn bản này có thể không còn áp dụng.');
-    }
+    expect(reply.notices).toContain('Lưu ý: Nghị quyết số 15/2021/NQ-HĐND ngày 16/7/2021 đã hết hiệu lực từ ngày 25/11/2026 theo Nghị quyết số 22/2026/NQ-HĐND ngày 13/11/2026; nội dung trích dẫn từ văn bản này có thể không còn áp dụng.');
   });
 
   it('puts the amending text first and names the amended units (ip-02, amends)', async () => {
@@ -78,9 +76,7 @@ describe('answers on the day asked', () => {
     expect(reply.citations[0]?.docId).toBe(docOf(pair.new).id);
     for (const fact of pair.answerNew) expect(reply.answer).toContain(fact);
     expect(reply.citations.map((c) => c.docId)).toContain(docOf(pair.old).id);
-    {
-      expect(reply.notices.join('\n')).toMatch(/Quyết định số 18\/2023\/QĐ-UBND ngày 14\/6\/2023 đã được sửa đổi, bổ sung bởi Quyết định số 31\/2026\/QĐ-UBND/u);
-    }
+    expect(reply.notices.join('\n')).toMatch(/Quyết định số 18\/2023\/QĐ-UBND ngày 14\/6\/2023 đã được sửa đổi, bổ sung bởi Quyết định số 31\/2026\/QĐ-UBND/u);
   });
 
   it('says so when an official is answered from a replaced text, naming the current one and the day (ip-01)', async () => {
