@@ -27,9 +27,10 @@ beforeAll(async () => {
   await mkdir(docs);
   for (const name of await readdir(INFORCE_PAIRS_DIR)) if (name.endsWith('.txt')) await copyFile(join(INFORCE_PAIRS_DIR, name), join(docs, name));
   await ingest({ inputs: [docs], indexDir: join(work, 'index') });
-  let overlay: Overlay | undefined;
-  index = await openIndex(join(work, 'index'), { view: (d: StoredDocument) => (overlay ? overlay(d) : d) });
-  overlay = buildOverlay(index.state.docs.values(), new Map());
+  // The overlay needs the opened index's documents; the view reads it once it is set.
+  const overlay: { current?: Overlay } = {};
+  index = await openIndex(join(work, 'index'), { view: (d: StoredDocument) => (overlay.current ? overlay.current(d) : d) });
+  overlay.current = buildOverlay(index.state.docs.values(), new Map());
   pairs = (await loadInforcePairs()).map((p) => inforcePairSchema.parse(p));
   // 7 December 2026, 09:00 in Việt Nam.
   assistant = new Assistant(index, new ExtractiveAnswerer(), { now: () => new Date('2026-12-07T02:00:00Z') });
