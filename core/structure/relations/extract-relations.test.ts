@@ -99,6 +99,7 @@ describe('extractRelations: what is not a relation', () => {
     ['a reference', 'Hồ sơ thực hiện theo quy định tại Thông tư số 01/2023/TT-BTP của Bộ trưởng Bộ Tư pháp.'],
     ['a transitional clause', 'Hồ sơ nộp trước ngày Quyết định này có hiệu lực tiếp tục giải quyết theo Quyết định số 15/2021/QĐ-UBND.'],
     ['its own term', 'Kế hoạch này có hiệu lực kể từ ngày ký đến hết ngày 31/12/2027.'],
+    ['a listed text\'s own title', 'Tham mưu ban hành các văn bản: Quyết định số 789/QĐ-UBND ngày 21/6/2022 sửa đổi, bổ sung Chương trình được phê duyệt tại Quyết định số 1444/QĐ-UBND ngày 16/9/2021; số 117/KH-UBND ngày 27/7/2022 Bổ sung nhiệm vụ năm 2022, số 103/KH-UBND ngày 23/6/2022.'],
   ])('%s', (_name, text) => {
     expect(extractRelations(text)).toEqual([]);
   });

@@ -37,6 +37,12 @@ const NOT_A_TEXT = /^\s*(?:các\s+)?(?:ông|bà|người|đồng chí|thành vi�
 const OTHER_OBJECT = /^\s*(?:cho|bằng)(?![\p{L}])/iu;
 /** The number is cited, not acted on: "… theo Quyết định số …", "căn cứ …" ("kèm theo", "ban hành theo" name an attachment). */
 const CITED = /(?:(?<![\p{L}])(?<!(?:kèm|hành)\s)theo(?:\s+quy định\s+(?:của|tại))?\s*$|(?<![\p{L}])(?:căn cứ|thực hiện)(?![\p{L}]))/iu;
+/**
+ * What may stand between a number and a verb that belongs to that number's own title: a
+ * report listing "Quyết định số 789/QĐ-UBND ngày 21/6/2022 sửa đổi, bổ sung …" tells what
+ * another text did.
+ */
+const TITLE_GLUE = /^\s*(?:,?\s*ngày\s+(?:\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?\s*(?:của\s+[^,;.]{1,80}?)?\s*(?:về việc\s*)?$/iu;
 const MAX_OBJECT_GAP = 300;
 const QUOTE_LENGTH = 300;
 
@@ -133,6 +139,8 @@ function subjectOf(clause: string, groups: readonly VerbGroup[], gi: number, ref
 
 /** The object of an active verb: the first run of numbers after it, when what lies between is a part, a name or a list. */
 function objectOf(clause: string, g: VerbGroup, refs: readonly TargetRef[]): TargetRef[] {
+  const before = refs.filter((r) => r.end <= g.start).pop();
+  if (before && TITLE_GLUE.test(clause.slice(before.end, g.start))) return [];
   const i = refs.findIndex((r) => r.numberStart >= g.end);
   if (i < 0) return [];
   const gap = clause.slice(g.end, refs[i]!.start);
