@@ -32,6 +32,11 @@ export interface DocumentMeta {
   supersedes?: string[];
   /** Id or number of the document that replaced this one. */
   supersededBy?: string;
+  /**
+   * What this text says it does to other texts ("thay thế …", "bãi bỏ …", "sửa đổi, bổ
+   * sung …", "… hết hiệu lực"), read from its clauses at ingest (core/structure/relations/).
+   */
+  relations?: DocumentRelation[];
   audience: Audience;
   /** Free extra fields (procedure level, field of activity …). */
   extra?: Record<string, string>;
@@ -119,6 +124,52 @@ export interface DocumentHeader {
 
 export type DocumentHeaderFact = Exclude<keyof DocumentHeader, 'sources'>;
 
+/** What one text does to another: replaces, repeals, amends (some parts) or ends it. */
+export type RelationKind = 'replaces' | 'repeals' | 'amends' | 'expires';
+
+/** The text a relation names, as its clause writes it. */
+export interface RelationTarget {
+  /** Số ký hiệu as written (`1287/QĐ-UBND`, `15/2021/QĐ-UBND`). */
+  number: string;
+  /** Type word in lower case (`quyết định`, `thông tư liên tịch`), when written. */
+  docType?: string;
+  /** The year in the number, else the year of `date`. */
+  year?: number;
+  /** Issue date of the target (ISO), when the clause writes it. */
+  date?: string;
+  /** Issuer as written (`UBND tỉnh`), when named. */
+  issuer?: string;
+}
+
+/** One relation clause of a document (see {@link DocumentMeta.relations}). */
+export interface DocumentRelation {
+  kind: RelationKind;
+  target: RelationTarget;
+  /** Units concerned (`khoản 2 Điều 3`, `Phụ lục I`); empty for the whole text or unnamed parts. */
+  parts: string[];
+  /** ISO day the relation takes effect, when the text lets one say. */
+  from?: string;
+  /** The clause, shortened, for the admin who confirms the link. */
+  quote: string;
+}
+
+/**
+ * A relation of another indexed document that names this one, linked at read time by
+ * normalised number (core/inforce/); never stored in the index.
+ */
+export interface DocumentChange {
+  kind: RelationKind;
+  /** The document whose clause it is. */
+  byId: string;
+  /** How that document is named ("Quyết định số 2318/QĐ-UBND ngày 20/10/2026"). */
+  byLabel: string;
+  parts: string[];
+  /** ISO day it takes effect; absent when neither the clause nor the document says. */
+  from?: string;
+  /** Whether an admin confirmed the link (an automatic link is used until rejected). */
+  confirmed: boolean;
+}
+
 /** A document as indexed. */
 export interface DocumentRecord extends DocumentMeta {
   /** Stable internal id (derived from the source id). */
@@ -130,6 +181,8 @@ export interface DocumentRecord extends DocumentMeta {
   /** sha256 of the source content, hex. */
   contentHash: string;
   chunkCount: number;
+  /** Set when documents are read (linked relations of other documents); not stored. */
+  changedBy?: DocumentChange[];
 }
 
 /**

@@ -20,6 +20,9 @@
  * - `drafts`: the officials' drafting requests (eval/datasets/officials-questions.jsonl,
  *   `kind: "draft"`) drafted over the full index: facts quoted, forbidden passages and
  *   broken quotes, parent body asked, agency and signer remembered (eval/drafts.ts).
+ * - `inforce`: the relation-clause extractor (thay thế, bãi bỏ, sửa đổi bổ sung, hết hiệu
+ *   lực) on eval/datasets/replacement-clauses.jsonl, precision and recall per kind, and a
+ *   census of the ALQAC laws' own clauses (eval/inforce.ts); no index needed.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
@@ -60,6 +63,7 @@ import { trapsSection } from './traps-report.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
+import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 
 interface Question {
   qid: string;
@@ -183,7 +187,7 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts'];
+  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
@@ -195,7 +199,17 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('curve')) await curvePart(run);
   if (parts.includes('redteam')) await redteamPart(run);
   if (parts.includes('drafts')) await draftsPart(run);
+  if (parts.includes('inforce')) await inforcePart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
+}
+
+async function inforcePart(values: EvalRun): Promise<void> {
+  const scores = await runClauseEval();
+  const census = await alqacCensus(requireDataset(values.datasets.alqacCorpus));
+  const header = `Command: \`npm run eval -- inforce\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  const report = inforceReport(scores, census, header);
+  process.stdout.write(`${report}\n\nSample of ALQAC articles with what was found:\n\n${censusSample(census)}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-inforce', report);
 }
 
 async function alqacPart(values: EvalRun): Promise<void> {

@@ -8,8 +8,11 @@ import { z } from 'zod';
 /**
  * 3: documents carry their header facts, chunks their kind and notes (official documents in parts).
  * 4: procedure documents carry typed fee, time and place fields (`DocumentMeta.procedure`).
+ * 5: documents carry `relations` (the clauses that change other texts).
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
+/** Versions still served as they are; the ingest rebuilds them so that their documents get what is new. */
+export const READABLE_FORMAT_VERSIONS = [2, 3, 4, FORMAT_VERSION] as const;
 export const MANIFEST = 'manifest.json';
 
 const skippedSchema = z.object({ source: z.string(), code: z.string(), message: z.string() });
@@ -82,7 +85,7 @@ export const buildSchema = z.object({
 export type BuildInfo = z.infer<typeof buildSchema>;
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(FORMAT_VERSION)]),
   createdAt: z.string(),
   analyzer: z.string(),
   embedder: embedderSpecSchema,

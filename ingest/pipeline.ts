@@ -168,7 +168,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       })
       : undefined;
     const embedderConfig: EmbedderConfig = opts.embedder ?? { kind: 'lsa' };
-    let compatible = !opts.rebuild && !!prevManifest && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
+    let compatible = !opts.rebuild && !!prevManifest && prevManifest.formatVersion === FORMAT_VERSION && prevManifest.analyzer === ANALYZER_ID && embedderMatches(embedderConfig, prevManifest.embedder);
     const now = new Date().toISOString();
 
     // 1. Roots: the recorded ones plus those given, less those removed; then which files changed.

@@ -142,6 +142,7 @@ const CONTRACT_DOC = [
   'Về lịch tiếp nhận hồ sơ cấp phép khai thác cát tại xã Nghĩa Kỳ Hợp Đồng',
   '1. Ủy ban nhân dân xã Nghĩa Kỳ Hợp Đồng tiếp nhận hồ sơ cấp phép khai thác cát vào thứ Ba hằng tuần.',
   '2. Thời hạn giải quyết hồ sơ cấp phép khai thác cát là 10 ngày làm việc.',
+  '3. Thông báo này thay thế Thông báo số 12/TB-UBND.',
   '',
 ].join('\n');
 
@@ -250,6 +251,10 @@ describe('an admin', () => {
   it('changes a document, reads the audit trail (JSON and CSV) and the statistics', async () => {
     const patched = await call('patch', '/api/admin/documents/{id}', { as: 'admin', params: { id: docId }, body: { audience: 'internal', supersedes: ['12/TB-UBND'] } });
     expect(patched.body).toMatchObject({ id: docId, audience: 'internal', supersedes: ['12/TB-UBND'] });
+    const links = await call('get', '/api/admin/links', { as: 'admin', query: { docId } });
+    const link = (links.body.links as Array<{ id: string; targetNumber: string }>).find((l) => l.targetNumber === '12/TB-UBND')!;
+    expect((await call('put', '/api/admin/links/{id}', { as: 'admin', params: { id: link.id }, body: { decision: 'rejected' } })).body.state).toBe('rejected');
+    expect((await call('delete', '/api/admin/links/{id}', { as: 'admin', params: { id: link.id } })).body.state).toBe('unmatched');
     const audit = await call('get', '/api/admin/audit', { as: 'admin', query: { format: 'json' } });
     expect(audit.body.records.length).toBeGreaterThan(0);
     const csv = await call('get', '/api/admin/audit', { as: 'admin', query: { format: 'csv' } });

@@ -21,6 +21,7 @@ import { vietnamDay, isIsoDay } from './as-of.ts';
 import { composeProcedure } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { splitAnswerSentences } from './ground/validate.ts';
+import { inForceNotices } from './ground/inforce-notices.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
 import { answerFromDocuments, type DocumentPathOutcome } from './official-answer.ts';
@@ -216,7 +217,7 @@ export class ExtractiveAnswerer implements Answerer {
     const suggestions = procedureDoc ? suggestionsAfter(intents) : [];
     return {
       answer, citations: citations.items, refused: false, answerer: 'extractive',
-      notices: statusNotices(docs, (id) => corpus.document(id)),
+      notices: [...statusNotices(docs, (id) => corpus.document(id)), ...inForceNotices(docs, req.asOf)],
       context: { focusDocIds: docIds, lastQuestion: resolved.question, lastIntent: intents[0] ?? 'overview' },
       ...(suggestions.length > 0 ? { suggestions } : {}),
       ...(checklist && checklist.length > 0 ? { checklist } : {}),

@@ -28,6 +28,7 @@ import { composeList, findList } from './compose/section-list.ts';
 import { composeRow, findRow, rowNamed, tableRows } from './compose/table-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { groundedLines } from './ground/line-check.ts';
+import { inForceNotices } from './ground/inforce-notices.ts';
 import { statusNotices } from './ground/notices.ts';
 import { missingFactsMessage, officialRefusal, unknownNumberMessage } from './ground/official-refusal.ts';
 import { contentUnits, type ContentUnit, type TermWeight } from './retrieve/coverage.ts';
@@ -179,7 +180,7 @@ export async function answerFromDocuments(
   return {
     result: {
       answer: kept.join('\n'), citations: cited, refused: false, answerer: 'extractive',
-      notices: statusNotices(docs, (id) => corpus.document(id)),
+      notices: [...statusNotices(docs, (id) => corpus.document(id)), ...inForceNotices(docs, req.asOf)],
       context: { focusDocIds: docIds, lastQuestion: asked, lastIntent: 'overview' },
     },
     nearest, evidence,

@@ -36,7 +36,8 @@ export interface AnswerRequest {
   context?: ConversationContext;
   /**
    * The day the question is asked (`YYYY-MM-DD`, Vietnam time): decides which dated fee
-   * applies (a reduction that has ended, one still running). Default: today.
+   * applies (a reduction that has ended, one still running), which texts are in force on it
+   * (a citizen's passages are ordered by it) and how the notices are worded. Default: today.
    */
   asOf?: string;
 }

@@ -65,7 +65,10 @@ describe('extractMetadata on synthetic headers', () => {
       issuedDate: '2024-03-05',
       place: 'Quảng Ngãi',
       effectiveDate: '2024-03-15',
-      supersedes: ['30/2019/QĐ-UBND'],
+      relations: [{
+        kind: 'replaces', target: { number: '30/2019/QĐ-UBND', docType: 'quyết định', year: 2019, date: '2019-08-01' }, parts: [], from: '2024-03-15',
+        quote: 'Điều 2. Quyết định này có hiệu lực kể từ ngày 15/3/2024 và thay thế Quyết định số 30/2019/QĐ-UBND ngày 01/8/2019.',
+      }],
       status: 'in_force',
       audience: 'public',
     });

@@ -1,15 +1,16 @@
 /**
  * Document metadata from the text of a Vietnamese official document (Decree 30/2020/NĐ-CP
- * layout): type heading, số ký hiệu, place-date line, issuer header, trích yếu (title), and
- * what it replaces. Only the document's own header is trusted for number and date; dates
- * quoted in the body are never taken for the issue date.
+ * layout): type heading, số ký hiệu, place-date line, issuer header, trích yếu (title), its
+ * date of effect, and what it does to other texts (relations/). Only the document's own
+ * header is trusted for number and date; dates quoted in the body are never taken for the
+ * issue date.
  */
 import type { DocumentHeader, DocumentMeta, DocumentType } from '../model.ts';
-import { findDocumentNumbers, typeFromNumber } from './document-numbers.ts';
+import { typeFromNumber } from './document-numbers.ts';
 import { issuerFromHeader, issuerFromNumber } from './issuers.ts';
 import { layoutDocument } from './document-layout.ts';
+import { extractRelations, ownEffectiveDate } from './relations/extract-relations.ts';
 import { detectSecrecyMarking } from './secrecy.ts';
-import { parseVietnameseDate } from './vietnamese-date.ts';
 
 export { findDocumentNumbers, type DocumentNumberRef } from './document-numbers.ts';
 export { parseVietnameseDate } from './vietnamese-date.ts';
@@ -39,10 +40,14 @@ export function extractMetadata(text: string, hints: Partial<DocumentMeta> = {},
   if (issuer) meta.issuer = issuer;
   if (facts.date) meta.issuedDate = facts.date;
   if (facts.place) meta.place = facts.place;
-  const effective = findEffectiveDate(text, meta.issuedDate);
+  const effective = ownEffectiveDate(text, meta.issuedDate);
   if (effective) meta.effectiveDate = effective;
-  const supersedes = findSupersedes(text, number);
-  if (supersedes.length > 0) meta.supersedes = supersedes;
+  // `supersedes` stays for what a sidecar or an admin states: a replacement read from the
+  // text takes effect on a day (relations carry it), so it is linked at read time instead.
+  const relations = extractRelations(text, {
+    ...(number ? { ownNumber: number } : {}), ...(meta.issuedDate ? { issuedDate: meta.issuedDate } : {}), ...(effective ? { effectiveDate: effective } : {}),
+  });
+  if (relations.length > 0) meta.relations = relations;
   if (Object.keys(facts.sources).length > 0) meta.header = facts;
   return { ...meta, ...definedOnly(hints) };
 }
@@ -66,22 +71,4 @@ function issuerFromBody(lines: string[], type: DocumentType): string | undefined
     return name.replace(/^UBND/u, 'Ủy ban nhân dân');
   }
   return undefined;
-}
-
-function findEffectiveDate(text: string, issued: string | undefined): string | undefined {
-  const m = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+([^\n.;]{0,40})/u.exec(text);
-  if (!m) return undefined;
-  if (/^ký/u.test(m[1] ?? '')) return issued;
-  return parseVietnameseDate(m[1] ?? '');
-}
-
-/** Numbers of documents this one replaces or repeals ("thay thế Quyết định số …", "bãi bỏ …"). */
-function findSupersedes(text: string, own: string | undefined): string[] {
-  const found = new Set<string>();
-  for (const m of text.matchAll(/(?:thay thế|bãi bỏ)\s+([^\n]{0,400})/gu)) {
-    if (/^bởi\b/u.test(m[1] ?? '')) continue;
-    const sentence = (m[1] ?? '').split(/(?<=[.;])\s/u)[0] ?? '';
-    for (const ref of findDocumentNumbers(sentence)) if (ref.number !== own) found.add(ref.number);
-  }
-  return [...found];
 }

@@ -42,6 +42,7 @@ export const ADMIN_SPECIFICS = {
   overridesLocked: 'Tệp lưu các điều chỉnh siêu dữ liệu đang hỏng; vui lòng khôi phục tệp (hoặc xóa nó cùng bản sao lưu nếu muốn bắt đầu lại từ đầu) rồi nạp lại trước khi điều chỉnh tiếp.',
   recordNotFound: (id: string) => `Tệp không còn bản ghi mã “${id}”.`,
   moreProblems: (n: number, fileName: string) => `… và ${n.toLocaleString('vi-VN')} lỗi khác (tệp ${fileName}).`,
+  linksUnavailable: 'Tệp lưu các điều chỉnh siêu dữ liệu bị hỏng nên các quyết định về liên kết văn bản chưa đọc được; hệ thống tạm không dùng các liên kết tự động và chưa nhận quyết định mới cho đến khi tệp được khôi phục.',
   overrideNeedsField: 'Cần ít nhất một trường để cập nhật: audience, status, supersedes hoặc supersededBy.',
 } as const;
 

@@ -15,7 +15,7 @@ import type { DocumentRecord } from '../../core/model.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { ADMIN_SPECIFICS } from './messages.ts';
 import { buildOverlay, type MetadataOverride, type Overlay } from './overlay.ts';
-import { backupOf, legibleIds, readOverridesFile, readTouched, recordTouched, reference, serialize, writeOverrides } from './overrides-file.ts';
+import { backupOf, legibleIds, readOverridesFile, linkDecision, readTouched, recordTouched, reference, serialize, writeOverrides } from './overrides-file.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 export { buildOverlay, referenceKey, type MetadataOverride, type Overlay } from './overlay.ts';
@@ -71,6 +71,17 @@ export interface MetadataOverridesOptions {
 }
 
 type Fields = Omit<MetadataOverride, 'updatedAt' | 'updatedBy'>;
+
+/** A decision on one relation link ({@link MetadataOverrides.setLink}); null goes back to the automatic link. */
+export type LinkDecisionInput = z.input<typeof linkDecision> | null;
+
+/** Link decisions are refused: the overrides failed closed (unreadable file and backup). */
+export class LinksUnavailableError extends Error {
+  constructor() {
+    super('metadata overrides failed closed; link decisions refused until the file is restored');
+    this.name = 'LinksUnavailableError';
+  }
+}
 const FIELD_NAMES = ['audience', 'status', 'supersedes', 'supersededBy'] as const;
 const MAX_ID_LENGTH = 300;
 const CONTROL = /\p{Cc}/u;
@@ -180,6 +191,45 @@ export class MetadataOverrides {
   }
 
   /**
+   * False while the overrides failed closed: the admin's link decisions are unknown, so no
+   * relation link applies (one an admin rejected must not come back) and {@link setLink}
+   * refuses. The last good copy (`backup`) holds the decisions, so links apply then.
+   */
+  get linksUsable(): boolean {
+    return this.state.mode !== 'closed';
+  }
+
+  /**
+   * Records an admin's decision on the link `key` of document `docId`'s relation clauses
+   * (confirm, reject, or point it at `targetId`); `null` goes back to the automatic link.
+   * Throws {@link LinksUnavailableError} while {@link linksUsable} is false, AppError
+   * INVALID_ARGUMENT for a bad decision.
+   */
+  async setLink(docId: string, key: string, decision: LinkDecisionInput, by: string): Promise<MetadataOverride | undefined> {
+    checkName(docId, 'docId');
+    checkName(key, 'key');
+    checkName(by, 'updatedBy');
+    if (!this.linksUsable) throw new LinksUnavailableError();
+    const parsed = decision === null ? undefined : linkDecision.safeParse(decision);
+    if (parsed && !parsed.success) throw invalid(parsed.error.message, 'Quyết định về liên kết không hợp lệ.');
+    return this.exclusive(async () => {
+      const fields: Fields = { ...fieldsOf(this.entries.get(docId)) };
+      const links = { ...fields.links };
+      if (parsed) links[key] = parsed.data;
+      else delete links[key];
+      if (Object.keys(links).length > 0) fields.links = links;
+      else delete fields.links;
+      const next = new Map(this.entries);
+      const entry = Object.keys(fields).length > 0 ? { ...fields, updatedAt: this.now().toISOString(), updatedBy: by } : undefined;
+      if (entry) next.set(docId, entry);
+      else next.delete(docId);
+      await this.persist(next);
+      this.replace(next);
+      return entry;
+    });
+  }
+
+  /**
    * Applies `patch` to the override of `docId` and saves the file; returns the override now
    * in effect, or undefined when the patch removed its last field. Throws AppError
    * INVALID_ARGUMENT for a bad patch, docId or author.
@@ -254,7 +304,7 @@ export class MetadataOverrides {
   overlay(documents: Iterable<DocumentRecord>, key: object = documents): Overlay {
     const hit = this.cache.get(key);
     if (hit && hit.version === this.changes) return hit.overlay;
-    const overlay = buildOverlay(documents, this.entries);
+    const overlay = buildOverlay(documents, this.entries, { links: this.linksUsable });
     this.cache.set(key, { version: this.changes, overlay });
     return overlay;
   }
@@ -270,7 +320,7 @@ export class MetadataOverrides {
   /** The effective record of `doc` within the index given to {@link useIndex}; `doc` itself when nothing applies. */
   effective<D extends DocumentRecord>(doc: D): D {
     if (!this.current || this.current.version !== this.changes) {
-      this.current = { version: this.changes, overlay: buildOverlay(this.indexDocuments, this.entries) };
+      this.current = { version: this.changes, overlay: buildOverlay(this.indexDocuments, this.entries, { links: this.linksUsable }) };
     }
     return this.current.overlay(doc);
   }

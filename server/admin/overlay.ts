@@ -1,9 +1,11 @@
 /**
  * The effective metadata of indexed documents: admin overrides on top of what ingestion
- * stored, plus supersession carried from the replacing document to the replaced one.
+ * stored, supersession carried from the replacing document to the replaced one, and the
+ * relation clauses of other documents linked to each one (`changedBy`, core/inforce/).
  * Pure: the caller decides when to rebuild (once per index and overrides version).
  */
-import type { Audience, DocumentRecord, DocumentStatus } from '../../core/model.ts';
+import { changesByTarget, linkRelations, type LinkDecision } from '../../core/inforce/links.ts';
+import type { Audience, DocumentChange, DocumentRecord, DocumentStatus } from '../../core/model.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 
 /** What an admin changed about one document, with who and when. */
@@ -14,6 +16,8 @@ export interface MetadataOverride {
   supersedes?: string[];
   /** Id or number of the document that replaced this one. */
   supersededBy?: string;
+  /** Decisions on the links of this document's relation clauses, by link key (`replaces:1287/qđ-ubnd`). */
+  links?: Record<string, LinkDecision>;
   /** ISO time of the last change. */
   updatedAt: string;
   /** Who made it (the admin's user name). */
@@ -82,13 +86,25 @@ function replacements(docs: readonly DocumentRecord[], overrides: ReadonlyMap<st
   return replacedBy;
 }
 
+/** Options of {@link buildOverlay}. */
+export interface OverlayOptions {
+  /**
+   * Apply the links of relation clauses (default true). False while the admin's decisions
+   * cannot be read: a link an admin rejected must not come back, so none applies.
+   */
+  links?: boolean;
+}
+
 /**
  * Builds the overlay of `overrides` (keyed by docId) over `documents`. The work is done
  * here, once; each call of the returned function is a map lookup. Overrides of documents
  * not in `documents` still apply to them (their own fields; supersession needs the set).
  */
-export function buildOverlay(documents: Iterable<DocumentRecord>, overrides: ReadonlyMap<string, MetadataOverride>): Overlay {
+export function buildOverlay(documents: Iterable<DocumentRecord>, overrides: ReadonlyMap<string, MetadataOverride>, options: OverlayOptions = {}): Overlay {
   const docs = [...documents];
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const changes = options.links === false ? new Map<string, DocumentChange[]>()
+    : changesByTarget(linkRelations(docs, (id) => overrides.get(id)?.links), (id) => byId.get(id));
   const wanted = new Map<string, Partial<Effective>>();
   for (const [docId, o] of overrides) {
     const fields: Partial<Effective> = {};
@@ -105,11 +121,13 @@ export function buildOverlay(documents: Iterable<DocumentRecord>, overrides: Rea
   const memo = new WeakMap<DocumentRecord, DocumentRecord>();
   return <D extends DocumentRecord>(doc: D): D => {
     const fields = wanted.get(doc.id);
-    if (!fields) return doc;
+    const changedBy = changes.get(doc.id);
+    if (!fields && !changedBy) return doc;
     const known = memo.get(doc);
     if (known) return known as D;
-    const changed = FIELDS.filter((f) => fields[f] !== undefined && !sameValue(fields[f], doc[f]));
-    const out = changed.length === 0 ? doc : { ...doc, ...Object.fromEntries(changed.map((f) => [f, fields[f]])) };
+    const changed = fields ? FIELDS.filter((f) => fields[f] !== undefined && !sameValue(fields[f], doc[f])) : [];
+    const base = changed.length === 0 ? doc : { ...doc, ...Object.fromEntries(changed.map((f) => [f, fields![f]])) };
+    const out = changedBy ? { ...base, changedBy } : base;
     memo.set(doc, out);
     return out;
   };

@@ -18,11 +18,18 @@ const AUDIENCES = ['public', 'internal'] as const;
 const STATUSES = ['in_force', 'superseded', 'expired'] as const;
 export const reference = z.string().trim().min(1).max(200);
 
+/** An admin's decision on one relation link (core/inforce/links.ts). */
+export const linkDecision = z.object({
+  decision: z.enum(['confirmed', 'rejected']),
+  targetId: z.string().min(1).max(300).optional(),
+}).strict();
+
 const storedOverride = z.object({
   audience: z.enum(AUDIENCES).optional(),
   status: z.enum(STATUSES).optional(),
   supersedes: z.array(reference).max(50).optional(),
   supersededBy: reference.optional(),
+  links: z.record(z.string().min(1).max(300), linkDecision).optional(),
   updatedAt: z.string().datetime({ offset: true }),
   updatedBy: z.string().min(1),
 }).strict();

@@ -8,6 +8,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../core/answer/types.ts';
 import { statusNotices } from '../../core/answer/ground/notices.ts';
+import { inForceNotices } from '../../core/answer/ground/inforce-notices.ts';
 import { StreamingValidator } from '../../core/answer/ground/validate.ts';
 import { MESSAGES } from '../../core/errors.ts';
 import type { Corpus } from '../../core/search/types.ts';
@@ -156,7 +157,7 @@ export class LlmAnswerer implements Answerer {
       answer: text,
       citations,
       refused: false,
-      notices: [...(checked.ok ? [] : [MESSAGES.LLM_SENTENCES_DROPPED]), ...statusNotices(cited, (id) => corpus.document(id))],
+      notices: [...(checked.ok ? [] : [MESSAGES.LLM_SENTENCES_DROPPED]), ...statusNotices(cited, (id) => corpus.document(id)), ...inForceNotices(cited, req.asOf)],
       // A refusal keeps the previous focus, so a later follow-up still has a subject.
       context: { focusDocIds: focusDocIds.length > 0 ? focusDocIds : (req.context?.focusDocIds ?? []), lastQuestion: question, ...(req.context?.lastIntent ? { lastIntent: req.context.lastIntent } : {}) },
       answerer: 'llm',

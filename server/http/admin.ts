@@ -19,6 +19,7 @@ import { JobConflictError } from '../jobs/job-errors.ts';
 import type { UploadStore } from '../admin/uploads.ts';
 import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
 import { summaryOf } from './documents.ts';
+import { addLinkRoutes } from './admin-links.ts';
 import { parse } from './validate.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
@@ -216,6 +217,8 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
       ...(doc.effectiveDate ? { effectiveDate: doc.effectiveDate } : {}),
     });
   });
+
+  addLinkRoutes(router, { indexes, overrides });
 
   router.post('/reindex', (req, res) => {
     const body = parse(ReindexRequest, req.body ?? {});

@@ -9,6 +9,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasol
 import { z } from '../../protocol/zod.ts';
 import { AuditQueryParams, AuditRecords } from '../../protocol/admin/audit.ts';
 import { MetadataPatch, PatchedDocument } from '../../protocol/admin/documents.ts';
+import { LinkDecisionRequest, LinkList, LinkListQuery, RelationLinkView } from '../../protocol/admin/links.ts';
 import { Job, JobConflictBody, JobList, ReindexRequest, ReindexStarted } from '../../protocol/admin/jobs.ts';
 import { StatsQueryParams, UsageStats } from '../../protocol/admin/stats.ts';
 import { NotDeletableBody, RemovalResponse, UploadErrorBody, UploadForm, UploadList, UploadResponse } from '../../protocol/admin/uploads.ts';
@@ -100,6 +101,16 @@ export function apiRoutes(): RouteConfig[] {
         200: json(PatchedDocument, 'Văn bản sau khi cập nhật'), 404: error('Không có văn bản này'),
         409: error('Tệp điều chỉnh siêu dữ liệu đang hỏng (OVERRIDES_CORRUPT): khôi phục trước', OverridesConflictBody), ...ADMIN,
       } },
+    { method: 'get', path: '/api/admin/links', summary: 'Liên kết giữa các văn bản đọc từ điều khoản thay thế, bãi bỏ, sửa đổi, hết hiệu lực', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { query: LinkListQuery },
+      responses: { 200: json(LinkList, 'Các liên kết; available=false khi tệp điều chỉnh bị hỏng'), ...ADMIN } },
+    { method: 'put', path: '/api/admin/links/{id}', summary: 'Xác nhận, bác bỏ hoặc sửa một liên kết', tags: ['Quản trị'], security: [{ bearer: [] }],
+      description: 'Có hiệu lực ngay, không cần lập chỉ mục lại. targetId chỉ ra văn bản đúng khi liên kết tự động sai hoặc có nhiều văn bản khớp.',
+      request: { params: id, ...body(LinkDecisionRequest) },
+      responses: { 200: json(RelationLinkView, 'Liên kết sau khi cập nhật'), 404: error('Không có liên kết hoặc văn bản này'), 503: error('Tệp điều chỉnh bị hỏng: chưa nhận quyết định'), ...ADMIN } },
+    { method: 'delete', path: '/api/admin/links/{id}', summary: 'Bỏ quyết định, trở về liên kết tự động', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: id },
+      responses: { 200: json(RelationLinkView, 'Liên kết sau khi cập nhật'), 404: error('Không có liên kết này'), 503: error('Tệp điều chỉnh bị hỏng: chưa nhận quyết định'), ...ADMIN } },
     { method: 'post', path: '/api/admin/reindex', summary: 'Bắt đầu lập chỉ mục lại', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: body(ReindexRequest),
       responses: { 202: json(ReindexStarted, 'Đã bắt đầu; theo dõi qua sự kiện socket.io `job` (phòng admin) hoặc GET /api/admin/jobs/{id}'), 409: error('Đang có lượt khác chạy', JobConflictBody), ...ADMIN } },

@@ -216,11 +216,12 @@ async function declaredRoutes(): Promise<string[]> {
   const files: Array<[string, string]> = [
     ['server/http/app.ts', ''], ['server/http/health.ts', ''], ['server/http/chat.ts', '/api'], ['server/http/search.ts', '/api'],
     ['server/http/documents.ts', '/api'], ['server/http/feedback.ts', '/api'], ['server/http/admin.ts', '/api/admin'], ['server/http/admin-index.ts', '/api/admin'], ['server/http/drafts.ts', '/api'],
+    ['server/http/admin-links.ts', '/api/admin'],
   ];
   const out: string[] = [];
   for (const [file, prefix] of files) {
     const source = await readFile(join(REPO_ROOT, file), 'utf8');
-    for (const m of source.matchAll(/\b(app|api|router)\.(get|post|patch|delete)\('([^']+)'/g)) {
+    for (const m of source.matchAll(/\b(app|api|router)\.(get|post|put|patch|delete)\('([^']+)'/g)) {
       const base = m[1] === 'api' ? '/api' : m[1] === 'router' ? prefix : '';
       out.push(`${m[2]!.toUpperCase()} ${base}${m[3]!.replace(/:(\w+)/g, '{$1}')}`);
     }

@@ -18,6 +18,7 @@ import { coverage, type ContentUnit, type TermSet, type TermWeight } from './cov
 import { acceptsProcedure, chooseProcedure, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
 import { scopeFor, visibleTo } from './scope.ts';
+import { preferInForce } from '../../inforce/standing.ts';
 import { rareWordsMissing } from './term-rarity.ts';
 import { chunkTerms, indexedTerms, titleTerms, unionOf } from './term-sets.ts';
 import { titleFocusQuery } from './title-focus.ts';
@@ -93,7 +94,9 @@ export async function retrieve(
     fieldTerms: (hit) => chunkTerms(corpus.chunk(hit.label) ?? chunkOfHit(hit)),
   });
   const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
-  return { passages, unseen, ...(accepted ? { procedure: choice } : {}) };
+  // A citizen is answered first from the texts in force on the day asked; the others follow.
+  const ranked = req.role === 'citizen' && req.asOf ? preferInForce(passages, req.asOf).map((p, rank) => ({ ...p, rank })) : passages;
+  return { passages: ranked, unseen, ...(accepted ? { procedure: choice } : {}) };
 }
 
 /**

@@ -12,6 +12,8 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Thông báo 114 gửi những nơi nào?').fields).toEqual(['recipients']);
     expect(dq('Báo cáo được lập theo chỉ đạo tại văn bản nào?').fields).toEqual(['basis']);
     expect(dq('Thông báo 114/TB-SKHCN do ai ký?').shape).toBe('header');
+    expect(dq('Quyết định 1024/QĐ-UBND quy định gì?').fields).toEqual(['subject']);
+    expect(dq('Quyết định 1024/QĐ-UBND có nội dung gì?').fields).toEqual(['subject']);
   });
 
   it('names documents by number, by type and serial, and keeps the types in order', () => {

@@ -48,7 +48,7 @@ interface Slot {
 export interface AnswerPoolOptions {
   size: number;
   /** The overrides to apply, and a number that changes whenever they do. */
-  overrides: { readonly version: number; all(): ReadonlyMap<string, MetadataOverride> };
+  overrides: { readonly version: number; all(): ReadonlyMap<string, MetadataOverride>; readonly linksUsable?: boolean };
   logger?: Logger;
 }
 
@@ -179,7 +179,7 @@ export class AnswerPool implements Answerer {
     const slot = this.pick();
     const overrides = this.opts.overrides;
     if (slot.overridesSent !== overrides.version) {
-      this.post(slot, { type: 'overrides', entries: [...overrides.all()] });
+      this.post(slot, { type: 'overrides', entries: [...overrides.all()], links: overrides.linksUsable !== false });
       slot.overridesSent = overrides.version;
     }
     const id = this.nextId++;

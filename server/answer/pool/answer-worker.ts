@@ -19,13 +19,15 @@ if (!port) throw new Error('answer-worker.ts runs as a worker thread');
 const answerer = new ExtractiveAnswerer();
 let index: OpenIndex | undefined;
 let overrides = new Map<string, MetadataOverride>();
+let linksUsable = true;
 let overlay: Overlay | undefined;
 const running = new Map<number, AbortController>();
 
 const send = (m: FromWorker) => port.postMessage(m);
 
 function rebuildOverlay(): void {
-  overlay = index && overrides.size > 0 ? buildOverlay(index.state.docs.values(), overrides) : undefined;
+  // Built even without overrides: the relation links between documents apply too.
+  overlay = index ? buildOverlay(index.state.docs.values(), overrides, { links: linksUsable }) : undefined;
 }
 
 const view = (doc: StoredDocument): StoredDocument => (overlay ? overlay(doc) : doc);
@@ -66,6 +68,7 @@ port.on('message', (m: ToWorker) => {
       break;
     case 'overrides':
       overrides = new Map(m.entries);
+      linksUsable = m.links !== false;
       rebuildOverlay();
       break;
     case 'answer':

@@ -7,7 +7,7 @@ import type { MetadataOverride } from '../../admin/overlay.ts';
 
 export type ToWorker =
   | { type: 'load'; indexDir: string; version: string }
-  | { type: 'overrides'; entries: Array<[string, MetadataOverride]> }
+  | { type: 'overrides'; entries: Array<[string, MetadataOverride]>; links?: boolean }
   | { type: 'answer'; id: number; request: AnswerRequest; stream: boolean }
   | { type: 'abort'; id: number };
 
