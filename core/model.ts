@@ -4,13 +4,8 @@
  */
 import type { ProcedureFacts } from './structure/procedure-facts.ts';
 
-/** Kinds of document the product knows; `khác` is the honest fallback. */
-export const DOCUMENT_TYPES = [
-  'luật', 'bộ luật', 'nghị định', 'nghị quyết', 'thông tư', 'quyết định', 'chỉ thị', 'kế hoạch',
-  'báo cáo', 'thông báo', 'công văn', 'tờ trình', 'chương trình', 'hướng dẫn', 'phụ lục',
-  'thủ tục', 'khác',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';
+import type { DocumentType } from './document-types.ts';
 
 export type Audience = 'public' | 'internal';
 export type DocumentStatus = 'in_force' | 'superseded' | 'expired';

@@ -28,7 +28,7 @@ export const DocumentType = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentType>;
 
 /** Why an answer was refused. */
-export const RefusalReason = z.enum(['NO_SOURCE', 'EMPTY_QUESTION', 'STATE_SECRET', 'PROMPT_INJECTION', 'OUT_OF_SCOPE', 'ABUSIVE']);
+export const RefusalReason = z.enum(['NO_SOURCE', 'EMPTY_QUESTION', 'STATE_SECRET', 'PROMPT_INJECTION', 'OUT_OF_SCOPE', 'ABUSIVE', 'PERSONAL_DATA']);
 export type RefusalReason = z.infer<typeof RefusalReason>;
 
 /** A question typed by a person, at most {@link MAX_QUESTION_CHARS} characters. */

@@ -15,7 +15,7 @@ import { vietnamDay } from '../core/answer/as-of.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { LocalConversations } from './cluster/conversations.ts';
 import type { ConversationStore } from './cluster/ports.ts';
-import { dropRelayedInstructions, guardAnswer, guardQuestion, REFERENCE_NOTE } from '../core/guard/guard.ts';
+import { dropRelayedInstructions, guardAnswer, guardQuestion, PERSONAL_DATA_HIDDEN_NOTICE, REFERENCE_NOTE } from '../core/guard/guard.ts';
 import { draftIntent } from '../core/drafting/intent.ts';
 import { DRAFT_MESSAGES } from '../core/drafting/rules.ts';
 
@@ -186,6 +186,7 @@ export class Assistant {
       decisions.push(safe.decision);
       answerer = result.answerer;
       const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : [...result.notices];
+      if (guarded.personalValues.length > 0) notices.unshift(PERSONAL_DATA_HIDDEN_NOTICE);
       // An official's drafting request sent to chat: say where drafts are made (the widget routes it there itself).
       if (role !== 'citizen' && draftIntent(guarded.question)) notices.push(DRAFT_MESSAGES.draftRequestInChat);
       response = {

@@ -258,7 +258,8 @@ describe('failed re-index jobs and refused uploads (in-process server)', () => {
         const done = await finishedJob(t.url, failedId);
         expect(done).toMatchObject({ status: 'failed', error: { code: 'INDEX_LOCKED', message: MESSAGES.INDEX_LOCKED } });
         expect(done.error.message).toMatch(VIETNAMESE);
-        expect((await call(t.url, 'GET', '/api/admin/status', { token: ADMIN_TOKEN })).body).toMatchObject({ retryPending: true });
+        // The retry is planned when the failure is handled, which may come a moment after its status.
+        await expect.poll(async () => (await call(t.url, 'GET', '/api/admin/status', { token: ADMIN_TOKEN })).body, { timeout: 10_000 }).toMatchObject({ retryPending: true });
         expect(await servedVersion(t.url)).toBe(before);
       } finally {
         await rm(lock, { force: true });

@@ -206,13 +206,14 @@ describe('a run that would remove too much unasked', () => {
       expect(blocked.error!.message).toContain('sẽ gỡ 4 trong 15 văn bản');
       expect(server.indexes.version).toBe(before);
       expect(await readCurrent(config.INDEX_DIR)).toBe(before);
-      const ready = await fetch(`${server.url}/readyz`).then((r) => r.json() as Promise<Json>);
-      expect(ready).toMatchObject({ status: 'degraded', problems: [{ code: 'INDEX_REMOVAL_BLOCKED' }] });
+      // The job's failure reaches /readyz from its event, which may come a moment after its status.
+      const readyz = () => fetch(`${server.url}/readyz`).then((r) => r.json() as Promise<Json>);
+      await expect.poll(readyz, { timeout: 10_000 }).toMatchObject({ status: 'degraded', problems: [{ code: 'INDEX_REMOVAL_BLOCKED' }] });
 
       const accepted = await call(server.url, 'POST', '/api/admin/reindex', { allowRemoval: true });
       const done = await jobDone(server, accepted.body.job.id as string);
       expect(done).toMatchObject({ status: 'succeeded', summary: { removed: 4, documents: 11 } });
-      expect(await fetch(`${server.url}/readyz`).then((r) => r.json() as Promise<Json>)).toMatchObject({ status: 'ready' });
+      await expect.poll(readyz, { timeout: 10_000 }).toMatchObject({ status: 'ready' });
     } finally {
       await server.close();
     }

@@ -62,7 +62,7 @@ export interface ChecklistItem {
 }
 
 /** Why an answer was refused. */
-export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION' | 'STATE_SECRET' | 'PROMPT_INJECTION' | 'OUT_OF_SCOPE' | 'ABUSIVE';
+export type RefusalReason = 'NO_SOURCE' | 'EMPTY_QUESTION' | 'STATE_SECRET' | 'PROMPT_INJECTION' | 'OUT_OF_SCOPE' | 'ABUSIVE' | 'PERSONAL_DATA';
 
 /** A document a refusal offers to open: the nearest the search found, though it does not answer. */
 export interface NearestDocument {

@@ -7,6 +7,7 @@
 import type { GuardDecision } from '../audit/types.ts';
 import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
 import { redactPersonalData } from './pii.ts';
+import { asksPersonalLookup } from './personal-lookup.ts';
 import { mapForDetection } from './pii-text.ts';
 import { plantedInstructionIn, type PlantedCategory } from './planted-instructions.ts';
 import { markerNumbers, splitAnswerSentences } from '../answer/ground/validate.ts';
@@ -27,6 +28,15 @@ export const GUARD_REFUSALS: Record<InputRefusal, string> = {
     'Xin vui lòng sử dụng ngôn ngữ lịch sự. Tôi sẵn sàng hỗ trợ bạn tra cứu thủ tục hành chính và văn bản của tỉnh.',
 };
 
+/** A question that asks to look up the asker's own file (personal-lookup.ts): nothing to look it up in here. */
+export const PERSONAL_LOOKUP_REFUSAL = {
+  hidden: 'Để bảo vệ thông tin cá nhân của bạn, các số giấy tờ, số điện thoại và thông tin cá nhân khác trong câu hỏi đã được ẩn đi và không được lưu lại.',
+  cannot: 'Trợ lý ảo không tra cứu được hồ sơ của từng người. Bạn có thể tra cứu tình trạng hồ sơ trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn, mục “Tra cứu hồ sơ”) bằng mã hồ sơ ghi trên giấy tiếp nhận, hoặc hỏi trực tiếp Bộ phận Một cửa nơi bạn đã nộp hồ sơ.',
+} as const;
+
+/** Said beside an answer when the question carried personal data that was hidden. */
+export const PERSONAL_DATA_HIDDEN_NOTICE = 'Thông tin cá nhân trong câu hỏi của bạn đã được ẩn đi để bảo vệ bạn và không được lưu lại.';
+
 /** The note citizens see with every answer. */
 export const REFERENCE_NOTE = 'Thông tin chỉ mang tính tham khảo; văn bản được trích dẫn là căn cứ chính thức.';
 
@@ -36,7 +46,7 @@ export interface GuardedQuestion {
   /** The personal values found in the question, so the answer can be kept free of them. */
   personalValues: string[];
   decisions: GuardDecision[];
-  refusal?: { reason: InputRefusal; message: string };
+  refusal?: { reason: InputRefusal | 'PERSONAL_DATA'; message: string };
 }
 
 /** Redact, then check a question. */
@@ -54,6 +64,11 @@ export function guardQuestion(text: string): GuardedQuestion {
     return { question, personalValues, decisions, refusal: { reason: verdict.reason, message: GUARD_REFUSALS[verdict.reason] } };
   }
   decisions.push({ guard: 'input-policy', action: 'allow' });
+  if (asksPersonalLookup(question, matches.length > 0)) {
+    decisions.push({ guard: 'personal-lookup', action: 'refuse', reason: 'asks to look up a personal file' });
+    const message = matches.length ? `${PERSONAL_LOOKUP_REFUSAL.hidden} ${PERSONAL_LOOKUP_REFUSAL.cannot}` : PERSONAL_LOOKUP_REFUSAL.cannot;
+    return { question, personalValues, decisions, refusal: { reason: 'PERSONAL_DATA', message } };
+  }
   return { question, personalValues, decisions };
 }
 

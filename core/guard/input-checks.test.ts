@@ -205,7 +205,7 @@ describe('checkInput: OUT_OF_SCOPE', () => {
 
   it('labels every rule with a category', () => {
     expect(new Set(OUT_OF_SCOPE_RULES.map((r) => r.category))).toEqual(
-      new Set(['shopping', 'entertainment', 'betting', 'dating', 'personal-medical', 'personal-legal', 'politics']),
+      new Set(['shopping', 'entertainment', 'betting', 'dating', 'personal-medical', 'personal-legal', 'politics', 'everyday-info']),
     );
   });
 });

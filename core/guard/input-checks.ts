@@ -97,7 +97,7 @@ export const PROMPT_INJECTION_RULES: readonly GuardRule[] = Object.freeze([
 ]);
 
 /** Categories of OUT_OF_SCOPE rules, for review and reporting. */
-export type OutOfScopeCategory = 'shopping' | 'entertainment' | 'betting' | 'dating' | 'personal-medical' | 'personal-legal' | 'politics';
+export type OutOfScopeCategory = 'shopping' | 'entertainment' | 'betting' | 'dating' | 'personal-medical' | 'personal-legal' | 'politics' | 'everyday-info';
 
 /**
  * OUT_OF_SCOPE, deliberately narrow: each rule asks for advice, tips or opinions, never a
@@ -131,6 +131,16 @@ export const OUT_OF_SCOPE_RULES: readonly (GuardRule & { category: OutOfScopeCat
   { id: 'scope.politics-election', category: 'politics', pattern: '(?:nên bầu (?:cho )?(?:ai|ứng cử viên nào|người nào)|(?:ai|ứng cử viên nào) sẽ (?:thắng cử|đắc cử|làm tổng bí thư|làm thủ tướng)|dự đoán (?:kết quả )?bầu cử)', mode: 'strict' },
   { id: 'scope.politics-regime', category: 'politics', pattern: '(?:đa đảng|lật đổ (?:chế độ|chính quyền|đảng))', mode: 'exact' },
   { id: 'scope.politics-en', category: 'politics', pattern: '(?:what do you think (?:of|about) (?:the )?(?:communist party|party|government|president|prime minister|election)|who should i vote for)', mode: 'loose' },
+  // Everyday information no provincial document or procedure holds: weather, market prices, lottery draws.
+  { id: 'scope.weather', category: 'everyday-info', pattern: '(?:thời tiết (?:\\S+ ){0,3}(?:hôm nay|ngày mai|tuần này|cuối tuần|bây giờ|thế nào|ra sao|có mưa|có nắng)|nhiệt độ (?:hôm nay|ngày mai|bây giờ)|trời (?:hôm nay|ngày mai|mai) (?:có )?(?:mưa|nắng|lạnh|nóng))', mode: 'strict' },
+  { id: 'scope.market-prices', category: 'everyday-info', pattern: '(?:giá (?:vàng|bitcoin|cổ phiếu|chứng khoán|đô la|usd)(?: sjc| 9999| miếng| nhẫn)? (?:hôm nay|bây giờ|hiện nay|bao nhiêu|mấy|tăng|giảm)|tỷ giá (?:đô la|đô|usd|euro|yên|ngoại tệ|hôm nay)|tỉ giá (?:đô la|đô|usd|euro|yên|ngoại tệ|hôm nay))', mode: 'strict' },
+  { id: 'scope.lottery-results', category: 'everyday-info', pattern: '(?:kết quả xổ số|xổ số (?:miền \\S+ )?(?:hôm nay|hôm qua)|xsmn|xsmb|xsmt)', mode: 'strict' },
+  { id: 'scope.rain', category: 'everyday-info', pattern: '(?:(?:hôm nay|ngày mai|mai|tối nay|chiều nay|cuối tuần) (?:\\S+ ){0,4}(?:có|sẽ) (?:mưa|bão|nắng) (?:không|chứ|to không))', mode: 'strict' },
+  { id: 'scope.sports-prediction', category: 'entertainment', pattern: '(?:dự đoán (?:tỉ số|tỷ số|kết quả trận)|(?:đội|ai) (?:nào )?sẽ thắng (?:trận|tối nay))', mode: 'strict' },
+  { id: 'scope.cooking', category: 'everyday-info', pattern: '(?:công thức (?:nấu|làm món)|cách (?:nấu|làm) (?:món )?(?:phở|bún|bánh|gà|cá|thịt|canh|lẩu|chè))', mode: 'strict' },
+  { id: 'scope.fortune', category: 'entertainment', pattern: '(?:tử vi|xem bói|bói bài|cung hoàng đạo|xem tuổi (?:hợp|vợ chồng|làm nhà))', mode: 'strict' },
+  { id: 'scope.investment-advice', category: 'shopping', pattern: '(?:có nên|nên) (?:mua|bán|đầu tư|đầu tư vào) (?:bitcoin|tiền ảo|tiền điện tử|coin|cổ phiếu|chứng khoán|vàng)', mode: 'strict' },
+  { id: 'scope.everyday-en', category: 'everyday-info', pattern: '(?:weather (?:today|tomorrow|forecast)|gold price|exchange rate (?:today|of))', mode: 'loose' },
 ]);
 
 /**

@@ -88,6 +88,15 @@ describe('standing on a day', () => {
     expect(preferInForce([{ doc: l! }, { doc: o! }], '2027-01-02').map((p) => p.doc.id)).toEqual(['later', 'old']);
   });
 
+  it('puts a text whose parts were amended after the text that amended them, still before texts out of force', () => {
+    const amending = doc('amending', '31/2026/QĐ-UBND', '2026-11-01', { effectiveDate: '2026-11-10', relations: [rel('amends', '1024/QĐ-UBND', { from: '2026-11-10', parts: ['khoản 1 Điều 4'] })] });
+    const [o, a] = withChanges([old, amending]);
+    expect(standingOn(o!, '2026-12-07')).toMatchObject({ state: 'in_force', partly: [{ byId: 'amending' }] });
+    expect(preferInForce([{ doc: o! }, { doc: a! }], '2026-12-07').map((p) => p.doc.id)).toEqual(['amending', 'old']);
+    // Before the amendment takes effect the old text is whole, and the new one not yet in force.
+    expect(preferInForce([{ doc: o! }, { doc: a! }], '2026-11-01').map((p) => p.doc.id)).toEqual(['old', 'amending']);
+  });
+
   it('words the notices in Vietnamese with the replacing text and its day', () => {
     const [o, n] = withChanges([old, neu]);
     expect(inForceNotices([o!], '2026-12-07')).toEqual([

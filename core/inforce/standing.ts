@@ -38,10 +38,13 @@ export function inForceOn(doc: Pick<DocumentRecord, 'changedBy' | 'effectiveDate
 }
 
 /**
- * Passages ordered so that those from texts in force on `day` come first, each group in
- * its previous order: a text no longer (or not yet) in force is still found, after.
+ * Passages ordered by the standing of their texts on `day`, each group in its previous
+ * order: texts in force and unchanged first, then texts in force with parts amended,
+ * replaced or repealed from that day (the text that changed them holds the current rule for
+ * those parts, so it comes before them), then texts no longer (or not yet) in force. Nothing
+ * is removed: a text out of force is still found, after.
  */
 export function preferInForce<P extends { doc: Pick<DocumentRecord, 'changedBy' | 'effectiveDate' | 'status'> }>(passages: readonly P[], day: string): P[] {
-  const now = passages.filter((p) => inForceOn(p.doc, day));
-  return now.length === passages.length ? [...passages] : [...now, ...passages.filter((p) => !inForceOn(p.doc, day))];
+  const tier = (doc: P['doc']): number => (!inForceOn(doc, day) ? 2 : standingOn(doc, day).partly.length > 0 ? 1 : 0);
+  return passages.map((p, i) => ({ p, i, t: tier(p.doc) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.p);
 }

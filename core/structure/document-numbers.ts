@@ -3,7 +3,7 @@
  * `83/KH-UBND`, `14/2021/NQ-HĐND`, `127/QĐ-TTg`, `30/2020/NĐ-CP`, `02/2011/QH13`,
  * and Party style `57-NQ/TW`, `362-KH/TU`. Extraction tolerates stray spaces (`114 /TB-SKHCN`).
  */
-import type { DocumentType } from '../model.ts';
+import type { DocumentType } from '../document-types.ts';
 
 /** One number found in a text, with the document type its code implies. */
 export interface DocumentNumberRef {

@@ -9,7 +9,7 @@
 import { foldDiacritics } from '../text/fold.ts';
 import { findDocumentNumbers } from './document-numbers.ts';
 import { toIsoDate } from './vietnamese-date.ts';
-import type { Channel } from './procedure-tables.ts';
+import type { Channel } from './channels.ts';
 
 /** One money amount as written in a fee text. */
 export interface MoneyAmount {

@@ -6,7 +6,8 @@
  */
 import { amountValue, moneyAmounts, unwrap } from './fee-clauses.ts';
 
-export type Channel = 'Trực tiếp' | 'Trực tuyến' | 'Dịch vụ bưu chính';
+export type { Channel } from './channels.ts';
+import type { Channel } from './channels.ts';
 
 /** A processing deadline as written (`7 Ngày làm việc`), with its number and unit when present. */
 export interface Deadline {

@@ -7,7 +7,9 @@
  */
 import { AppError, type ErrorCode } from '../../core/errors.ts';
 import { runTool, ToolMissingError } from '../ocr/processes.ts';
-import type { OcrHooks } from './result.ts';
+import type { ConverterPaths, OcrHooks } from './result.ts';
+
+export type { ConverterPaths } from './result.ts';
 
 /** Each converter with the Debian package that provides it. */
 export const CONVERTERS = {
@@ -18,11 +20,6 @@ export const CONVERTERS = {
 /** Time limit of one conversion. */
 export const CONVERT_TIMEOUT_MS = 60_000;
 
-/** Commands to use instead of the PATH's (tests point one at a missing file). */
-export interface ConverterPaths {
-  antiword?: string;
-  xls2csv?: string;
-}
 
 /**
  * Runs a converter on `path` and returns its UTF-8 output. Throws CONVERTER_UNAVAILABLE

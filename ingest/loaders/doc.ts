@@ -5,7 +5,7 @@
  */
 import { normalizeText } from '../../core/text/normalize.ts';
 import { convert, type ConverterPaths } from './converters.ts';
-import type { Extracted } from './file.ts';
+import type { Extracted } from './extracted.ts';
 import type { OcrHooks } from './result.ts';
 
 /** Converts the .doc at `path`. Throws DOC_CORRUPT or CONVERTER_UNAVAILABLE. */

@@ -8,7 +8,7 @@
 import { normalizeText } from '../../core/text/normalize.ts';
 import { layoutBlocks } from './blocks.ts';
 import { readDocumentXml, readNotesXml } from './docx-xml.ts';
-import type { Extracted } from './file.ts';
+import type { Extracted } from './extracted.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, userError } from './result.ts';
 import { inspectZip, readZipEntries, type ZipSummary } from './zip.ts';
 

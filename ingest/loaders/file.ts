@@ -3,23 +3,17 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AppError, toAppError } from '../../core/errors.ts';
-import type { DocumentMeta, ExtractionReport } from '../../core/model.ts';
-import type { LoadedDocument, LoadedNote, LoadedPassage } from '../../core/ports.ts';
+import type { DocumentMeta } from '../../core/model.ts';
+import type { LoadedDocument } from '../../core/ports.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { decodeHtml, htmlToText } from './html.ts';
 import { findSidecar, readSidecar } from './metadata.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadOptions, type LoadResult } from './result.ts';
 import { decodeText } from './text.ts';
+import type { Extracted } from './extracted.ts';
 
-/** What a format's extractor returns. */
-export interface Extracted {
-  text: string;
-  pages?: string[];
-  title?: string;
-  notes?: LoadedNote[];
-  passages?: LoadedPassage[];
-  extraction?: ExtractionReport;
-}
+export type { Extracted } from './extracted.ts';
+
 
 async function extract(ext: string, bytes: Buffer, path: string, opts: LoadOptions): Promise<Extracted> {
   const maxUnpackedBytes = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES;

@@ -7,7 +7,7 @@ import type { LoadedNote } from '../../core/ports.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { layoutBlocks, paragraphLines, type Block } from './blocks.ts';
 import { parseXml } from './docx-xml.ts';
-import type { Extracted } from './file.ts';
+import type { Extracted } from './extracted.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, userError } from './result.ts';
 import { inspectZip, readZipEntries } from './zip.ts';
 

@@ -2,10 +2,15 @@
 import { AppError, MESSAGES, type ErrorCode } from '../../core/errors.ts';
 import type { LoadedDocument, SkippedSource } from '../../core/ports.ts';
 import type { OcrOptions } from '../ocr/options.ts';
-import type { ConverterPaths } from './converters.ts';
 
 /** One outcome of loading: a document, or a source that was skipped with a reason. */
 export type LoadResult = { ok: true; doc: LoadedDocument } | { ok: false; skipped: SkippedSource };
+
+/** Commands of the legacy-format converters (ingest/loaders/converters.ts), instead of the PATH's. */
+export interface ConverterPaths {
+  antiword?: string;
+  xls2csv?: string;
+}
 
 /** What the OCR of scanned pages needs from the caller: settings, cancel, progress. */
 export interface OcrHooks {

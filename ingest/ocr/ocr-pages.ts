@@ -16,27 +16,8 @@ import { rotateImage } from './page-images.ts';
 import { syllableCounts } from './syllables.ts';
 import { detectRotation, recognizeImage } from './tesseract.ts';
 
-/** A page to recognise: its 1-based number and how to put its image in a folder. */
-export interface PageJob {
-  page: number;
-  /** Writes the page image under `dir`; returns its path and resolution when known. */
-  prepare(dir: string, signal?: AbortSignal): Promise<{ path: string; dpi?: number; warning?: string }>;
-}
-
-/** The recognised text of one page, or why there is none. */
-export interface PageOutcome {
-  page: number;
-  text: string;
-  /** Mean word confidence 0–100 (absent when nothing was recognised). */
-  confidence?: number;
-  toneRepairs: number;
-  warnings: string[];
-  /** Set when the page could not be recognised at all. */
-  error?: AppError;
-}
-
-/** Progress of one document's OCR. */
-export type PageProgress = (done: number, total: number) => void;
+export type { PageJob, PageOutcome, PageProgress } from './page-job.ts';
+import type { PageJob, PageOutcome, PageProgress } from './page-job.ts';
 
 /** A page this unsure, or with this few words, is checked for being upside down or sideways. */
 const ORIENTATION_CHECK_CONFIDENCE = 60;

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../core/errors.ts';
-import type { PageJob } from './ocr-pages.ts';
+import type { PageJob } from './page-job.ts';
 import { ocrUnavailable, type ResolvedOcrOptions } from './options.ts';
 import { runTool, ToolMissingError } from './processes.ts';
 

@@ -24,8 +24,8 @@ describe('strictDeep', () => {
 
   it('keeps the checks of the values (types, literals, unions) and goes into unions', () => {
     const strict = strictDeep(DraftResponse);
-    expect(strict.safeParse({ status: 'needs_input', questions: [{ field: 'place', question: 'Ở đâu?' }], fields: { request: 'Soạn' } }).success).toBe(true);
-    expect(strict.safeParse({ status: 'needs_input', questions: [], fields: { request: 'Soạn', color: 'xanh' } }).success).toBe(false);
+    expect(strict.safeParse({ status: 'needs_input', questions: [{ field: 'place', question: 'Ở đâu?' }], fields: { request: 'Soạn' }, conversationId: 'c1', remembered: [] }).success).toBe(true);
+    expect(strict.safeParse({ status: 'needs_input', questions: [], fields: { request: 'Soạn', color: 'xanh' }, conversationId: 'c1', remembered: [] }).success).toBe(false);
     expect(strict.safeParse({ status: 'other', questions: [], fields: {} }).success).toBe(false);
     expect(strictDeep(z.union([z.object({ a: z.number() }), z.string()])).safeParse({ a: 'x' }).success).toBe(false);
   });

@@ -8,7 +8,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { LoadedPassage } from '../../../core/ports.ts';
 import { normalizeText } from '../../../core/text/normalize.ts';
 import type { ConverterPaths } from '../converters.ts';
-import type { Extracted } from '../file.ts';
+import type { Extracted } from '../extracted.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, userError, type OcrHooks } from '../result.ts';
 import { inspectZip, readZipEntries } from '../zip.ts';
 import { csvGrid } from './csv.ts';

@@ -11,6 +11,7 @@ export const OUTCOME_LABELS: Record<AuditRecord['outcome'], string> = { answered
 export const REASON_LABELS: Record<RefusalReason, string> = {
   NO_SOURCE: 'Không có nguồn', STATE_SECRET: 'Bí mật nhà nước', PROMPT_INJECTION: 'Câu lệnh chèn vào',
   OUT_OF_SCOPE: 'Ngoài phạm vi', ABUSIVE: 'Ngôn từ không phù hợp', EMPTY_QUESTION: 'Câu hỏi trống',
+  PERSONAL_DATA: 'Tra cứu hồ sơ cá nhân',
 };
 
 export const PHASE_LABELS: Record<JobPhase, string> = {
