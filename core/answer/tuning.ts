@@ -253,7 +253,7 @@ export const TABLE_ROW_MIN_COVERAGE = 0.5;
 /**
  * Further documents tried, in rank order, when the best-ranked one covers the question's
  * words but none of its sentences answers it (each with at least {@link MIN_DOCUMENT_EVIDENCE}).
- * Set by hand (issue 13); 2 and 3 gave the same figures on the dev set.
+ * Set by hand (issue 13); other values not measured.
  */
 export const FALLBACK_DOCUMENTS = 2;
 /** Documents offered to open with an official's refusal. Set by hand (issue 13). */
