@@ -38,7 +38,7 @@ import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
-import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
+import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
 
 /** Header facts that identify the document or person: an answer without them would be another's. */
@@ -76,6 +76,29 @@ function mergedQuestion(previous: string, current: QuestionAnalysis, dq: Documen
 
 function chunksFor(corpus: Corpus, doc: DocumentRecord): Chunk[] {
   return corpus.chunksOf(doc.id);
+}
+
+/**
+ * The answer lines from one document found, by shape: the table row asked, else the whole
+ * list, else the sentences that hold what is asked (of two documents, for a comparison that
+ * names both).
+ */
+function composeFrom(
+  found: DocumentCandidate, candidates: readonly DocumentCandidate[], q: QuestionAnalysis, dq: DocumentQuestion,
+  units: ContentUnit[], mentioned: string[], corpus: Corpus, citations: CitationList, minEvidence: number,
+): string[] {
+  const chunks = chunksFor(corpus, found.doc);
+  const rows = tableRows(chunks);
+  const row = rows.length > 0 && (dq.wantsTable || rowNamed(q.text)) ? findRow(rows, q.text, units) : undefined;
+  if (row) return composeRow(found.doc, chunks, row, units, dq.years, citations);
+  const list = dq.wantsList ? findList(found.doc, chunks, units, documentTerms(found.doc)) : undefined;
+  if (list) return composeList(found.doc, list, citations);
+  // A comparison may span two documents the question names together.
+  const second = dq.shape === 'comparison'
+    ? candidates.find((c) => c !== found && c.doc.id !== found.doc.id && c.evidence >= minEvidence && c.evidence >= found.evidence * SECOND_DOCUMENT_SHARE)
+    : undefined;
+  const target = second ? [found.doc, second.doc] : [found.doc];
+  return composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned).lines;
 }
 
 /** Run the document path; see the module comment. */
@@ -131,9 +154,8 @@ export async function answerFromDocuments(
   }
   if (!best) return { nearest, evidence: 0 };
 
-  const citations = new CitationList();
+  let citations = new CitationList();
   let lines: string[] = [];
-  let target: DocumentRecord[] = [best.doc];
 
   // 3. Compose by shape. Header facts of the document named (or followed up, or found), when
   // it is of the type the question names first: "công văn … yêu cầu báo cáo … số mấy" asks
@@ -143,6 +165,7 @@ export async function answerFromDocuments(
   if (dq.fields.includes('number') && !headerDoc && dq.types.length > 0) {
     dq = { ...dq, askedNumberType: dq.askedNumberType ?? dq.types[0]!, asks: dq.asks.includes('docNumber') ? dq.asks : ['docNumber', ...dq.asks] };
   }
+  let kept: string[] = [];
   if (headerDoc) {
     const header = composeHeaderAnswer(headerDoc, chunksFor(corpus, headerDoc), dq.fields, citations);
     // Without the number, the date or the signer asked, the answer would name the wrong document or person.
@@ -151,27 +174,22 @@ export async function answerFromDocuments(
     }
     lines = header.lines;
     if (header.missing.length > 0) lines.push(missingFactsMessage(headerDoc, missingNames(header.missing)));
+    kept = groundedLines(lines, citations.items).kept;
   } else {
     if (evidence < minEvidence) return { nearest, evidence };
-    const chunks = chunksFor(corpus, best.doc);
-    const rows = tableRows(chunks);
-    const row = rows.length > 0 && (dq.wantsTable || rowNamed(q.text)) ? findRow(rows, q.text, units) : undefined;
-    const list = !row && dq.wantsList ? findList(best.doc, chunks, units, documentTerms(best.doc)) : undefined;
-    if (row) {
-      lines = composeRow(best.doc, chunks, row, units, dq.years, citations);
-    } else if (list) {
-      lines = composeList(best.doc, list, citations);
-    } else {
-      // A comparison may span two documents the question names together.
-      const second = dq.shape === 'comparison' ? candidates.slice(1).find((c) => c.evidence >= minEvidence && c.evidence >= best.evidence * SECOND_DOCUMENT_SHARE) : undefined;
-      if (second) target = [best.doc, second.doc];
-      const passages = composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned);
-      lines = passages.lines;
+    // Composed and grounded (4) in rank order, the first document whose passages answer: the
+    // best-ranked may cover the question's words without the sentence that answers it, which
+    // the next holds. One the question names, or the one in focus, is not left for another.
+    const tried = best.named || stay ? [best] : [best, ...candidates.slice(1).filter((c) => c.evidence >= minEvidence).slice(0, FALLBACK_DOCUMENTS)];
+    for (const candidate of tried) {
+      citations = new CitationList();
+      lines = composeFrom(candidate, candidates, q, dq, units, mentioned, corpus, citations, minEvidence);
+      kept = groundedLines(lines, citations.items).kept;
+      if (kept.length > 0) break;
     }
   }
 
-  // 4. Ground.
-  const { kept } = groundedLines(lines, citations.items);
+  // 4. Ground: only the citations the kept lines use.
   const used = new Set([...kept.join('\n').matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1])));
   const cited = citations.items.filter((c) => used.has(c.n));
   if (kept.length === 0 || cited.length === 0) return { nearest, evidence };

@@ -250,6 +250,12 @@ export const MAX_LIST_ITEMS = 30;
 export const MAX_ROW_CELLS = 12;
 /** Least coverage of the question by a table row chosen by its content (not by its number). Set by hand (issue 13). */
 export const TABLE_ROW_MIN_COVERAGE = 0.5;
+/**
+ * Further documents tried, in rank order, when the best-ranked one covers the question's
+ * words but none of its sentences answers it (each with at least {@link MIN_DOCUMENT_EVIDENCE}).
+ * Set by hand (issue 13); other values not measured.
+ */
+export const FALLBACK_DOCUMENTS = 2;
 /** Documents offered to open with an official's refusal. Set by hand (issue 13). */
 export const NEAREST_DOCUMENTS = 3;
 /** Least evidence of a document found (not named) whose header facts are asked. Set by hand (issue 13). */

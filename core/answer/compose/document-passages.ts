@@ -15,7 +15,7 @@ import { findFacts } from '../ground/facts.ts';
 import { quoteAround, withMark, type CitationList } from '../ground/citations.ts';
 import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
 import { chunkTerms, indexedTerms, unionOf } from '../retrieve/term-sets.ts';
-import { numberKey, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
+import { numberKey, PERIOD, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
 import type { MarkedChunk } from './document-header.ts';
 import { noteLines } from './notes.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
@@ -108,9 +108,16 @@ export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuest
 /**
  * Whether every year the question names is in the sentence, the heading right above it or
  * its paragraph before it ("Ngày hội … năm 2025 … Trong khuôn khổ Ngày hội, … 07 đơn vị").
- * A comparison's years may each be in a sentence of their own.
+ * A comparison's years may each be in a sentence of their own. The period of a text whose
+ * number is asked is part of its name, so it must be there too: "kế hoạch … giai đoạn
+ * 2026-2030 … số mấy" is not answered by a plan of 2025 or of 2025 - 2030 (a period the
+ * question names only as the time of a fact may differ: a programme's own "giai đoạn 2016-2025").
  */
 function yearsFound(dq: DocumentQuestion, sentence: string, context: string): boolean {
+  if (dq.periods.length > 0 && dq.asks.includes('docNumber')) {
+    const own = [...`${context}\n${sentence}`.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
+    if (!dq.periods.some((p) => own.includes(p))) return false;
+  }
   return dq.shape === 'comparison' || dq.years.every((y) => sentence.includes(y) || context.includes(y));
 }
 

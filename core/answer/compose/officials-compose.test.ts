@@ -125,6 +125,19 @@ describe('passages that hold the fact asked', () => {
     const none = parts('Có bao nhiêu doanh nghiệp công nghệ số năm 2019?');
     expect(composeDocumentPassages(none.dq, none.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
   });
+
+  it('takes the period of a text whose number is asked as part of its name, not the period of a fact', () => {
+    const chunks = [chunk('Tỉnh ủy đã ban hành Kế hoạch số 362-KH/TU về chuyển đổi số giai đoạn 2025 - 2030. UBND tỉnh ban hành Kế hoạch số 41/KH-UBND về chuyển đổi số năm 2025.', ['1'], ['1. Kết quả'])];
+    const other = parts('Kế hoạch chuyển đổi số giai đoạn 2026-2030 là kế hoạch số mấy?');
+    expect(other.dq.periods).toEqual(['2026-2030']);
+    expect(composeDocumentPassages(other.dq, other.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
+    const same = parts('Kế hoạch chuyển đổi số giai đoạn 2025-2030 là kế hoạch số mấy?');
+    expect(composeDocumentPassages(same.dq, same.units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n')).toContain('362-KH/TU');
+    // A programme's own period in the sentence does not stop the answer to a figure of the period asked.
+    const programme = [chunk('Giai đoạn 2021-2025, khu vực miền núi triển khai 05 dự án thuộc Chương trình hỗ trợ nông thôn giai đoạn 2016-2025; 35 đề tài, dự án được phê duyệt.', ['2'], ['2. Khoa học'])];
+    const figure = parts('Giai đoạn 2021-2025 khu vực miền núi có bao nhiêu đề tài, dự án được phê duyệt?');
+    expect(composeDocumentPassages(figure.dq, figure.units, [{ doc: doc(), chunks: programme }], new CitationList()).lines.join('\n')).toContain('35 đề tài');
+  });
 });
 
 describe('header facts', () => {

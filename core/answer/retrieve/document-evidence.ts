@@ -29,7 +29,7 @@ export interface DocumentCandidate {
   rank: number;
   /** Its retrieved passages, best search score first. */
   chunks: Chunk[];
-  /** Coverage of the question by its own terms and its first {@link EVIDENCE_PASSAGES} passages together. */
+  /** Coverage of the question by its own terms and its {@link EVIDENCE_PASSAGES} best-covering retrieved passages together. */
   evidence: number;
   /** Coverage of the question by its title, type, number and issuer alone. */
   titleCoverage: number;
@@ -99,7 +99,9 @@ export async function searchDocuments(
   const wanted = new Set(dq.numbers.map((n) => compact(n.number)));
   const matched = new Set<string>();
   for (const c of byDoc.values()) {
-    c.evidence = coverage(units, unionOf([documentTerms(c.doc), ...c.chunks.slice(0, EVIDENCE_PASSAGES).map((ch) => indexedTerms(c.doc, ch))]));
+    // Its best-covering passages among those retrieved, read together with its own terms.
+    const best = c.chunks.map((ch) => indexedTerms(c.doc, ch)).map((t) => ({ t, cov: coverage(units, t) })).sort((a, b) => b.cov - a.cov).slice(0, EVIDENCE_PASSAGES);
+    c.evidence = coverage(units, unionOf([documentTerms(c.doc), ...best.map((b) => b.t)]));
     c.titleCoverage = coverage(units, documentTerms(c.doc));
     const number = numberOf(c.doc);
     if (number && wanted.has(compact(number))) {

@@ -47,6 +47,8 @@ export interface DocumentQuestion {
   asks: AskedFact[];
   /** Four-digit years the question names on their own ("năm 2024"), not as the ends of a period ("2021-2025"). */
   years: string[];
+  /** Periods the question names, as `from-to` ("giai đoạn 2026 - 2030" → `2026-2030`). */
+  periods: string[];
   /** Dates the question itself writes, in the normal form of ground/facts.ts. */
   ownDates: Set<string>;
   /** Numbers the question itself writes (folded digits, separators dropped), which an answer repeating them does not give. */
@@ -86,6 +88,8 @@ const PROCEDURE_CUES = phrases([
 const LAW_CUES = phrases(cues.lawCues.map((p): [string, true] => [p, true]));
 
 const YEAR = /^(?:19|20)\d{2}$/u;
+/** A period written with its two years ("2021-2025", "2026 – 2030"). */
+export const PERIOD = /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/gu;
 
 /** A number as compared: digits only, leading zeros dropped (`07` = `7`, `1.666.283` = `1666283`). */
 export function numberKey(token: string): string {
@@ -128,7 +132,8 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
     askedNumberType = before?.value ?? inside?.value ?? askedNumberType;
   }
   const numbers = findDocumentNumbers(q.text);
-  const periods = new Set([...q.text.matchAll(/((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})/gu)].flatMap((m) => [m[1]!, m[2]!]));
+  const periodSpans = [...q.text.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
+  const periods = new Set(periodSpans.flatMap((p) => p.split('-')));
   const ownNumbers = new Set<string>();
   const years: string[] = [];
   for (const t of tokens) {
@@ -152,7 +157,7 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const wantsTable = TABLE_CUES.match(tokens).length > 0;
   const shape: AnswerShape = fields.length > 0 ? 'header' : wantsComparison ? 'comparison' : wantsTable ? 'table' : wantsList ? 'list' : 'passage';
   return {
-    shape, fields, numbers, serials, types, ...(askedNumberType ? { askedNumberType } : {}), asks, years, ownNumbers,
+    shape, fields, numbers, serials, types, ...(askedNumberType ? { askedNumberType } : {}), asks, years, periods: [...new Set(periodSpans)], ownNumbers,
     ownDates: new Set(findFacts(q.text).filter((f) => f.kind === 'date').map((f) => f.text)),
     countedWords: new Set(q.content.map((i) => tokens[i]!.folded).filter((w) => !/\d/u.test(w))),
     wantsList, wantsComparison, wantsTable,
