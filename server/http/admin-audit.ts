@@ -7,7 +7,8 @@
  * `GET /audit/actions` lists and exports them.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
+import type express from 'express';
+import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { AdminAction, AdminActionRecord, AuditSink } from '../../core/audit/types.ts';
 import { AdminActionQueryParams } from '../../protocol/admin/actions.ts';
