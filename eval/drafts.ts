@@ -77,6 +77,12 @@ const noAudit: AuditSink = {
     return { questionsPerDay: {}, refusalRateByReason: {}, topDocuments: [], unanswered: [] } as unknown as Awaited<ReturnType<AuditSink['stats']>>;
   },
   async recordFeedback() {},
+  async markFeedbackHandled() {},
+  async appendAdminAction() {},
+  // eslint-disable-next-line require-yield
+  async *adminActions() {
+    return;
+  },
 };
 
 /** The quoted facts of a draft: the quote of each citation its body shows in a quoted-fact paragraph. */

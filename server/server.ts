@@ -41,6 +41,7 @@ import { createDraftsRouter } from './http/drafts.ts';
 import { createCluster, type Cluster } from './cluster/cluster.ts';
 import { followAnnouncements } from './cluster/follow-announcements.ts';
 import { DraftService } from './drafting/service.ts';
+import { keyPseudonym, RateLimitLog } from './http/rate-limit-log.ts';
 
 /** Vietnam is UTC+7 all year: audit files and daily statistics follow its calendar days. */
 const VIETNAM_OFFSET_MINUTES = 420;
@@ -187,6 +188,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     readPerIp: cluster.rateLimit('read-ip', config.RATE_LIMIT_READ_PER_IP),
     readPerToken: cluster.rateLimit('read-token', config.RATE_LIMIT_PER_TOKEN),
   };
+  const rateLog = new RateLimitLog(logger, { pseudonym: keyPseudonym((k) => tokens.pseudonym(k)) });
   const admin = createAdminRouter({ config, logger, indexes, jobs, uploads, overrides, audit, readiness });
   const drafts = createDraftsRouter({
     drafts: new DraftService({
@@ -196,7 +198,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexes, lifecycle,
   });
   const app = createApp({
-    config, logger, metrics, indexes, assistant, chat, tokens, limits, audit, lifecycle, admin, drafts, readiness, cluster,
+    config, logger, metrics, indexes, assistant, chat, tokens, limits, rateLog, audit, lifecycle, admin, drafts, readiness, cluster,
     openapi: buildOpenApi,
   });
   // The demo portal, the admin console, the source view and the widget bundle.
@@ -206,7 +208,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Node checks both timeouts only every connectionsCheckingInterval (30 s by default): a slow client would outlive them.
   const http = createServer({ requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.REQUEST_TIMEOUT_MS, 20_000), connectionsCheckingInterval: 1_000 }, app);
   http.keepAliveTimeout = 5_000;
-  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits, cluster });
+  const io = attachSocketServer(http, { config, logger, metrics, chat, tokens, limits, rateLog, cluster });
 
   jobs.on('update', (job) => io.to('admin').emit('job', job));
   jobs.on('succeeded', (job) => {
@@ -262,6 +264,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await pool?.close();
     await audit.close();
     for (const limiter of Object.values(limits)) limiter.close();
+    rateLog.close();
     stopFollowing();
     await cluster.close();
     clearInterval(pruneTimer);

@@ -28,7 +28,7 @@ const MAX_IN_FLIGHT_PER_SOCKET = 4;
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** What the socket server shares with the REST routes. */
-export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'chat' | 'tokens' | 'limits'> & {
+export type SocketDeps = Pick<AppDeps, 'config' | 'logger' | 'metrics' | 'chat' | 'tokens' | 'limits' | 'rateLog'> & {
   /** Connection caps, answered request ids and the adapter shared with the other nodes (default: this process only). */
   cluster?: Pick<Cluster, 'connections' | 'asks' | 'socketAdapter'>;
 };
@@ -80,11 +80,16 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     const header = typeof auth?.token === 'string' ? `Bearer ${auth.token}` : socket.handshake.headers.authorization;
     resolveCaller(deps.tokens, deps.limits.authFailures, header, ip).then(async (caller) => {
       if (caller instanceof HttpError) {
+        if (caller.status === 429) {
+          metrics.rateLimited.inc({ channel: 'socket' });
+          deps.rateLog?.refused(`ip:${ip}`, { channel: 'socket', code: caller.code });
+        }
         return next(connectError(caller));
       }
       const release = await cluster.connections.acquire(ip);
       if (!release) {
         metrics.rateLimited.inc({ channel: 'socket' });
+        deps.rateLog?.refused(`ip:${ip}`, { channel: 'socket', code: 'TOO_MANY_CONNECTIONS' });
         return next(connectError(HttpError.of(429, 'TOO_MANY_CONNECTIONS')));
       }
       socket.data.caller = caller;
@@ -130,7 +135,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): Se
     if (!parsed.success) return fail(HttpError.of(400, 'BAD_REQUEST', describeIssues(parsed.error)));
     const { requestId = randomUUID(), ...request } = parsed.data;
     const { refusal } = await chargeCaller(deps.limits, caller, metrics, 'socket');
-    if (refusal) return fail(refusal, requestId);
+    if (refusal) {
+      deps.rateLog?.refused(rateKey(caller).key, { channel: 'socket', code: refusal.code });
+      return fail(refusal, requestId);
+    }
     if (inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET || inFlight.has(requestId)) return fail(HttpError.of(429, 'RATE_LIMITED'), requestId);
     // Aborted by `cancel` or a disconnect.
     const controller = new AbortController();

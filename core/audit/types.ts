@@ -20,6 +20,8 @@ export interface AuditFeedback {
   useful: boolean;
   /** Free text, ALREADY REDACTED by the caller. */
   comment?: string;
+  /** Set when an admin marked the feedback handled ("Đã xử lý"): who (pseudonym) and when; the latest mark wins. */
+  handled?: { by: string; at: string };
 }
 
 /** One audited exchange. */
@@ -72,14 +74,52 @@ export interface UsageStats {
   questionsPerDay: Record<string, number>;
   /** Refusal reason → share of ALL exchanges in the range refused for it (0..1). */
   refusalRateByReason: Record<string, number>;
-  /** Most cited documents, most first (a document counts once per exchange). */
-  topDocuments: Array<{ docId: string; count: number }>;
+  /** Most cited documents, most first (a document counts once per exchange); `title` added by the server from the served index. */
+  topDocuments: Array<{ docId: string; count: number; title?: string }>;
   /**
    * Questions refused with `NO_SOURCE`, grouped by normalised text (NFC, case and
    * diacritics folded, punctuation and spacing ignored), most asked first. `question` is
    * the first redacted wording seen.
    */
   notFound: Array<{ question: string; count: number }>;
+}
+
+/** What an admin did through the admin API (server/http/admin-audit.ts names each route's action). */
+export const ADMIN_ACTIONS = [
+  'document.upload', 'document.delete', 'upload.delete', 'document.metadata', 'reindex.start', 'reindex.cancel',
+  'source.remove', 'version.rollback', 'overrides.restore', 'overrides.reload', 'link.decide', 'link.undo',
+  'feedback.handled',
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+/** One admin action, audited whatever its outcome. */
+export interface AdminActionRecord {
+  /** Unique id (a UUID). */
+  id: string;
+  /** When the action was asked for, ISO 8601. */
+  time: string;
+  /** The admin's pseudonym (HMAC of the token); never the token. */
+  user: string;
+  action: AdminAction;
+  /** What it acted on: document ids, file names, job ids, versions, link or exchange ids (redacted like free text). */
+  targets: string[];
+  outcome: 'ok' | 'error';
+  /** The error code when `outcome` is `error` (`NOT_DELETABLE`, `JOB_RUNNING` …). */
+  code?: string;
+  /** HTTP status of the answer. */
+  status: number;
+  /** What was asked, in short (`audience=internal`); free text, redacted by the sink. */
+  detail?: string;
+}
+
+/** A filter over admin actions: `from` inclusive, `to` exclusive; the others match exactly. */
+export interface AdminActionQuery {
+  from?: string;
+  to?: string;
+  action?: AdminAction;
+  user?: string;
+  outcome?: AdminActionRecord['outcome'];
+  limit?: number;
 }
 
 /** Where audit records go. Implementations must never store raw personal data. */
@@ -91,4 +131,10 @@ export interface AuditSink {
   stats(q: { from?: string; to?: string }): Promise<UsageStats>;
   /** Attach feedback to the record `id`; unknown ids are rejected. */
   recordFeedback(id: string, f: AuditFeedback): Promise<void>;
+  /** Mark the feedback of record `id` handled (or not) by admin `by`; unknown ids are rejected. */
+  markFeedbackHandled(id: string, mark: { handled: boolean; by: string }): Promise<void>;
+  /** Store one admin action (free texts redacted like any other). */
+  appendAdminAction(r: AdminActionRecord): Promise<void>;
+  /** Admin actions matching `q`, oldest first. */
+  adminActions(q: AdminActionQuery): AsyncIterable<AdminActionRecord>;
 }

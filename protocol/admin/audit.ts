@@ -40,7 +40,10 @@ export const AuditRecord = z.object({
   citations: z.array(z.string()),
   latencyMs: z.number(),
   answerer: z.enum(['extractive', 'llm']).optional(),
-  feedback: z.object({ useful: z.boolean(), comment: z.string().optional() }).optional(),
+  feedback: z.object({
+    useful: z.boolean(), comment: z.string().optional(),
+    handled: z.object({ by: z.string(), at: z.string() }).optional().openapi({ description: 'Quản trị viên (bí danh) đã đánh dấu “Đã xử lý”, và lúc nào' }),
+  }).optional(),
 }).openapi('AuditRecord');
 export type AuditRecord = z.infer<typeof AuditRecord>;
 

@@ -16,7 +16,8 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } from '../../core/audit/types.ts';
+import type { AdminActionQuery, AdminActionRecord, AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } from '../../core/audit/types.ts';
+import { adminActionLine, asAdminAction, asHandledLine, matchesAdminQuery, type HandledLine } from './admin-action-lines.ts';
 import { AppError } from '../../core/errors.ts';
 import { computeUsageStats, dayOf } from './usage-stats.ts';
 import { redactRecord, redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
@@ -154,6 +155,69 @@ export class JsonlAuditSink implements AuditSink {
   }
 
   /**
+   * Mark the feedback of record `id` handled (or not): a line in the file of the record's
+   * day, merged into the record's feedback by `query` (the latest mark wins). Rejects an
+   * unknown id.
+   */
+  async markFeedbackHandled(id: string, mark: { handled: boolean; by: string }): Promise<void> {
+    if (typeof mark.handled !== 'boolean' || typeof mark.by !== 'string' || mark.by === '') throw invalid('handled mark needs a boolean and a pseudonym');
+    const line: HandledLine = { v: 1, type: 'feedback-handled', id, time: this.now().toISOString(), by: mark.by, handled: mark.handled };
+    await this.enqueue(async () => {
+      const day = this.knownIds.get(id) ?? await this.findDay(id);
+      if (!day) throw invalid('no audit record with this id');
+      await this.write(day, JSON.stringify(line));
+    });
+  }
+
+  /** Store one admin action in the file of its day; targets and detail are redacted (admin-action-lines.ts). */
+  async appendAdminAction(r: AdminActionRecord): Promise<void> {
+    const line = adminActionLine(r, this.redact);
+    const day = dayOf(r.time, this.offset);
+    await this.enqueue(() => this.write(day, line));
+  }
+
+  /** Admin actions matching `q`, day by day, oldest first (the nodes of a cluster merged by time). */
+  async *adminActions(q: AdminActionQuery): AsyncIterable<AdminActionRecord> {
+    const from = parseTime(q.from, 'from');
+    const to = parseTime(q.to, 'to');
+    const limit = q.limit ?? Infinity;
+    if (limit <= 0) return;
+    await this.tail;
+    let yielded = 0;
+    for (const files of (await this.filesByDay(q)).values()) {
+      for await (const r of mergeByTime(filesByNode(files).map((own) => this.adminActionsOf(own)))) {
+        const t = Date.parse(r.time);
+        if ((from !== undefined && t < from) || (to !== undefined && t >= to) || !matchesAdminQuery(r, q)) continue;
+        yield r;
+        if (++yielded >= limit) return;
+      }
+    }
+  }
+
+  private async *adminActionsOf(files: AuditFile[]): AsyncIterable<AdminActionRecord> {
+    for (const file of files) {
+      for await (const line of this.lines(file.name)) {
+        if (!line.includes('"type":"admin"')) continue;
+        const parsed = this.parseLine(line);
+        const r = parsed && asAdminAction(parsed);
+        if (r) yield r;
+      }
+    }
+  }
+
+  /** The files whose day overlaps `[q.from, q.to]`, by day. */
+  private async filesByDay(q: { from?: string; to?: string }): Promise<Map<string, AuditFile[]>> {
+    const fromDay = q.from === undefined ? undefined : dayOf(q.from, this.offset);
+    const toDay = q.to === undefined ? undefined : dayOf(q.to, this.offset);
+    const byDay = new Map<string, AuditFile[]>();
+    for (const f of await this.listFiles()) {
+      if ((fromDay && f.day < fromDay) || (toDay && f.day > toDay)) continue;
+      byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
+    }
+    return byDay;
+  }
+
+  /**
    * Records matching `q`, streamed day by day (only files whose day overlaps the range are
    * read), in append order within a day (the nodes of a cluster merged by time), with
    * feedback merged. Sees every append that resolved before the call. Corrupt lines are
@@ -165,15 +229,8 @@ export class JsonlAuditSink implements AuditSink {
     const limit = q.limit ?? Infinity;
     if (limit <= 0) return;
     await this.tail;
-    const fromDay = q.from === undefined ? undefined : dayOf(q.from, this.offset);
-    const toDay = q.to === undefined ? undefined : dayOf(q.to, this.offset);
-    const byDay = new Map<string, AuditFile[]>();
-    for (const f of await this.listFiles()) {
-      if ((fromDay && f.day < fromDay) || (toDay && f.day > toDay)) continue;
-      byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
-    }
     let yielded = 0;
-    for (const files of byDay.values()) {
+    for (const files of (await this.filesByDay(q)).values()) {
       const feedback = await this.feedbackOf(files);
       for await (const r of mergeByTime(filesByNode(files).map((own) => this.recordsOf(own)))) {
         const t = Date.parse(r.time);
@@ -330,7 +387,7 @@ export class JsonlAuditSink implements AuditSink {
     yield* createInterface({ input: stream, crlfDelay: Infinity });
   }
 
-  private parseLine(line: string): (Record<string, unknown> & { type: 'record' | 'feedback' }) | undefined {
+  private parseLine(line: string): (Record<string, unknown> & { type: 'record' | 'feedback' | 'admin' | 'feedback-handled' }) | undefined {
     let x: unknown;
     try {
       x = JSON.parse(line);
@@ -343,6 +400,8 @@ export class JsonlAuditSink implements AuditSink {
     if (o.type === 'feedback' && typeof o.id === 'string' && typeof o.useful === 'boolean') {
       return o as Record<string, unknown> & { type: 'feedback' };
     }
+    if (asAdminAction(o)) return o as Record<string, unknown> & { type: 'admin' };
+    if (asHandledLine(o)) return o as Record<string, unknown> & { type: 'feedback-handled' };
     return undefined;
   }
 
@@ -352,10 +411,16 @@ export class JsonlAuditSink implements AuditSink {
    */
   private async feedbackOf(files: AuditFile[]): Promise<Map<string, AuditFeedback>> {
     const feedback = new Map<string, AuditFeedback & { time: string }>();
+    const handled = new Map<string, HandledLine>();
     for (const file of files) {
       for await (const line of this.lines(file.name)) {
-        if (!line.includes('"type":"feedback"')) continue;
+        if (!line.includes('"type":"feedback')) continue;
         const parsed = this.parseLine(line);
+        const mark = parsed && asHandledLine(parsed);
+        if (mark) {
+          if ((handled.get(mark.id)?.time ?? '') <= mark.time) handled.set(mark.id, mark);
+          continue;
+        }
         if (parsed?.type !== 'feedback') continue;
         const f = parsed as unknown as FeedbackLine;
         const time = typeof f.time === 'string' ? f.time : '';
@@ -363,7 +428,10 @@ export class JsonlAuditSink implements AuditSink {
         feedback.set(f.id, { time, useful: f.useful, ...(f.comment !== undefined ? { comment: f.comment } : {}) });
       }
     }
-    return new Map([...feedback].map(([id, { time: _time, ...f }]) => [id, f]));
+    return new Map([...feedback].map(([id, { time: _time, ...f }]) => {
+      const mark = handled.get(id);
+      return [id, mark?.handled ? { ...f, handled: { by: mark.by, at: mark.time } } : f];
+    }));
   }
 
   /** The day of record `id`, scanning files newest first. */

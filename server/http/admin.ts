@@ -21,6 +21,9 @@ import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
 import { summaryOf } from './documents.ts';
 import { addLinkRoutes } from './admin-links.ts';
 import { parse } from './validate.ts';
+import { csvCell } from './csv.ts';
+import { addAdminActionRoutes, auditAdminActions } from './admin-audit.ts';
+import { addFeedbackRoutes, withTitles } from './admin-feedback.ts';
 import { HttpError } from './errors.ts';
 import { callerOf, requireRole } from './middleware.ts';
 import { AuditQueryParams } from '../../protocol/admin/audit.ts';
@@ -81,13 +84,6 @@ async function removeUpload(uploads: UploadStore, fileName: string): Promise<voi
   if (!removed.ok) throw new HttpError(UPLOAD_STATUS[removed.code] ?? 404, removed.code, removed.message);
 }
 
-/** CSV cells that a spreadsheet would run as a formula are prefixed with a quote (OWASP). */
-function csvCell(value: unknown): string {
-  let s = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const CSV_COLUMNS: Array<[string, (r: AuditRecord) => unknown]> = [
   ['id', (r) => r.id], ['time', (r) => r.time], ['role', (r) => r.role], ['user', (r) => r.user],
   ['conversationId', (r) => r.conversationId], ['question', (r) => r.question], ['outcome', (r) => r.outcome],
@@ -102,6 +98,7 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   const { config, indexes, jobs, uploads, overrides } = deps;
   const router = express.Router();
   router.use(requireRole('admin'));
+  router.use(auditAdminActions(deps));
   router.use(createAdminIndexRouter(deps));
   const uploadDir = resolve(config.UPLOAD_DIR);
 
@@ -271,8 +268,12 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
 
   router.get('/stats', async (req, res) => {
     const q = parse(StatsQueryParams, req.query);
-    res.json(await deps.audit.stats(q));
+    const stats = await deps.audit.stats(q);
+    res.json({ ...stats, topDocuments: withTitles(indexes, stats.topDocuments) });
   });
+
+  addAdminActionRoutes(router, deps);
+  addFeedbackRoutes(router, deps);
 
   return router;
 }

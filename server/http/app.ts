@@ -9,6 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { keyPseudonym, RateLimitLog } from './rate-limit-log.ts';
 import type { Config } from '../../config/config.ts';
 import type { AuditSink } from '../../core/audit/types.ts';
 import type { Assistant } from '../assistant.ts';
@@ -24,7 +25,7 @@ import { HttpError } from './errors.ts';
 import { createFeedbackRouter } from './feedback.ts';
 import { createHealthRouter } from './health.ts';
 import type { Metrics } from './metrics.ts';
-import { authenticate, corsAllowlist, errorHandler, requireJson } from './middleware.ts';
+import { authenticate, callerOf, corsAllowlist, errorHandler, rateKey, requireJson } from './middleware.ts';
 import { budgetedRateLimit } from './rate-budgets.ts';
 import type { Limits } from './rate-limit.ts';
 import { createSearchRouter } from './search.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   chat: ChatUseCase;
   tokens: TokenStore;
   limits: Limits;
+  /** Where refused requests are logged, sampled (default: one of this app's own). */
+  rateLog?: RateLimitLog;
   audit: AuditSink;
   lifecycle: Lifecycle;
   /** Problems /readyz reports. */
@@ -64,16 +67,19 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pinoHttp({
     logger,
     quietReqLogger: true,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // 429s are logged sampled (rate-limit-log.ts), not one line each.
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode === 429 ? 'silent' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   }));
+  const rateLog = deps.rateLog ?? new RateLimitLog(logger, { pseudonym: keyPseudonym((k) => deps.tokens.pseudonym(k)) });
   app.use((req, res, next) => {
     const end = metrics.httpDuration.startTimer();
     res.on('finish', () => {
+      if (res.statusCode === 429) rateLog.refused(rateKey(callerOf(req)).key, { channel: 'rest', code: String(res.locals.errorCode ?? 'RATE_LIMITED'), path: req.originalUrl.split('?')[0] });
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       end({ method: req.method, route });
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
@@ -93,7 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(corsAllowlist(config.CORS_ORIGINS));
-  api.use(authenticate(deps.tokens, deps.limits.authFailures));
+  api.use(authenticate(deps.tokens, deps.limits.authFailures, metrics));
   api.use(budgetedRateLimit(deps.limits, metrics));
   api.use(requireJson());
   api.use(express.json({ limit: `${config.JSON_BODY_LIMIT_KB}kb`, strict: true }));

@@ -18,6 +18,7 @@ export const HTTP_MESSAGES = {
   PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung gửi lên không được hỗ trợ; hãy gửi JSON (application/json).',
   RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh; vui lòng đợi một lát rồi thử lại.',
+  TOO_MANY_AUTH_FAILURES: 'Mã truy cập bị nhập sai quá nhiều lần từ địa chỉ của bạn; vui lòng đợi một lát rồi thử lại.',
   TOO_MANY_CONNECTIONS: 'Có quá nhiều kết nối từ địa chỉ của bạn; vui lòng đóng bớt cửa sổ trò chuyện rồi thử lại.',
   TIMEOUT: 'Yêu cầu xử lý quá lâu nên đã dừng; vui lòng thử lại.',
   NOT_READY: 'Hệ thống đang khởi động, chưa sẵn sàng trả lời; vui lòng thử lại sau ít phút.',

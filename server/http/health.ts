@@ -12,6 +12,7 @@ import type { Readiness } from '../readiness.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import { HttpError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
+import type { Limits } from './rate-limit.ts';
 
 export interface HealthDeps {
   config: Pick<Config, 'METRICS_TOKEN'>;
@@ -22,6 +23,8 @@ export interface HealthDeps {
   readiness?: Readiness;
   /** A node of a cluster: degraded (still answering) while Redis is away. */
   cluster?: Pick<Cluster, 'health'>;
+  /** Failed METRICS_TOKEN checks count against the same per-IP budget as API tokens. */
+  limits?: Pick<Limits, 'authFailures'>;
 }
 
 /** Constant-time comparison of two secrets (their digests have equal length whatever the input). */
@@ -61,11 +64,23 @@ export function createHealthRouter(deps: HealthDeps): express.Router {
     }
   });
 
-  router.get('/metrics', (req, res) => {
-    if (config.METRICS_TOKEN && !sameSecret(req.get('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) throw HttpError.of(401, 'UNAUTHORIZED');
-    return metrics.registry.metrics().then((text) => {
-      res.type(metrics.registry.contentType).send(text);
-    });
+  router.get('/metrics', async (req, res) => {
+    if (config.METRICS_TOKEN) {
+      const failures = deps.limits?.authFailures;
+      const ipKey = `ip:${req.ip ?? 'unknown'}`;
+      if (failures && !await failures.wouldAllow(ipKey)) {
+        const retryAfterSec = Math.max(1, Math.ceil(60 / failures.limitPerMinute));
+        metrics.rateLimited.inc({ channel: 'rest' });
+        res.setHeader('Retry-After', String(retryAfterSec));
+        throw HttpError.of(429, 'TOO_MANY_AUTH_FAILURES', `(Thử lại sau ${retryAfterSec} giây.)`, { retryAfterSec });
+      }
+      if (!sameSecret(req.get('authorization') ?? '', `Bearer ${config.METRICS_TOKEN}`)) {
+        await failures?.take(ipKey);
+        throw HttpError.of(401, 'UNAUTHORIZED');
+      }
+    }
+    const text = await metrics.registry.metrics();
+    res.type(metrics.registry.contentType).send(text);
   });
 
   return router;

@@ -29,33 +29,46 @@ export function callerOf(req: Request): Caller {
   return req.caller ?? { role: 'citizen', user: 'anonymous', ip: req.ip ?? 'unknown' };
 }
 
-/** Failed token checks per client IP and minute before its unknown tokens are refused unchecked. */
+/** Failed token checks per client IP and minute (with a burst of as many) before the IP's tokens are refused unchecked. */
 export const AUTH_FAILURES_PER_MINUTE = 10;
 
 const AUTH_ERRORS = { MISSING: 'UNAUTHORIZED', INVALID: 'UNAUTHORIZED', EXPIRED: 'TOKEN_EXPIRED' } as const;
 
+/** The 429 of a client whose failed-token budget is spent: one more check is allowed after a refill. */
+function authThrottled(failures: RateLimit): HttpError {
+  const retryAfterSec = Math.max(1, Math.ceil(60 / failures.limitPerMinute));
+  return HttpError.of(429, 'TOO_MANY_AUTH_FAILURES', `(Thử lại sau ${retryAfterSec} giây.)`, { retryAfterSec });
+}
+
 /**
  * Who a bearer token (or none) makes the caller. Errors come back as HttpErrors: 401 for
- * a bad token (never a silent downgrade to citizen) and 429 when a client that keeps
- * failing sends a token that would need the slow check (a scrypt per token-file entry);
- * known tokens are never throttled this way, so a flood cannot lock officials out.
+ * a bad token (never a silent downgrade to citizen) and 429 TOO_MANY_AUTH_FAILURES once
+ * the client IP has spent its budget of failed checks — in every token mode (env tokens,
+ * token file) and for every token, a correct one included: answering a correct token
+ * differently would tell a guesser when it found one. The lock lasts while the IP keeps
+ * failing; one check comes back every 60 / AUTH_FAILURES_PER_MINUTE seconds
+ * (docs/OPERATIONS.md). Requests without a token are never refused here.
  */
 export async function resolveCaller(tokens: TokenStore, failures: RateLimit, header: string | undefined, ip: string): Promise<Caller | HttpError> {
+  if (header === undefined) return { role: 'citizen', user: 'anonymous', ip };
   const ipKey = `ip:${ip}`;
-  // Asked before the check (the limit may be shared by the nodes, an await away); only a token needs it.
-  const mayVerify = header === undefined || await failures.wouldAllow(ipKey);
-  const auth = await tokens.authenticate(header, { mayVerifySlowly: () => mayVerify });
+  // Asked before the check (the limit may be shared by the nodes, an await away).
+  if (!await failures.wouldAllow(ipKey)) return authThrottled(failures);
+  const auth = await tokens.authenticate(header);
   if (!('error' in auth)) return { role: auth.role, user: auth.user, ip };
-  if (auth.error === 'THROTTLED') return HttpError.of(429, 'RATE_LIMITED', '(Thử lại sau 60 giây.)', { retryAfterSec: 60 });
+  if (auth.error === 'THROTTLED') return authThrottled(failures);
   await failures.take(ipKey);
   return HttpError.of(401, AUTH_ERRORS[auth.error]);
 }
 
-export function authenticate(tokens: TokenStore, failures: RateLimit): RequestHandler {
+export function authenticate(tokens: TokenStore, failures: RateLimit, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     resolveCaller(tokens, failures, req.get('authorization'), req.ip ?? 'unknown').then((caller) => {
       if (caller instanceof HttpError) {
-        if (caller.status === 429) res.setHeader('Retry-After', '60');
+        if (caller.status === 429) {
+          metrics?.rateLimited.inc({ channel: 'rest' });
+          res.setHeader('Retry-After', String(caller.extra.retryAfterSec));
+        }
         return next(caller);
       }
       req.caller = caller;
@@ -160,6 +173,8 @@ export function errorHandler(logger: Logger): (err: unknown, req: Request, res: 
     const mapped = bodyParserError(err) ?? err;
     const { status, body, internal } = errorResponse(mapped);
     if (internal) logger.error({ err, route: req.route?.path ?? req.path, method: req.method }, 'request failed');
+    // For the request's log and audit hooks (rate-limit-log.ts, admin-audit.ts).
+    res.locals.errorCode = body.code;
     res.status(status).json(body);
   };
 }

@@ -8,6 +8,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from '../../protocol/zod.ts';
 import { AuditQueryParams, AuditRecords } from '../../protocol/admin/audit.ts';
+import { AdminActionQueryParams, AdminActionRecords } from '../../protocol/admin/actions.ts';
+import { FeedbackHandledRequest, FeedbackList, FeedbackListQuery } from '../../protocol/admin/feedback.ts';
 import { MetadataPatch, PatchedDocument } from '../../protocol/admin/documents.ts';
 import { LinkDecisionRequest, LinkList, LinkListQuery, RelationLinkView } from '../../protocol/admin/links.ts';
 import { Job, JobConflictBody, JobList, ReindexRequest, ReindexStarted } from '../../protocol/admin/jobs.ts';
@@ -153,6 +155,15 @@ export function apiRoutes(): RouteConfig[] {
     { method: 'get', path: '/api/admin/audit', summary: 'Tra cứu và xuất nhật ký sử dụng (JSON hoặc CSV)', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: { query: AuditQueryParams },
       responses: { 200: { description: 'Bản ghi, cũ nhất trước (không chứa dữ liệu cá nhân)', content: { 'application/json': { schema: AuditRecords }, 'text/csv': { schema: z.string() } } }, ...ADMIN } },
+    { method: 'get', path: '/api/admin/audit/actions', summary: 'Tra cứu và xuất nhật ký thao tác quản trị (JSON hoặc CSV)', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { query: AdminActionQueryParams },
+      responses: { 200: { description: 'Thao tác quản trị: ai (bí danh), làm gì, trên văn bản nào, kết quả; cũ nhất trước', content: { 'application/json': { schema: AdminActionRecords }, 'text/csv': { schema: z.string() } } }, ...ADMIN } },
+    { method: 'get', path: '/api/admin/feedback', summary: 'Góp ý của người dùng kèm câu hỏi, câu trả lời và dấu “Đã xử lý”', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { query: FeedbackListQuery },
+      responses: { 200: json(FeedbackList, 'Các lượt hỏi đáp có góp ý, cũ nhất trước'), ...ADMIN } },
+    { method: 'put', path: '/api/admin/feedback/{id}/handled', summary: 'Đánh dấu (hoặc bỏ đánh dấu) góp ý “Đã xử lý”', tags: ['Quản trị'], security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string().openapi({ description: 'Mã lượt hỏi đáp (exchangeId)' }) }), ...body(FeedbackHandledRequest) },
+      responses: { 200: json(z.object({ exchangeId: z.string(), handled: z.boolean() }), 'Đã lưu dấu'), 404: error('Không có lượt hỏi đáp này'), ...ADMIN } },
     { method: 'get', path: '/api/admin/stats', summary: 'Thống kê sử dụng', tags: ['Quản trị'], security: [{ bearer: [] }],
       request: { query: StatsQueryParams },
       responses: { 200: json(UsageStats, 'Số câu hỏi theo ngày, tỉ lệ từ chối, văn bản được trích nhiều nhất, câu hỏi chưa có nguồn'), ...ADMIN } },

@@ -216,7 +216,7 @@ async function declaredRoutes(): Promise<string[]> {
   const files: Array<[string, string]> = [
     ['server/http/app.ts', ''], ['server/http/health.ts', ''], ['server/http/chat.ts', '/api'], ['server/http/search.ts', '/api'],
     ['server/http/documents.ts', '/api'], ['server/http/feedback.ts', '/api'], ['server/http/admin.ts', '/api/admin'], ['server/http/admin-index.ts', '/api/admin'], ['server/http/drafts.ts', '/api'],
-    ['server/http/admin-links.ts', '/api/admin'],
+    ['server/http/admin-links.ts', '/api/admin'], ['server/http/admin-audit.ts', '/api/admin'], ['server/http/admin-feedback.ts', '/api/admin'],
   ];
   const out: string[] = [];
   for (const [file, prefix] of files) {

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Logger } from 'pino';
 import { ingest } from '../../ingest/pipeline.ts';
 import { loadConfig, type Config } from '../../config/config.ts';
 import { configFromEnvironment } from '../../config/environment.ts';
@@ -61,7 +62,7 @@ export async function buildTestCorpus(work: string): Promise<string[]> {
 }
 
 /** Build the test corpus and index, then start the server. `env` overrides the defaults. */
-export async function startTestServer(env: Record<string, string> = {}, opts: { work?: string } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, opts: { work?: string; logger?: Logger } = {}): Promise<TestServer> {
   const work = opts.work ?? await mkdtemp(join(os.tmpdir(), 'server-'));
   const extra = await buildTestCorpus(work);
   const config = loadConfig({
@@ -81,7 +82,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: { 
   });
   await mkdir(config.UPLOAD_DIR, { recursive: true });
   await ingest({ inputs: ingestInputs(config), indexDir: config.INDEX_DIR, embedder: config.embedder });
-  const server = await startServer(config);
+  const server = await startServer(config, opts.logger ? { logger: opts.logger } : {});
   return {
     server, config, work, url: server.url,
     close: async () => {

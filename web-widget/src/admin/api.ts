@@ -4,6 +4,7 @@
  * checking a token at sign-in.
  */
 import type { AuditRecords } from '../../../protocol/admin/audit.ts';
+import type { FeedbackList } from '../../../protocol/admin/feedback.ts';
 import type { MetadataPatch, PatchedDocument } from '../../../protocol/admin/documents.ts';
 import type { Job, JobList, ReindexStarted } from '../../../protocol/admin/jobs.ts';
 import type { UsageStats } from '../../../protocol/admin/stats.ts';
@@ -74,6 +75,16 @@ export class AdminApi {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) this.onSignedOut(err.message);
       throw err;
     }
+  }
+
+  /** Exchanges that received feedback, oldest first. */
+  feedback(): Promise<FeedbackList> {
+    return this.call('/api/admin/feedback?limit=10000');
+  }
+
+  /** Set or clear the "Đã xử lý" mark of an exchange's feedback. */
+  markFeedback(exchangeId: string, handled: boolean): Promise<{ exchangeId: string; handled: boolean }> {
+    return this.call(`/api/admin/feedback/${enc(exchangeId)}/handled`, { method: 'PUT', json: { handled } });
   }
 
   stats(): Promise<UsageStats> {

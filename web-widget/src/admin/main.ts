@@ -1,12 +1,13 @@
 /**
  * Entry point of admin.js, the admin console (/admin): sign-in, uploads, re-index
  * progress (socket.io `job` events, polling while the socket is down), the documents
- * table, the audit trail with its CSV export, and usage charts. Everything from the API
+ * table, the audit trail with its CSV export, feedback with its "Đã xử lý" mark, and usage charts. Everything from the API
  * is set as text or through DOM APIs, never as HTML.
  */
 import { AdminApi } from './api.ts';
 import { AuditTable } from './audit-table.ts';
 import { DocumentsTable } from './documents-table.ts';
+import { FeedbackTable } from './feedback-table.ts';
 import { JobPanel } from './job-panel.ts';
 import { Session } from './session.ts';
 import { StatsPanel } from './stats-panel.ts';
@@ -23,6 +24,7 @@ function start(): void {
   const documents: DocumentsTable = new DocumentsTable(api, jobs, () => stats.renderTopDocuments());
   const stats = new StatsPanel(api, documents.titles);
   const audit = new AuditTable(api);
+  const feedback = new FeedbackTable(api);
   setUpUploadForm(api, jobs);
   const session = new Session(api, {
     signedIn: (token) => {
@@ -31,6 +33,7 @@ function start(): void {
       loaded = true;
       void documents.load();
       void audit.load();
+      void feedback.load();
       void stats.load();
     },
     signedOut: () => {

@@ -42,7 +42,7 @@ export class StatsPanel {
   renderTopDocuments(): void {
     if (!this.last) return;
     const rows = this.last.topDocuments.slice(0, 10).map((t) => ({
-      label: this.titles.get(t.docId) ?? t.docId, value: t.count, text: `${formatNumber(t.count)} lượt`, href: `/sources/${encodeURIComponent(t.docId)}`,
+      label: t.title ?? this.titles.get(t.docId) ?? t.docId, value: t.count, text: `${formatNumber(t.count)} lượt`, href: `/sources/${encodeURIComponent(t.docId)}`,
     }));
     renderBars(byId('chart-top'), rows, 'Chưa có văn bản nào được trích dẫn.');
   }
