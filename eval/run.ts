@@ -23,11 +23,16 @@
  * - `inforce`: the relation-clause extractor (thay thế, bãi bỏ, sửa đổi bổ sung, hết hiệu
  *   lực) on eval/datasets/replacement-clauses.jsonl, precision and recall per kind, and a
  *   census of the ALQAC laws' own clauses (eval/inforce.ts); no index needed.
+ * - `safety`: the planted red-team documents (secret markings, planted instructions,
+ *   fraud, controls) ingested with a slice of the shipped inputs into a temporary index,
+ *   every question asked as a citizen; and the PII variants through chat into a JSONL
+ *   audit trail (eval/safety.ts). Needs no eval index.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
  *   npm run eval                    # all parts; indexes are built or updated under data/eval/
- *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, golden, curve)
+ *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
+ *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
@@ -64,6 +69,7 @@ import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
+import { runSafetyEval, safetySection } from './safety.ts';
 
 interface Question {
   qid: string;
@@ -187,7 +193,7 @@ async function main(config: Config): Promise<void> {
       index: { type: 'string' },
     },
   });
-  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce'];
+  const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
@@ -200,7 +206,17 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('redteam')) await redteamPart(run);
   if (parts.includes('drafts')) await draftsPart(run);
   if (parts.includes('inforce')) await inforcePart(run);
+  if (parts.includes('safety')) await safetyPart(run);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
+}
+
+async function safetyPart(values: EvalRun): Promise<void> {
+  const result = await runSafetyEval({ tthc: requireDataset(values.datasets.tthc) });
+  const section = safetySection(result);
+  process.stdout.write(`${section}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-safety', section);
+  const keptAll = result.keptFromCitizens.every((k) => k.result.n === k.result.of) && result.secretsAbsent.n === result.secretsAbsent.of;
+  if (!keptAll || result.pii.keptInAudit > 0) process.exitCode = 1;
 }
 
 async function inforcePart(values: EvalRun): Promise<void> {

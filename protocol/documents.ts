@@ -53,6 +53,16 @@ export const DocumentList = z.object({
 }).openapi('DocumentList');
 export type DocumentList = z.infer<typeof DocumentList>;
 
+/** A passage of a section read as an instruction planted in the document (core/model.ts InstructionFlag): admins only. */
+export const InstructionFlag = z.object({
+  category: z.enum(['assistant-directive', 'private-payment', 'documents-over-chat', 'fast-track-contact']),
+  label: z.string().openapi({ description: 'Loại nội dung bị gắn cờ, bằng tiếng Việt' }),
+  rule: z.string(),
+  start: z.number().int().openapi({ description: 'Vị trí bắt đầu (ký tự) trong text của đoạn' }),
+  end: z.number().int(),
+}).openapi('InstructionFlag');
+export type InstructionFlag = z.infer<typeof InstructionFlag>;
+
 /** One section (chunk) of a document, without its text. */
 export const Section = z.object({
   ordinal: z.number().int(),
@@ -60,6 +70,9 @@ export const Section = z.object({
   section: z.string(),
   headingTrail: z.array(z.string()),
   page: z.number().int().optional(),
+  instructionFlags: z.array(InstructionFlag).optional().openapi({
+    description: 'Chỉ trả cho quản trị viên: các câu đọc như lời chỉ dẫn cài vào văn bản (không bao giờ trích cho người dân; với người dân, các câu này bị lược khỏi text)',
+  }),
 }).openapi('Section');
 export type Section = z.infer<typeof Section>;
 

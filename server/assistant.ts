@@ -15,7 +15,9 @@ import { vietnamDay } from '../core/answer/as-of.ts';
 import { recordingCorpus } from './answer/recording-corpus.ts';
 import { LocalConversations } from './cluster/conversations.ts';
 import type { ConversationStore } from './cluster/ports.ts';
-import { dropRelayedInstructions, guardAnswer, guardQuestion, PERSONAL_DATA_HIDDEN_NOTICE, REFERENCE_NOTE } from '../core/guard/guard.ts';
+import { dropRelayedInstructions, guardAnswer, guardQuestion, PERSONAL_DATA_HIDDEN_NOTICE, REFERENCE_NOTE, refusalAfterDroppedInstructions } from '../core/guard/guard.ts';
+import { RelayedInstructionStream } from '../core/guard/relayed-instruction-stream.ts';
+import { withoutPlantedInstructions } from '../core/guard/planted-instructions.ts';
 import { draftIntent } from '../core/drafting/intent.ts';
 import { DRAFT_MESSAGES } from '../core/drafting/rules.ts';
 
@@ -87,6 +89,18 @@ export interface ChatOptions extends Asker {
   signal?: AbortSignal;
 }
 
+/**
+ * The citations as `role` may read them: a quoted passage loses its planted instructions
+ * (core/guard/planted-instructions.ts) for everyone but admins.
+ */
+function quotedForRole(citations: readonly Citation[], role: Role): Citation[] {
+  if (role === 'admin') return [...citations];
+  return citations.map((c) => {
+    const { text, removed } = withoutPlantedInstructions(c.quote);
+    return removed ? { ...c, quote: text } : c;
+  });
+}
+
 /** The audit reason of an exchange stopped by `signal`. */
 function abortCode(signal: AbortSignal): string {
   const code = (signal.reason as { code?: unknown } | undefined)?.code;
@@ -120,7 +134,12 @@ export class Assistant {
   async search(req: SearchRequest, role: Role): Promise<SearchResponse> {
     const { question } = guardQuestion(req.query);
     const k = Math.min(Math.max(req.k ?? 10, 1), 50);
-    const hits = await this.corpusOf().search(question, { k: k * SEARCH_HITS_PER_RESULT, audiences: audiencesFor(role) });
+    const corpus = this.corpusOf();
+    const found = await corpus.search(question, { k: k * SEARCH_HITS_PER_RESULT, audiences: audiencesFor(role) });
+    // Passages planted with instructions are shown to admins only (they see the flags in the document view).
+    const hits = role === 'admin' ? found : found
+      .map((h) => ({ ...h, text: withoutPlantedInstructions(h.text, corpus.chunk(h.label)?.instructionFlags).text }))
+      .filter((h) => h.text !== '');
     return {
       results: groupHits(hits, k, SEARCH_PASSAGES_PER_RESULT).map(({ best: h, others }) => ({
         docId: h.docId, sourceId: h.sourceId, title: h.title, section: h.section, score: h.score, text: h.text,
@@ -152,11 +171,13 @@ export class Assistant {
       const context = await this.conversations.get(conversationId, role);
       const request = { question: guarded.question, role, ...(context ? { context } : {}), asOf: vietnamDay(new Date(time)) };
       const recorder = recordingCorpus(this.corpusOf());
-      // What streams is filtered like the final answer: no relayed document instructions.
-      const emit = onToken ? (text: string) => {
-        const clean = dropRelayedInstructions(text).answer;
-        if (clean) onToken(clean);
+      // What streams is filtered like the final answer: each sentence is judged before it is
+      // shown, so a relayed document instruction is never streamed, then taken back.
+      const relayStream = new RelayedInstructionStream();
+      const show = onToken ? (text: string) => {
+        if (text) onToken(guardAnswer(text, guarded.personalValues).answer);
       } : undefined;
+      const emit = show ? (text: string) => show(relayStream.push(text)) : undefined;
       let result;
       try {
         result = emit && this.answerer.stream
@@ -178,22 +199,32 @@ export class Assistant {
       if (emit && !this.answerer.stream) emit(result.answer);
       await this.conversations.set(conversationId, role, result.context);
       const relayed = dropRelayedInstructions(result.answer);
+      const relayRefusal = refusalAfterDroppedInstructions(relayed);
+      const kinds = relayed.categories.join(',');
       decisions.push(relayed.dropped
-        ? { guard: 'document-instructions', action: 'redact', reason: `${relayed.dropped} sentence(s)` }
+        ? { guard: 'document-instructions', action: relayRefusal ? 'refuse' : 'redact', reason: `${relayed.dropped} sentence(s): ${kinds}` }
         : { guard: 'document-instructions', action: 'allow' });
-      const citations = relayed.dropped ? result.citations.filter((c) => relayed.usedMarkers.has(c.n)) : result.citations;
-      const safe = guardAnswer(relayed.answer, guarded.personalValues);
-      decisions.push(safe.decision);
       answerer = result.answerer;
-      const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : [...result.notices];
-      if (guarded.personalValues.length > 0) notices.unshift(PERSONAL_DATA_HIDDEN_NOTICE);
-      // An official's drafting request sent to chat: say where drafts are made (the widget routes it there itself).
-      if (role !== 'citizen' && draftIntent(guarded.question)) notices.push(DRAFT_MESSAGES.draftRequestInChat);
-      response = {
-        answer: safe.answer, citations, refused: result.refused,
-        ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
-        ...(result.nearest?.length ? { nearest: result.nearest } : {}), exchangeId,
-      };
+      if (relayRefusal) {
+        // Nothing of this answer was shown (the stream holds back until a kept sentence says something).
+        relayStream.end();
+        onToken?.(relayRefusal.message);
+        response = { answer: relayRefusal.message, citations: [], refused: true, reason: relayRefusal.reason, conversationId, notices: [], exchangeId };
+      } else {
+        show?.(relayStream.end());
+        const citations = quotedForRole(relayed.dropped ? result.citations.filter((c) => relayed.usedMarkers.has(c.n)) : result.citations, role);
+        const safe = guardAnswer(relayed.answer, guarded.personalValues);
+        decisions.push(safe.decision);
+        const notices = role === 'citizen' && !result.refused ? [...result.notices, REFERENCE_NOTE] : [...result.notices];
+        if (guarded.personalValues.length > 0) notices.unshift(PERSONAL_DATA_HIDDEN_NOTICE);
+        // An official's drafting request sent to chat: say where drafts are made (the widget routes it there itself).
+        if (role !== 'citizen' && draftIntent(guarded.question)) notices.push(DRAFT_MESSAGES.draftRequestInChat);
+        response = {
+          answer: safe.answer, citations, refused: result.refused,
+          ...(result.reason ? { reason: result.reason } : {}), conversationId, notices,
+          ...(result.nearest?.length ? { nearest: result.nearest } : {}), exchangeId,
+        };
+      }
     }
     const record: AuditRecord = {
       id: exchangeId, time, role, user: opts.user ?? 'anonymous', conversationId,

@@ -106,6 +106,6 @@ describe('the usage policy text and the code enforce the same rules', () => {
     expect(r.answer).not.toMatch(/bỏ qua mọi hướng dẫn/i);
     expect(tokens.join('')).not.toContain('999.000');
     const last = (await records()).at(-1)!;
-    expect(last.decisions).toContainEqual({ guard: 'document-instructions', action: 'redact', reason: '1 sentence(s)' });
+    expect(last.decisions).toContainEqual({ guard: 'document-instructions', action: 'redact', reason: '1 sentence(s): assistant-directive' });
   });
 });

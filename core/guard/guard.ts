@@ -145,22 +145,26 @@ export function dropRelayedInstructions(answer: string): RelayedInstructions {
 export const DOCUMENT_INSTRUCTION_REFUSAL =
   'Xin lỗi, đoạn văn bản tìm được có nội dung không phù hợp để trích dẫn (ví dụ yêu cầu chuyển tiền vào tài khoản cá nhân hoặc gửi giấy tờ qua ứng dụng nhắn tin), nên tôi không trả lời từ đoạn này. Vui lòng liên hệ Bộ phận Một cửa hoặc Cổng Dịch vụ công quốc gia để được hướng dẫn chính thức; không chuyển tiền hay gửi giấy tờ cá nhân theo những hướng dẫn như vậy.';
 
-/** A line that says something: not empty, not only markers or bullets, not a lead-in ending with ":". */
-function saysSomething(line: string): boolean {
-  const plain = line.replace(MARKERS, '').replace(/^[\s\-–+*•·]+/u, '').trim();
+/**
+ * Whether a sentence of an answer says something: not empty, not only markers or bullets,
+ * not a lead-in ending with ":" ("Theo Quyết định số 12 [1]:").
+ */
+export function saysSomething(sentence: string): boolean {
+  const plain = sentence.replace(MARKERS, '').replace(/^[\s\-–+*•·]+/u, '').trim();
   if (!plain || /:\s*$/u.test(plain)) return false;
   return (plain.match(/\p{L}+/gu) ?? []).length >= 2;
 }
 
 /**
  * Whether an answer must become a refusal after {@link dropRelayedInstructions}: something
- * was dropped and what is left says nothing (empty, or only a lead-in such as "Theo Quyết
- * định số 12 [1]:"). Then the exchange is refused with reason `PROMPT_INJECTION` and
- * {@link DOCUMENT_INSTRUCTION_REFUSAL}, no citations, and audited as refused.
+ * was dropped and no sentence left says something (see {@link saysSomething}: what is left
+ * is empty, or only a lead-in such as "Theo Quyết định số 12 [1]:"). Then the exchange is
+ * refused with reason `PROMPT_INJECTION` and {@link DOCUMENT_INSTRUCTION_REFUSAL}, no
+ * citations, and audited as refused.
  */
 export function refusalAfterDroppedInstructions(relayed: Pick<RelayedInstructions, 'answer' | 'dropped'>):
   { reason: 'PROMPT_INJECTION'; message: string } | undefined {
   if (relayed.dropped === 0) return undefined;
-  if (relayed.answer.split('\n').some(saysSomething)) return undefined;
+  if (relayed.answer.split('\n').some((line) => splitAnswerSentences(line).some(saysSomething))) return undefined;
   return { reason: 'PROMPT_INJECTION', message: DOCUMENT_INSTRUCTION_REFUSAL };
 }

@@ -116,6 +116,10 @@ function assistantDirective(s: View): Verdict | undefined {
   if (assistant.length && answer.length && (followedBy(assistant, IMPERATIVE.find(s), 12) || followedBy(answer, CONTENT.find(s), 2))) {
     return { category: 'assistant-directive', rule: 'planted.addresses-assistant', reason: 'tells the assistant what to answer' };
   }
+  // "Trợ lý ảo hãy bỏ qua…", "Chatbot: đừng…": an order given to the assistant by name, whatever it asks.
+  if (followedBy(assistant, IMPERATIVE.find(s), 3)) {
+    return { category: 'assistant-directive', rule: 'planted.orders-assistant', reason: 'gives the assistant an order' };
+  }
   for (const asked of WHEN_ASKED.find(s)) {
     if (ASKED_THEN.test(s.text.slice(asked.end)) && ANSWER.has(s)) {
       return { category: 'assistant-directive', rule: 'planted.when-asked', reason: 'tells the reader what to answer when asked' };

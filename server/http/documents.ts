@@ -4,11 +4,14 @@
  * `GET /documents/:id/chunks/:ordinal` (one cited passage with its neighbours) and
  * `GET /documents/:id/view` (metadata and a page of sections with their texts around the
  * cited one: the source panel and the source view in one request). Citizens see public
- * documents only; a document they may not see is 404, never 403.
+ * documents only; a document they may not see is 404, never 403. Passages flagged as
+ * planted instructions are cut from the texts for everyone but admins, who see them with
+ * their flags.
  */
 import express, { type Request } from 'express';
 import { visibleTo } from '../../core/answer/retrieve/scope.ts';
 import { foldDiacritics } from '../../core/text/fold.ts';
+import { PLANTED_CATEGORY_LABELS, withoutPlantedInstructions } from '../../core/guard/planted-instructions.ts';
 import type { StoredChunk, StoredDocument } from '../../index/index-state.ts';
 import type { OpenIndex } from '../../index/open-index.ts';
 import type { IndexService } from '../index-service.ts';
@@ -53,9 +56,18 @@ export function pageStart(total: number, limit: number, position: number, offset
   return Math.max(0, Math.min(position - Math.floor((limit - 1) / 2), total - limit));
 }
 
-function sectionOf(c: StoredChunk) {
+/** A section; `forAdmin` adds the passages flagged as planted instructions, with their kind in Vietnamese. */
+function sectionOf(c: StoredChunk, forAdmin = false) {
   const ordinal = Number(c.id.slice(c.id.lastIndexOf('#') + 1));
-  return { ordinal, chunkId: c.id, section: c.sectionLabel, headingTrail: c.headingTrail, ...(c.page ? { page: c.page } : {}) };
+  const flags = forAdmin && c.instructionFlags?.length
+    ? c.instructionFlags.map((f) => ({ category: f.category, label: PLANTED_CATEGORY_LABELS[f.category], rule: f.rule, start: f.start, end: f.end }))
+    : undefined;
+  return { ordinal, chunkId: c.id, section: c.sectionLabel, headingTrail: c.headingTrail, ...(c.page ? { page: c.page } : {}), ...(flags ? { instructionFlags: flags } : {}) };
+}
+
+/** A section with its text: admins read it whole with its flags, everyone else without the flagged passages. */
+function sectionTextOf(c: StoredChunk, forAdmin: boolean) {
+  return { ...sectionOf(c, forAdmin), text: forAdmin ? c.text : withoutPlantedInstructions(c.text, c.instructionFlags).text };
 }
 
 /** A document the caller may see, else 404 (never 403: existence of internal documents is not revealed). */
@@ -91,7 +103,8 @@ export function createDocumentsRouter(deps: { indexes: IndexService }): express.
   router.get('/documents/:id', (req, res) => {
     const index = indexes.current;
     const doc = visibleDocument(index, req);
-    res.json({ ...infoOf(doc, callerOf(req).role === 'admin'), sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk)) });
+    const forAdmin = callerOf(req).role === 'admin';
+    res.json({ ...infoOf(doc, forAdmin), sections: index.chunksOf(doc.id).map((c) => sectionOf(c as StoredChunk, forAdmin)) });
   });
 
   router.get('/documents/:id/view', (req, res) => {
@@ -101,11 +114,12 @@ export function createDocumentsRouter(deps: { indexes: IndexService }): express.
     const chunks = index.chunksOf(doc.id) as StoredChunk[];
     const position = q.chunk === undefined ? -1 : chunks.findIndex((c) => c.id === `${doc.id}#${q.chunk}`);
     const offset = pageStart(chunks.length, q.limit, position, q.offset);
+    const forAdmin = callerOf(req).role === 'admin';
     res.json({
-      document: infoOf(doc, callerOf(req).role === 'admin'),
+      document: infoOf(doc, forAdmin),
       total: chunks.length,
       offset,
-      sections: chunks.slice(offset, offset + q.limit).map((c) => ({ ...sectionOf(c), text: c.text })),
+      sections: chunks.slice(offset, offset + q.limit).map((c) => sectionTextOf(c, forAdmin)),
       ...(position >= 0 ? { cited: { ordinal: q.chunk!, position } } : {}),
     });
   });
@@ -119,7 +133,7 @@ export function createDocumentsRouter(deps: { indexes: IndexService }): express.
     const chunk = chunks[at]!;
     res.json({
       document: summaryOf(doc),
-      chunk: { ...sectionOf(chunk), text: chunk.text },
+      chunk: sectionTextOf(chunk, callerOf(req).role === 'admin'),
       ...(at > 0 ? { previous: sectionOf(chunks[at - 1]!) } : {}),
       ...(at + 1 < chunks.length ? { next: sectionOf(chunks[at + 1]!) } : {}),
     });
