@@ -261,6 +261,14 @@ describe('an admin', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const stats = await call('get', '/api/admin/stats', { as: 'admin' });
     expect(Object.keys(stats.body.questionsPerDay).length).toBeGreaterThan(0);
+    // The feedback given above, marked handled, and the admin actions of this test in their own trail.
+    const feedback = await call('get', '/api/admin/feedback', { as: 'admin' });
+    const item = (feedback.body.feedback as Array<{ exchangeId: string }>)[0]!;
+    expect(item).toBeDefined();
+    const marked = await call('put', '/api/admin/feedback/{id}/handled', { as: 'admin', params: { id: item.exchangeId }, body: { handled: true } });
+    expect(marked.status).toBe(200);
+    const actions = await call('get', '/api/admin/audit/actions', { as: 'admin', query: { format: 'json' } });
+    expect(JSON.stringify(actions.body)).toContain('feedback.handled');
   });
 
   it('cancels a running job, deletes a document and an upload (202 with the re-index)', async () => {
