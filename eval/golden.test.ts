@@ -22,7 +22,7 @@ class ScriptedAnswerer implements Answerer {
 const questions: GoldenQuestion[] = [
   { id: 'a', text: 'đăng ký thường trú mất bao lâu' },
   { id: 'b', text: 'còn lệ phí?', followUpOf: 'a' },
-  { id: 'c', text: 'thời tiết ngày mai' },
+  { id: 'c', text: 'thủ tục cấp phép nuôi rồng' },
 ];
 
 describe('golden answers', () => {
