@@ -75,6 +75,19 @@ describe('feeOnDay', () => {
     expect(text(d)).not.toMatch(/miễn phí/iu);
   });
 
+  it('gives the other channels\' fee beside the one asked when it differs (1.004194, 1.013328), and not when it is the same (3.000347)', () => {
+    const d = feeOnDay(facts('1.004194').fees, '2026-12-07', ['Trực tuyến']);
+    expect(d.groups.map((g) => g.channels)).toEqual([['Trực tuyến']]);
+    expect(d.groups[0]!.now.join(' ')).toContain('7.000 đồng');
+    expect(d.elsewhere.flatMap((g) => g.channels)).toContain('Trực tiếp');
+    expect(d.elsewhere.flatMap((g) => g.now).join(' ')).toContain('10.000 đồng');
+    const parts = feeOnDay(facts('1.013328').fees, '2026-12-07', ['Trực tuyến']);
+    expect(parts.groups[0]!.now).toEqual(['miễn phí']);
+    expect(parts.elsewhere).toEqual([{ channels: ['Trực tiếp'], now: [expect.stringContaining('40.000 đồng')] }]);
+    expect(feeOnDay(facts('3.000347').fees, '2026-12-07', ['Trực tuyến']).elsewhere).toEqual([]);
+    expect(feeOnDay(facts('1.004194').fees, '2026-12-07').elsewhere).toEqual([]);
+  });
+
   it('never calls free a channel whose note holds an amount, across the whole catalogue', () => {
     for (const r of records) {
       const f = procedureFacts(r);

@@ -40,6 +40,12 @@ export interface FeeNote {
 
 export interface FeeOnDay {
   groups: FeeGroup[];
+  /**
+   * When the question names channels: the procedure's other channels whose fee reads
+   * differently that day, grouped the same way (a citizen asking about one way of applying
+   * learns what the other costs).
+   */
+  elsewhere: FeeGroup[];
   notes: FeeNote[];
   /** Whether some channel's fee is not known from the catalogue (the answer then points to the desk). */
   unknown: boolean;
@@ -211,6 +217,18 @@ export function channelNames(channels: readonly Channel[]): string {
   return channels.map((c) => (MESSAGES_VI.procedure.channel as Record<string, string>)[c] ?? c.toLowerCase()).join(', ');
 }
 
+/** Channels whose fee reads the same, grouped. */
+function groupReadings(readings: ReadonlyMap<Channel, ChannelReading>): FeeGroup[] {
+  const groups: FeeGroup[] = [];
+  for (const [channel, r] of readings) {
+    const key = r.now.join('\n');
+    const group = groups.find((g) => g.now.join('\n') === key);
+    if (group) group.channels.push(channel);
+    else groups.push({ channels: [channel], now: r.now });
+  }
+  return groups;
+}
+
 /**
  * The fee on `asOf` of the channels asked (all the procedure's channels when `asked` is
  * empty or names none it has), channels that read the same grouped together.
@@ -229,12 +247,15 @@ export function feeOnDay(fees: ProcedureFees, asOf: string, asked: readonly Chan
       return { lines: unique(others.flatMap(usualOf)), channels: others };
     }));
   }
-  const groups: FeeGroup[] = [];
-  for (const [channel, r] of readings) {
-    const key = r.now.join('\n');
-    const group = groups.find((g) => g.now.join('\n') === key);
-    if (group) group.channels.push(channel);
-    else groups.push({ channels: [channel], now: r.now });
+  const groups = groupReadings(readings);
+  const elsewhere: FeeGroup[] = [];
+  if (shown.length < all.length) {
+    const others = new Map<Channel, ChannelReading>();
+    for (const channel of all.filter((c) => !shown.includes(c))) {
+      others.set(channel, readChannel(fees, channel, asOf, () => ({ lines: [], channels: [] })));
+    }
+    const said = new Set(groups.map((g) => g.now.join('\n')));
+    elsewhere.push(...groupReadings(others).filter((g) => !said.has(g.now.join('\n'))));
   }
   const notes: FeeNote[] = [];
   for (const [channel, r] of readings) {
@@ -245,5 +266,5 @@ export function feeOnDay(fees: ProcedureFees, asOf: string, asked: readonly Chan
     }
   }
   const values = [...readings.values()];
-  return { groups, notes, unknown: values.some((r) => r.unknown), hdnd: values.some((r) => r.hdnd) };
+  return { groups, elsewhere, notes, unknown: values.some((r) => r.unknown), hdnd: values.some((r) => r.hdnd) };
 }

@@ -79,6 +79,7 @@ export function feeFactLines(ctx: FactContext): FactLines | undefined {
     lines.push(withMark(`${fill(M.intro.fee, { name: ctx.name })} ${M.byChannel}:`, n));
     for (const g of day.groups) lines.push(withMark(`- ${capitalize(channelNames(g.channels))}: ${sentence(g.now.map(bare).join('; '))}`, n));
   }
+  for (const g of day.elsewhere) lines.push(withMark(sentence(fill(MESSAGES_VI.fee.elsewhere, { channels: channelNames(g.channels), value: g.now.map(bare).join('; ') })), n));
   for (const note of day.notes) {
     const all = note.channels.length === shown.length;
     lines.push(withMark(sentence(all ? capitalize(note.text) : `${capitalize(channelNames(note.channels))}: ${note.text}`), n));

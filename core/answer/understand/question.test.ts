@@ -24,6 +24,18 @@ describe('analyzeQuestion', () => {
     expect(withoutSpendingWords('Bị mất hộ chiếu thì phải trình báo trong bao lâu?')).toBe('Bị mất hộ chiếu thì phải trình báo trong bao lâu?');
   });
 
+  it('reads an amount the asker quotes as a fee question, not as words of the subject', () => {
+    const q = analyzeQuestion('Đổi bằng lái qua mạng vẫn còn giá 115 nghìn đúng không?');
+    expect(q.intents).toContain('fee');
+    expect(contentWords('Đổi bằng lái qua mạng vẫn còn giá 115 nghìn đúng không?')).not.toContain('115');
+    expect(contentWords('Đổi bằng lái qua mạng vẫn còn giá 115 nghìn đúng không?')).not.toContain('nghìn');
+    expect(contentWords('lam ho chieu het 200k a')).not.toContain('200k');
+    expect(analyzeQuestion('lam ho chieu het 200k a').intents).toContain('fee');
+    // A number that is not money stays: "xe 7 chỗ", "năm 2024".
+    expect(contentWords('xe 7 chỗ có được miễn kiểm định không')).toContain('7');
+    expect(analyzeQuestion('đăng ký thường trú năm 2024 mất bao lâu').intents).not.toContain('fee');
+  });
+
   it('puts dictionary terms in their first official words', () => {
     expect(officialWording(analyzeQuestion('xin GPXD nhà ở riêng lẻ'))).toBe('xin giấy phép xây dựng nhà ở riêng lẻ');
   });

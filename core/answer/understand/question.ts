@@ -91,6 +91,22 @@ export function withoutSpendingWords(text: string): string {
 }
 
 const SPENDING_WORDS = foldedWords(cues.spendingWords);
+const MONEY_WORDS = foldedWords(cues.moneyWords);
+
+/**
+ * Tokens of the amounts the asker quotes ("115 nghìn", "50k", "1 triệu đồng"): a figure
+ * the asker heard of, not what the question is about; it asks about the fee.
+ */
+function quotedAmounts(tokens: readonly QuestionToken[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (/^\d[\d.,]*k$/u.test(t.folded)) out.add(i);
+    if (!/^\d[\d.,]*$/u.test(t.folded) || !MONEY_WORDS.has(tokens[i + 1]?.folded ?? '')) return;
+    out.add(i);
+    for (let j = i + 1; j < tokens.length && MONEY_WORDS.has(tokens[j]!.folded); j += 1) out.add(j);
+  });
+  return out;
+}
 
 /**
  * The question with its dictionary terms in their first official words ("xin GPXD nhà ở"
@@ -132,6 +148,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const cues = intentCues(tokens);
   const intents: ProcedureIntent[] = [];
   for (const c of cues) if (!intents.includes(c.value)) intents.push(c.value);
+  const amounts = quotedAmounts(tokens);
+  if (amounts.size > 0 && !intents.includes('fee')) intents.push('fee');
   const markers = MARKERS.match(tokens).filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0);
   // Dictionary terms are subjects even when they look like function words ("AI" vs "ai").
   const terms: QuestionAnalysis['terms'] = [];
@@ -150,6 +168,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const noise = new Set<number>();
   covered(NOISE.match(tokens), noise);
   for (const i of noise) if (!inTerm.has(i)) removed.add(i);
+  for (const i of amounts) removed.add(i);
   const content = tokens.map((_, i) => i).filter((i) => !removed.has(i));
   const kept = terms.filter((t) => content.includes(t.start) && content.includes(t.end - 1));
   const channels: Channel[] = [];
