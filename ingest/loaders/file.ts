@@ -17,6 +17,8 @@ export interface Extracted {
   pages?: string[];
   title?: string;
   notes?: LoadedNote[];
+  /** Page headers and footers kept apart from the body (Word). */
+  margins?: string[];
   passages?: LoadedPassage[];
   extraction?: ExtractionReport;
 }
@@ -91,6 +93,7 @@ export async function loadFile(path: string, name: string, opts: LoadOptions): P
     };
     if (extracted.pages) doc.pages = extracted.pages;
     if (extracted.notes?.length) doc.notes = extracted.notes;
+    if (extracted.margins?.length) doc.margins = extracted.margins;
     if (extracted.passages) doc.passages = extracted.passages;
     if (Object.keys(meta).length > 0) doc.meta = meta;
     return loaded(doc);
