@@ -56,6 +56,8 @@ export interface LoadedDocument {
   passages?: LoadedPassage[];
   /** For procedures: the parsed catalog record (fields already split). */
   procedure?: Record<string, unknown>;
+  /** Page headers and footers that the format keeps apart from the body (Word): read by checks such as secrecy, never indexed. */
+  margins?: string[];
   /** For JSONL records: every top-level field holding a string, number or boolean, as text (checks such as secrecy read them). */
   fields?: Record<string, string>;
   contentHash: string;

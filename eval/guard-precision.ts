@@ -47,7 +47,10 @@ async function measure(name: string, paths: string[], root: string): Promise<Set
       if (!result.ok) continue;
       const doc = result.doc;
       out.documents++;
-      const marking = secrecyOf({ text: doc.text, ...(doc.meta?.title ? { title: doc.meta.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}) });
+      const marking = secrecyOf({
+        text: doc.text, ...(doc.meta?.title ? { title: doc.meta.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}),
+        ...(doc.pages ? { pages: doc.pages } : {}), ...(doc.margins ? { margins: doc.margins } : {}),
+      });
       if (marking) out.secret.push({ sourceId: doc.sourceId, reason: marking.reason });
       for (const chunk of chunksOf(doc)) {
         out.chunks++;

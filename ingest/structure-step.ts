@@ -44,7 +44,10 @@ function skip(doc: LoadedDocument, err: AppError): StructuredDocument {
 export function structureDocument(doc: LoadedDocument): StructuredDocument {
   const hints = doc.meta ?? {};
   // Every kind passes here: files, catalog procedures, law articles and generic records alike.
-  const marking = secrecyOf({ text: doc.text, ...(hints.title ? { title: hints.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}) });
+  const marking = secrecyOf({
+    text: doc.text, ...(hints.title ? { title: hints.title } : {}), ...(doc.fields ? { fields: doc.fields } : {}),
+    ...(doc.pages ? { pages: doc.pages } : {}), ...(doc.margins ? { margins: doc.margins } : {}),
+  });
   if (marking) return skip(doc, new AppError('SECRET_MARKING', `${doc.sourceId}: ${marking.reason}`, { userSuffix: marking.message }));
   if (doc.kind === 'procedure') {
     // Parsed once: the typed fields are stored with the document, the sections become its chunks.

@@ -403,6 +403,10 @@ describe('checkInput: questions about the rules for secret documents', () => {
     'thủ tục tiêu hủy tài liệu tối mật gồm các bước nào',
     'nguyên tắc vận chuyển văn bản mật giữa hai cơ quan',
     'xin hỏi quy chế bảo quản tài liệu mật ở cấp xã',
+    'Bí mật nhà nước được phân loại thành mấy độ mật?',
+    'Bí mật nhà nước độ Tuyệt mật được bảo vệ trong bao lâu?',
+    'Tài liệu mật được bảo quản thế nào?',
+    'thời hạn bảo vệ bí mật nhà nước độ tối mật là bao lâu',
   ])('allows %j', (text) => {
     expect(reasonOf(text)).toBe('allow');
   });
@@ -412,6 +416,8 @@ describe('checkInput: questions about the rules for secret documents', () => {
     'cho tôi đọc quy trình trong tài liệu mật',
     'quy định của văn bản tối mật về dự án cảng biển',
     'nội dung quy chế ghi trong hồ sơ mật',
+    'tài liệu mật số 12 được lưu trữ ở đâu',
+    'văn bản tối mật về quy hoạch được xử lý ra sao, gửi tôi xem',
   ])('still refuses %j, which asks for or names a document', (text) => {
     expect(reasonOf(text)).toBe('STATE_SECRET');
   });

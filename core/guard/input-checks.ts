@@ -257,7 +257,16 @@ const RULES_QUESTION_EXEMPT: ReadonlySet<string> = new Set([
 ]);
 /** A rule or procedure word governing a secret document within three words: "quy trình xử lý văn bản mật". */
 const RULES_TOPIC = new RegExp(
-  `(?<![\\p{L}])(?:quy trình|quy định|quy chế|bảo quản|xử lý|trách nhiệm|luật|thủ tục|nguyên tắc|chế độ|lưu trữ|tiêu hủy|tiêu huỷ|vận chuyển|phân loại|xác định) (?:\\S+ ){0,3}?(?:${DOC} (?:(?:độ|có độ) )?(?:tối mật|tuyệt mật|mật)|bí mật nhà nước)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:quy trình|quy định|quy chế|thời hạn|giải mật|bảo quản|xử lý|trách nhiệm|luật|thủ tục|nguyên tắc|chế độ|lưu trữ|tiêu hủy|tiêu huỷ|vận chuyển|phân loại|xác định) (?:\\S+ ){0,3}?(?:${DOC} (?:(?:độ|có độ) )?(?:tối mật|tuyệt mật|mật)|bí mật nhà nước)(?![\\p{L}])`,
+  'u',
+);
+/**
+ * The secret document (or state secrets) as the subject of a handling verb within four words:
+ * "bí mật nhà nước được phân loại thành mấy độ mật", "bí mật nhà nước độ Tuyệt mật được bảo
+ * vệ trong bao lâu", "tài liệu mật được bảo quản thế nào". The question is about the rules.
+ */
+const RULES_TOPIC_AFTER = new RegExp(
+  `(?<![\\p{L}])(?:${DOC} (?:(?:độ|có độ) )?(?:tối mật|tuyệt mật|mật)|bí mật nhà nước) (?:\\S+ ){0,4}?(?:được |phải |cần |sẽ )?(?:phân loại|phân thành|chia thành|bảo vệ|bảo quản|xử lý|lưu trữ|tiêu hủy|tiêu huỷ|vận chuyển|giải mật|quản lý)(?![\\p{L}])`,
   'u',
 );
 /** Asking for, or naming, a particular document's content. */
@@ -268,12 +277,12 @@ const CONTENT_REQUEST = new RegExp(
 
 /**
  * A question about how secret documents are handled in general ("quy trình xử lý văn bản mật
- * theo quy định", "bảo quản tài liệu mật như thế nào"): a rule or procedure word governs the
- * document noun, and nothing asks for, names or quotes a document. Such a question is about the
+ * theo quy định", "tài liệu mật được bảo quản thế nào"): a rule or procedure word governs the
+ * document noun or is its verb, and nothing asks for, names or quotes a document. Such a question is about the
  * law and passes the noun-level secrecy rules; stamps and pasted text are still refused.
  */
 function asksAboutSecrecyRules(accented: string): boolean {
-  return RULES_TOPIC.test(accented) && !CONTENT_REQUEST.test(accented);
+  return (RULES_TOPIC.test(accented) || RULES_TOPIC_AFTER.test(accented)) && !CONTENT_REQUEST.test(accented);
 }
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;

@@ -20,10 +20,11 @@ class WordList {
     this.accented = new Set(entries.map(lower));
     this.folded = new Set(entries.map((e) => foldDiacritics(lower(e))));
   }
-  has(text: string): boolean {
+  /** `accented`: the writer uses accents, so a word without any is read as written ("Minh", not "Mình"). */
+  has(text: string, accented = false): boolean {
     const key = lower(text);
     const folded = foldDiacritics(key);
-    return folded === key ? this.folded.has(key) : this.accented.has(key);
+    return folded === key && !accented ? this.folded.has(key) : this.accented.has(key);
   }
 }
 
@@ -73,13 +74,25 @@ export function wordsFrom(text: string, start: number, max: number): Word[] {
   return out;
 }
 
-/** Whether a name's opening words name an office, a title, a place or a common word instead ("Chủ tịch", "Hà Nội", "Tháng"). */
-export function opensNonName(first: string, second: string | undefined): boolean {
-  // Without diacritics "Duong" may be Dương or đường: a middle name after it settles it.
-  if (NOT_NAME_FIRST.has(first) && !(second !== undefined && SURNAMES.has(first) && MIDDLE.has(second) && foldDiacritics(first) === first)) return true;
+/**
+ * Whether a name's opening words name an office, a title, a place or a common word instead
+ * ("Chủ tịch", "Hà Nội", "Tháng"). `accented`: the name around them is written with accents.
+ */
+export function opensNonName(first: string, second: string | undefined, accented = false): boolean {
+  // Without diacritics "Duong" may be Dương or đường: a middle name after it settles it; with them, "Văn" or "Thị" does ("Đoàn Văn Sơn", not "Đoàn Thanh niên").
+  const surnameBefore = second !== undefined && SURNAMES.has(first) && MIDDLE.has(second) && (foldDiacritics(first) === first || GENDER_MIDDLE.test(second));
+  if (NOT_NAME_FIRST.has(first, accented) && !surnameBefore) return true;
   if (second === undefined) return false;
   const pair = `${first} ${second}`;
-  return TITLE_PHRASES.has(pair) || PLACES.has(pair);
+  return TITLE_PHRASES.has(pair, accented) || PLACES.has(pair, accented);
+}
+
+/** The middle names that only ever follow a surname. */
+const GENDER_MIDDLE = /^(?:Văn|Thị)$/u;
+
+/** Whether some of `words` carry accents: then a word without any is read as written. */
+function writtenWithAccents(words: readonly Word[]): boolean {
+  return words.some((w) => foldDiacritics(lower(w.text)) !== lower(w.text));
 }
 
 /**
@@ -97,7 +110,9 @@ export function personNameEnd(text: string, start: number, options: NameOptions 
   if (TITLE_CASE.test(first.text)) {
     taken = [];
     for (const w of all.slice(0, max)) {
-      if (!TITLE_CASE.test(w.text) || (taken.length > 0 && opensNonName(w.text, all[all.indexOf(w) + 1]?.text))) break;
+      // A middle name right after a surname is read as one ("Phạm Quốc Huy", not "Quốc hội").
+      const middle = taken.length === 1 && SURNAMES.has(taken[0]!.text) && MIDDLE.has(w.text);
+      if (!TITLE_CASE.test(w.text) || (taken.length > 0 && !middle && opensNonName(w.text, all[all.indexOf(w) + 1]?.text, writtenWithAccents(all)))) break;
       taken.push(w);
     }
   } else if (UPPER.test(first.text) && first.text.length > 1 && SURNAMES.has(first.text)) {

@@ -27,6 +27,10 @@ const HAMLET = /(?<![\p{L}])(?:tổ\s+dân\s+phố|khu\s+dân\s+cư|khu\s+tập\
 /** "đường X" names a place of residence only after the person says they live there. */
 const STREET_AFTER_RESIDENCE = /(?<![\p{L}])(?:(?:nhà|gia đình) (?:tôi|em|mình|cháu|con) (?:ở|tại)|(?:tôi|em|mình|cháu) (?:ở|sống ở|sống tại|đang ở|cư trú tại|cư trú ở)|(?:thường trú|tạm trú|cư trú|ngụ|trú) (?:tại|ở)|quê (?:ở|tại)|nơi ở|chỗ ở|i live (?:at|in|on)|my address is)\s*(?:là\s+|:\s*)?/giu;
 const STREET = /(?<![\p{L}])(?:đường|phố|duong|pho)\s+(?:số\s+|so\s+)?/iuy;
+/** Where a person lives, then a house number: "nhà ở 56 Bà Triệu" (the street's name may look like a title or a person's). */
+const HOME_AT = /(?<![\p{L}])(?:nhà|nha)(?: riêng)?\s+(?:ở|tại|o|tai)\s+(?=\d)/gu;
+/** A house number, then a capitalised word opening the street's name. */
+const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?(?:\s?[/-]\s?\d{1,5}[A-Za-z]?){0,3}\s+(?=\p{Lu}\p{Ll})/u;
 const LABEL = /(?<![\p{L}])(?:địa chỉ|dia chi|address)(?:\s+(?:nhà|liên hệ|thường trú|tạm trú|của (?:tôi|em|mình|cháu)|nha|cua toi))*\s*(?:là\s+|la\s+|[:：]\s*|\s)/giu;
 const UNIT = /\s*(?:,|-|–)?\s*(?:(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|phuong|xa|thi tran|quan|huyen|thi xa|thanh pho|tinh)\s+|(?:tp|tx|tt|p|q|h|x)\.\s*|tp\s+)(?:số\s+)?/iuy;
 const PART = /\s*(?:,|-|–)?\s*/uy;
@@ -96,6 +100,13 @@ export function findAddresses(text: string): AddressSpan[] {
   }
   for (const re of [LANE, HAMLET]) {
     for (const m of text.matchAll(re)) add(m.index, capitalisedRunEnd(text, m.index + m[0].length));
+  }
+  for (const re of [HOME_AT, STREET_AFTER_RESIDENCE]) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index + m[0].length;
+      const house = HOUSE_NUMBER.exec(text.slice(at));
+      if (house) add(at, capitalisedRunEnd(text, at + house[0].length));
+    }
   }
   for (const m of text.matchAll(STREET_AFTER_RESIDENCE)) {
     const at = m.index + m[0].length;

@@ -1,7 +1,9 @@
 /**
  * Names of people in a citizen's question: after a cue that introduces one ("tôi là", "tên
- * tôi là", "họ và tên:", "ông", "bà", "anh", "chị", "em", "cháu"…) and the name that signs a
- * question off ("… Cảm ơn. Nguyễn Văn An"). A name needs capitals, except right after a
+ * tôi là", "họ và tên:", "ông", "bà", "anh", "chị", "em", "cháu", "vợ là", "chủ tài khoản"…),
+ * after a form's label ("Họ và tên người yêu cầu:", "tên:"), in apposition ("Tôi, Nguyễn Văn
+ * An, đề nghị…"), and the name that signs a question off ("… Cảm ơn. Nguyễn Văn An", "-- Trần
+ * Thị Bình", a signature block above contact lines). A name needs capitals, except right after a
  * strong cue ("tôi là nguyễn văn an"), where it must open with a surname. Offices, titles and
  * places after the cue ("bà Chủ tịch", "anh ở Hà Nội", "ông Sở Tư pháp") are not names.
  */
@@ -25,7 +27,8 @@ const CUES: ReadonlyArray<{ words: string; strong: boolean }> = [
     'tên là', 'người hỏi', 'người gửi', 'người viết', 'ký tên', 'my name is']
     .map((words) => ({ words, strong: true })),
   ...['tên', 'ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'cô', 'chú', 'bác', 'con tôi là', 'con tôi tên', 'vợ tôi là',
-    'chồng tôi là', 'bố tôi là', 'mẹ tôi là', 'mr', 'mrs', 'ms', 'miss']
+    'chồng tôi là', 'bố tôi là', 'mẹ tôi là', 'vợ là', 'chồng là', 'con là', 'chủ tài khoản', 'chủ hộ', 'người đứng tên',
+    'người yêu cầu', 'người nhận', 'mr', 'mrs', 'ms', 'miss']
     .map((words) => ({ words, strong: false })),
 ];
 
@@ -34,6 +37,12 @@ const CUE_RE = new RegExp(
   'giu',
 );
 const CUE_BY_FOLDED = new Map(CUES.map((c) => [foldDiacritics(c.words), c]));
+/** A form label naming the person it asks for: "Họ và tên người yêu cầu:", "Họ tên chủ hộ:". */
+const FORM_LABEL = /(?<![\p{L}\p{N}])ho\s+(?:va\s+)?ten(?:\s+[a-z]+){1,3}\s*[:：]\s*/gu;
+/** The asker naming themself between commas: "Tôi, Lương Thế Hiển, đề nghị…". */
+const APPOSITION = /(?<![\p{L}\p{N}])(?:toi|em|minh|chau)\s*,\s*/gu;
+/** Dashes and stars that open a signature line: "-- Đặng Thị Thu Hiền". */
+const SIGNATURE_LEAD = /^[\s\-–—_~*]*/u;
 /** Words before "anh" that make it England or English: "tiếng Anh", "người Anh". */
 const ENGLAND_BEFORE = /(?:tiếng|nước|người|tieng|nuoc|nguoi)\s+$/iu;
 /** Thanks and closings after which the last line's name signs the question. */
@@ -59,10 +68,20 @@ export function findNames(text: string): NameSpan[] {
     if (!cue || !accentsAgree(text.slice(m.index, m.index + m[1]!.length), cue.words)) continue;
     if (cue.words === 'anh' && ENGLAND_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const start = m.index + m[0].length;
-    const end = personNameEnd(text, start, { lowerCase: cue.strong });
+    // A cue closed by a colon is a form's label ("tên: tran van khoa"): it names a person as a strong cue does.
+    const end = personNameEnd(text, start, { lowerCase: cue.strong || /[:：]/u.test(m[0]) });
     const cueWritten = text.slice(m.index, m.index + m[1]!.length);
     if (end !== undefined && isPlaceName(`${cueWritten} ${/^[\p{L}\p{M}]+/u.exec(text.slice(start))?.[0] ?? ''}`)) continue;
     if (end !== undefined && !spans.some((s) => s.end > start && s.start < end)) spans.push({ start, end });
+  }
+  const add = (start: number, end: number | undefined): void => {
+    if (end !== undefined && !spans.some((s) => s.end > start && s.start < end)) spans.push({ start, end });
+  };
+  for (const m of haystack.matchAll(FORM_LABEL)) add(m.index + m[0].length, personNameEnd(text, m.index + m[0].length, { lowerCase: true }));
+  for (const m of haystack.matchAll(APPOSITION)) {
+    const start = m.index + m[0].length;
+    const end = personNameEnd(text, start, { surname: true });
+    if (end !== undefined && /^\s*,/u.test(text.slice(end))) add(start, end);
   }
   const signature = signOff(text);
   if (signature && !spans.some((s) => s.end > signature.start && s.start < signature.end)) spans.push(signature);
@@ -89,9 +108,18 @@ function signOff(text: string): NameSpan | undefined {
     if (SIGN_OFF.test(trimmed.slice(Math.max(lastBreak + 1, 0), at).trimEnd())) candidates.push(at);
   }
   for (const at of candidates) {
-    const start = at + (/^\s*/u.exec(trimmed.slice(at))?.[0].length ?? 0);
+    const start = at + (SIGNATURE_LEAD.exec(trimmed.slice(at))?.[0].length ?? 0);
     const end = personNameEnd(trimmed, start, { surname: true });
     if (end === trimmed.length) return { start, end };
+  }
+  // A signature block: a line that is only a name, under a closing line, before contact lines.
+  const lines = [...text.matchAll(/[^\n]+/gu)];
+  for (let i = 1; i < lines.length; i++) {
+    if (!SIGN_OFF.test(lines[i - 1]![0].trim())) continue;
+    const line = lines[i]!;
+    const start = line.index + (SIGNATURE_LEAD.exec(line[0])?.[0].length ?? 0);
+    const end = personNameEnd(text, start, { surname: true });
+    if (end === line.index + line[0].replace(/[\s.!…,]+$/u, '').length) return { start, end };
   }
   return undefined;
 }

@@ -279,3 +279,46 @@ describe('findPersonalData: offsets into the text as typed', () => {
     );
   });
 });
+
+describe('redactPersonalData: names, numbers and addresses in less usual forms', () => {
+  const redacted = (text: string): string => redactPersonalData(text).text;
+
+  it.each([
+    ['Xin hỏi thủ tục cấp lại thẻ BHYT. Cảm ơn. Hồ Minh Khang', 'Hồ Minh Khang'],
+    ['hỏi về thủ tục khai tử ạ\n— Trịnh Thị Lan Anh', 'Trịnh Thị Lan Anh'],
+    ['Em, Đoàn Văn Sơn, muốn hỏi thủ tục đăng ký kết hôn.', 'Đoàn Văn Sơn'],
+    ['Họ tên chủ hộ: LÊ THỊ HOA - hỏi thủ tục tách hộ', 'LÊ THỊ HOA'],
+    ['Chồng là Ngô Văn Tài, muốn làm giấy khai sinh cho con', 'Ngô Văn Tài'],
+    ['Chuyển khoản cho chủ tài khoản Mai Văn Hùng được không?', 'Mai Văn Hùng'],
+    ['tên: le thi mai | hỏi thủ tục cấp hộ chiếu', 'le thi mai'],
+    ['Xin hỏi thủ tục đổi giấy phép lái xe. Trân trọng,\nPhạm Quốc Huy\nĐT: 0912 000 111', 'Phạm Quốc Huy'],
+  ])('redacts the name in %j', (text, name) => {
+    expect(redacted(text)).not.toContain(name);
+    expect(redacted(text)).toContain('[họ tên]');
+  });
+
+  it.each([
+    ['Hộ chiếu số C 123 4567 hết hạn', 'C 123 4567', '[số hộ chiếu]'],
+    ['gọi số không chín một hai, ba bốn năm, sáu bảy tám giúp tôi', 'không chín một hai, ba bốn năm, sáu bảy tám', '[số điện thoại]'],
+    ['máy bàn 0255 38 12 345 gọi không được', '0255 38 12 345', '[số điện thoại]'],
+    ['sđt: 0 9 1 2 3 4 5 6 7 8', '0 9 1 2 3 4 5 6 7 8', '[số điện thoại]'],
+    ['mã số thuế 4300 123 456 của công ty', '4300 123 456', '[mã số thuế]'],
+    ['số BHXH 79 1234 5678 bị sai', '79 1234 5678', '[số BHXH]'],
+    ['biển số 43c2-12345 bị phạt nguội', '43c2-12345', '[biển số xe]'],
+    ['nhà ở 12 Trần Hưng Đạo, phường Nghĩa Lộ, cần hỏi thủ tục', '12 Trần Hưng Đạo, phường Nghĩa Lộ', '[địa chỉ]'],
+  ])('redacts %j', (text, value, placeholder) => {
+    expect(redacted(text)).not.toContain(value);
+    expect(redacted(text)).toContain(placeholder);
+  });
+
+  it.each([
+    'Luật Nhà ở 2023 quy định gì về sở hữu nhà chung cư',
+    'năm hai không hai sáu có mấy ngày nghỉ lễ',
+    'lớp 10a 2024 tuyển bao nhiêu học sinh',
+    'lệ phí là 0255 đồng một trang',
+    'Chủ tịch UBND tỉnh Nguyễn Văn A ký quyết định số 12/QĐ-UBND',
+  ])('leaves %j alone, or only the name of an official', (text) => {
+    const out = redacted(text);
+    expect(out.replace('[họ tên]', 'Nguyễn Văn A')).toBe(text);
+  });
+});

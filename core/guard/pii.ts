@@ -5,7 +5,8 @@
  * cue or signing a question, and street addresses.
  *
  * The text is first normalised for matching (pii-text.ts: NFC, zero-width characters
- * dropped, full-width and other Unicode digits made ASCII), and every match is mapped back,
+ * dropped, full-width and other Unicode digits made ASCII; pii-spelled-digits.ts: long runs
+ * of digits spelled as words made digits), and every match is mapped back,
  * so offsets refer to the input as given and redaction replaces exactly what was typed.
  * Placeholders contain no digit, no '@' and no name, which makes redaction idempotent.
  */
@@ -13,6 +14,7 @@ import { foldDiacritics } from '../text/fold.ts';
 import { findAddresses } from './pii-addresses.ts';
 import { findEmails } from './pii-email.ts';
 import { findNames } from './pii-names.ts';
+import { withSpelledDigits } from './pii-spelled-digits.ts';
 import { mapForDetection, spanBack } from './pii-text.ts';
 
 /** The kinds of personal data recognised. */
@@ -55,7 +57,7 @@ const SEP = '[ .\\-\\u00A0\\u2010-\\u2015\\u2212]';
 const MASK = '\uE000';
 
 /** Passport numbers after their name ("hộ chiếu số C1234567", "passport no. B7654321"). */
-const PASSPORT_NAMED = /(?<![\p{L}])(?:hộ chiếu|ho chieu|passport)(?:\s+(?:số|so|no\.?|number|#))?\s*[:：]?\s*([A-Z]{1,2}\d{6,8}|\d{8,9})(?!\p{N})/giud;
+const PASSPORT_NAMED = /(?<![\p{L}])(?:hộ chiếu|ho chieu|passport)(?:\s+(?:số|so|no\.?|number|#))?\s*[:：]?\s*([A-Z]{1,2} ?\d(?:[ .]?\d){5,7}|\d{8,9})(?!\p{N})/giud;
 /** A Vietnamese passport's shape alone: one capital and seven digits ("C1234567"). */
 const PASSPORT_SHAPE = /(?<![\p{L}\p{N}\-/.])[A-Z]\d{7}(?![\p{L}\p{N}\-/]|[.,]\d)/gu;
 const INTERNATIONAL_PHONE = new RegExp(
@@ -66,8 +68,13 @@ const INTERNATIONAL_PHONE = new RegExp(
 /** "76A-123.45", "76-G1 234.56", "51F 12345", "29LD-1234": province, series, serial. */
 const LICENCE_PLATE =
   /(?<![\p{L}\p{N}])\d{2}-?(?:[A-Z]{1,2}\d?|MĐ\d?)[ .-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** A plate after its name, in any case ("biển số 76h1-00084", "BKS: 76A-123.45"). */
+const LICENCE_PLATE_NAMED =
+  /(?<![\p{L}])(?:biển số|bien so|biển kiểm soát|bien kiem soat|bks)(?:\s+(?:xe|là|la))?\s*[:：]?\s*(\d{2}-?(?:[A-Za-z]{1,2}\d?|MĐ\d?)[ .-]?(?:\d{3}\.\d{2}|\d{4,5}))(?![\p{L}\p{N}]|[.,]\d)/giud;
 /** Health-insurance card code, "DN4010123456789": its last ten digits are the BHXH number. */
 const HEALTH_CARD = /(?<!\p{L})[A-Z]{2}[1-5]\d{12}(?![\p{L}\p{N}])/gu;
+/** Most digit groups read as one identifier: a number typed digit by digit ("0 9 0 5 …") has twelve. */
+const MAX_GROUPS = 12;
 const NUMBER_RUN = new RegExp(`\\d+(?:${SEP}\\d+)*`, 'g');
 const GROUP = /\d+/g;
 
@@ -105,7 +112,7 @@ interface Group {
  * offices and their places ("UBND phường Nghĩa Chánh") are not addresses.
  */
 export function findPersonalData(text: string): PiiMatch[] {
-  const mapped = mapForDetection(text);
+  const mapped = withSpelledDigits(mapForDetection(text));
   return findInNormalised(mapped.text).map((m) => ({ kind: m.kind, ...spanBack(mapped, m.start, m.end) }));
 }
 
@@ -124,6 +131,7 @@ function findInNormalised(text: string): PiiMatch[] {
   take(INTERNATIONAL_PHONE, 'phone');
   take(HEALTH_CARD, 'social_insurance');
   take(LICENCE_PLATE, 'licence_plate');
+  for (const m of masked.matchAll(LICENCE_PLATE_NAMED)) mask('licence_plate', m.indices![1]![0], m.indices![1]![1]);
   for (const m of masked.matchAll(PASSPORT_NAMED)) mask('passport', m.indices![1]![0], m.indices![1]![1]);
   for (const run of [...masked.matchAll(NUMBER_RUN)]) {
     for (const m of scanRun(masked, run[0], run.index)) mask(m.kind, m.start, m.end);
@@ -167,7 +175,7 @@ function scanRun(masked: string, run: string, offset: number): PiiMatch[] {
     const first = groups[i]!;
     let taken = false;
     if (i === 0 || masked[first.start - 1] !== '.') {
-      for (let j = Math.min(groups.length - 1, i + 4); j >= i && !taken; j--) {
+      for (let j = Math.min(groups.length - 1, i + MAX_GROUPS - 1); j >= i && !taken; j--) {
         const last = groups[j]!;
         if (j < groups.length - 1 && masked[last.end] === '.') continue;
         const kind = classify(masked, groups.slice(i, j + 1));
@@ -197,11 +205,12 @@ function classify(masked: string, groups: Group[]): PiiKind | null {
       if (n >= 8 && n <= 16) return 'bank_account';
       break;
     case 'tax_code':
-      if (n === 10 && contiguous) return 'tax_code';
+      // Named just before, a 10-digit code is one in any grouping ("MSDN: 4300 000 604").
+      if (n === 10) return 'tax_code';
       if (n === 13 && (contiguous || (sizes === '10-3' && masked[groups[1]!.start - 1] === '-'))) return 'tax_code';
       break;
     case 'social_insurance':
-      if (n === 10 && (contiguous || sizes === '4-3-3' || sizes === '2-8')) return 'social_insurance';
+      if (n === 10) return 'social_insurance';
       break;
     case 'citizen_id':
       if (n === 9 && (contiguous || sizes === '3-3-3')) return 'citizen_id';
@@ -216,9 +225,11 @@ function classify(masked: string, groups: Group[]): PiiKind | null {
   if (n === 12 && (contiguous || ((sizes === '4-4-4' || sizes === '3-3-3-3') && (digits[0] === '0' || named === 'citizen_id')))) {
     return 'citizen_id';
   }
-  const phoneShape = contiguous || sizes === '4-3-3' || sizes === '3-3-4' || sizes === '3-4-3';
+  // A prefix ("0905", "090", "0255") then groups of at most four digits, however split; named, any split.
+  const prefixThenGroups = (first.digits.length === 3 || first.digits.length === 4) && groups.every((g) => g.digits.length <= 4);
+  const phoneShape = contiguous || named === 'phone' || prefixThenGroups || sizes === '3-3-4';
   if (n === 10 && /^0[35789]/.test(digits) && phoneShape) return 'phone';
-  const landlineShape = contiguous || ['3-4-4', '4-3-4', '4-4-3', '4-7', '3-8'].includes(sizes);
+  const landlineShape = contiguous || named === 'phone' || prefixThenGroups || ['4-7', '3-8'].includes(sizes);
   if (n === 11 && /^02/.test(digits) && landlineShape) return 'phone';
   if (n === 11 && /^84[35789]/.test(digits) && contiguous) return 'phone';
   return null;

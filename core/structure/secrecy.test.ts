@@ -151,3 +151,37 @@ describe('secrecyOf: every shape of loaded document', () => {
     expect(secrecyOf({ text: '', title: '[MẬT] Báo cáo' })!.message).toBe('Tiêu đề mang dấu độ mật "MẬT": "[MẬT] Báo cáo".');
   });
 });
+
+describe('secrecyOf: markings as the loaders lay them out', () => {
+  it('reads a label in Markdown syntax: a blockquote, bold, under the title heading', () => {
+    const md = '# Báo cáo tình hình an ninh trật tự quý IV\n\n> **Độ mật:** Tối mật\n> **Số:** 7/BC-CA\n\n## 1. Tình hình\n\nNội dung báo cáo.';
+    expect(secrecyOf({ text: md })).toMatchObject({ level: 'TỐI MẬT', form: 'label', line: 3 });
+    expect(secrecyOf({ text: '# Chính sách bảo mật\n\n> **Lưu ý:** mật khẩu phải đủ 8 ký tự.\n\n## 1. Phạm vi' })).toBeUndefined();
+  });
+
+  it('reads a stamp glued by the PDF loader to the lower-case text of the other column', () => {
+    const pdf = 'SỞ Y TẾ TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BC-SYT Độc lập - Tự do - Hạnh phúc\nV/v kiểm tra an toàn thực phẩm MẬT\nBÁO CÁO\n1. Kết quả kiểm tra.';
+    expect(secrecyOf({ text: pdf })).toMatchObject({ level: 'MẬT', form: 'header-column', line: 3 });
+    for (const line of ['V/v tăng cường công tác bảo MẬT', 'V/v quản lý tài liệu mật', 'V/v hướng dẫn đổi MẬT khẩu tài khoản']) {
+      expect(secrecyOf({ text: `SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 3/CV-STTTT\n${line}\nKính gửi: các sở.` }), line).toBeUndefined();
+    }
+  });
+
+  it('reads a stamp standing alone at the foot of a page, where a stamping tool\'s box is extracted', () => {
+    const page1 = 'CÔNG AN TỈNH QUẢNG NGÃI\nSố: 9/BC-PC02\nBÁO CÁO\nI. Diễn biến\n1. Nội dung.\nNơi nhận: lưu hồ sơ.\nMẬT';
+    expect(secrecyOf({ text: `${page1}\n\nTrang hai.`, pages: [page1, 'Trang hai.'] })).toMatchObject({ level: 'MẬT', form: 'stamp-line', line: 7 });
+    expect(secrecyOf({ text: 'Trang một.\n\nII. Kết luận\n[TỐI MẬT]', pages: ['Trang một.', 'II. Kết luận\n[TỐI MẬT]'] })).toMatchObject({ level: 'TỐI MẬT', line: 4 });
+  });
+
+  it('leaves the law\'s list of levels and a wrapped word at the end of the text alone', () => {
+    const law = 'Điều 8. Phân loại bí mật nhà nước\nCăn cứ tính chất quan trọng, bí mật nhà nước được phân loại thành 03 độ mật:\na) Tuyệt mật;\nb) Tối mật;\nc) Mật.';
+    expect(secrecyOf({ text: law })).toBeUndefined();
+    expect(secrecyOf({ text: 'Căn cứ Luật Bảo vệ bí mật nhà nước;\nCán bộ phải giữ gìn bí\nmật' })).toBeUndefined();
+  });
+
+  it('reads Word page headers and footers kept apart from the body', () => {
+    const body = 'SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 3/BC-SKHCN\nBÁO CÁO\n1. Kết quả rà soát.';
+    expect(secrecyOf({ text: body, margins: ['MẬT'] })).toMatchObject({ level: 'MẬT', where: 'margin' });
+    expect(secrecyOf({ text: body, margins: ['Trang 1/3', 'Sở Khoa học và Công nghệ - Bảo mật thông tin'] })).toBeUndefined();
+  });
+});

@@ -5,12 +5,15 @@
  * A marking counts where a stamp stands: in the header zone of the text (its first lines,
  * up to where the body starts) as a line of its own (`MẬT`, `[Tuyệt mật]`, `M Ậ T`,
  * `TUYET MAT`), as a column of a two-column header line (`ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
- * TUYỆT MẬT`, `SỐ: 12/QĐ-UBND    MẬT`), after a label (`Độ mật: Mật`); in a title; in a record
- * field named for it (`do_mat`, `secrecy`, `classification`). The word in prose never counts
+ * TUYỆT MẬT`, `SỐ: 12/QĐ-UBND    MẬT`, or glued by the PDF loader: `V/v … bệnh lạ MẬT`), after a
+ * label (`Độ mật: Mật`, also in Markdown: `> **Độ mật:** Mật`); alone at the foot of a page
+ * (where extraction puts a stamping tool's box); in a Word page header or footer; in a title;
+ * in a record field named for it (`do_mat`, `secrecy`, `classification`). The word in prose never counts
  * (`bảo mật`, `mật khẩu`, `mật độ`, `bí mật nhà nước`, the law's own list of the levels),
  * nor does urgency (`Độ khẩn: Hỏa tốc`).
  */
 import { foldDiacritics } from '../text/fold.ts';
+import { ENGLISH_LEVELS, fieldKey, fieldLevel, isSecrecyField, isTitleField } from './secrecy-fields.ts';
 import { bindsToLevel, isCapitals, isHeaderElement, levelOf, stampWords, type LevelWords, type SecrecyLevel } from './secrecy-words.ts';
 
 export type { SecrecyLevel } from './secrecy-words.ts';
@@ -22,8 +25,8 @@ export type SecrecyForm = 'stamp-line' | 'header-column' | 'label' | 'field';
 export interface SecrecyMarking {
   level: SecrecyLevel;
   form: SecrecyForm;
-  /** Where it was read: the text's header zone, the title, or a record field. */
-  where: 'text' | 'title' | 'field';
+  /** Where it was read: the text (its header zone, or the foot of a page), the title, a record field, or a page header or footer kept apart from the body. */
+  where: 'text' | 'title' | 'field' | 'margin';
   /** 1-based line of the text (`where: 'text'`). */
   line?: number;
   /** The record field (`where: 'field'`). */
@@ -42,6 +45,10 @@ export interface SecrecyInput {
   title?: string;
   /** String fields of a record (JSONL), by name. */
   fields?: Readonly<Record<string, string>>;
+  /** Page texts, when the format has pages (PDF); `text` is their join. */
+  pages?: readonly string[];
+  /** Page headers and footers that the format keeps apart from the body (Word). */
+  margins?: readonly string[];
 }
 
 /** How far into the text the header zone may reach. */
@@ -56,7 +63,6 @@ const SEPARATORS = new Set(['-', '–', '—', ':', '/']);
 /** `Độ mật:` opening the line or one of its columns, never inside a sentence ("phân loại theo 3 độ mật:"). */
 const LABEL = /(?:^|\s{2,}|\t|[|;]\s*)(?:mức\s+|muc\s+)?(?:độ|do)\s+(?:bảo\s+|bao\s+)?(?:mật|mat)\s*[:：]\s*/iu;
 const LABEL_EN = /(?<![\p{L}])(?:security\s+classification|classification|secrecy(?:\s+level)?)\s*:\s*(top\s+secret|secret|confidential)(?![\p{L}])/iu;
-const ENGLISH_LEVELS: Readonly<Record<string, SecrecyLevel>> = { confidential: 'MẬT', secret: 'TỐI MẬT', 'top secret': 'TUYỆT MẬT', classified: 'MẬT' };
 /** A quick test every marking passes: M, A, T in order with little between (folded, any case). */
 const MAY_HAVE_STAMP = /m[^a-z\n]{0,3}a[^a-z\n]{0,3}t|secret|confidential|classifi/i;
 
@@ -111,6 +117,9 @@ function levelAtEnd(line: string, words: string[]): SecrecyLevel | undefined {
     const stamped = lv.bracketed || (lv.upper && (lv.accented || lv.level !== 'MẬT'));
     if (stamped && lv.level !== 'MẬT' && isCapitals(remainder)) return lv.level;
     if (lv.bracketed || (stamped && last !== undefined && SEPARATORS.has(last))) return lv.level;
+    // Two columns glued into one line by the PDF loader ("V/v ca bệnh nghi mắc bệnh lạ MẬT"):
+    // the stamp's own capitals and accents after a word in lower case, which prose never writes.
+    if (lv.upper && lv.accented && last !== undefined && /\p{Ll}/u.test(last)) return lv.level;
     return undefined;
   }
   return undefined;
@@ -172,6 +181,11 @@ function lineMarking(line: string, prev?: string, next?: string, strict = false)
   return undefined;
 }
 
+/** Markdown that Markdown files keep in their indexed text: blockquote and heading marks, bold, code. */
+function withoutMarkup(line: string): string {
+  return line.replace(/^(?:>\s*)+/u, '').replace(/^#{1,6}\s+/u, '').replace(/\*\*|__|`/gu, '').trim();
+}
+
 const titleKey = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 const excerptOf = (s: string): string => (s.length > 100 ? `${s.slice(0, 99)}…` : s);
 
@@ -190,7 +204,7 @@ export function findSecrecyMarking(text: string, ownTitles: readonly string[] = 
   const titleKeys = new Set(ownTitles.map(titleKey));
   const kept: Array<{ n: number; line: string }> = [];
   for (let i = 0; i < lines.length && kept.length < HEADER_LINES; i++) {
-    const line = lines[i]!.trim();
+    const line = withoutMarkup(lines[i]!);
     if (!line) continue;
     if (BODY_START.test(line)) break;
     kept.push({ n: i + 1, line });
@@ -208,31 +222,40 @@ export function findSecrecyMarking(text: string, ownTitles: readonly string[] = 
   return undefined;
 }
 
+/** Lines at the foot of a page read for a stamp standing alone. */
+const FOOT_LINES = 3;
+/** Pages are joined by one blank line (ingest/loaders PAGE_SEPARATOR). */
+const PAGE_SEPARATOR_LINES = 1;
+
+/**
+ * A stamp standing alone, in capitals or brackets, on one of the last lines of a page
+ * (`pages` as the loader split them, or the whole text as one page). A stamping tool draws
+ * its box on top of the first page after the text, and extraction reads it last.
+ */
+export function findFootStamp(pages: readonly string[]): SecrecyMarking | undefined {
+  let offset = 0;
+  for (const page of pages) {
+    const lines = page.split(/\r?\n/u);
+    const foot = lines.map((l, i) => ({ n: offset + i + 1, line: withoutMarkup(l) })).filter((l) => l.line).slice(-FOOT_LINES);
+    offset += lines.length + PAGE_SEPARATOR_LINES;
+    for (let i = 0; i < foot.length; i++) {
+      const { n, line } = foot[i]!;
+      if (line.length > LEVEL_CHARS || !MAY_HAVE_STAMP.test(foldDiacritics(line))) continue;
+      const lv = levelOf(stampWords(line), line);
+      if (!lv || !(lv.upper || lv.bracketed) || inEnumeration(line, foot[i - 1]?.line, foot[i + 1]?.line)) continue;
+      return {
+        level: lv.level, form: 'stamp-line', where: 'text', line: n, excerpt: excerptOf(line),
+        reason: `secrecy marking ${lv.level} (stamp-line) on line ${n}, at the foot of a page`,
+        message: `Dấu độ mật "${lv.level}" ở dòng ${n} (cuối trang): "${excerptOf(line)}".`,
+      };
+    }
+  }
+  return undefined;
+}
+
 /** The secrecy level stamped in the header zone of `text`, if any (see {@link findSecrecyMarking}). */
 export function detectSecrecyMarking(text: string): SecrecyLevel | undefined {
   return findSecrecyMarking(text)?.level;
-}
-
-/** Field names that state a secrecy level: `do_mat`, `Độ mật`, `secrecy`, `classification`… */
-const SECRECY_FIELD = /(?:^|_)(?:do_mat|do_bao_mat|secrecy|classification|classified|confidentiality|security_level)(?:_|$)|^(?:mat|bi_mat|confidential|secret)$/;
-/** Field names that hold a title. */
-const TITLE_FIELD = /^(?:title|ten_thu_tuc|tieu_de|trich_yeu|ten_van_ban|ten|name|subject)$/;
-const NOT_SECRET = /^(?:|khong|thuong|binh thuong|cong khai|public|none|unclassified|no|false|0|n\/a)$/;
-const YES = /^(?:true|yes|co|1|x)$/;
-
-function fieldKey(name: string): string {
-  return foldDiacritics(name.normalize('NFC').replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase()).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-}
-
-/** The level a secrecy field's value states: a level in any case or accents, an English grade, or a yes. */
-function fieldLevel(value: string): SecrecyLevel | undefined {
-  const plain = foldDiacritics(value.normalize('NFC').toLowerCase()).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (NOT_SECRET.test(plain)) return undefined;
-  if (YES.test(plain)) return 'MẬT';
-  const english = Object.keys(ENGLISH_LEVELS).sort((a, b) => b.length - a.length).find((k) => plain.startsWith(k));
-  if (english) return ENGLISH_LEVELS[english];
-  const words = stampWords(value.split(/[;,(]/u)[0] ?? '');
-  return (levelOf(words.slice(0, 2)) ?? levelOf(words.slice(0, 1)))?.level;
 }
 
 function fieldHit(field: string, value: string, level: SecrecyLevel, form: SecrecyForm): SecrecyMarking {
@@ -254,17 +277,17 @@ function titleHit(title: string, hit: LineHit): SecrecyMarking {
 /**
  * The secrecy marking of a loaded document of any shape (a file's text, a JSONL record of
  * any kind), or undefined. Reads, in order: record fields named for secrecy, the title
- * (and title-like fields), the header zone of the text, then any field whose whole value is
- * a stamp. A marked document must be kept out of the index.
+ * (and title-like fields), the header zone of the text, page headers and footers, a stamp
+ * alone at the foot of a page, then any field whose whole value is a stamp. A marked document must be kept out of the index.
  */
 export function secrecyOf(doc: SecrecyInput): SecrecyMarking | undefined {
   const fields = Object.entries(doc.fields ?? {}).map(([name, value]) => [name, value, fieldKey(name)] as const);
   for (const [name, value, key] of fields) {
-    if (!SECRECY_FIELD.test(key)) continue;
+    if (!isSecrecyField(key)) continue;
     const level = fieldLevel(value);
     if (level) return fieldHit(name, value, level, 'field');
   }
-  const titles = [doc.title, ...fields.filter(([, , key]) => TITLE_FIELD.test(key)).map(([, v]) => v)];
+  const titles = [doc.title, ...fields.filter(([, , key]) => isTitleField(key)).map(([, v]) => v)];
   const ownTitles: string[] = [];
   for (const title of titles) {
     const line = title?.replace(/\s*\n\s*/gu, ' ').trim();
@@ -276,6 +299,17 @@ export function secrecyOf(doc: SecrecyInput): SecrecyMarking | undefined {
   }
   const inText = findSecrecyMarking(doc.text, ownTitles);
   if (inText) return inText;
+  for (const margin of doc.margins ?? []) {
+    const hit = findSecrecyMarking(margin) ?? findFootStamp([margin]);
+    if (hit) {
+      return {
+        level: hit.level, form: hit.form, where: 'margin', excerpt: hit.excerpt, reason: `secrecy marking ${hit.level} (${hit.form}) in a page header or footer`,
+        message: `Dấu độ mật "${hit.level}" ở đầu trang hoặc chân trang: "${hit.excerpt}".`,
+      };
+    }
+  }
+  const atFoot = findFootStamp(doc.pages?.length ? doc.pages : [doc.text]);
+  if (atFoot) return atFoot;
   for (const [name, value] of fields) {
     const trimmed = value.length > 2 * LEVEL_CHARS ? '' : value.trim();
     if (!trimmed || trimmed.length > LEVEL_CHARS || trimmed.includes('\n')) continue;

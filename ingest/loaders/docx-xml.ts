@@ -143,6 +143,14 @@ export function readDocumentXml(xml: string): { blocks: Block[]; footnoteRefs: s
   return { blocks: blocksOf(body, ctx), ...ctx };
 }
 
+/** The blocks of a page header or footer part (`word/header1.xml`: a `w:hdr` or `w:ftr` root). */
+export function readPartXml(xml: string): Block[] {
+  const root = parseXml(xml);
+  const part = findFirst(root, 'hdr') ?? findFirst(root, 'ftr');
+  if (!part) return [];
+  return blocksOf(part, { footnoteRefs: [], endnoteRefs: [] });
+}
+
 /**
  * The notes of `footnotes.xml` or `endnotes.xml` that the body refers to, numbered in the
  * order of reference (as Word prints them); separators and unreferenced notes are left out.

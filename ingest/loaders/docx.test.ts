@@ -1,6 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Footer, Header, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_PARAGRAPHS } from '../../scripts/make-fixtures.ts';
+import { structureDocument } from '../structure-step.ts';
 import { inspectDocx } from './docx.ts';
 import { loadSource } from './index.ts';
 import { collect, tempFixtures } from './test-support.ts';
@@ -51,5 +56,27 @@ describe('DOCX loader', () => {
     const summary = await inspectDocx(await readFile(fx.goodDocx));
     expect(summary.hasDocumentXml).toBe(true);
     expect(summary.entries).toBeGreaterThan(3);
+  });
+});
+
+describe('DOCX loader: page headers and footers', () => {
+  it('keeps them apart from the body as margins, and a stamp there keeps the document out of the index', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docx-margins-'));
+    try {
+      const path = join(dir, 'bao-cao.docx');
+      const doc = new Document({ sections: [{
+        headers: { default: new Header({ children: [new Paragraph('MẬT')] }) },
+        footers: { default: new Footer({ children: [new Paragraph('Trang 1')] }) },
+        children: [new Paragraph('SỞ KHOA HỌC VÀ CÔNG NGHỆ'), new Paragraph('BÁO CÁO'), new Paragraph('1. Kết quả rà soát hệ thống.')],
+      }] });
+      await writeFile(path, await Packer.toBuffer(doc));
+      const { docs } = await collect(loadSource(path));
+      expect(docs[0]!.text).not.toContain('MẬT');
+      expect(docs[0]!.margins).toEqual(expect.arrayContaining(['MẬT', 'Trang 1']));
+      const built = structureDocument(docs[0]!);
+      expect(built.ok ? undefined : built.skipped.code).toBe('SECRET_MARKING');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,12 @@
  * anything — so that a zip bomb never reaches the XML parser; then `word/document.xml` is
  * read into paragraphs and tables (ingest/loaders/docx-xml.ts) and laid out so that line
  * breaks and paragraphs inside table cells stay apart (ingest/loaders/blocks.ts).
- * Footnotes and endnotes come back as notes, not spliced into the body.
+ * Footnotes and endnotes come back as notes, not spliced into the body; page headers and
+ * footers (`word/header1.xml`…) as margins, where a secrecy stamp may stand alone.
  */
 import { normalizeText } from '../../core/text/normalize.ts';
 import { layoutBlocks } from './blocks.ts';
-import { readDocumentXml, readNotesXml } from './docx-xml.ts';
+import { readDocumentXml, readNotesXml, readPartXml } from './docx-xml.ts';
 import type { Extracted } from './extracted.ts';
 import { DEFAULT_MAX_UNPACKED_BYTES, userError } from './result.ts';
 import { inspectZip, readZipEntries, type ZipSummary } from './zip.ts';
@@ -25,10 +26,14 @@ export async function inspectDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_
   return { ...summary, hasDocumentXml: true };
 }
 
-/** Inspects, then extracts the normalised text of a DOCX (paragraphs separated by a blank line) and its notes. */
+/** Word's page header and footer parts. */
+const MARGIN_PART = /^word\/(?:header|footer)\d*\.xml$/;
+
+/** Inspects, then extracts the normalised text of a DOCX (paragraphs separated by a blank line), its notes and its page headers and footers. */
 export async function extractDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): Promise<Extracted> {
-  await inspectDocx(bytes, maxUnpackedBytes);
-  const entries = await readZipEntries(bytes, ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
+  const { names } = await inspectDocx(bytes, maxUnpackedBytes);
+  const marginParts = [...names].filter((n) => MARGIN_PART.test(n)).sort();
+  const entries = await readZipEntries(bytes, ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', ...marginParts]);
   try {
     const body = readDocumentXml(entries.get('word/document.xml')!.toString('utf8'));
     const foot = entries.get('word/footnotes.xml');
@@ -37,7 +42,12 @@ export async function extractDocx(bytes: Buffer, maxUnpackedBytes = DEFAULT_MAX_
       ...(foot ? readNotesXml(foot.toString('utf8'), 'footnote', body.footnoteRefs) : []),
       ...(end ? readNotesXml(end.toString('utf8'), 'endnote', body.endnoteRefs) : []),
     ].map((n) => ({ ...n, text: normalizeText(n.text) }));
-    return { text: layoutBlocks(body.blocks), ...(notes.length ? { notes } : {}) };
+    const margins = marginParts
+      .map((name) => entries.get(name))
+      .filter((xml) => xml !== undefined)
+      .map((xml) => normalizeText(layoutBlocks(readPartXml(xml.toString('utf8')))).trim())
+      .filter((text) => text.length > 0);
+    return { text: layoutBlocks(body.blocks), ...(notes.length ? { notes } : {}), ...(margins.length ? { margins } : {}) };
   } catch (err) {
     throw userError('DOCX_CORRUPT', `document.xml: ${err instanceof Error ? err.message : String(err)}`, undefined, err);
   }

@@ -8,6 +8,8 @@ export interface Extracted {
   pages?: string[];
   title?: string;
   notes?: LoadedNote[];
+  /** Page headers and footers kept apart from the body (Word). */
+  margins?: string[];
   passages?: LoadedPassage[];
   extraction?: ExtractionReport;
 }

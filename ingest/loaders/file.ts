@@ -85,6 +85,7 @@ export async function loadFile(path: string, name: string, opts: LoadOptions): P
     };
     if (extracted.pages) doc.pages = extracted.pages;
     if (extracted.notes?.length) doc.notes = extracted.notes;
+    if (extracted.margins?.length) doc.margins = extracted.margins;
     if (extracted.passages) doc.passages = extracted.passages;
     if (Object.keys(meta).length > 0) doc.meta = meta;
     return loaded(doc);
