@@ -103,6 +103,7 @@ describe('limits and a missing engine', () => {
     expect(runningTools()).toBeGreaterThan(0);
     cancel.abort();
     await run;
-    expect(runningTools()).toBe(0);
+    // Killed at once; each is counted off when its exit is reported, a moment later on a busy machine.
+    await expect.poll(() => runningTools(), { timeout: 5_000 }).toBe(0);
   });
 });
