@@ -127,7 +127,7 @@ export const OUT_OF_SCOPE_RULES: readonly (GuardRule & { category: OutOfScopeCat
   { id: 'scope.legal-odds', category: 'personal-legal', pattern: '(?:có |sẽ )?(?:thắng|thua) (?:kiện|vụ kiện|vụ này) (?:không|chứ|được không)', mode: 'strict' },
   { id: 'scope.legal-en', category: 'personal-legal', pattern: '(?:should i sue|will i win (?:the|my) (?:case|lawsuit))', mode: 'loose' },
   { id: 'scope.politics-opinion', category: 'politics', pattern: '(?:bạn|mày) (?:nghĩ|thấy|đánh giá|nhận xét|nhận định)(?: gì| sao| thế nào| như thế nào)? về (?:đảng(?! viên| bộ| ủy| uỷ)|chính phủ|nhà nước|tổng bí thư|chủ tịch nước|thủ tướng|bộ chính trị|chế độ|chính trị|bầu cử|lãnh đạo)', mode: 'strict' },
-  { id: 'scope.politics-judgement', category: 'politics', pattern: '(?:đảng|chính phủ|nhà nước|lãnh đạo|tổng bí thư|thủ tướng) (?:có )?(?:tốt|xấu|tham nhũng|giỏi|kém) (?:không|hay không|chứ)', mode: 'strict' },
+  { id: 'scope.politics-judgement', category: 'politics', pattern: '(?:đảng|chính phủ|nhà nước|lãnh đạo|tổng bí thư|thủ tướng) (?:(?:hiện nay|bây giờ|hiện tại|này|đó) )?(?:có )?(?:tốt|xấu|tham nhũng|giỏi|kém) (?:không|hay không|chứ)', mode: 'strict' },
   { id: 'scope.politics-election', category: 'politics', pattern: '(?:nên bầu (?:cho )?(?:ai|ứng cử viên nào|người nào)|(?:ai|ứng cử viên nào) sẽ (?:thắng cử|đắc cử|làm tổng bí thư|làm thủ tướng)|dự đoán (?:kết quả )?bầu cử)', mode: 'strict' },
   { id: 'scope.politics-regime', category: 'politics', pattern: '(?:đa đảng|lật đổ (?:chế độ|chính quyền|đảng))', mode: 'exact' },
   { id: 'scope.politics-en', category: 'politics', pattern: '(?:what do you think (?:of|about) (?:the )?(?:communist party|party|government|president|prime minister|election)|who should i vote for)', mode: 'loose' },

@@ -49,6 +49,10 @@ describe('everyday information out of scope', () => {
     }
   });
 
+  it('refuses a judgement of a leader asked with a time word between', () => {
+    expect(checkInput('Thủ tướng hiện nay có giỏi không?')).toMatchObject({ action: 'refuse', reason: 'OUT_OF_SCOPE' });
+  });
+
   it('lets procedures about the same things through', () => {
     for (const q of ['Thủ tục cấp giấy phép kinh doanh vàng miếng cần gì?', 'Cấp giấy phép thu, chi ngoại tệ ở đâu?', 'Thủ tục đăng ký kinh doanh xổ số', 'Báo cáo về công tác phòng chống thiên tai và thời tiết cực đoan của tỉnh']) {
       expect(checkInput(q).action, q).toBe('allow');
