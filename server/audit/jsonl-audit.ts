@@ -12,16 +12,16 @@
  * the trail never fails open: a text that cannot be redacted is replaced by a placeholder,
  * and the record is still written.
  */
-import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { AdminActionQuery, AdminActionRecord, AuditFeedback, AuditQuery, AuditRecord, AuditSink, UsageStats } from '../../core/audit/types.ts';
-import { adminActionLine, asAdminAction, asHandledLine, matchesAdminQuery, type HandledLine } from './admin-action-lines.ts';
+import { adminActionLine, matchesAdminQuery, type HandledLine } from './admin-action-lines.ts';
 import { AppError } from '../../core/errors.ts';
 import { computeUsageStats, dayOf } from './usage-stats.ts';
 import { redactRecord, redactText, safeFreeText, type Redactor } from './redact-free-text.ts';
-import { auditFileName, compareAuditFiles, filesByNode, mergeByTime, parseAuditFileName, type AuditFile } from './audit-files.ts';
+import { filesByNode, mergeByTime, type AuditFile } from './audit-files.ts';
+import { AuditReader, OUTCOMES, ROLES, type FeedbackLine } from './audit-reader.ts';
+import { AuditWriter } from './audit-writer.ts';
 
 /** Options of {@link JsonlAuditSink}. */
 export interface JsonlAuditOptions {
@@ -48,13 +48,8 @@ export interface JsonlAuditOptions {
   node?: string;
 }
 
-const ROLES = new Set(['citizen', 'official', 'admin']);
-const OUTCOMES = new Set(['answered', 'refused', 'error']);
 /** How many appended ids are remembered to place feedback without scanning files. */
 const KNOWN_IDS = 100_000;
-
-interface Segment { segment: number; size: number; needsNewline: boolean }
-type FeedbackLine = AuditFeedback & { v: 1; type: 'feedback'; id: string; time: string };
 
 function invalid(detail: string): AppError {
   return new AppError('INVALID_ARGUMENT', `audit: ${detail}`);
@@ -67,45 +62,37 @@ function parseTime(iso: string | undefined, field: string): number | undefined {
   return t;
 }
 
-function isRecord(x: Record<string, unknown>): boolean {
-  return typeof x.id === 'string' && typeof x.time === 'string' && !Number.isNaN(Date.parse(x.time))
-    && ROLES.has(x.role as string) && OUTCOMES.has(x.outcome as string) && typeof x.question === 'string'
-    && Array.isArray(x.citations) && Array.isArray(x.retrieved) && Array.isArray(x.decisions);
-}
-
 /** Append-only, daily-rotated JSONL audit trail. See the module comment for durability. */
 export class JsonlAuditSink implements AuditSink {
   private readonly dir: string;
-  private readonly maxBytes: number;
   private readonly retentionDays: number;
   private readonly offset: number;
-  private readonly durability: 'os' | 'fsync';
   private readonly now: () => Date;
-  private readonly onCorruptLine: ((file: string, line: number) => void) | undefined;
   private readonly redact: Redactor;
-  private readonly node: string | undefined;
-  private readonly segments = new Map<string, Segment>();
+  private readonly reader: AuditReader;
+  private readonly writer: AuditWriter;
   private readonly knownIds = new Map<string, string>();
-  private readonly touched = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
-  private ready: Promise<unknown> | undefined;
-  private corrupt = 0;
 
   constructor(options: JsonlAuditOptions) {
     this.dir = options.dir;
-    this.maxBytes = options.maxBytesPerFile ?? 64 * 1024 * 1024;
     this.retentionDays = options.retentionDays ?? 365;
     this.offset = options.dayOffsetMinutes ?? 0;
-    this.durability = options.durability ?? 'os';
     this.now = options.now ?? (() => new Date());
-    this.onCorruptLine = options.onCorruptLine;
     this.redact = options.redact ?? redactText;
-    this.node = options.node;
+    this.reader = new AuditReader(options.dir, options.onCorruptLine);
+    this.writer = new AuditWriter({
+      dir: options.dir,
+      maxBytes: options.maxBytesPerFile ?? 64 * 1024 * 1024,
+      durability: options.durability ?? 'os',
+      node: options.node,
+      listFiles: () => this.reader.listFiles(),
+    });
   }
 
   /** Unreadable lines skipped by queries since this sink was created. */
   get corruptLines(): number {
-    return this.corrupt;
+    return this.reader.corruptLines;
   }
 
   /**
@@ -128,7 +115,7 @@ export class JsonlAuditSink implements AuditSink {
     const day = dayOf(r.time, this.offset);
     const line = JSON.stringify({ v: 1, type: 'record', ...safe });
     await this.enqueue(async () => {
-      await this.write(day, line);
+      await this.writer.write(day, line);
       this.knownIds.delete(r.id);
       this.knownIds.set(r.id, day);
       if (this.knownIds.size > KNOWN_IDS) this.knownIds.delete(this.knownIds.keys().next().value!);
@@ -148,9 +135,9 @@ export class JsonlAuditSink implements AuditSink {
       ...(f.comment !== undefined ? { comment: safeFreeText(f.comment, this.redact).text } : {}),
     };
     await this.enqueue(async () => {
-      const day = this.knownIds.get(id) ?? await this.findDay(id);
+      const day = this.knownIds.get(id) ?? await this.reader.findDay(id);
       if (!day) throw invalid('no audit record with this id');
-      await this.write(day, JSON.stringify(line));
+      await this.writer.write(day, JSON.stringify(line));
     });
   }
 
@@ -163,9 +150,9 @@ export class JsonlAuditSink implements AuditSink {
     if (typeof mark.handled !== 'boolean' || typeof mark.by !== 'string' || mark.by === '') throw invalid('handled mark needs a boolean and a pseudonym');
     const line: HandledLine = { v: 1, type: 'feedback-handled', id, time: this.now().toISOString(), by: mark.by, handled: mark.handled };
     await this.enqueue(async () => {
-      const day = this.knownIds.get(id) ?? await this.findDay(id);
+      const day = this.knownIds.get(id) ?? await this.reader.findDay(id);
       if (!day) throw invalid('no audit record with this id');
-      await this.write(day, JSON.stringify(line));
+      await this.writer.write(day, JSON.stringify(line));
     });
   }
 
@@ -173,7 +160,7 @@ export class JsonlAuditSink implements AuditSink {
   async appendAdminAction(r: AdminActionRecord): Promise<void> {
     const line = adminActionLine(r, this.redact);
     const day = dayOf(r.time, this.offset);
-    await this.enqueue(() => this.write(day, line));
+    await this.enqueue(() => this.writer.write(day, line));
   }
 
   /** Admin actions matching `q`, day by day, oldest first (the nodes of a cluster merged by time). */
@@ -185,22 +172,11 @@ export class JsonlAuditSink implements AuditSink {
     await this.tail;
     let yielded = 0;
     for (const files of (await this.filesByDay(q)).values()) {
-      for await (const r of mergeByTime(filesByNode(files).map((own) => this.adminActionsOf(own)))) {
+      for await (const r of mergeByTime(filesByNode(files).map((own) => this.reader.adminActionsOf(own)))) {
         const t = Date.parse(r.time);
         if ((from !== undefined && t < from) || (to !== undefined && t >= to) || !matchesAdminQuery(r, q)) continue;
         yield r;
         if (++yielded >= limit) return;
-      }
-    }
-  }
-
-  private async *adminActionsOf(files: AuditFile[]): AsyncIterable<AdminActionRecord> {
-    for (const file of files) {
-      for await (const line of this.lines(file.name)) {
-        if (!line.includes('"type":"admin"')) continue;
-        const parsed = this.parseLine(line);
-        const r = parsed && asAdminAction(parsed);
-        if (r) yield r;
       }
     }
   }
@@ -210,7 +186,7 @@ export class JsonlAuditSink implements AuditSink {
     const fromDay = q.from === undefined ? undefined : dayOf(q.from, this.offset);
     const toDay = q.to === undefined ? undefined : dayOf(q.to, this.offset);
     const byDay = new Map<string, AuditFile[]>();
-    for (const f of await this.listFiles()) {
+    for (const f of await this.reader.listFiles()) {
       if ((fromDay && f.day < fromDay) || (toDay && f.day > toDay)) continue;
       byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
     }
@@ -231,34 +207,14 @@ export class JsonlAuditSink implements AuditSink {
     await this.tail;
     let yielded = 0;
     for (const files of (await this.filesByDay(q)).values()) {
-      const feedback = await this.feedbackOf(files);
-      for await (const r of mergeByTime(filesByNode(files).map((own) => this.recordsOf(own)))) {
+      const feedback = await this.reader.feedbackOf(files);
+      for await (const r of mergeByTime(filesByNode(files).map((own) => this.reader.recordsOf(own)))) {
         const t = Date.parse(r.time);
         if ((from !== undefined && t < from) || (to !== undefined && t >= to)) continue;
         if ((q.role && r.role !== q.role) || (q.outcome && r.outcome !== q.outcome) || (q.reason && r.reason !== q.reason)) continue;
         const fb = feedback.get(r.id);
         yield fb ? { ...r, feedback: fb } : r;
         if (++yielded >= limit) return;
-      }
-    }
-  }
-
-  /** The records of one writer's files, in append order; corrupt lines skipped and counted. */
-  private async *recordsOf(files: AuditFile[]): AsyncIterable<AuditRecord> {
-    for (const file of files) {
-      let lineNo = 0;
-      for await (const line of this.lines(file.name)) {
-        lineNo++;
-        if (line.trim() === '') continue;
-        const parsed = this.parseLine(line);
-        if (!parsed) {
-          this.corrupt++;
-          this.onCorruptLine?.(file.name, lineNo);
-          continue;
-        }
-        if (parsed.type !== 'record') continue;
-        const { v: _v, type: _type, ...rest } = parsed;
-        yield rest as unknown as AuditRecord;
       }
     }
   }
@@ -276,13 +232,12 @@ export class JsonlAuditSink implements AuditSink {
     const cutoff = dayOf(new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString(), this.offset);
     return this.enqueue(async () => {
       const deleted: string[] = [];
-      for (const f of await this.listFiles()) {
+      for (const f of await this.reader.listFiles()) {
         if (f.day >= cutoff) continue;
         await unlink(join(this.dir, f.name)).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== 'ENOENT') throw err;
         });
-        this.segments.delete(f.day);
-        this.touched.delete(join(this.dir, f.name));
+        this.writer.forget(f);
         deleted.push(f.name);
       }
       for (const [id, day] of this.knownIds) if (day < cutoff) this.knownIds.delete(id);
@@ -293,16 +248,7 @@ export class JsonlAuditSink implements AuditSink {
   /** Wait for pending appends and fsync every file written since the last close. */
   async close(): Promise<void> {
     await this.tail;
-    for (const path of this.touched) {
-      const handle = await open(path, 'a').catch(() => undefined);
-      if (!handle) continue;
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    this.touched.clear();
+    await this.writer.sync();
   }
 
   private checkFeedback(f: AuditFeedback): void {
@@ -314,136 +260,5 @@ export class JsonlAuditSink implements AuditSink {
     // A failed write must not block the ones queued after it.
     this.tail = run.catch(() => undefined);
     return run;
-  }
-
-  private async write(day: string, line: string): Promise<void> {
-    this.ready ??= mkdir(this.dir, { recursive: true });
-    await this.ready;
-    const seg = this.segments.get(day) ?? await this.openSegment(day);
-    const bytes = Buffer.byteLength(line) + 1;
-    if (seg.size > 0 && seg.size + bytes > this.maxBytes) {
-      seg.segment++;
-      seg.size = 0;
-      seg.needsNewline = false;
-    }
-    const data = (seg.needsNewline ? '\n' : '') + line + '\n';
-    const path = join(this.dir, auditFileName(day, seg.segment, this.node));
-    if (this.durability === 'fsync') {
-      const handle = await open(path, 'a');
-      try {
-        await handle.appendFile(data);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-    } else {
-      await appendFile(path, data);
-      this.touched.add(path);
-    }
-    seg.size += Buffer.byteLength(data);
-    seg.needsNewline = false;
-    this.segments.set(day, seg);
-  }
-
-  /** The last existing segment of `day` (after a restart), noting a line cut short by a crash. */
-  private async openSegment(day: string): Promise<Segment> {
-    const last = (await this.listFiles()).filter((f) => f.day === day && f.node === (this.node ?? '')).at(-1);
-    if (!last) return { segment: 0, size: 0, needsNewline: false };
-    const path = join(this.dir, last.name);
-    const { size } = await stat(path);
-    let needsNewline = false;
-    if (size > 0) {
-      const handle = await open(path, 'r');
-      try {
-        const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
-        needsNewline = buffer[0] !== 0x0a;
-      } finally {
-        await handle.close();
-      }
-    }
-    return { segment: last.segment, size, needsNewline };
-  }
-
-  /** Audit files of every node, by day, node, then segment. */
-  private async listFiles(): Promise<AuditFile[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-    return names.map(parseAuditFileName).filter((f): f is AuditFile => f !== undefined).sort(compareAuditFiles);
-  }
-
-  private async *lines(name: string): AsyncIterable<string> {
-    const stream = createReadStream(join(this.dir, name), { encoding: 'utf8' });
-    const opened = new Promise<boolean>((resolve) => {
-      stream.once('open', () => resolve(true));
-      stream.once('error', () => resolve(false));
-    });
-    // A file pruned between listing and reading is simply gone.
-    if (!(await opened)) return;
-    yield* createInterface({ input: stream, crlfDelay: Infinity });
-  }
-
-  private parseLine(line: string): (Record<string, unknown> & { type: 'record' | 'feedback' | 'admin' | 'feedback-handled' }) | undefined {
-    let x: unknown;
-    try {
-      x = JSON.parse(line);
-    } catch {
-      return undefined;
-    }
-    if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
-    const o = x as Record<string, unknown>;
-    if (o.type === 'record' && isRecord(o)) return o as Record<string, unknown> & { type: 'record' };
-    if (o.type === 'feedback' && typeof o.id === 'string' && typeof o.useful === 'boolean') {
-      return o as Record<string, unknown> & { type: 'feedback' };
-    }
-    if (asAdminAction(o)) return o as Record<string, unknown> & { type: 'admin' };
-    if (asHandledLine(o)) return o as Record<string, unknown> & { type: 'feedback-handled' };
-    return undefined;
-  }
-
-  /**
-   * Latest feedback per record id in one day's files, by its time (feedback on one record
-   * may be written by several nodes); corrupt lines are counted by the record pass.
-   */
-  private async feedbackOf(files: AuditFile[]): Promise<Map<string, AuditFeedback>> {
-    const feedback = new Map<string, AuditFeedback & { time: string }>();
-    const handled = new Map<string, HandledLine>();
-    for (const file of files) {
-      for await (const line of this.lines(file.name)) {
-        if (!line.includes('"type":"feedback')) continue;
-        const parsed = this.parseLine(line);
-        const mark = parsed && asHandledLine(parsed);
-        if (mark) {
-          if ((handled.get(mark.id)?.time ?? '') <= mark.time) handled.set(mark.id, mark);
-          continue;
-        }
-        if (parsed?.type !== 'feedback') continue;
-        const f = parsed as unknown as FeedbackLine;
-        const time = typeof f.time === 'string' ? f.time : '';
-        if ((feedback.get(f.id)?.time ?? '') > time) continue;
-        feedback.set(f.id, { time, useful: f.useful, ...(f.comment !== undefined ? { comment: f.comment } : {}) });
-      }
-    }
-    return new Map([...feedback].map(([id, { time: _time, ...f }]) => {
-      const mark = handled.get(id);
-      return [id, mark?.handled ? { ...f, handled: { by: mark.by, at: mark.time } } : f];
-    }));
-  }
-
-  /** The day of record `id`, scanning files newest first. */
-  private async findDay(id: string): Promise<string | undefined> {
-    const needle = `"id":${JSON.stringify(id)}`;
-    for (const file of (await this.listFiles()).reverse()) {
-      for await (const line of this.lines(file.name)) {
-        if (!line.includes(needle)) continue;
-        const parsed = this.parseLine(line);
-        if (parsed?.type === 'record' && parsed.id === id) return file.day;
-      }
-    }
-    return undefined;
   }
 }
