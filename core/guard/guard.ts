@@ -5,7 +5,8 @@
  * never echo the asker's personal data.
  */
 import type { GuardDecision } from '../audit/types.ts';
-import { checkInput, type RefusalReason as InputRefusal } from './input-checks.ts';
+import { checkInput } from './input-checks.ts';
+import type { RefusalReason as InputRefusal } from './input-rules.ts';
 import { redactPersonalData } from './pii.ts';
 import { asksPersonalLookup } from './personal-lookup.ts';
 import { mapForDetection } from './pii-text.ts';

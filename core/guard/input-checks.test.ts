@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalViews } from './confusables.ts';
-import {
-  ABUSIVE_RULES,
-  checkInput,
-  injectionRuleOf,
-  OUT_OF_SCOPE_RULES,
-  PROMPT_INJECTION_RULES,
-  STATE_SECRET_RULES,
-  type RefusalReason,
-} from './input-checks.ts';
+import { checkInput, injectionRuleOf } from './input-checks.ts';
+import { ABUSIVE_RULES, OUT_OF_SCOPE_RULES, PROMPT_INJECTION_RULES, STATE_SECRET_RULES, type RefusalReason } from './input-rules.ts';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
