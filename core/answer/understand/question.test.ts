@@ -12,6 +12,15 @@ describe('analyzeQuestion', () => {
     expect(contentWords('tại sao hồ sơ bị trả lại')).not.toContain('sao');
   });
 
+  it('sets aside the people around the asker ("người quen", "hàng xóm"): no procedure is named after them', () => {
+    const words = contentWords('Thông báo lưu trú cho người quen ở nhờ nhà mình thì bao lâu xong?');
+    expect(words).toContain('lưu');
+    expect(words).not.toContain('quen');
+    expect(contentWords('hoa giai tranh chap dat voi hang xom')).not.toContain('xom');
+    // "thân nhân" of a catalog title is not "người thân": only the phrase is set aside.
+    expect(contentWords('chế độ cho thân nhân liệt sĩ')).toContain('thân');
+  });
+
   it('reads "theo luật số mấy" as a legal-basis question and "trước mấy giờ" as a time question', () => {
     expect(analyzeQuestion('cấp phiếu lý lịch tư pháp theo luật số mấy').intents).toEqual(['legal_basis']);
     expect(analyzeQuestion('phải báo lưu trú trước mấy giờ').intents).toEqual(['time']);

@@ -20,6 +20,12 @@ import type { ProcedureIntent } from '../types.ts';
 export const REQUEST_WORDS: readonly string[] = Object.freeze(cues.requestWords);
 
 /**
+ * People around the asker ("người quen", "hàng xóm"): who the procedure is done for or
+ * with, never its subject; no catalog title names them.
+ */
+export const BYSTANDER_WORDS: readonly string[] = Object.freeze(cues.bystanderWords);
+
+/**
  * Subject phrases that contain a question or function word ("sao" of "tại sao" in "bản
  * sao"): their words stay content words.
  */
@@ -42,7 +48,7 @@ const START_ONLY_MARKERS: ReadonlySet<string> = new Set(followUp.markersAtStartO
  */
 const BARE_FUNCTION_WORDS = foldedWords(cues.bareFunctionWords);
 
-const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
+const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS, ...BYSTANDER_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
 const MARKERS = createPhraseMatcher(FOLLOW_UP_MARKERS.map((phrase) => ({ phrase, value: true as const })), { bareSingles: BARE_FUNCTION_WORDS });
 const SUBJECTS = createPhraseMatcher(SUBJECT_PHRASES.map((phrase) => ({ phrase, value: true })));
 const CHANNEL_CUES: Readonly<Record<Channel, readonly string[]>> = channelCues;
