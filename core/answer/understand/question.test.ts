@@ -19,6 +19,9 @@ describe('analyzeQuestion', () => {
     expect(contentWords('hoa giai tranh chap dat voi hang xom')).not.toContain('xom');
     // "thân nhân" of a catalog title is not "người thân": only the phrase is set aside.
     expect(contentWords('chế độ cho thân nhân liệt sĩ')).toContain('thân');
+    // Who it is for ("cho con") is no subject either; a child asked about stays one ("nhận cha, mẹ, con").
+    expect(contentWords('khai sinh cho con có yếu tố nước ngoài')).not.toContain('con');
+    expect(contentWords('đăng ký nhận cha mẹ con')).toContain('con');
   });
 
   it('reads "theo luật số mấy" as a legal-basis question and "trước mấy giờ" as a time question', () => {

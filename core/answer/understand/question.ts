@@ -20,8 +20,9 @@ import type { ProcedureIntent } from '../types.ts';
 export const REQUEST_WORDS: readonly string[] = Object.freeze(cues.requestWords);
 
 /**
- * People around the asker ("người quen", "hàng xóm"): who the procedure is done for or
- * with, never its subject; no catalog title names them.
+ * People around the asker ("người quen", "hàng xóm", "cho con"): who the procedure is done
+ * for or with, never its subject. A title naming a child ("nhận cha, mẹ, con") is no match
+ * for "khai sinh cho con"; whether a child is asked about is read from the words as typed.
  */
 export const BYSTANDER_WORDS: readonly string[] = Object.freeze(cues.bystanderWords);
 
