@@ -24,6 +24,13 @@ describe('analyzeQuestion', () => {
     expect(contentWords('đăng ký nhận cha mẹ con')).toContain('con');
   });
 
+  it('keeps a dictionary term whole although one of its words is a follow-up marker ("thế" of "thế chấp")', () => {
+    const q = analyzeQuestion('Đăng ký thế chấp quyền sử dụng đất thì phí bao nhiêu?');
+    expect(q.terms.map((t) => t.match.entry.term)).toContain('thế chấp');
+    expect(q.markers).toEqual([]);
+    expect(analyzeQuestion('thế còn lệ phí thì sao').markers.length).toBeGreaterThan(0);
+  });
+
   it('reads "theo luật số mấy" as a legal-basis question and "trước mấy giờ" as a time question', () => {
     expect(analyzeQuestion('cấp phiếu lý lịch tư pháp theo luật số mấy').intents).toEqual(['legal_basis']);
     expect(analyzeQuestion('phải báo lưu trú trước mấy giờ').intents).toEqual(['time']);

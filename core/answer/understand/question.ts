@@ -157,7 +157,6 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   for (const c of cues) if (!intents.includes(c.value)) intents.push(c.value);
   const amounts = quotedAmounts(tokens);
   if (amounts.size > 0 && !intents.includes('fee')) intents.push('fee');
-  const markers = MARKERS.match(tokens).filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0);
   // Dictionary terms are subjects even when they look like function words ("AI" vs "ai").
   const terms: QuestionAnalysis['terms'] = [];
   for (const match of matchTerms(text)) {
@@ -166,6 +165,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     while (end >= 0 && end < tokens.length && tokens[end]!.end <= match.end) end += 1;
     if (start >= 0 && end > start) terms.push({ match, start, end });
   }
+  // A word of a dictionary term points back at nothing: "thế" of "thế chấp" is no "thế còn …".
+  const markers = MARKERS.match(tokens)
+    .filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0)
+    .filter((m) => !terms.some((t) => m.start < t.end && t.start < m.end));
   const inTerm = new Set<number>();
   covered(terms, inTerm);
   covered(SUBJECTS.match(tokens), inTerm);
