@@ -141,8 +141,8 @@ describe('preferenceAdjustment', () => {
     expect(adjust(atProvince, province) - adjust(atProvince, commune)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
     const atCommune = 'làm lại căn cước ở công an xã hết bao nhiêu';
     expect(adjust(atCommune, commune) - adjust(atCommune, province)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
-    // No level, or two of them: no preference beyond rule (b).
-    for (const q of ['làm lại căn cước hết bao nhiêu', 'làm lại căn cước ở xã hay ở tỉnh']) {
+    // No level, where the asker lives, or two levels: no preference beyond rule (b).
+    for (const q of ['làm lại căn cước hết bao nhiêu', 'tôi ở xã Tịnh Hà, làm lại căn cước hết bao nhiêu', 'làm lại căn cước ở công an xã hay công an tỉnh']) {
       expect(adjust(q, province) - adjust(q, commune), q).toBeCloseTo(0);
     }
   });

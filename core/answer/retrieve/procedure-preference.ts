@@ -61,7 +61,10 @@ export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze(Object.values
 const VARIANT_GROUPS = Object.values(cues.variantQualifiers).map((g) => ({ title: new RegExp(anyOf(g.title), 'iu'), asked: said([...g.title, ...g.cues]) }));
 /** A title that starts with a re-issue, exchange or renewal ("Cấp lại …", "Thủ tục gia hạn …"). */
 const REISSUE_LEAD = new RegExp(String.raw`^(?:thủ tục\s+)?(?:${anyOf(cues.reissueLead)})(?=$|[\s,;)])`, 'iu');
-/** The levels of Cấp thực hiện ("Cấp bộ", "Cấp tỉnh" …) and the words that ask for each. */
+/**
+ * The levels of Cấp thực hiện ("Cấp bộ", "Cấp tỉnh" …) and the words that ask for each: the
+ * level or its office, never "ở xã" alone, which may say where the asker lives.
+ */
 const ASKED_LEVELS = Object.entries(cues.askedLevels).map(([level, phrases]) => ({ level: new RegExp(anyOf([level]), 'iu'), asked: said(phrases) }));
 /** Question words that name a child or an age (then a title for minors is not a special case). */
 const MINOR_CUES = said(cues.minorCues);
