@@ -141,6 +141,9 @@ describe('preferenceAdjustment', () => {
     expect(adjust(atProvince, province) - adjust(atProvince, commune)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
     const atCommune = 'làm lại căn cước ở công an xã hết bao nhiêu';
     expect(adjust(atCommune, commune) - adjust(atCommune, province)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
+    // "ở xã" says where to go, unless a place name follows: then it says where the asker lives.
+    const goThere = 'làm lại căn cước ở xã tốn bao nhiêu';
+    expect(adjust(goThere, commune) - adjust(goThere, province)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
     // No level, where the asker lives, or two levels: no preference beyond rule (b).
     for (const q of ['làm lại căn cước hết bao nhiêu', 'tôi ở xã Tịnh Hà, làm lại căn cước hết bao nhiêu', 'làm lại căn cước ở công an xã hay công an tỉnh']) {
       expect(adjust(q, province) - adjust(q, commune), q).toBeCloseTo(0);

@@ -66,6 +66,8 @@ const REISSUE_LEAD = new RegExp(String.raw`^(?:thủ tục\s+)?(?:${anyOf(cues.r
  * level or its office, never "ở xã" alone, which may say where the asker lives.
  */
 const ASKED_LEVELS = Object.entries(cues.askedLevels).map(([level, phrases]) => ({ level: new RegExp(anyOf([level]), 'iu'), asked: said(phrases) }));
+/** "ở xã", "tại tỉnh": the level where the asker goes, unless a place name follows ("tôi ở xã Tịnh Hà"). */
+const PLACE_LEVELS = createPhraseMatcher(Object.entries(cues.placeLevels).flatMap(([level, phrases]) => phrases.map((phrase) => ({ phrase, value: level }))));
 /** Question words that name a child or an age (then a title for minors is not a special case). */
 const MINOR_CUES = said(cues.minorCues);
 /** A title for minors: an age limit ("dưới 14 tuổi") or the words of minorTitle. */
@@ -121,14 +123,18 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     firstTime: said(FIRST_TIME_CUES) && !said(CHANGE_CUES),
     redo: said(REDO_CUES),
     change: said(CHANGE_CUES) || said(REDO_CUES),
-    ...levelAsked(said),
+    ...levelAsked(said, asked, withoutSpendingWords(q.text)),
   };
 }
 
 /** The one level the question names; none when it names none or several ("xã hay tỉnh"). */
-function levelAsked(said: (cue: (tokens: readonly QuestionToken[]) => boolean) => boolean): { level?: RegExp } {
-  const named = ASKED_LEVELS.filter((l) => said(l.asked));
-  return named.length === 1 ? { level: named[0]!.level } : {};
+function levelAsked(said: (cue: (tokens: readonly QuestionToken[]) => boolean) => boolean, tokens: readonly QuestionToken[], text: string): { level?: RegExp } {
+  const named = new Set(ASKED_LEVELS.filter((l) => said(l.asked)).map((l) => l.level.source));
+  for (const m of PLACE_LEVELS.match(tokens)) {
+    const next = tokens[m.end];
+    if (!next || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) named.add(new RegExp(anyOf([m.value]), 'iu').source);
+  }
+  return named.size === 1 ? { level: new RegExp([...named][0]!, 'iu') } : {};
 }
 
 /** What the rules read of a procedure's title. */
