@@ -34,6 +34,7 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
+ *   npm run eval -- traps --fresh   # the fresh citizen trap set (held apart from the rules; never tuned on)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -64,7 +65,8 @@ import { goldenCommand } from './golden.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
-import { trapsSection } from './traps-report.ts';
+import { trapsFreshSection, trapsSection } from './traps-report.ts';
+import { FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
@@ -115,6 +117,8 @@ interface EvalRun {
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
+  /** The traps part asks the fresh set (eval/datasets/citizen-traps-fresh.jsonl) instead of the development set. */
+  fresh?: boolean;
   datasets: DatasetPaths;
 }
 
@@ -162,6 +166,12 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
+  if (values.fresh) {
+    const fresh = await runTrapEval({ indexDir, traps: await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH) });
+    process.stdout.write(`fresh set (eval/datasets/citizen-traps-fresh.jsonl)\n${trapsSummary(fresh)}\n`);
+    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-traps-fresh', trapsFreshSection(fresh));
+    return;
+  }
   const result = await runTrapEval({ indexDir });
   process.stdout.write(`${trapsSummary(result)}\n`);
   const records = await loadCatalogRecords(values.datasets.tthc);
@@ -191,13 +201,14 @@ async function main(config: Config): Promise<void> {
       write: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
+      fresh: { type: 'boolean', default: false },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenTrap } from './datasets/citizen-traps.ts';
 import { scoreTrap, summariseTraps } from './traps.ts';
+import { trapsFreshSection } from './traps-report.ts';
 
 const trap = (over: Partial<CitizenTrap>): CitizenTrap => ({
   id: 'trap-x', kind: 'fee_hidden_amount', question: 'q', asOf: '2026-12-07', goldProcedure: '3.000347',
@@ -37,5 +38,14 @@ describe('scoreTrap', () => {
     expect(r.byKind).toEqual([expect.objectContaining({ kind: 'fee_hidden_amount', questions: 1, forbidden: 0 })]);
     expect(r.unsupported).toBe(1);
     expect(r.byKind[0]!.factsFound).toEqual({ n: 1, of: 1, rate: 1 });
+  });
+
+  it('writes the fresh set\'s section with its own command, file and table', () => {
+    const t = trap({});
+    const o = scoreTrap(t, { answer: 'Lệ phí 135.000 đồng.', refused: false, citations: [cite('3.000347', 'Lệ phí 135.000 đồng')] });
+    const section = trapsFreshSection(summariseTraps([o], [t], { date: '2026-12-07', machine: 'm', node: 'n', indexDir: 'data/eval/full-index' }));
+    expect(section).toContain('`npm run eval -- traps --fresh`');
+    expect(section).toContain('citizen-traps-fresh.jsonl');
+    expect(section).toContain('| fee_hidden_amount | 1 | 100.0% (1/1) |');
   });
 });

@@ -112,11 +112,13 @@ export const SHORT_PART_WORDS = 2;
 export const INDIVIDUAL_BONUS = 0.06;
 /** (b) Bonus of a procedure done at a local level (xã, huyện, tỉnh). Set by hand (61ead2a). */
 export const LOCAL_LEVEL_BONUS = 0.06;
+/** (f) Bonus of a procedure done at the level the question names, and penalty of one done only at others. Set by hand (issue 14): above the precision gap of the "(thực hiện tại cấp …)" words a citizen does not type. */
+export const ASKED_LEVEL_BONUS = 0.2;
 /** (c) Penalty of a special-case variant (or a title for minors, for organisations) the question does not ask for. Set by hand (61ead2a). */
 export const VARIANT_PENALTY = 0.12;
 /** (d) Bonus of the first-time variant when the question asks for a first time. Set by hand (61ead2a). */
 export const FIRST_TIME_BONUS = 0.12;
-/** (d) Penalty of a re-issue or change variant when the question asks for a first time. Set by hand (858ca8c). */
+/** (d) Penalty of a re-issue or change variant when the question asks for a first time, and (c'') of a title led by a re-issue, exchange or renewal the question does not ask for. Set by hand (858ca8c; issue 14). */
 export const CHANGE_PENALTY = 0.3;
 /** (e) Bonus of the re-issue variant when the question asks to redo a lost or damaged paper. Set by hand (4aef043). */
 export const REDO_BONUS = 0.2;

@@ -23,6 +23,12 @@ describe('expandTerms', () => {
     expect(expandTerms('đổi bằng lái xe')).toEqual(['giấy phép lái xe']);
   });
 
+  it('names the catalog procedure behind everyday words: thế chấp, sửa năm sinh, làm hộ chiếu', () => {
+    expect(expandTerms('đăng ký thế chấp quyền sử dụng đất')[0]).toBe('biện pháp bảo đảm');
+    expect(expandTerms('sua ngay sinh trong giay khai sinh')).toContain('cải chính hộ tịch');
+    expect(expandTerms('Làm hộ chiếu mất bao lâu')).toEqual(['cấp hộ chiếu phổ thông']);
+  });
+
   it('requires typed diacritics to match, so "sơ đồ" is not "sổ đỏ"', () => {
     expect(expandTerms('sơ đồ tổ chức')).toEqual([]);
   });

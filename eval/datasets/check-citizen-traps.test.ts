@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecord } from './catalog-records.ts';
 import { MIN_PER_KIND, checkCitizenTrapSet, checkCitizenTraps, checkMix, countByKind, goldTexts } from './check-citizen-traps.ts';
-import { TRAP_KINDS, type CitizenTrap } from './citizen-traps.ts';
+import { FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
 
@@ -101,5 +101,22 @@ describe('the citizens\' trap set', () => {
     const dated = traps.filter((t) => t.kind === 'fee_expired_reduction' || t.kind === 'fee_running_reduction');
     const bothSides = new Set(dated.filter((t) => dated.some((u) => u.goldProcedure === t.goldProcedure && u.kind !== t.kind)).map((t) => t.goldProcedure));
     expect(bothSides.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has a fresh set, sound against the catalog, every kind in it, no question or gold procedure shared with the development set', async () => {
+    const { traps, problems } = await checkCitizenTrapSet(FRESH_CITIZEN_TRAPS_PATH);
+    expect(problems).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(20);
+    const counts = countByKind(traps);
+    for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
+    const dev = await loadCitizenTraps();
+    const devIds = new Set(dev.map((t) => t.id));
+    const devQuestions = new Set(dev.map((t) => t.question));
+    const devGolds = new Set(dev.map((t) => t.goldProcedure).filter((g) => g !== null));
+    for (const t of traps) {
+      expect(devIds.has(t.id), t.id).toBe(false);
+      expect(devQuestions.has(t.question), t.id).toBe(false);
+      if (t.goldProcedure !== null) expect(devGolds.has(t.goldProcedure), t.id).toBe(false);
+    }
   });
 });

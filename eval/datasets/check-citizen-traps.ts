@@ -3,7 +3,8 @@
  * procedures that exist, facts found verbatim in the gold record, and a gold record that
  * really carries the trap its kind names (checked with the census's own detectors).
  *
- *   npx tsx eval/datasets/check-citizen-traps.ts      # counts per kind; exit 1 and a list when not sound
+ *   npx tsx eval/datasets/check-citizen-traps.ts          # counts per kind; exit 1 and a list when not sound
+ *   npx tsx eval/datasets/check-citizen-traps.ts --fresh  # the fresh set (no mix rules: it is small by design)
  */
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
@@ -11,7 +12,7 @@ import { runAsMain } from '../../ingest/run-main.ts';
 import { containsFact, normalizeForMatch } from './answer-datasets.ts';
 import { loadCatalogRecords, recordTexts, type CatalogRecord } from './catalog-records.ts';
 import { recordPatterns } from './catalog-patterns.ts';
-import { TRAP_KINDS, expectOf, loadCitizenTraps, type CitizenTrap, type TrapKind } from './citizen-traps.ts';
+import { CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, expectOf, loadCitizenTraps, type CitizenTrap, type TrapKind } from './citizen-traps.ts';
 
 /** The least each kind must have, and the least in all (the brief of issue 14). */
 export const MIN_PER_KIND = 8;
@@ -154,16 +155,20 @@ export function checkMix(traps: CitizenTrap[]): string[] {
   return problems;
 }
 
-/** Check the trap set file against the catalog. */
-export async function checkCitizenTrapSet(): Promise<{ traps: CitizenTrap[]; problems: string[] }> {
-  const [traps, records] = await Promise.all([loadCitizenTraps(), loadCatalogRecords(datasetPaths(configFromEnvironment()).tthc)]);
+/**
+ * Check a trap set file against the catalog: the development set (default) with its mix
+ * rules, or another file (the fresh set) on its questions alone.
+ */
+export async function checkCitizenTrapSet(path = CITIZEN_TRAPS_PATH): Promise<{ traps: CitizenTrap[]; problems: string[] }> {
+  const [traps, records] = await Promise.all([loadCitizenTraps(path), loadCatalogRecords(datasetPaths(configFromEnvironment()).tthc)]);
   // Only the records a question names: putting every record in the scorer's form takes seconds.
   const named = new Set(traps.map((t) => t.goldProcedure));
-  return { traps, problems: [...checkCitizenTraps(traps, goldTexts(records.filter((r) => named.has(r.ma_thu_tuc)))), ...checkMix(traps)] };
+  const mix = path === CITIZEN_TRAPS_PATH ? checkMix(traps) : [];
+  return { traps, problems: [...checkCitizenTraps(traps, goldTexts(records.filter((r) => named.has(r.ma_thu_tuc)))), ...mix] };
 }
 
-runAsMain(import.meta.url, async () => {
-  const { traps, problems } = await checkCitizenTrapSet();
+runAsMain(import.meta.url, async (argv) => {
+  const { traps, problems } = await checkCitizenTrapSet(argv.includes('--fresh') ? FRESH_CITIZEN_TRAPS_PATH : CITIZEN_TRAPS_PATH);
   for (const p of problems) process.stderr.write(`${p}\n`);
   for (const [kind, n] of Object.entries(countByKind(traps))) process.stdout.write(`${kind.padEnd(24)} ${n}\n`);
   process.stdout.write(`${traps.length} citizen traps: ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}\n`);

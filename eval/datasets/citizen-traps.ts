@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseJsonl } from './answer-datasets.ts';
 
 export const CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps.jsonl', import.meta.url));
+/**
+ * The fresh set: written after the development set's rules, each checked against its
+ * catalog record, and never tuned on (its failures are reported, not fixed question by
+ * question). Same format and scoring.
+ */
+export const FRESH_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
-import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 import { analyzeQuestion } from '../understand/question.ts';
 import { procedureDocument, type IndexedDocument } from '../testing/memory-corpus.ts';
 import type { Role } from '../types.ts';
@@ -38,7 +38,8 @@ describe('preferenceAdjustment', () => {
     const local = record((r) => r.cap_thuc_hien === 'Cấp xã' && r.doi_tuong_thuc_hien === subjects);
     const central = record((r) => r.cap_thuc_hien === 'Cấp bộ' && r.doi_tuong_thuc_hien === subjects && !/trung ương/iu.test(String(r.ten_thu_tuc)));
     expect(adjust('làm ở đâu', local) - adjust('làm ở đâu', central)).toBeCloseTo(LOCAL_LEVEL_BONUS);
-    expect(adjust('làm ở cấp trung ương ở đâu', local) - adjust('làm ở cấp trung ương ở đâu', central)).toBeCloseTo(0);
+    // Asked for the central level, the local one loses rule (f)'s bonus twice over.
+    expect(adjust('làm ở cấp trung ương ở đâu', local) - adjust('làm ở cấp trung ương ở đâu', central)).toBeCloseTo(-2 * ASKED_LEVEL_BONUS);
   });
 
   it('(c) prefers "Thủ tục đăng ký khai sinh" over its "lưu động" and "có yếu tố nước ngoài" variants unless asked', () => {
@@ -95,8 +96,9 @@ describe('preferenceAdjustment', () => {
     const q = 'Làm căn cước lần đầu cần mang theo những gì?';
     expect(adjust(q, first) - adjust(q, again)).toBeCloseTo(CHANGE_PENALTY);
     expect(adjust(q, first) - adjust(q, renew)).toBeCloseTo(CHANGE_PENALTY);
+    // Asked plainly, a re-issue is a variant not asked for (c'').
     const plain = 'làm căn cước cần gì';
-    expect(adjust(plain, first) - adjust(plain, again)).toBeCloseTo(0);
+    expect(adjust(plain, first) - adjust(plain, again)).toBeCloseTo(CHANGE_PENALTY);
   });
 
   it('(e) prefers re-registration when the question asks to redo a lost birth certificate', () => {
@@ -105,6 +107,46 @@ describe('preferenceAdjustment', () => {
     const lost = 'làm lại giấy khai sinh bị mất';
     expect(adjust(lost, again) - adjust(lost, base)).toBeCloseTo(REDO_BONUS);
     const plain = 'đăng ký khai sinh cho con cần gì';
-    expect(adjust(plain, again) - adjust(plain, base)).toBeCloseTo(0);
+    expect(adjust(plain, again) - adjust(plain, base)).toBeCloseTo(-CHANGE_PENALTY);
+  });
+
+  it('(c) weighs each special case on its own: asking "có yếu tố nước ngoài" does not ask "kết hợp"', () => {
+    const foreign = byTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài');
+    const combined = byTitle('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con có yếu tố nước ngoài');
+    const q = 'khai sinh cho con có yếu tố nước ngoài lệ phí bao nhiêu';
+    expect(adjust(q, foreign) - adjust(q, combined)).toBeCloseTo(VARIANT_PENALTY);
+    const both = 'khai sinh kết hợp nhận cha cho con có yếu tố nước ngoài';
+    expect(adjust(both, foreign) - adjust(both, combined)).toBeCloseTo(0);
+  });
+
+  it("(c'') sets a title led by a re-issue aside unless the question asks to redo, change or renew", () => {
+    const passport = byTitle('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)');
+    const stamp = record((r) => /^Cấp lại tem “AB” trong trường hợp hộ chiếu bị mất/u.test(String(r.ten_thu_tuc)) && r.cap_thuc_hien === 'Cấp tỉnh');
+    const q = 'Làm hộ chiếu nộp online có rẻ hơn không?';
+    expect(adjust(q, passport) - adjust(q, stamp)).toBeCloseTo(CHANGE_PENALTY);
+    const lost = 'hộ chiếu bị mất làm lại tem AB ở đâu';
+    expect(adjust(lost, stamp) - adjust(lost, passport)).toBeGreaterThanOrEqual(0);
+    // "Cấp, cấp lại, gia hạn …" covers the first issue too: not led by a re-issue.
+    const all = record((r) => /^Cấp, cấp lại, gia hạn, phục hồi Quyết định công nhận lưu hành giống cây trồng/u.test(String(r.ten_thu_tuc)));
+    expect(adjust('xin quyết định công nhận lưu hành giống cây trồng', all) - adjust('gia hạn quyết định công nhận lưu hành giống cây trồng', all)).toBeCloseTo(0);
+  });
+
+  it('(f) prefers the level the question names: Bộ Công an, công an tỉnh, công an xã', () => {
+    const central = byTitle('Cấp lại thẻ căn cước (thực hiện tại cấp trung ương)');
+    const province = byTitle('Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)');
+    const commune = byTitle('Cấp lại thẻ căn cước');
+    const atMinistry = 'Cấp lại thẻ căn cước ở Bộ Công an có mất lệ phí không?';
+    expect(adjust(atMinistry, central) - adjust(atMinistry, commune)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
+    const atProvince = 'làm lại căn cước ở công an tỉnh hết bao nhiêu';
+    expect(adjust(atProvince, province) - adjust(atProvince, commune)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
+    const atCommune = 'làm lại căn cước ở công an xã hết bao nhiêu';
+    expect(adjust(atCommune, commune) - adjust(atCommune, province)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
+    // "ở xã" says where to go, unless a place name follows: then it says where the asker lives.
+    const goThere = 'làm lại căn cước ở xã tốn bao nhiêu';
+    expect(adjust(goThere, commune) - adjust(goThere, province)).toBeCloseTo(2 * ASKED_LEVEL_BONUS);
+    // No level, where the asker lives, or two levels: no preference beyond rule (b).
+    for (const q of ['làm lại căn cước hết bao nhiêu', 'tôi ở xã Tịnh Hà, làm lại căn cước hết bao nhiêu', 'làm lại căn cước ở công an xã hay công an tỉnh']) {
+      expect(adjust(q, province) - adjust(q, commune), q).toBeCloseTo(0);
+    }
   });
 });

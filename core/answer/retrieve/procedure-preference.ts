@@ -11,7 +11,12 @@
  * - (b) a local one (Cấp xã, Cấp huyện, Cấp tỉnh) over one only done centrally (Cấp bộ,
  *   "thực hiện tại cấp trung ương"), unless the question asks for the central level;
  * - (c) the base procedure over variants whose title adds a special case ("có yếu tố nước
- *   ngoài", "lưu động", "kết hợp" …) the question does not mention;
+ *   ngoài", "lưu động", "kết hợp" …) the question does not mention, each case on its own: a
+ *   question about a birth "có yếu tố nước ngoài" does not ask for the one "kết hợp đăng ký
+ *   nhận cha, mẹ, con";
+ * - (c'') the base procedure over a re-issue, exchange or renewal variant whose title starts
+ *   with it ("Cấp lại …", "Cấp đổi …", "Gia hạn …") when the question asks for no redo,
+ *   change or renewal ("làm hộ chiếu" is not "Cấp lại tem AB … hộ chiếu bị mất");
  * - (c') the procedure for everyone over one for minors ("cho người dưới 14 tuổi", "trẻ em")
  *   when the question names no child or age;
  * - (d) the first-time variant ("… mới", "… lần đầu") when the question asks to build or
@@ -19,7 +24,12 @@
  *   renewal or change variant ("cấp lại", "cấp đổi", "gia hạn", "sửa chữa, cải tạo") then
  *   says the opposite of what is asked and loses {@link CHANGE_PENALTY};
  * - (e) the re-issue variant ("cấp lại", "đăng ký lại") when the question asks to redo a
- *   lost or damaged paper ("làm lại giấy khai sinh bị mất").
+ *   lost or damaged paper ("làm lại giấy khai sinh bị mất");
+ * - (f) the level the question names ("ở Bộ Công an", "công an tỉnh", "UBND xã"): a
+ *   procedure done at that level (Cấp thực hiện) over one done only at others, by
+ *   {@link ASKED_LEVEL_BONUS} either way. Unlike the others this is no tie-breaker: the
+ *   catalogue's per-level twins differ in title only by "(thực hiện tại cấp …)", which a
+ *   citizen does not type, and the level said outweighs the title words left unsaid.
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
@@ -32,7 +42,7 @@ import type { Chunk, DocumentRecord } from '../../model.ts';
 import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
-import { CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 /** A title, or a subjects field, naming individuals among the applicants. */
@@ -45,11 +55,19 @@ const ORGANISATION_TITLE = new RegExp(
   'iu',
 );
 
-/** Title qualifiers of special-case variants. */
-export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze(cues.variantQualifiers);
-const VARIANT_TITLE = new RegExp(anyOf(VARIANT_QUALIFIERS), 'iu');
-/** Question words that ask for a special case (then no variant is penalised). */
-const VARIANT_CUES = said([...VARIANT_QUALIFIERS, ...cues.variantCues]);
+/** Title qualifiers of special-case variants, every group's. */
+export const VARIANT_QUALIFIERS: readonly string[] = Object.freeze(Object.values(cues.variantQualifiers).flatMap((g) => g.title));
+/** Per special case: its title qualifiers, and whether a question asks for it (its qualifiers or cues said). */
+const VARIANT_GROUPS = Object.values(cues.variantQualifiers).map((g) => ({ title: new RegExp(anyOf(g.title), 'iu'), asked: said([...g.title, ...g.cues]) }));
+/** A title that starts with a re-issue, exchange or renewal ("Cấp lại …", "Thủ tục gia hạn …"). */
+const REISSUE_LEAD = new RegExp(String.raw`^(?:thủ tục\s+)?(?:${anyOf(cues.reissueLead)})(?=$|[\s,;)])`, 'iu');
+/**
+ * The levels of Cấp thực hiện ("Cấp bộ", "Cấp tỉnh" …) and the words that ask for each: the
+ * level or its office, never "ở xã" alone, which may say where the asker lives.
+ */
+const ASKED_LEVELS = Object.entries(cues.askedLevels).map(([level, phrases]) => ({ level: new RegExp(anyOf([level]), 'iu'), asked: said(phrases) }));
+/** "ở xã", "tại tỉnh": the level where the asker goes, unless a place name follows ("tôi ở xã Tịnh Hà"). */
+const PLACE_LEVELS = createPhraseMatcher(Object.entries(cues.placeLevels).flatMap(([level, phrases]) => phrases.map((phrase) => ({ phrase, value: level }))));
 /** Question words that name a child or an age (then a title for minors is not a special case). */
 const MINOR_CUES = said(cues.minorCues);
 /** A title for minors: an age limit ("dưới 14 tuổi") or the words of minorTitle. */
@@ -78,10 +96,15 @@ export interface PreferenceCues {
   citizen: boolean;
   organisation: boolean;
   central: boolean;
-  variant: boolean;
+  /** Per group of variantQualifiers: whether the question asks for that special case. */
+  variants: boolean[];
   minor: boolean;
   firstTime: boolean;
   redo: boolean;
+  /** Whether the question asks to redo, change or renew a paper (then a re-issue title is no special case). */
+  change: boolean;
+  /** The Cấp thực hiện the question names (a pattern over the field), if it names one. */
+  level?: RegExp;
 }
 
 /** Read the preference cues of a question asked by `role`. */
@@ -95,19 +118,33 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     citizen: role === 'citizen',
     organisation: said(ORGANISATION_CUES),
     central: said(CENTRAL_CUES),
-    variant: said(VARIANT_CUES),
+    variants: VARIANT_GROUPS.map((g) => said(g.asked)),
     minor: said(MINOR_CUES),
     firstTime: said(FIRST_TIME_CUES) && !said(CHANGE_CUES),
     redo: said(REDO_CUES),
+    change: said(CHANGE_CUES) || said(REDO_CUES),
+    ...levelAsked(said, asked, withoutSpendingWords(q.text)),
   };
+}
+
+/** The one level the question names; none when it names none or several ("xã hay tỉnh"). */
+function levelAsked(said: (cue: (tokens: readonly QuestionToken[]) => boolean) => boolean, tokens: readonly QuestionToken[], text: string): { level?: RegExp } {
+  const named = new Set(ASKED_LEVELS.filter((l) => said(l.asked)).map((l) => l.level.source));
+  for (const m of PLACE_LEVELS.match(tokens)) {
+    const next = tokens[m.end];
+    if (!next || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) named.add(new RegExp(anyOf([m.value]), 'iu').source);
+  }
+  return named.size === 1 ? { level: new RegExp([...named][0]!, 'iu') } : {};
 }
 
 /** What the rules read of a procedure's title. */
 interface TitleKinds {
   central: boolean;
   individuals: boolean;
-  variant: boolean;
+  /** Per group of variantQualifiers: whether the title holds that special case. */
+  variants: boolean[];
   organisation: boolean;
+  reissue: boolean;
   minor: boolean;
   firstTime: boolean;
   change: boolean;
@@ -118,8 +155,9 @@ function titleKinds(title: string): TitleKinds {
   return {
     central: CENTRAL_TITLE.test(title),
     individuals: INDIVIDUALS.test(title),
-    variant: VARIANT_TITLE.test(title),
+    variants: VARIANT_GROUPS.map((g) => g.title.test(title)),
     organisation: ORGANISATION_TITLE.test(title),
+    reissue: REISSUE_LEAD.test(title.trim()),
     minor: MINOR_TITLE.test(title),
     firstTime: FIRST_TIME_TITLE.test(title),
     change: CHANGE_TITLE.test(title),
@@ -153,16 +191,16 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
     const subjects = chunks.find((c) => c.sectionLabel === SUBJECT_LABEL);
     if (subjects !== undefined && namesIndividuals(subjects)) adjust += INDIVIDUAL_BONUS;
   }
-  if (!cue.central) {
-    const level = doc.extra?.['cap_thuc_hien'] ?? '';
-    if (LOCAL_LEVELS.test(level) && !title.central) adjust += LOCAL_LEVEL_BONUS;
-  }
+  const level = doc.extra?.['cap_thuc_hien'] ?? '';
+  if (!cue.central && LOCAL_LEVELS.test(level) && !title.central) adjust += LOCAL_LEVEL_BONUS;
+  if (cue.level && level.trim() !== '') adjust += cue.level.test(level) ? ASKED_LEVEL_BONUS : -ASKED_LEVEL_BONUS;
   // A title that also lists individuals ("… hộ gia đình, cá nhân, người … ở nước ngoài") is for everyone.
-  if (!cue.variant && title.variant && !title.individuals) adjust -= VARIANT_PENALTY;
+  if (!title.individuals && title.variants.some((has, i) => has && !cue.variants[i])) adjust -= VARIANT_PENALTY;
   if (cue.citizen && !cue.organisation && title.organisation && !title.individuals) adjust -= VARIANT_PENALTY;
   if (!cue.minor && title.minor) adjust -= VARIANT_PENALTY;
   if (cue.firstTime && title.firstTime) adjust += FIRST_TIME_BONUS;
   else if (cue.firstTime && title.change) adjust -= CHANGE_PENALTY;
+  else if (!cue.change && title.reissue) adjust -= CHANGE_PENALTY;
   if (cue.redo && title.redo) adjust += REDO_BONUS;
   return adjust;
 }

@@ -12,6 +12,25 @@ describe('analyzeQuestion', () => {
     expect(contentWords('tại sao hồ sơ bị trả lại')).not.toContain('sao');
   });
 
+  it('sets aside the people around the asker ("người quen", "hàng xóm"): no procedure is named after them', () => {
+    const words = contentWords('Thông báo lưu trú cho người quen ở nhờ nhà mình thì bao lâu xong?');
+    expect(words).toContain('lưu');
+    expect(words).not.toContain('quen');
+    expect(contentWords('hoa giai tranh chap dat voi hang xom')).not.toContain('xom');
+    // "thân nhân" of a catalog title is not "người thân": only the phrase is set aside.
+    expect(contentWords('chế độ cho thân nhân liệt sĩ')).toContain('thân');
+    // Who it is for ("cho con") is no subject either; a child asked about stays one ("nhận cha, mẹ, con").
+    expect(contentWords('khai sinh cho con có yếu tố nước ngoài')).not.toContain('con');
+    expect(contentWords('đăng ký nhận cha mẹ con')).toContain('con');
+  });
+
+  it('keeps a dictionary term whole although one of its words is a follow-up marker ("thế" of "thế chấp")', () => {
+    const q = analyzeQuestion('Đăng ký thế chấp quyền sử dụng đất thì phí bao nhiêu?');
+    expect(q.terms.map((t) => t.match.entry.term)).toContain('thế chấp');
+    expect(q.markers).toEqual([]);
+    expect(analyzeQuestion('thế còn lệ phí thì sao').markers.length).toBeGreaterThan(0);
+  });
+
   it('reads "theo luật số mấy" as a legal-basis question and "trước mấy giờ" as a time question', () => {
     expect(analyzeQuestion('cấp phiếu lý lịch tư pháp theo luật số mấy').intents).toEqual(['legal_basis']);
     expect(analyzeQuestion('phải báo lưu trú trước mấy giờ').intents).toEqual(['time']);

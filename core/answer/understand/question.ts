@@ -20,6 +20,13 @@ import type { ProcedureIntent } from '../types.ts';
 export const REQUEST_WORDS: readonly string[] = Object.freeze(cues.requestWords);
 
 /**
+ * People around the asker ("người quen", "hàng xóm", "cho con"): who the procedure is done
+ * for or with, never its subject. A title naming a child ("nhận cha, mẹ, con") is no match
+ * for "khai sinh cho con"; whether a child is asked about is read from the words as typed.
+ */
+export const BYSTANDER_WORDS: readonly string[] = Object.freeze(cues.bystanderWords);
+
+/**
  * Subject phrases that contain a question or function word ("sao" of "tại sao" in "bản
  * sao"): their words stay content words.
  */
@@ -42,7 +49,7 @@ const START_ONLY_MARKERS: ReadonlySet<string> = new Set(followUp.markersAtStartO
  */
 const BARE_FUNCTION_WORDS = foldedWords(cues.bareFunctionWords);
 
-const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
+const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS, ...BYSTANDER_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
 const MARKERS = createPhraseMatcher(FOLLOW_UP_MARKERS.map((phrase) => ({ phrase, value: true as const })), { bareSingles: BARE_FUNCTION_WORDS });
 const SUBJECTS = createPhraseMatcher(SUBJECT_PHRASES.map((phrase) => ({ phrase, value: true })));
 const CHANNEL_CUES: Readonly<Record<Channel, readonly string[]>> = channelCues;
@@ -150,7 +157,6 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   for (const c of cues) if (!intents.includes(c.value)) intents.push(c.value);
   const amounts = quotedAmounts(tokens);
   if (amounts.size > 0 && !intents.includes('fee')) intents.push('fee');
-  const markers = MARKERS.match(tokens).filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0);
   // Dictionary terms are subjects even when they look like function words ("AI" vs "ai").
   const terms: QuestionAnalysis['terms'] = [];
   for (const match of matchTerms(text)) {
@@ -159,6 +165,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     while (end >= 0 && end < tokens.length && tokens[end]!.end <= match.end) end += 1;
     if (start >= 0 && end > start) terms.push({ match, start, end });
   }
+  // A word of a dictionary term points back at nothing: "thế" of "thế chấp" is no "thế còn …".
+  const markers = MARKERS.match(tokens)
+    .filter((m) => !START_ONLY_MARKERS.has(m.phrase) || m.start === 0)
+    .filter((m) => !terms.some((t) => m.start < t.end && t.start < m.end));
   const inTerm = new Set<number>();
   covered(terms, inTerm);
   covered(SUBJECTS.match(tokens), inTerm);
