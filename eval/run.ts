@@ -34,6 +34,7 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
+ *   npm run eval -- drafts --fresh  # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -41,7 +42,7 @@
  *
  * The shared datasets are read from SHARED_DIR (default ../shared beside the checkout).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import os from 'node:os';
@@ -67,7 +68,7 @@ import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsSection } from './traps-report.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
-import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
+import { draftsSection, draftsSummary, loadFreshDrafts, runDraftEval } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
 
@@ -115,6 +116,8 @@ interface EvalRun {
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
+  /** The drafts part scores the held-out eval/datasets/drafts-fresh.jsonl instead of the dev set. */
+  fresh?: boolean;
   datasets: DatasetPaths;
 }
 
@@ -178,9 +181,17 @@ async function redteamPart(values: EvalRun): Promise<void> {
 }
 
 async function draftsPart(values: EvalRun): Promise<void> {
-  const result = await runDraftEval({ indexDir: values.index ?? await fullIndex(values) });
-  process.stdout.write(`${draftsSummary(result)}\n`);
-  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-drafts', draftsSection(result));
+  const indexDir = values.index ?? await fullIndex(values);
+  const result = await runDraftEval({ indexDir, ...(values.fresh ? { questions: await loadFreshDrafts() } : {}) });
+  const summary = draftsSummary(result);
+  process.stdout.write(`${summary}\n`);
+  if (values.write) {
+    const set = values.fresh ? 'fresh' : 'dev';
+    const report = join(REPO_ROOT, 'eval', 'reports', `drafts-${set}-${new Date().toISOString().slice(0, 10)}.md`);
+    await writeFile(report, `# Drafts (${set} set)\n\n\`\`\`\n${summary}\n\`\`\`\n`);
+    process.stdout.write(`report: ${report}\n`);
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), values.fresh ? 'eval-drafts-fresh' : 'eval-drafts', draftsSection(result, set));
+  }
 }
 
 async function main(config: Config): Promise<void> {
@@ -191,13 +202,14 @@ async function main(config: Config): Promise<void> {
       write: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
+      fresh: { type: 'boolean', default: false },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);
