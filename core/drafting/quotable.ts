@@ -57,6 +57,14 @@ export function unquotable(sentence: string): string | undefined {
   return undefined;
 }
 
+/** The clauses of a sentence announcing a list that come before its last ";", when they can be quoted on their own. */
+function leadingClauses(sentence: string): string | undefined {
+  const cut = sentence.lastIndexOf(';');
+  if (cut < 0) return undefined;
+  const clauses = `${sentence.slice(0, cut).trimEnd()};`;
+  return unquotable(clauses) ? undefined : clauses.replace(/\s*;$/u, '');
+}
+
 /** A quotable sentence and where it sits in its passage. */
 export interface QuotableSentence {
   text: string;
@@ -74,7 +82,15 @@ export function quotableSentences(passage: string, opts: { continues?: boolean }
   splitSentences(passage).forEach((span, index) => {
     if (index === 0 && opts.continues) return;
     const text = dropGluedMarkers(passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim().replace(LIST_MARKER, ''));
-    if (unquotable(text)) return;
+    const why = unquotable(text);
+    if (why === 'announces-list') {
+      // "Thực hiện Công văn số 1125/UBND-KTTH …; Sở Khoa học và Công nghệ báo cáo như sau:": the clauses before
+      // the last ";" are whole, like list items; only the one announcing what follows is not a fact.
+      const clause = leadingClauses(text);
+      if (clause) out.push({ text: clause, index });
+      return;
+    }
+    if (why) return;
     out.push({ text: text.replace(/\s*;$/u, ''), index });
   });
   return out;

@@ -11,6 +11,23 @@ export const MAX_FACTS = 5;
 /** Facts from one document at most, so one long report does not fill the draft. */
 export const MAX_FACTS_PER_DOCUMENT = 3;
 
+/** Facts from a document read whole as the draft's subject (named by the request, or its title covers it): a report drafted from one document quotes more of it. */
+export const MAX_FACTS_PER_SUBJECT_DOCUMENT = 4;
+
+/**
+ * Added to the score of a relevant sentence (one already past MIN_FACT_SCORE) that states a
+ * figure — a count, an amount, a share: among the sentences of the document a draft is
+ * about, the results are what it quotes, not the general statements around them.
+ */
+export const FIGURE_BONUS = 0.15;
+
+/**
+ * Scores within one step of each other count as equal, and the equal ones are quoted in the
+ * order of their document: the sentences of a report read whole score alike, and it states its
+ * main results first.
+ */
+export const SCORE_STEP = 0.05;
+
 /** Facts from one passage (chunk) at most. */
 export const MAX_FACTS_PER_CHUNK = 2;
 
@@ -46,6 +63,13 @@ export const PAIR_WEIGHT = 0.5;
 
 /** A retrieved document whose title covers this share of the request is the draft's subject: all its passages are candidates, not only the retrieved ones. */
 export const MIN_TITLE_COVERAGE_FOR_DOCUMENT = 0.5;
+
+/**
+ * A retrieved document whose title's weighted terms are this much in the request is named by
+ * it, as by its number: the official wrote the title out ("dựa trên Danh mục nhu cầu công
+ * nghệ của các sở, ban, ngành, địa phương"), the words after it notwithstanding.
+ */
+export const MIN_TITLE_IN_REQUEST = 0.8;
 
 /** At most this many such documents are read whole. */
 export const WHOLE_DOCUMENTS = 2;
