@@ -12,7 +12,7 @@ import { foldDiacritics } from '../text/fold.ts';
 import type { DraftFact } from './compose.ts';
 import type { DraftFields } from './model.ts';
 import { coverage, queryTerms, selectFacts, type FactPassage, type TermWeight } from './select-facts.ts';
-import { CANDIDATE_PASSAGES, MIN_TITLE_COVERAGE_FOR_DOCUMENT, MIN_TITLE_IN_REQUEST, SUBJECT_PASSAGES, WHOLE_DOCUMENTS } from './tuning.ts';
+import { CANDIDATE_PASSAGES, MAX_FACTS, MAX_FACTS_BY_TYPE, MIN_TITLE_COVERAGE_FOR_DOCUMENT, MIN_TITLE_IN_REQUEST, SUBJECT_PASSAGES, WHOLE_DOCUMENTS } from './tuning.ts';
 
 /** Chunk kinds that hold no running text (set by the ingest when it recognises the block). */
 const NOT_BODY = new Set(['header', 'signature', 'recipients', 'footnote']);
@@ -72,7 +72,7 @@ export function withoutClosingPlace(title: string): string {
 }
 
 /** The cited facts for a draft of `fields`, and the hits they were chosen among (for the audit). */
-export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'subject' | 'recipients'>, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
+export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'subject' | 'recipients'> & Partial<Pick<DraftFields, 'type'>>, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
   const subject = fields.subject.trim();
   const query = { subject, request, recipients: fields.recipients };
   const weight = rarity(corpus);
@@ -140,7 +140,7 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
   }
   for (const doc of whole) for (const c of bodyChunks(doc.id)) add(doc, c.id, c.sectionLabel, c.text, c);
 
-  const chosen = selectFacts(passages, query, weight);
+  const chosen = selectFacts(passages, query, weight, (fields.type && MAX_FACTS_BY_TYPE[fields.type]) || MAX_FACTS);
   const facts = chosen.map((f, i): DraftFact => {
     const { chunkId, section, doc } = f.passage.ref;
     return { text: f.text, citation: buildCitation(i + 1, { id: chunkId, sectionLabel: section }, doc, f.text) };

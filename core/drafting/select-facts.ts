@@ -69,7 +69,8 @@ const OPENING = new RegExp(`^(?:${factCues.openingCues.map((c) => foldDiacritics
 
 /** A text as compared with the request: abbreviations spelled out, numbers without leading zeros ("03 năm" = "3 năm"). */
 function comparable(text: string): string {
-  return spellOut(text).replace(/(?<![\d.,/])0+(?=\d)/gu, '');
+  // A date says its year too: "tính đến ngày 30/9/2025" is about 2025 (not as much as "năm 2025" written out).
+  return spellOut(text).replace(/(?<![\d/])(\d{1,2}\/\d{1,2}\/(\d{4}))(?![\d/])/gu, '$1 $2').replace(/(?<![\d.,/])0+(?=\d)/gu, '');
 }
 
 /** Terms that carry meaning: not function words, not the words of a drafting request, not bare punctuation. */
