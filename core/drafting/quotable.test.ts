@@ -28,6 +28,13 @@ describe('quotable sentences', () => {
     expect(unquotable('Đã ban hành Kế hoạch số 41/KH-UBND ngày 10/9/2025 về Chuyển đổi số tỉnh Quảng Ngãi năm 2025.')).toBeUndefined();
   });
 
+  it('keeps the whole clauses before the last ";" of a sentence announcing a list, and nothing of one without them', () => {
+    const opening = 'Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết; Sở Khoa học và Công nghệ báo cáo, như sau:';
+    expect(quotableSentences(opening).map((s) => s.text)).toEqual(['Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết']);
+    expect(quotableSentences('Phó Chủ tịch Ủy ban nhân dân tỉnh Trần Phước Hiền kết luận và chỉ đạo như sau:')).toEqual([]);
+    expect(quotableSentences('ngành KH&CN đã ưu tiên xét duyệt các nhiệm vụ; Sở báo cáo như sau:')).toEqual([]);
+  });
+
   it('quotes list items whole, without their dash or closing ";", and skips the cut first sentence of a continuing passage', () => {
     const passage = [
       '2. Sở Khoa học và Công nghệ:',
