@@ -122,7 +122,8 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
   for (const doc of docs) {
     if (named.size >= WHOLE_DOCUMENTS) break;
     // Named by number or date, or by its title written out in the request ("dựa trên Danh mục nhu cầu công nghệ của các sở, ban, ngành").
-    const byTitle = coverage(text, queryTerms({ subject: withoutClosingPlace(doc.title) }, weight)) >= MIN_TITLE_IN_REQUEST;
+    // Not a national procedure's title: a short action phrase ("Cấp giấy phép …") a request shares without naming it.
+    const byTitle = doc.type !== 'thủ tục' && coverage(text, queryTerms({ subject: withoutClosingPlace(doc.title) }, weight)) >= MIN_TITLE_IN_REQUEST;
     if (byTitle || ((refs.numbers.length || refs.dates.length) && names(doc, opening(doc.id)?.text ?? '', refs))) named.add(doc.id);
   }
   whole.push(...docs.filter((d) => named.has(d.id)));
