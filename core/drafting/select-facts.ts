@@ -156,7 +156,9 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
       if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
       // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”): as concrete as a figure.
       const concrete = statesFigure(s.text) || (opening && p.named === true);
-      const c = coverage(headings ? `${headings}. ${s.text}` : s.text, terms);
+      // A list is quoted when what announces it is about the subject (its items say what the list holds).
+      const about = s.lead ?? s.text;
+      const c = coverage(headings ? `${headings}. ${about}` : about, terms);
       if (c < MIN_SENTENCE_COVERAGE) continue;
       const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
       if (score < MIN_FACT_SCORE) continue;

@@ -60,6 +60,13 @@ export const MIN_SENTENCE_CHARS = 40;
 export const MAX_SENTENCE_CHARS = 600;
 
 /**
+ * A sentence announcing a list ("… gồm các nội dung sau:") is quoted only with its items, and
+ * only when all of them fit in this many characters: a longer list is the source's to read,
+ * not a fact to paste.
+ */
+export const MAX_LIST_CHARS = 900;
+
+/**
  * Least score of a quoted sentence: (1 − TITLE_WEIGHT) × its coverage of the request's
  * weighted terms + TITLE_WEIGHT × its document title's coverage, times the type factor
  * below (0–1). Below it the sentence only shares common words with the request; a
