@@ -35,6 +35,7 @@
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- drafts --fresh  # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl)
+ *   npm run eval -- drafts --fresh2 # the second held-out batch (eval/datasets/drafts-fresh2.jsonl)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -68,7 +69,7 @@ import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsSection } from './traps-report.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
-import { draftsSection, draftsSummary, loadFreshDrafts, runDraftEval } from './drafts.ts';
+import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
 
@@ -118,6 +119,8 @@ interface EvalRun {
   index?: string;
   /** The drafts part scores the held-out eval/datasets/drafts-fresh.jsonl instead of the dev set. */
   fresh?: boolean;
+  /** The drafts part scores the second held-out batch, eval/datasets/drafts-fresh2.jsonl. */
+  fresh2?: boolean;
   datasets: DatasetPaths;
 }
 
@@ -182,15 +185,16 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runDraftEval({ indexDir, ...(values.fresh ? { questions: await loadFreshDrafts() } : {}) });
+  const set: DraftSet = values.fresh2 ? 'fresh2' : values.fresh ? 'fresh' : 'dev';
+  const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
+  const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
   process.stdout.write(`${summary}\n`);
   if (values.write) {
-    const set = values.fresh ? 'fresh' : 'dev';
     const report = join(REPO_ROOT, 'eval', 'reports', `drafts-${set}-${new Date().toISOString().slice(0, 10)}.md`);
     await writeFile(report, `# Drafts (${set} set)\n\n\`\`\`\n${summary}\n\`\`\`\n`);
     process.stdout.write(`report: ${report}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), values.fresh ? 'eval-drafts-fresh' : 'eval-drafts', draftsSection(result, set));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'dev' ? 'eval-drafts' : `eval-drafts-${set}`, draftsSection(result, set));
   }
 }
 
@@ -203,13 +207,14 @@ async function main(config: Config): Promise<void> {
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
       fresh: { type: 'boolean', default: false },
+      fresh2: { type: 'boolean', default: false },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, fresh2: values.fresh2, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);
