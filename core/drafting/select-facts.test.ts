@@ -99,6 +99,18 @@ describe('selectFacts', () => {
     expect(selectFacts([{ ...opening, named: false, subject: false, docTitle: 'Báo cáo khác' }], { subject: 'kế hoạch chuyển đổi số năm 2026' })).toEqual([]);
   });
 
+  it('gives a figure its bonus by what the sentence adds to its document title about the subject: another section\'s figure does not outrank the sentence on the subject', () => {
+    const report = (text: string, order: number): FactPassage<string> => passage({
+      docId: 'ai-report', docTitle: 'Báo cáo kết quả ứng dụng trí tuệ nhân tạo năm 2025', chunkId: `ai#${order}`, text, order, named: true, subject: true,
+    });
+    const training = report('Tập huấn kỹ năng sử dụng trí tuệ nhân tạo cho 8.000 cán bộ, công chức, viên chức.', 0);
+    const forest = report('Lắp đặt hệ thống camera ứng dụng trí tuệ nhân tạo tại các khu vực rừng có nguy cơ cháy cao.', 1);
+    const pick = (subject: string) => selectFacts([training, forest], { subject }, undefined, 1).map((f) => f.text);
+    expect(pick('ứng dụng trí tuệ nhân tạo trong phòng cháy, chữa cháy rừng')).toEqual([forest.text]);
+    // The same figure keeps its bonus when it is about the subject.
+    expect(pick('ứng dụng trí tuệ nhân tạo trong tập huấn cán bộ, công chức')).toEqual([training.text]);
+  });
+
   it('counts a date for its year: a sentence dated 2025 is about the year 2025', () => {
     const terms = queryTerms({ subject: 'kết quả năm 2025' });
     expect(coverage('Tính đến ngày 30/9/2025, 36/36 cơ sở đã hoàn thành.', terms)).toBeGreaterThan(coverage('Tính đến nay, 36/36 cơ sở đã hoàn thành.', terms));

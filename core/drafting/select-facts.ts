@@ -14,7 +14,7 @@ import { phrases, withoutPhrases } from './cue-phrases.ts';
 import { quotableSentences } from './quotable.ts';
 import { spellOut } from './spell-out.ts';
 import {
-  FIGURE_BONUS, LAW_FACTOR, MAX_FACTS, MAX_FACTS_PER_CHUNK, MAX_FACTS_PER_DOCUMENT, MAX_FACTS_PER_SUBJECT_DOCUMENT, MIN_FACT_SCORE,
+  FIGURE_BONUS, FIGURE_BONUS_FULL_COVERAGE, LAW_FACTOR, MAX_FACTS, MAX_FACTS_PER_CHUNK, MAX_FACTS_PER_DOCUMENT, MAX_FACTS_PER_SUBJECT_DOCUMENT, MIN_FACT_SCORE,
   MIN_SENTENCE_COVERAGE, MIN_TITLE_COVERAGE_FOR_OPENING, PAIR_WEIGHT, PROCEDURE_FACTOR, REQUEST_ONLY_TERM_WEIGHT, SCORE_STEP, TITLE_WEIGHT,
 } from './tuning.ts';
 
@@ -145,24 +145,38 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
   const candidates: Array<SelectedFact<R> & { index: number }> = [];
   const seenChunks = new Set<string>();
   const titleCoverage = new Map<string, number>();
+  // The request's terms that a document's title does not already hold: what a sentence of it adds about the subject.
+  const ownTerms = new Map<string, ReadonlyMap<string, number>>();
   for (const p of passages) {
     if (seenChunks.has(p.chunkId)) continue;
     seenChunks.add(p.chunkId);
+    let own = ownTerms.get(p.docId);
+    if (own === undefined) {
+      const inTitle = foldedTermSet(comparable(p.docTitle));
+      const rest = new Map([...terms].filter(([t]) => !inTitle.has(t)));
+      ownTerms.set(p.docId, own = rest.size ? rest : terms);
+    }
     let title = titleCoverage.get(p.docId);
     if (title === undefined) titleCoverage.set(p.docId, title = p.named ? 1 : coverage(p.docTitle, terms));
     const headings = (p.headings ?? []).join('. ');
     for (const s of quotableSentences(p.text, p.continues ? { continues: true } : {})) {
       const opening = p.firstOfDocument && OPENING.test(foldDiacritics(s.text.toLowerCase()));
       if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
-      // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”): as concrete as a figure.
-      const concrete = statesFigure(s.text) || (opening && p.named === true);
+      // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”):
+      // relevant because the request names its document, so its bonus is whole.
+      const namedOpening = opening && p.named === true;
+      const figure = statesFigure(s.text);
       // A list is quoted when what announces it is about the subject (its items say what the list holds).
       const about = s.lead ?? s.text;
       const c = coverage(headings ? `${headings}. ${about}` : about, terms);
       if (c < MIN_SENTENCE_COVERAGE) continue;
       const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
       if (score < MIN_FACT_SCORE) continue;
-      candidates.push({ text: s.text, passage: p, coverage: c, score: score + (concrete ? FIGURE_BONUS : 0), index: s.index });
+      // A figure counts in proportion to the sentence's own relevance: its coverage of the request's
+      // terms beyond its document's title (see FIGURE_BONUS_FULL_COVERAGE).
+      const relevance = figure ? coverage(headings ? `${headings}. ${about}` : about, own) : 0;
+      const bonus = namedOpening ? FIGURE_BONUS : figure ? FIGURE_BONUS * Math.min(1, relevance / FIGURE_BONUS_FULL_COVERAGE) : 0;
+      candidates.push({ text: s.text, passage: p, coverage: c, score: score + bonus, index: s.index });
     }
   }
   // Best first; a run of scores within one step of its best is read in the order of its documents

@@ -27,11 +27,22 @@ export const MAX_FACTS_PER_DOCUMENT = 3;
 export const MAX_FACTS_PER_SUBJECT_DOCUMENT = 6;
 
 /**
- * Added to the score of a relevant sentence (one already past MIN_FACT_SCORE) that states a
- * figure — a count, an amount, a share: among the sentences of the document a draft is
- * about, the results are what it quotes, not the general statements around them.
+ * Added, at most, to the score of a relevant sentence (one already past MIN_FACT_SCORE) that
+ * states a figure — a count, an amount, a share: among the sentences of the document a draft
+ * is about, the results are what it quotes, not the general statements around them.
  */
 export const FIGURE_BONUS = 0.15;
+
+/**
+ * The figure bonus is not about relevance, so it grows with the sentence's own relevance — its
+ * coverage of the request's terms that its document's title does not already hold — and is
+ * whole only from this coverage up: a figure from another section of a report read whole (its
+ * title carries it past MIN_FACT_SCORE) must not outrank the sentence about the draft's subject
+ * that has no figure. The named document's opening keeps its whole bonus (the request names
+ * it). Round value, not searched; with it dev 21/27 → 21/27, fresh 12/22 → 13/22, fresh2
+ * 16/20 → 16/20 (docs/BENCHMARKS.md).
+ */
+export const FIGURE_BONUS_FULL_COVERAGE = 0.5;
 
 /**
  * Scores within one step of each other count as equal, and the equal ones are quoted in the
