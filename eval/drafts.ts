@@ -7,18 +7,40 @@
  * opening, a footnote spliced into a sentence) absent; and each quoted fact checked for
  * being a whole sentence (not cut, not ending in ":").
  *
- *   npm run eval -- drafts [--index <dir>] [--write]
+ * `--fresh` scores eval/datasets/drafts-fresh.jsonl instead: requests written after the
+ * development set and before the selection was changed, never tuned on (held out);
+ * `--fresh2` scores eval/datasets/drafts-fresh2.jsonl, a second held-out batch written
+ * before the figure bonus was tied to the sentence's relevance.
+ *
+ *   npm run eval -- drafts [--fresh | --fresh2] [--index <dir>] [--write]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../index/open-index.ts';
 import { PROFILE_FIELDS } from '../core/drafting/profile.ts';
 import { DraftService, type DraftInput } from '../server/drafting/service.ts';
 import { containsFact } from './datasets/answer-datasets.ts';
-import { loadOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
+import { loadOfficialQuestions, parseOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
+
+/** The held-out drafting requests (same schema as the officials' set, ids off-9NN). */
+export const FRESH_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh.jsonl', import.meta.url));
+
+/** The second held-out batch (ids off-921…), written before the figure bonus was tied to relevance. */
+export const FRESH2_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh2.jsonl', import.meta.url));
+
+/** The drafting sets the eval scores: the development set and the two held-out batches. */
+export type DraftSet = 'dev' | 'fresh' | 'fresh2';
+
+/** The fresh drafting requests; throws on a line that does not fit the schema. */
+export async function loadFreshDrafts(path = FRESH_DRAFTS_PATH): Promise<OfficialQuestion[]> {
+  const { questions, problems } = parseOfficialQuestions(await readFile(path, 'utf8'));
+  if (problems.length) throw new Error(`${path}: ${problems.join('; ')}`);
+  return questions;
+}
 
 /** How the simulated official answers the service's questions, by field. */
 export const OFFICIAL_PROFILE: Readonly<Record<string, string | string[]>> = {
@@ -190,12 +212,16 @@ export function draftsSummary(r: DraftEvalResult): string {
 const pct = (n: number, of: number) => `${of ? ((100 * n) / of).toFixed(0) : '0'}% (${n}/${of})`;
 
 /** The docs/BENCHMARKS.md section (`eval-drafts`). */
-export function draftsSection(r: DraftEvalResult): string {
+export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string {
   const rows = r.outcomes.map((o) => `| ${o.id} | ${o.facts.length - o.missingFacts.length}/${o.facts.length} | ${o.quotedForbidden.length}/${o.forbidden.length} | ${o.badQuotes.length}/${o.quotes.length} | ${o.parentAsked ? 'yes' : 'no'} |`);
   return [
-    `Command: \`npm run eval -- drafts\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+    `Command: \`npm run eval -- drafts${set === 'fresh' ? ' --fresh' : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
     '',
-    `The ${r.outcomes.length} drafting requests of eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it), drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
+    `The ${r.outcomes.length} drafting requests of ${set === 'fresh'
+      ? 'eval/datasets/drafts-fresh.jsonl (held out: written before the selection was last changed, never tuned on)'
+      : set === 'fresh2'
+        ? 'eval/datasets/drafts-fresh2.jsonl (a second held-out batch: written before the figure bonus was tied to relevance, never tuned on)'
+        : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
     '',
     '| Metric | Value |',
     '|---|---|',

@@ -35,6 +35,8 @@
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- traps --fresh   # the fresh citizen trap set (held apart from the rules; never tuned on)
+ *   npm run eval -- drafts --fresh  # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl)
+ *   npm run eval -- drafts --fresh2 # the second held-out batch (eval/datasets/drafts-fresh2.jsonl)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -42,7 +44,7 @@
  *
  * The shared datasets are read from SHARED_DIR (default ../shared beside the checkout).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import os from 'node:os';
@@ -69,7 +71,7 @@ import { trapsFreshSection, trapsSection } from './traps-report.ts';
 import { FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
-import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
+import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
 
@@ -117,8 +119,13 @@ interface EvalRun {
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
-  /** The traps part asks the fresh set (eval/datasets/citizen-traps-fresh.jsonl) instead of the development set. */
+  /**
+   * The traps and drafts parts ask their fresh sets (eval/datasets/citizen-traps-fresh.jsonl,
+   * eval/datasets/drafts-fresh.jsonl) instead of the development sets.
+   */
   fresh?: boolean;
+  /** The drafts part scores the second held-out batch, eval/datasets/drafts-fresh2.jsonl. */
+  fresh2?: boolean;
   datasets: DatasetPaths;
 }
 
@@ -188,9 +195,18 @@ async function redteamPart(values: EvalRun): Promise<void> {
 }
 
 async function draftsPart(values: EvalRun): Promise<void> {
-  const result = await runDraftEval({ indexDir: values.index ?? await fullIndex(values) });
-  process.stdout.write(`${draftsSummary(result)}\n`);
-  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-drafts', draftsSection(result));
+  const indexDir = values.index ?? await fullIndex(values);
+  const set: DraftSet = values.fresh2 ? 'fresh2' : values.fresh ? 'fresh' : 'dev';
+  const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
+  const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
+  const summary = draftsSummary(result);
+  process.stdout.write(`${summary}\n`);
+  if (values.write) {
+    const report = join(REPO_ROOT, 'eval', 'reports', `drafts-${set}-${new Date().toISOString().slice(0, 10)}.md`);
+    await writeFile(report, `# Drafts (${set} set)\n\n\`\`\`\n${summary}\n\`\`\`\n`);
+    process.stdout.write(`report: ${report}\n`);
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'dev' ? 'eval-drafts' : `eval-drafts-${set}`, draftsSection(result, set));
+  }
 }
 
 async function main(config: Config): Promise<void> {
@@ -202,13 +218,14 @@ async function main(config: Config): Promise<void> {
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
       fresh: { type: 'boolean', default: false },
+      fresh2: { type: 'boolean', default: false },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, fresh2: values.fresh2, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);

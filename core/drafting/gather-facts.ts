@@ -12,7 +12,7 @@ import { foldDiacritics } from '../text/fold.ts';
 import type { DraftFact } from './compose.ts';
 import type { DraftFields } from './model.ts';
 import { coverage, queryTerms, selectFacts, type FactPassage, type TermWeight } from './select-facts.ts';
-import { CANDIDATE_PASSAGES, MIN_TITLE_COVERAGE_FOR_DOCUMENT, SUBJECT_PASSAGES, WHOLE_DOCUMENTS } from './tuning.ts';
+import { CANDIDATE_PASSAGES, MAX_FACTS, MAX_FACTS_BY_TYPE, MIN_TITLE_COVERAGE_FOR_DOCUMENT, MIN_TITLE_IN_REQUEST, SUBJECT_PASSAGES, WHOLE_DOCUMENTS } from './tuning.ts';
 
 /** Chunk kinds that hold no running text (set by the ingest when it recognises the block). */
 const NOT_BODY = new Set(['header', 'signature', 'recipients', 'footnote']);
@@ -66,8 +66,13 @@ function names(doc: Source['doc'], opening: string, refs: { numbers: string[]; d
   return refs.dates.some((d) => dates.has(d));
 }
 
+/** A title without the place it closes on ("… địa phương tỉnh Quảng Ngãi"): the official's own province goes without saying in a request. */
+export function withoutClosingPlace(title: string): string {
+  return title.replace(/\s*(?:trên địa bàn\s+)?(?:tỉnh|thành phố)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*\s*$/u, '').trim() || title;
+}
+
 /** The cited facts for a draft of `fields`, and the hits they were chosen among (for the audit). */
-export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'subject' | 'recipients'>, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
+export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'subject' | 'recipients'> & Partial<Pick<DraftFields, 'type'>>, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
   const subject = fields.subject.trim();
   const query = { subject, request, recipients: fields.recipients };
   const weight = rarity(corpus);
@@ -89,14 +94,23 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
     return firstBody.get(docId);
   };
   const named = new Set<string>();
+  const subjects = new Set<string>();
   const passages: Array<FactPassage<Source>> = [];
+  const orders = new Map<string, Map<string, number>>();
+  const orderOf = (docId: string, chunkId: string) => {
+    if (!orders.has(docId)) orders.set(docId, new Map(bodyChunks(docId).map((c, i) => [c.id, i])));
+    return orders.get(docId)!.get(chunkId);
+  };
   const add = (doc: Source['doc'], chunkId: string, section: string, passage: string, chunk: Chunk | undefined) => {
+    const order = orderOf(doc.id, chunkId);
     passages.push({
+      ...(order !== undefined ? { order } : {}),
       text: passage, chunkId, docId: doc.id, docTitle: doc.title, docType: doc.type ?? 'khác',
       firstOfDocument: opening(doc.id)?.id === chunkId,
       ...((chunk as { continues?: boolean } | undefined)?.continues ? { continues: true } : {}),
       ...(chunk?.headingTrail?.length ? { headings: chunk.headingTrail } : {}),
       ...(named.has(doc.id) ? { named: true } : {}),
+      ...(subjects.has(doc.id) ? { subject: true } : {}),
       ref: { chunkId, section, doc },
     });
   };
@@ -105,10 +119,14 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
   const terms = queryTerms(query, weight);
   const docs = [...new Map(hits.map((h) => [h.docId, docOf(h)])).values()];
   const whole: Array<Source['doc']> = [];
-  if (refs.numbers.length || refs.dates.length) {
-    for (const doc of docs) if (names(doc, opening(doc.id)?.text ?? '', refs) && named.size < WHOLE_DOCUMENTS) named.add(doc.id);
-    whole.push(...docs.filter((d) => named.has(d.id)));
+  for (const doc of docs) {
+    if (named.size >= WHOLE_DOCUMENTS) break;
+    // Named by number or date, or by its title written out in the request ("dựa trên Danh mục nhu cầu công nghệ của các sở, ban, ngành").
+    // Not a national procedure's title: a short action phrase ("Cấp giấy phép …") a request shares without naming it.
+    const byTitle = doc.type !== 'thủ tục' && coverage(text, queryTerms({ subject: withoutClosingPlace(doc.title) }, weight)) >= MIN_TITLE_IN_REQUEST;
+    if (byTitle || ((refs.numbers.length || refs.dates.length) && names(doc, opening(doc.id)?.text ?? '', refs))) named.add(doc.id);
   }
+  whole.push(...docs.filter((d) => named.has(d.id)));
   whole.push(...docs.filter((d) => !named.has(d.id))
     .map((doc) => ({ doc, title: coverage(doc.title, terms) }))
     .filter((d) => d.title >= MIN_TITLE_COVERAGE_FOR_DOCUMENT)
@@ -116,13 +134,14 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
     .slice(0, WHOLE_DOCUMENTS)
     .map((d) => d.doc));
 
+  for (const doc of whole) subjects.add(doc.id);
   for (const hit of hits) {
     const chunk = corpus.chunk(hit.label);
     if (isBody(chunk, hit.section)) add(docOf(hit), hit.chunkId, hit.section, hit.text, chunk);
   }
   for (const doc of whole) for (const c of bodyChunks(doc.id)) add(doc, c.id, c.sectionLabel, c.text, c);
 
-  const chosen = selectFacts(passages, query, weight);
+  const chosen = selectFacts(passages, query, weight, (fields.type && MAX_FACTS_BY_TYPE[fields.type]) || MAX_FACTS);
   const facts = chosen.map((f, i): DraftFact => {
     const { chunkId, section, doc } = f.passage.ref;
     return { text: f.text, citation: buildCitation(i + 1, { id: chunkId, sectionLabel: section }, doc, f.text) };

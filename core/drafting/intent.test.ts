@@ -47,6 +47,22 @@ describe('draftIntent', () => {
     ]) expect(draftIntent(message), message).toBeUndefined();
   });
 
+  it('does not take a question that mentions a plan, a report or a draft for a drafting request', () => {
+    for (const message of [
+      'Kế hoạch chuyển đổi số năm 2025 có những nhiệm vụ gì?',
+      'Lập kế hoạch chuyển đổi số giai đoạn 2026-2030 là nhiệm vụ của ai?',
+      'Ai chịu trách nhiệm lập kế hoạch chuyển đổi số?',
+      'Theo kết luận, Sở KH&CN phải lập kế hoạch gì?',
+      'Kế hoạch số 41/KH-UBND ban hành ngày nào?',
+      'Dự thảo kế hoạch chuyển đổi số đã trình chưa?',
+      'Báo cáo sơ kết do ai ký?',
+    ]) expect(draftIntent(message), message).toBeUndefined();
+    expect(draftIntent('Nhờ soạn giúp công văn gửi Sở Tài chính')).toEqual({ verb: 'soạn', type: 'công văn' });
+    expect(draftIntent('Lập giúp tôi kế hoạch tập huấn')).toEqual({ verb: 'lập', type: 'kế hoạch' });
+    expect(draftIntent('Hãy dự thảo quyết định thành lập tổ công tác')).toEqual({ verb: 'dự thảo', type: 'quyết định' });
+    expect(draftIntent('Viết giúp tôi thông báo lịch họp giao ban')).toEqual({ verb: 'viết', type: 'thông báo' });
+  });
+
   it('needs a document type after the general verbs, so "viết", "lập", "làm" alone are not drafting', () => {
     expect(isDraftRequest('Làm thủ tục đăng ký khai sinh cho con')).toBe(false);
     expect(isDraftRequest('Làm báo cáo tổng kết năm gửi Sở Nội vụ')).toBe(true);

@@ -28,6 +28,33 @@ describe('quotable sentences', () => {
     expect(unquotable('Đã ban hành Kế hoạch số 41/KH-UBND ngày 10/9/2025 về Chuyển đổi số tỉnh Quảng Ngãi năm 2025.')).toBeUndefined();
   });
 
+  it('keeps the whole clauses before the last ";" of a sentence announcing a list, and nothing of one without them', () => {
+    const opening = 'Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết; Sở Khoa học và Công nghệ báo cáo, như sau:';
+    expect(quotableSentences(opening).map((s) => s.text)).toEqual(['Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết']);
+    expect(quotableSentences('Phó Chủ tịch Ủy ban nhân dân tỉnh Trần Phước Hiền kết luận và chỉ đạo như sau:')).toEqual([]);
+    expect(quotableSentences('ngành KH&CN đã ưu tiên xét duyệt các nhiệm vụ; Sở báo cáo như sau:')).toEqual([]);
+  });
+
+  it('quotes a sentence announcing a list together with its items when the whole list is in the passage and short', () => {
+    const passage = [
+      'Sở Khoa học và Công nghệ đề nghị các đơn vị thực hiện các nội dung sau:',
+      '- Rà soát, chuẩn hóa cơ sở dữ liệu của ngành, lĩnh vực;',
+      '- Phê duyệt cấp độ an toàn thông tin các hệ thống.',
+      'Nay thông báo các cơ quan, đơn vị thực hiện.',
+    ].join('\n');
+    const [list] = quotableSentences(passage);
+    expect(list).toEqual({
+      text: 'Sở Khoa học và Công nghệ đề nghị các đơn vị thực hiện các nội dung sau: Rà soát, chuẩn hóa cơ sở dữ liệu của ngành, lĩnh vực; Phê duyệt cấp độ an toàn thông tin các hệ thống.',
+      lead: 'Sở Khoa học và Công nghệ đề nghị các đơn vị thực hiện các nội dung sau:',
+      index: 0,
+    });
+    // A list that runs to the end of the passage may go on in the next one: the announcing sentence stays unquoted.
+    expect(quotableSentences(passage.split('\n').slice(0, 2).join('\n')).some((s) => s.lead)).toBe(false);
+    // So does one whose items do not fit.
+    const long = [passage.split('\n')[0], ...Array.from({ length: 12 }, (_v, i) => `- Nội dung số ${i + 1} của danh sách rất dài này gồm nhiều chữ để vượt giới hạn;`), '- Nội dung cuối cùng.'].join('\n');
+    expect(quotableSentences(long).some((s) => s.lead)).toBe(false);
+  });
+
   it('quotes list items whole, without their dash or closing ";", and skips the cut first sentence of a continuing passage', () => {
     const passage = [
       '2. Sở Khoa học và Công nghệ:',

@@ -1,7 +1,7 @@
 /**
  * Which sentences of a passage a draft may quote: whole sentences only — ending in a full
  * stop (or `;` for a list item), never in ":" (a sentence that announces a list is not a
- * fact), never beginning mid-sentence, never a heading — and never a footnote spliced into
+ * fact, unless quoted with the items of its list), never beginning mid-sentence, never a heading — and never a footnote spliced into
  * the text by a PDF extraction ("ưu tiên xét duyệt các 1 Về việc báo cáo …"). A footnote
  * marker glued to a word ("điện tử3.") is dropped from the quote. Cue words are data in
  * prompts/drafting/facts.vi.json.
@@ -9,7 +9,7 @@
 import factCues from '../../prompts/drafting/facts.vi.json' with { type: 'json' };
 import { splitSentences } from '../answer/compose/sentences.ts';
 import { foldDiacritics } from '../text/fold.ts';
-import { MAX_SENTENCE_CHARS, MIN_SENTENCE_CHARS } from './tuning.ts';
+import { MAX_LIST_CHARS, MAX_SENTENCE_CHARS, MIN_SENTENCE_CHARS } from './tuning.ts';
 
 const fold = (s: string) => foldDiacritics(s.normalize('NFC').toLowerCase());
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -57,8 +57,43 @@ export function unquotable(sentence: string): string | undefined {
   return undefined;
 }
 
+/** The clauses of a sentence announcing a list that come before its last ";", when they can be quoted on their own. */
+function leadingClauses(sentence: string): string | undefined {
+  const cut = sentence.lastIndexOf(';');
+  if (cut < 0) return undefined;
+  const clauses = `${sentence.slice(0, cut).trimEnd()};`;
+  return unquotable(clauses) ? undefined : clauses.replace(/\s*;$/u, '');
+}
+
+/**
+ * The items of the list that follows a sentence announcing it, each whole (ending in ";" or
+ * "."), when the passage holds the whole list: it ends before the passage does, on an item
+ * ending in "." or on a line that is not an item. Undefined for fewer than two items.
+ */
+function listAfter(passage: string, rest: ReadonlyArray<{ start: number; end: number }>): string[] | undefined {
+  const items: string[] = [];
+  let closed = false;
+  for (const span of rest) {
+    const raw = passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
+    if (!LIST_MARKER.test(raw)) {
+      closed = true;
+      break;
+    }
+    const item = dropGluedMarkers(raw.replace(LIST_MARKER, ''));
+    if (!/[;.]$/u.test(item) || hasSplicedFootnote(item) || !/^["“(]?[\p{Lu}\d]/u.test(item)) return undefined;
+    items.push(item);
+    if (item.endsWith('.')) {
+      closed = true;
+      break;
+    }
+  }
+  return closed && items.length >= 2 ? items : undefined;
+}
+
 /** A quotable sentence and where it sits in its passage. */
 export interface QuotableSentence {
+  /** A sentence that announces a list, followed by the list's items, when `lead` is set. */
+  lead?: string;
   text: string;
   /** 0-based position among the passage's sentences. */
   index: number;
@@ -71,10 +106,24 @@ export interface QuotableSentence {
  */
 export function quotableSentences(passage: string, opts: { continues?: boolean } = {}): QuotableSentence[] {
   const out: QuotableSentence[] = [];
-  splitSentences(passage).forEach((span, index) => {
+  const spans = splitSentences(passage);
+  spans.forEach((span, index) => {
     if (index === 0 && opts.continues) return;
     const text = dropGluedMarkers(passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim().replace(LIST_MARKER, ''));
-    if (unquotable(text)) return;
+    const why = unquotable(text);
+    if (why === 'announces-list') {
+      const items = listAfter(passage, spans.slice(index + 1));
+      if (items && text.length + items.join(' ').length < MAX_LIST_CHARS) {
+        out.push({ text: `${text} ${items.join(' ').replace(/\s*;$/u, '')}`, index, lead: text });
+        return;
+      }
+      // "Thực hiện Công văn số 1125/UBND-KTTH …; Sở Khoa học và Công nghệ báo cáo như sau:": the clauses before
+      // the last ";" are whole, like list items; only the one announcing what follows is not a fact.
+      const clause = leadingClauses(text);
+      if (clause) out.push({ text: clause, index });
+      return;
+    }
+    if (why) return;
     out.push({ text: text.replace(/\s*;$/u, ''), index });
   });
   return out;

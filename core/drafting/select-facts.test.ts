@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, queryTerms, selectFacts, type FactPassage } from './select-facts.ts';
+import { coverage, queryTerms, selectFacts, statesFigure, type FactPassage } from './select-facts.ts';
 
 const AI_REPORT = 'Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2030 trên địa bàn tỉnh Quảng Ngãi';
 const passage = (over: Partial<FactPassage<string>> & Pick<FactPassage<string>, 'text' | 'docId'>): FactPassage<string> => ({
@@ -57,6 +57,63 @@ describe('selectFacts', () => {
   it('compares whichever way a name is written: abbreviations spelled out, leading zeros dropped', () => {
     const terms = queryTerms({ subject: 'sơ kết 3 năm phần KH&CN' });
     expect(coverage('Sơ kết 03 năm phần khoa học và công nghệ', terms)).toBe(1);
+  });
+
+  it('tells a figure from a date, a year, a document number or a list marker', () => {
+    for (const s of ['Đã có 69/78 nhiệm vụ được triển khai.', 'Tập huấn cho 8.000 cán bộ, công chức.', 'Tỷ lệ đạt trên 99,35%.', 'Tổng dung lượng lưu trữ là 170 TB.', 'Tổ chức 02 khóa đào tạo.']) {
+      expect(statesFigure(s), s).toBe(true);
+    }
+    for (const s of ['Thực hiện Quyết định số 127/QĐ-TTg ngày 26/01/2021 của Thủ tướng.', 'Quyết định số 127 và Kế hoạch số 83 đến cán bộ.', 'Kế hoạch chuyển đổi số giai đoạn 2026 - 2030 năm 2025.', 'Hoàn thành trước ngày 20/01/2026.', 'Theo khoản 2 Điều 3 của Luật.']) {
+      expect(statesFigure(s), s).toBe(false);
+    }
+  });
+
+  it('in the document the draft is about, quotes its results before its general statements, and more of them than from any other document', () => {
+    const report = (text: string, order: number): FactPassage<string> => passage({
+      docId: 'so-ket', docTitle: 'Sơ kết 03 năm thực hiện Nghị quyết số 26-NQ/TW', chunkId: `so-ket#${order}`, text, order, named: true, subject: true,
+      headings: ['Kết quả thực hiện phần khoa học và công nghệ'],
+    });
+    const passages = [
+      report('Các sở, ban, ngành tiếp tục quan tâm triển khai các nhiệm vụ về khoa học và công nghệ.', 0),
+      report('Đã triển khai 50 nhiệm vụ về khoa học và công nghệ.', 1),
+      report('Đã hỗ trợ 220 đối tượng sở hữu trí tuệ về khoa học và công nghệ.', 2),
+      report('Đã hình thành 14 doanh nghiệp về khoa học và công nghệ.', 3),
+      report('Đã hỗ trợ 30 lượt doanh nghiệp về khoa học và công nghệ.', 4),
+    ];
+    const chosen = selectFacts(passages, { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW phần khoa học và công nghệ' }, undefined, 4).map((f) => f.text);
+    // Four from the one document (a document that is not the subject gives three at most), the figures first and in its order.
+    expect(chosen).toHaveLength(4);
+    expect(chosen.map((t) => /\d+/.exec(t)?.[0])).toEqual(['50', '220', '14', '30']);
+    const other = passages.map((p) => ({ ...p, subject: false }));
+    expect(selectFacts(other, { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW phần khoa học và công nghệ' }, undefined, 4)).toHaveLength(3);
+  });
+
+  it('quotes the opening of the document the request names, the clause before its "như sau:"', () => {
+    const opening = passage({
+      docId: 'so-ket', docTitle: 'Sơ kết 03 năm thực hiện Nghị quyết số 26-NQ/TW', firstOfDocument: true, named: true, subject: true,
+      text: 'Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết 03 năm thực hiện Nghị quyết số 26-NQ/TW; Sở Khoa học và Công nghệ báo cáo như sau:',
+    });
+    const chosen = selectFacts([opening], { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW' }).map((f) => f.text);
+    expect(chosen).toEqual(['Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1125/UBND-KTTH ngày 07/08/2025 về việc báo cáo sơ kết 03 năm thực hiện Nghị quyết số 26-NQ/TW']);
+    // Not when the document is not the draft's subject.
+    expect(selectFacts([{ ...opening, named: false, subject: false, docTitle: 'Báo cáo khác' }], { subject: 'kế hoạch chuyển đổi số năm 2026' })).toEqual([]);
+  });
+
+  it('gives a figure its bonus by what the sentence adds to its document title about the subject: another section\'s figure does not outrank the sentence on the subject', () => {
+    const report = (text: string, order: number): FactPassage<string> => passage({
+      docId: 'ai-report', docTitle: 'Báo cáo kết quả ứng dụng trí tuệ nhân tạo năm 2025', chunkId: `ai#${order}`, text, order, named: true, subject: true,
+    });
+    const training = report('Tập huấn kỹ năng sử dụng trí tuệ nhân tạo cho 8.000 cán bộ, công chức, viên chức.', 0);
+    const forest = report('Lắp đặt hệ thống camera ứng dụng trí tuệ nhân tạo tại các khu vực rừng có nguy cơ cháy cao.', 1);
+    const pick = (subject: string) => selectFacts([training, forest], { subject }, undefined, 1).map((f) => f.text);
+    expect(pick('ứng dụng trí tuệ nhân tạo trong phòng cháy, chữa cháy rừng')).toEqual([forest.text]);
+    // The same figure keeps its bonus when it is about the subject.
+    expect(pick('ứng dụng trí tuệ nhân tạo trong tập huấn cán bộ, công chức')).toEqual([training.text]);
+  });
+
+  it('counts a date for its year: a sentence dated 2025 is about the year 2025', () => {
+    const terms = queryTerms({ subject: 'kết quả năm 2025' });
+    expect(coverage('Tính đến ngày 30/9/2025, 36/36 cơ sở đã hoàn thành.', terms)).toBeGreaterThan(coverage('Tính đến nay, 36/36 cơ sở đã hoàn thành.', terms));
   });
 
   it('quotes nothing when no sentence is about the subject', () => {

@@ -14,8 +14,8 @@ import { phrases, withoutPhrases } from './cue-phrases.ts';
 import { quotableSentences } from './quotable.ts';
 import { spellOut } from './spell-out.ts';
 import {
-  LAW_FACTOR, MAX_FACTS, MAX_FACTS_PER_CHUNK, MAX_FACTS_PER_DOCUMENT, MIN_FACT_SCORE, MIN_SENTENCE_COVERAGE,
-  MIN_TITLE_COVERAGE_FOR_OPENING, PAIR_WEIGHT, PROCEDURE_FACTOR, REQUEST_ONLY_TERM_WEIGHT, TITLE_WEIGHT,
+  FIGURE_BONUS, FIGURE_BONUS_FULL_COVERAGE, LAW_FACTOR, MAX_FACTS, MAX_FACTS_PER_CHUNK, MAX_FACTS_PER_DOCUMENT, MAX_FACTS_PER_SUBJECT_DOCUMENT, MIN_FACT_SCORE,
+  MIN_SENTENCE_COVERAGE, MIN_TITLE_COVERAGE_FOR_OPENING, PAIR_WEIGHT, PROCEDURE_FACTOR, REQUEST_ONLY_TERM_WEIGHT, SCORE_STEP, TITLE_WEIGHT,
 } from './tuning.ts';
 
 /** A retrieved passage, with what the selection needs to know of its document. */
@@ -32,8 +32,12 @@ export interface FactPassage<R = unknown> {
   continues?: boolean;
   /** Headings above the passage ("II. Kết quả đạt được"): part of what its sentences are about. */
   headings?: readonly string[];
-  /** The request names this document (by its number, or the date it opens with): it is the draft's subject whatever its title says. */
+  /** The request names this document (by its number, its title, or the date it opens with): it is the draft's subject whatever its title says. */
   named?: boolean;
+  /** The document is read whole as the draft's subject (named, or its title covers the request): it may give more of the draft's facts. */
+  subject?: boolean;
+  /** Position of the passage in its document (0 for the first chunk of its body), for reading order among equal scores. */
+  order?: number;
   /** Anything the caller needs back to cite it (the search hit). */
   ref: R;
 }
@@ -65,7 +69,8 @@ const OPENING = new RegExp(`^(?:${factCues.openingCues.map((c) => foldDiacritics
 
 /** A text as compared with the request: abbreviations spelled out, numbers without leading zeros ("03 năm" = "3 năm"). */
 function comparable(text: string): string {
-  return spellOut(text).replace(/(?<![\d.,/])0+(?=\d)/gu, '');
+  // A date says its year too: "tính đến ngày 30/9/2025" is about 2025 (not as much as "năm 2025" written out).
+  return spellOut(text).replace(/(?<![\d/])(\d{1,2}\/\d{1,2}\/(\d{4}))(?![\d/])/gu, '$1 $2').replace(/(?<![\d.,/])0+(?=\d)/gu, '');
 }
 
 /** Terms that carry meaning: not function words, not the words of a drafting request, not bare punctuation. */
@@ -116,6 +121,18 @@ function typeFactor(docType: string): number {
   return 1;
 }
 
+/**
+ * A figure a draft can reuse: a count or amount followed by what it counts ("50 nhiệm vụ",
+ * "8.000 cán bộ", "170 TB"), a share ("99,35%", "36/36 cơ sở"). Not a date, a year, a
+ * document number ("số 127", "83/KH-UBND") nor a list marker.
+ */
+const FIGURE = /(?<![\p{L}\d/.,-])(?<!(?:số|Số|số hiệu|khoản|điểm|Điều|điều|mục|Mục|tháng|năm|ngày|lần|giai đoạn)\s)\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\/\d{1,3}(?:\.\d{3})*)?\s?(?:%|(?!(?:tháng|năm|ngày)\b)\p{Ll}[\p{L}]*|[A-Z]{2,}\b)/u;
+
+/** Whether a sentence states a figure (see FIGURE): what a draft borrows from a report before its general statements. */
+export function statesFigure(sentence: string): boolean {
+  return FIGURE.test(sentence.replace(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/gu, ' ').replace(/\d+\/[\p{Lu}Đ][\p{L}&.-]*/gu, ' '));
+}
+
 const sameText = (s: string) => foldDiacritics(s.toLowerCase()).replace(/[^\p{L}\d]+/gu, ' ').trim();
 
 /**
@@ -125,25 +142,56 @@ const sameText = (s: string) => foldDiacritics(s.toLowerCase()).replace(/[^\p{L}
 export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): SelectedFact<R>[] {
   const terms = queryTerms(query, weight);
   if (terms.size === 0) return [];
-  const candidates: SelectedFact<R>[] = [];
+  const candidates: Array<SelectedFact<R> & { index: number }> = [];
   const seenChunks = new Set<string>();
   const titleCoverage = new Map<string, number>();
+  // The request's terms that a document's title does not already hold: what a sentence of it adds about the subject.
+  const ownTerms = new Map<string, ReadonlyMap<string, number>>();
   for (const p of passages) {
     if (seenChunks.has(p.chunkId)) continue;
     seenChunks.add(p.chunkId);
+    let own = ownTerms.get(p.docId);
+    if (own === undefined) {
+      const inTitle = foldedTermSet(comparable(p.docTitle));
+      const rest = new Map([...terms].filter(([t]) => !inTitle.has(t)));
+      ownTerms.set(p.docId, own = rest.size ? rest : terms);
+    }
     let title = titleCoverage.get(p.docId);
     if (title === undefined) titleCoverage.set(p.docId, title = p.named ? 1 : coverage(p.docTitle, terms));
     const headings = (p.headings ?? []).join('. ');
     for (const s of quotableSentences(p.text, p.continues ? { continues: true } : {})) {
-      if (p.firstOfDocument && OPENING.test(foldDiacritics(s.text.toLowerCase())) && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
-      const c = coverage(headings ? `${headings}. ${s.text}` : s.text, terms);
+      const opening = p.firstOfDocument && OPENING.test(foldDiacritics(s.text.toLowerCase()));
+      if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
+      // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”):
+      // relevant because the request names its document, so its bonus is whole.
+      const namedOpening = opening && p.named === true;
+      const figure = statesFigure(s.text);
+      // A list is quoted when what announces it is about the subject (its items say what the list holds).
+      const about = s.lead ?? s.text;
+      const c = coverage(headings ? `${headings}. ${about}` : about, terms);
       if (c < MIN_SENTENCE_COVERAGE) continue;
       const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
       if (score < MIN_FACT_SCORE) continue;
-      candidates.push({ text: s.text, passage: p, coverage: c, score });
+      // A figure counts in proportion to the sentence's own relevance: its coverage of the request's
+      // terms beyond its document's title (see FIGURE_BONUS_FULL_COVERAGE).
+      const relevance = figure ? coverage(headings ? `${headings}. ${about}` : about, own) : 0;
+      const bonus = namedOpening ? FIGURE_BONUS : figure ? FIGURE_BONUS * Math.min(1, relevance / FIGURE_BONUS_FULL_COVERAGE) : 0;
+      candidates.push({ text: s.text, passage: p, coverage: c, score: score + bonus, index: s.index });
     }
   }
+  // Best first; a run of scores within one step of its best is read in the order of its documents
+  // (a report states its main results first).
   candidates.sort((a, b) => b.score - a.score);
+  for (let start = 0; start < candidates.length;) {
+    let end = start + 1;
+    while (end < candidates.length && candidates[end]!.score >= candidates[start]!.score - SCORE_STEP) end++;
+    const docRank = new Map<string, number>();
+    for (const c of candidates.slice(start, end)) if (!docRank.has(c.passage.docId)) docRank.set(c.passage.docId, docRank.size);
+    const run = candidates.slice(start, end).sort((a, b) => docRank.get(a.passage.docId)! - docRank.get(b.passage.docId)!
+      || (a.passage.order ?? 0) - (b.passage.order ?? 0) || a.index - b.index);
+    candidates.splice(start, run.length, ...run);
+    start = end;
+  }
 
   const out: SelectedFact<R>[] = [];
   const perDoc = new Map<string, number>();
@@ -152,13 +200,14 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
   for (const c of candidates) {
     if (out.length >= max) break;
     const { docId, chunkId } = c.passage;
-    if ((perDoc.get(docId) ?? 0) >= MAX_FACTS_PER_DOCUMENT || (perChunk.get(chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK) continue;
+    if ((perDoc.get(docId) ?? 0) >= (c.passage.subject ? MAX_FACTS_PER_SUBJECT_DOCUMENT : MAX_FACTS_PER_DOCUMENT) || (perChunk.get(chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK) continue;
     const key = sameText(c.text);
     if (texts.some((t) => t.includes(key) || key.includes(t))) continue;
     texts.push(key);
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
     perChunk.set(chunkId, (perChunk.get(chunkId) ?? 0) + 1);
-    out.push(c);
+    const { index: _index, ...fact } = c;
+    out.push(fact);
   }
   return out;
 }
