@@ -75,8 +75,13 @@ describe('re-index jobs of two nodes through one queue', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'JOB_CONFLICT', job: { id: firstId } });
 
-    await until('the first job to run', async () => ((await job(1, firstId)).status === 'running' ? true : undefined));
-    // An upload through node B while A's job runs: one more job follows it.
+    // Past its scan: the first job will not read what is uploaded now.
+    await until('the first job to load documents', async () => {
+      const j = await job(1, firstId);
+      if (ended(j)) throw new Error(`the first job ended too soon: ${JSON.stringify(j)}`);
+      return j.status === 'running' && j.progress?.phase === 'load' ? true : undefined;
+    }, 60_000, 20);
+    // An upload through node B while the first job runs: one more job follows it.
     const form = new FormData();
     form.append('files', new Blob([notice(9_001, 'Văn bản tải lên khi đang lập chỉ mục.')]), 'tai-len-khi-dang-chay.txt');
     const uploaded = await call(url(1), 'POST', '/api/admin/documents', { form });
@@ -137,6 +142,7 @@ describe('re-index jobs of two nodes through one queue', () => {
       const lock = await builder();
       return lock?.node === survivor ? Date.now() : undefined;
     }, 60_000, 50);
+    console.info(`job taken over ${takenOverAt - killedAt} ms after its node was killed (JOB_LOCK_MS ${LOCK_MS})`);
     expect(takenOverAt - killedAt).toBeLessThan(LOCK_MS * 1.5 + 5_000);
     const done = await until('the job to end', async () => {
       const j = await job(survivor, id);
