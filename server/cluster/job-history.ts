@@ -31,6 +31,11 @@ export class RedisJobHistory {
     });
   }
 
+  /** Forget job `id` (a retry that a newer job took over before it started). */
+  async remove(id: string): Promise<void> {
+    await this.redis((r) => r.multi().zrem(this.orderKey, id).hdel(this.jobsKey, id).exec());
+  }
+
   async get(id: string): Promise<JobInfo | undefined> {
     const text = await this.redis((r) => r.hget(this.jobsKey, id));
     return text === null ? undefined : this.parse(text);

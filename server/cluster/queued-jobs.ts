@@ -141,8 +141,16 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
       drainDelay: 1,
     });
     this.worker.on('error', (err) => this.logger.debug({ err: err.message }, 'job worker connection error'));
+    // The queue gave a job up (it stalled too often, or this processor threw): the list must not say it runs.
     this.worker.on('failed', (job, err) => {
-      if (job) this.logger.warn({ job: job.id, err: err.message }, 'job queue gave a job up');
+      if (!job?.id) return;
+      this.logger.warn({ job: job.id, err: err.message }, 'job queue gave a job up');
+      void this.history.get(job.id).then((info) => {
+        if (info && (info.status === 'queued' || info.status === 'running')) {
+          return this.finish(info, { error: { code: 'JOB_CRASHED', message: JOB_MESSAGES.JOB_CRASHED }, detail: `queue: ${err.message}` });
+        }
+        return undefined;
+      }).catch((e: unknown) => this.logger.warn({ job: job.id, err: (e as Error).message }, 'given-up job not recorded'));
     });
     return { interrupted };
   }
@@ -201,8 +209,15 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     for (const run of this.runs.values()) this.stop(run, 'shutdown');
-    await this.worker?.close();
-    await this.queue.close();
+    // Handing the job back needs Redis: without it, stop waiting (its lock expires and another node takes it).
+    const worker = this.worker;
+    if (worker) {
+      const closed = worker.close();
+      const grace = (this.opts.killGraceMs ?? 5_000) + 5_000;
+      const timer = new Promise<boolean>((r) => setTimeout(() => r(false), grace).unref());
+      if (!await Promise.race([closed.then(() => true), timer])) await worker.close(true).catch(() => undefined);
+    }
+    await this.queue.close().catch(() => undefined);
   }
 
   private async limitConcurrency(): Promise<void> {
@@ -235,11 +250,10 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
         if (!delayed.id || !await delayed.remove().then(() => true, () => false)) continue;
         options = mergeOptions(options, delayed.data.options);
         const was = await this.history.get(delayed.id);
-        if (was) {
-          retryOf ??= was.retryOf;
-          attempt ??= was.attempt;
-          await this.history.put({ ...was, status: 'failed', finishedAt: new Date().toISOString(), error: { code: 'JOB_CANCELLED', message: JOB_MESSAGES.JOB_CANCELLED } });
-        }
+        retryOf ??= was?.retryOf;
+        attempt ??= was?.attempt;
+        // As in one process, the retry becomes this job: it is not listed on its own.
+        await this.history.remove(delayed.id);
       }
       const info = await this.add(by.user, options, retryOf ? { retryOf, attempt: attempt ?? 2 } : {});
       return { job: currentInfo && mode === 'request' ? currentInfo : info, queued: currentInfo !== undefined };
@@ -361,6 +375,7 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
       return await fn();
     } catch (err) {
       if (err instanceof JobConflictError || err instanceof JobQueueUnavailableError) throw err;
+      this.logger.warn({ err }, 're-index job not enqueued');
       throw new JobQueueUnavailableError(err);
     } finally {
       await RELEASE.run(this.link.client, [key], [token]).catch(() => undefined);
