@@ -2,7 +2,8 @@
  * Re-index jobs of a cluster (ports.ts, JobQueue): a BullMQ queue on the service's Redis
  * with one worker per node and a global concurrency of 1, so that at most one job builds
  * at a time across the cluster, on whichever node took it. The job still runs in its own
- * worker process (server/jobs/worker-process.ts), as in one process.
+ * worker process (server/jobs/worker-process.ts), as in one process. This file is the
+ * port (enqueue, read, cancel); queue-worker.ts is this node's worker.
  *
  * - The job list (state, progress, history) is in Redis (job-history.ts): every node
  *   lists the same jobs.
@@ -19,15 +20,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Queue, WaitingError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_MESSAGES, JobConflictError, JobQueueUnavailableError } from '../jobs/job-errors.ts';
-import { toJobProgress, type JobInfo, type JobOptions } from '../jobs/job-info.ts';
-import { resultOf, workerRequest, type JobResult, type RunSettings, type StopReason } from '../jobs/job-run.ts';
+import type { JobInfo, JobOptions } from '../jobs/job-info.ts';
+import type { JobResult, RunSettings } from '../jobs/job-run.ts';
 import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } from '../jobs/retry-policy.ts';
-import { DEFAULT_WORKER_PATH, forkWorker, type WorkerHandle } from '../jobs/worker-process.ts';
 import { RedisJobHistory } from './job-history.ts';
+import { cancelChannel, cancelMark, QUEUE_NAME, QueueWorker, type QueuedData } from './queue-worker.ts';
 import type { JobEvents, JobQueue, JobRequest } from './ports.ts';
 import { LuaScript, type RedisLink } from './redis-link.ts';
 
@@ -46,30 +46,10 @@ export interface QueuedJobsOptions extends RunSettings {
   lockMs?: number;
 }
 
-/** What the queue holds of a job; the rest is in the job list. */
-interface QueuedData {
-  by: string;
-  options: JobOptions;
-}
-
-interface Run {
-  info: JobInfo;
-  worker: WorkerHandle;
-  stopReason?: StopReason;
-  timeout: NodeJS.Timeout;
-  /** Writes of progress to the job list, in order; the end is written after them. */
-  writing: Promise<void>;
-  lastWrite: number;
-}
-
-const QUEUE_NAME = 'reindex';
 const DEFAULT_LOCK_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A cancel mark outlives any wait for a node's death to be noticed. */
 const CANCEL_MARK_S = 24 * 3600;
-/** The job list is written at most this often during a run (progress); events are not throttled. */
-const PROGRESS_WRITE_MS = 1_000;
 /** How long an enqueue waits for another node's enqueue to finish. */
 const ENQUEUE_LOCK_MS = 5_000;
 
@@ -79,10 +59,8 @@ const snapshot = (job: JobInfo): JobInfo => structuredClone(job);
 
 export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
   private readonly queue: Queue<QueuedData>;
-  private worker: Worker<QueuedData> | undefined;
+  private worker: QueueWorker | undefined;
   private readonly history: RedisJobHistory;
-  private readonly subscriber: Redis;
-  private readonly runs = new Map<string, Run>();
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly lockMs: number;
@@ -103,21 +81,12 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
       prefix: this.prefix,
     });
     this.queue.on('error', (err) => logger.debug({ err: err.message }, 'job queue connection error'));
-    this.subscriber = link.connection('jobs-cancel');
-    this.subscriber.on('message', (channel: string, id: string) => {
-      if (channel === this.cancelChannel) this.stop(this.runs.get(id), 'cancel');
-    });
     // Global concurrency is a Redis key: set again when Redis returns (it may have lost it).
     link.on('up', () => void this.limitConcurrency().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'job queue concurrency not set')));
   }
 
-  private get cancelChannel(): string {
-    return this.link.key('jobs', 'cancel');
-  }
-
   /** Jobs the job list says are queued or running but that the queue no longer holds (Redis lost them) become JOB_INTERRUPTED. */
   async init(): Promise<{ interrupted: JobInfo[] }> {
-    await this.subscriber.subscribe(this.cancelChannel).catch((err: unknown) => this.logger.debug({ err: (err as Error).message }, 'job cancel subscription not made yet'));
     const interrupted: JobInfo[] = [];
     try {
       await this.limitConcurrency();
@@ -130,28 +99,9 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'job queue not reconciled at start: redis unreachable');
     }
-    this.worker = new Worker<QueuedData>(QUEUE_NAME, (job, token) => this.process(job, token), {
-      connection: this.link.connection('jobs-worker', { maxRetriesPerRequest: null }),
-      prefix: this.prefix,
-      concurrency: 1,
-      lockDuration: this.lockMs,
-      stalledInterval: Math.max(500, Math.round(this.lockMs / 2)),
-      // A job that stalls this often (its nodes keep dying) fails instead of killing more.
-      maxStalledCount: 3,
-      drainDelay: 1,
-    });
-    this.worker.on('error', (err) => this.logger.debug({ err: err.message }, 'job worker connection error'));
-    // The queue gave a job up (it stalled too often, or this processor threw): the list must not say it runs.
-    this.worker.on('failed', (job, err) => {
-      if (!job?.id) return;
-      this.logger.warn({ job: job.id, err: err.message }, 'job queue gave a job up');
-      void this.history.get(job.id).then((info) => {
-        if (info && (info.status === 'queued' || info.status === 'running')) {
-          return this.finish(info, { error: { code: 'JOB_CRASHED', message: JOB_MESSAGES.JOB_CRASHED }, detail: `queue: ${err.message}` });
-        }
-        return undefined;
-      }).catch((e: unknown) => this.logger.warn({ job: job.id, err: (e as Error).message }, 'given-up job not recorded'));
-    });
+    this.worker = new QueueWorker(this.link, this.history, {
+      ...this.opts, timeoutMs: this.timeoutMs, killGraceMs: this.opts.killGraceMs ?? 5_000, lockMs: this.lockMs, prefix: this.prefix,
+    }, this.logger, (job, result) => this.finish(job, result), (job) => this.emit('update', job));
     return { interrupted };
   }
 
@@ -192,7 +142,7 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
   async cancel(id: string): Promise<JobInfo | undefined> {
     const info = await this.history.get(id);
     if (!info || (info.status !== 'queued' && info.status !== 'running')) return info;
-    await this.redis((r) => r.multi().set(this.link.key('jobs', 'cancelled', id), '1', 'EX', CANCEL_MARK_S).publish(this.cancelChannel, id).exec());
+    await this.redis((r) => r.multi().set(cancelMark(this.link, id), '1', 'EX', CANCEL_MARK_S).publish(cancelChannel(this.link), id).exec());
     const queued = await this.redis(() => this.queue.getJob(id));
     if (queued && ['waiting', 'delayed', 'prioritized'].includes(await queued.getState())) {
       const removed = await queued.remove().then(() => true, () => false);
@@ -208,15 +158,7 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const run of this.runs.values()) this.stop(run, 'shutdown');
-    // Handing the job back needs Redis: without it, stop waiting (its lock expires and another node takes it).
-    const worker = this.worker;
-    if (worker) {
-      const closed = worker.close();
-      const grace = (this.opts.killGraceMs ?? 5_000) + 5_000;
-      const timer = new Promise<boolean>((r) => setTimeout(() => r(false), grace).unref());
-      if (!await Promise.race([closed.then(() => true), timer])) await worker.close(true).catch(() => undefined);
-    }
+    await this.worker?.close();
     await this.queue.close().catch(() => undefined);
   }
 
@@ -272,62 +214,6 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
     }));
     this.emit('update', snapshot(info));
     return info;
-  }
-
-  /** The worker's processor: run the job in a worker process on this node. */
-  private async process(job: Job<QueuedData>, token: string | undefined): Promise<void> {
-    const id = job.id!;
-    const found = await this.history.get(id);
-    let info: JobInfo = found ?? { id, kind: 'reindex', status: 'queued', requestedBy: job.data.by, createdAt: new Date(job.timestamp).toISOString(), options: job.data.options };
-    if (info.status === 'succeeded' || info.status === 'failed') return;
-    if (info.status === 'running') this.logger.warn({ job: id, node: this.opts.nodeId }, 're-index job taken over from a node that stopped');
-    const { progress: _dropped, ...rest } = info;
-    info = { ...rest, status: 'running', startedAt: new Date().toISOString(), options: job.data.options };
-    if (await this.cancelled(id)) return void await this.finish(info, { error: { code: 'JOB_CANCELLED', message: JOB_MESSAGES.JOB_CANCELLED }, detail: 'cancelled before it started' });
-    await this.history.put(info);
-    this.emit('update', snapshot(info));
-
-    const worker = forkWorker(this.opts.workerPath ?? DEFAULT_WORKER_PATH, workerRequest(this.opts, id, job.data.by, job.data.options), {
-      onProgress: (p) => {
-        run.info.progress = toJobProgress(p);
-        this.emit('update', snapshot(run.info));
-        if (Date.now() - run.lastWrite < PROGRESS_WRITE_MS) return;
-        run.lastWrite = Date.now();
-        const snap = snapshot(run.info);
-        run.writing = run.writing.then(() => this.history.put(snap)).catch(() => undefined);
-      },
-    });
-    const run: Run = {
-      info, worker,
-      timeout: setTimeout(() => this.stop(run, 'timeout'), Math.min(this.timeoutMs, MAX_TIMER_MS)),
-      writing: Promise.resolve(), lastWrite: Date.now(),
-    };
-    run.timeout.unref();
-    this.runs.set(id, run);
-    // A cancel published between the check above and now would have found no run.
-    if (await this.cancelled(id).catch(() => false)) this.stop(run, 'cancel');
-    const exit = await worker.exited;
-    clearTimeout(run.timeout);
-    this.runs.delete(id);
-    await run.writing;
-    if (run.stopReason === 'shutdown') {
-      // Back to the queue: another node (or this one, restarted) runs it again.
-      this.logger.info({ job: id }, 're-index job handed back to the queue at shutdown');
-      await this.history.put({ ...run.info, status: 'queued' }).catch(() => undefined);
-      await job.moveToWait(token);
-      throw new WaitingError();
-    }
-    await this.finish(run.info, resultOf(exit, run.stopReason, this.timeoutMs));
-  }
-
-  private stop(run: Run | undefined, reason: StopReason): void {
-    if (!run || run.stopReason) return;
-    run.stopReason = reason;
-    run.worker.terminate(this.opts.killGraceMs ?? 5_000);
-  }
-
-  private async cancelled(id: string): Promise<boolean> {
-    return (await this.redis((r) => r.exists(this.link.key('jobs', 'cancelled', id)))) === 1;
   }
 
   /** Record a job's end, then tell the listeners; a failure worth it is tried again after the policy's delay. */
