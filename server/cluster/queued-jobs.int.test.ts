@@ -1,12 +1,16 @@
 /**
- * The cluster's job queue (queued-jobs.ts) against a real redis-server, enqueue side only:
+ * The cluster's job queue (queued-jobs.ts) against a real redis-server, mostly its enqueue side:
  * two "nodes" in this process, no worker started (no job runs), so what is asked stays
  * queued and the rules of enqueueing can be read off the shared list: one job at a time,
  * a request joining the waiting job, the list trimmed to its limit, a queued job cancelled
- * from the other node, and 503 JOB_QUEUE_UNAVAILABLE while Redis is away.
+ * from the other node, and 503 JOB_QUEUE_UNAVAILABLE while Redis is away. One test starts
+ * the workers, with a stand-in worker process that runs until stopped: a node that shuts
+ * down hands its job to the other, which a cancel then stops.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import type { JobInfo } from '../jobs/job-info.ts';
 import { errorResponse } from '../http/errors.ts';
 import { JOB_MESSAGES, JobConflictError, JobQueueUnavailableError } from '../jobs/job-errors.ts';
 import { RedisJobHistory } from './job-history.ts';
@@ -19,11 +23,13 @@ let redis: TestRedis;
 const links: RedisLink[] = [];
 const queues: QueuedJobs[] = [];
 
-async function node(prefix: string, id: string): Promise<{ link: RedisLink; jobs: QueuedJobs }> {
+const IDLE_WORKER = fileURLToPath(new URL('../jobs/testing/idle-worker.ts', import.meta.url));
+
+async function node(prefix: string, id: string, workerPath?: string): Promise<{ link: RedisLink; jobs: QueuedJobs }> {
   const link = new RedisLink({ url: redis.url, prefix, name: id, logger });
   expect(await link.waitUntilUp(5_000)).toBe(true);
   links.push(link);
-  const jobs = new QueuedJobs(link, { nodeId: id, indexDir: '/nonexistent', inputs: [] }, logger);
+  const jobs = new QueuedJobs(link, { nodeId: id, indexDir: '/nonexistent', inputs: [], killGraceMs: 1_000, ...(workerPath ? { workerPath } : {}) }, logger);
   queues.push(jobs);
   return { link, jobs };
 }
@@ -38,7 +44,7 @@ afterAll(async () => {
   await redis.close();
 });
 
-describe('the cluster job queue, enqueue side', () => {
+describe('the cluster job queue', () => {
   it('keeps one job queued across nodes: a start elsewhere conflicts, a request joins it, a cancel elsewhere ends it', async () => {
     const [a, b] = [await node('q1', 'a'), await node('q1', 'b')];
     const first = await a.jobs.start({ user: 'admin-1' }, { rebuild: true });
@@ -85,4 +91,31 @@ describe('the cluster job queue, enqueue side', () => {
     const started = await jobs.start({ user: 'admin-1' });
     expect((await jobs.list()).map((j) => j.id)).toEqual([started.id]);
   }, 30_000);
+
+  it('hands the job of a node that shuts down to another node, where a cancel stops it', async () => {
+    const a = await node('q4', 'a', IDLE_WORKER);
+    await a.jobs.init();
+    const started = await a.jobs.start({ user: 'admin-1' });
+    await until(async () => (await a.jobs.get(started.id))?.status === 'running');
+    const b = await node('q4', 'b', IDLE_WORKER);
+    const seen: JobInfo[] = [];
+    b.jobs.on('update', (job) => seen.push(job));
+    await b.jobs.init();
+    // Only one builds at a time: B's worker waits while A runs the job.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(seen).toEqual([]);
+
+    await a.jobs.close();
+    await until(() => seen.some((j) => j.id === started.id && j.status === 'running'), 15_000);
+    const cancelled = await b.jobs.cancel(started.id);
+    expect(cancelled).toMatchObject({ id: started.id, status: 'failed', error: { code: 'JOB_CANCELLED' } });
+  }, 60_000);
 });
+
+async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
