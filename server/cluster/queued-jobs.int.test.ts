@@ -1,6 +1,6 @@
 /**
- * The cluster's job queue (queued-jobs.ts) against a real redis-server, mostly its enqueue side:
- * two "nodes" in this process, no worker started (no job runs), so what is asked stays
+ * The cluster's job queue (queued-jobs.ts) against a real redis-server, with two "nodes"
+ * in this process. Most tests start no worker (no job runs), so what is asked stays
  * queued and the rules of enqueueing can be read off the shared list: one job at a time,
  * a request joining the waiting job, the list trimmed to its limit, a queued job cancelled
  * from the other node, and 503 JOB_QUEUE_UNAVAILABLE while Redis is away. One test starts
