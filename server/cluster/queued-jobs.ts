@@ -10,7 +10,7 @@
  * - A node that dies stops renewing its job's lock; after `lockMs` BullMQ's stalled check
  *   on another node moves the job back to the queue and that node's worker runs it again
  *   (the dead node's worker process kills itself and frees the index LOCK, parent-watchdog.ts).
- *   A node that shuts down hands its running job back to the queue at once.
+ *   A node that shuts down hands its running job back to the queue for another node.
  * - A cancel from any node is published on a channel; the building node stops its worker
  *   process. A cancel mark in Redis also stops a job that has not started yet or whose node
  *   died before it heard.
