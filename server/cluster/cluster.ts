@@ -15,7 +15,6 @@ import { LocalConversations, RedisConversations } from './conversations.ts';
 import { defaultNodeId, NodePresence } from './node-presence.ts';
 import type { Announcer, AskLedger, ConnectionCaps, ConversationStore, JobQueue, RateLimit } from './ports.ts';
 import { ReindexJobs, type ReindexJobsOptions } from '../jobs/reindex-jobs.ts';
-import { QueuedJobs } from './queued-jobs.ts';
 import { FailoverRateLimit, RedisRateLimit } from './shared-rate-limit.ts';
 import { RedisLink } from './redis-link.ts';
 
@@ -118,6 +117,8 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
   };
   const socketAdapter = createAdapter(pub, link.connection('socket.io-sub'), { key: link.key('socket.io') });
 
+  // BullMQ is loaded only by a node of a cluster: one process starts without it.
+  const { QueuedJobs } = await import('./queued-jobs.ts');
   logger.info({ nodeId, instance: presence.instance, redis: link.up }, 'joined the cluster');
   return {
     mode: 'redis',
