@@ -129,6 +129,8 @@ export const OPTIONS = {
     'Name of this node in a cluster: its audit files (audit-DAY.NODE_ID.jsonl) and metrics carry it; each running node needs its own. Default: host name and PORT.'),
   CONVERSATION_TTL_MIN: option('cluster', int(1, 7 * 24 * 60).default(120),
     'With REDIS_URL: a conversation\'s context is kept this many minutes after its last exchange.'),
+  JOB_LOCK_MS: option('cluster', int(1_000, 600_000).default(10_000),
+    'With REDIS_URL: how long a re-index job\'s lock in the queue lives without renewal (renewed every half of it); the job of a node that died is taken over by another node within about 1.5 times this.'),
 
   SHARED_DIR: option('tools', text().optional(), 'Where the shared datasets live (TTHC catalog, ALQAC). Default: ../shared beside the checkout.'),
   CHROMIUM_PATH: option('tools', text().optional(),

@@ -1,7 +1,8 @@
 /**
  * The haproxy configuration of a cluster: one frontend, the API balanced round robin over
  * the nodes that answer /readyz with 200 (a node shutting down answers 503 and leaves the
- * rotation within two seconds, while its answers in flight finish), and socket.io kept on
+ * rotation within about three seconds, while its answers in flight finish; a node slow to
+ * answer its check under load stays in), and socket.io kept on
  * one node per client address (long polling needs it; WebSockets stay on the node they
  * reached anyway) and cut when its node goes down, so the widget reconnects to another
  * and resends a question in flight once. deploy/haproxy.cfg is this function's output for
@@ -46,6 +47,10 @@ defaults
   timeout server 60s
   timeout http-request 20s
   timeout http-keep-alive 5s
+  # A node busy answering under load may take a second or two for /readyz: slow is not gone
+  # (with the check timeout at its default, the 1 s interval, busy nodes were all taken out
+  # and the balancer answered 503 itself).
+  timeout check 3s
   # socket.io WebSockets stay open for hours.
   timeout tunnel 2h
   # A request that could not reach its node (killed, restarting) goes to another one.
@@ -63,7 +68,9 @@ backend api
   balance roundrobin
   option httpchk GET /readyz
   http-check expect status 200
-  default-server inter 1s fall 2 rise 2
+  # Checked every 2 s, every 500 ms once a check fails: a stopped node (connection refused,
+  # 503 while shutting down) is out within about 3 s; meanwhile its requests are redispatched.
+  default-server inter 2s fastinter 500ms downinter 1s fall 3 rise 2
 ${servers('')}
 
 backend sockets
@@ -72,7 +79,7 @@ backend sockets
   option httpchk GET /readyz
   http-check expect status 200
   # A node that goes down drops its sockets at once: the widget reconnects elsewhere.
-  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+  default-server inter 2s fastinter 500ms downinter 1s fall 3 rise 2 on-marked-down shutdown-sessions
 ${servers('')}
 ${opts.stats ? `
 frontend stats

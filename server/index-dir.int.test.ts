@@ -39,10 +39,10 @@ describe('an INDEX_DIR that is a file', () => {
 
   it('fails the start-up job with the same code, never retried', async () => {
     const deadline = Date.now() + 60_000;
-    let job = server.jobs.list()[0];
+    let job = (await server.jobs.list())[0];
     while ((!job || job.status === 'queued' || job.status === 'running') && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      job = server.jobs.list()[0];
+      job = (await server.jobs.list())[0];
     }
     expect(job).toMatchObject({ status: 'failed', error: { code: 'INDEX_DIR_NOT_DIRECTORY', message: MESSAGES.INDEX_DIR_NOT_DIRECTORY } });
     expect(server.jobs.retryPending).toBe(false);

@@ -35,7 +35,7 @@ async function call(base: string, method: string, path: string, body?: unknown):
 async function jobDone(server: RunningServer, id: string): Promise<JobInfo> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const job = server.jobs.get(id);
+    const job = await server.jobs.get(id);
     if (job && (job.status === 'succeeded' || job.status === 'failed')) {
       if (job.summary?.published) await server.indexes.load();
       return job;
@@ -79,7 +79,7 @@ async function startAndSettle(config: Config): Promise<{ server: RunningServer; 
   const server = await startServer(config, { ingestOnStart: true });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const job = server.jobs.list().find((j) => j.requestedBy === 'system');
+    const job = (await server.jobs.list()).find((j) => j.requestedBy === 'system');
     if (job && (job.status === 'succeeded' || job.status === 'failed')) {
       // A published version is served right after the job's end.
       if (job.summary?.published) await server.indexes.load();

@@ -179,10 +179,10 @@ describe('rollback', () => {
     expect(started.status).toBe(202);
     const id = started.body.job.id as string;
     const deadline = Date.now() + 60_000;
-    let job = server.jobs.get(id)!;
+    let job = (await server.jobs.get(id))!;
     while (job.status !== 'succeeded' && job.status !== 'failed' && Date.now() < deadline) {
       await new Promise((res) => setTimeout(res, 100));
-      job = server.jobs.get(id)!;
+      job = (await server.jobs.get(id))!;
     }
     expect(job.status).toBe('succeeded');
     const list = await listVersions(config.INDEX_DIR);

@@ -27,7 +27,6 @@ import { attachSocketServer } from './socket.ts';
 import { AnswerPool } from './answer/pool/answer-pool.ts';
 import { LlmDraftWriter } from './drafting/llm-body.ts';
 import type { OpenIndex } from '../index/open-index.ts';
-import { ReindexJobs } from './jobs/reindex-jobs.ts';
 import { UploadStore } from './admin/uploads.ts';
 import { MetadataOverrides } from './admin/metadata-overrides.ts';
 import { pagesRouter } from './http/pages.ts';
@@ -39,6 +38,7 @@ import { ingestInputs } from './ingest-inputs.ts';
 import { rootId, rootsOf } from '../index/roots.ts';
 import { createDraftsRouter } from './http/drafts.ts';
 import { createCluster, type Cluster } from './cluster/cluster.ts';
+import type { JobQueue } from './cluster/ports.ts';
 import { followAnnouncements } from './cluster/follow-announcements.ts';
 import { DraftService } from './drafting/service.ts';
 import { keyPseudonym, RateLimitLog } from './http/rate-limit-log.ts';
@@ -52,7 +52,8 @@ export interface RunningServer {
   readonly http: HttpServer;
   readonly io: SocketServer;
   readonly indexes: IndexService;
-  readonly jobs: ReindexJobs;
+  /** The re-index jobs: this process's, or the cluster's queue (REDIS_URL). */
+  readonly jobs: JobQueue;
   readonly metrics: Metrics;
   readonly logger: Logger;
   /** What makes the server degraded or not ready (/readyz). */
@@ -156,7 +157,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     logger.warn({ code: (err as { code?: string }).code }, 'no index served yet');
   }
 
-  const jobs = new ReindexJobs({
+  const jobs = cluster.jobs({
     indexDir: config.INDEX_DIR,
     inputs: () => ingestInputs(config),
     stateFile: join(config.STATE_DIR, 'jobs.json'),
@@ -241,9 +242,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const stopWatching = indexes.watch(CURRENT_POLL_MS);
   try {
     // A job a restart cut short runs again (it refreshes every root, so it is also the start-up job).
-    const resumed = jobs.resumeInterrupted();
+    const resumed = await jobs.resumeInterrupted();
     if (resumed) logger.info({ job: resumed.id, retryOf: resumed.retryOf, attempt: resumed.attempt }, 'interrupted re-index job resumed');
-    else if (opts.ingestOnStart) jobs.start({ user: 'system' });
+    else if (opts.ingestOnStart) await jobs.start({ user: 'system' });
   } catch (err) {
     logger.warn({ err }, 'start-up re-index not started');
   }

@@ -13,7 +13,8 @@ import { LocalAnnouncer, RedisAnnouncer } from './announcer.ts';
 import { LocalConnectionCaps, SharedConnectionCaps } from './connection-caps.ts';
 import { LocalConversations, RedisConversations } from './conversations.ts';
 import { defaultNodeId, NodePresence } from './node-presence.ts';
-import type { Announcer, AskLedger, ConnectionCaps, ConversationStore, RateLimit } from './ports.ts';
+import type { Announcer, AskLedger, ConnectionCaps, ConversationStore, JobQueue, RateLimit } from './ports.ts';
+import { ReindexJobs, type ReindexJobsOptions } from '../jobs/reindex-jobs.ts';
 import { FailoverRateLimit, RedisRateLimit } from './shared-rate-limit.ts';
 import { RedisLink } from './redis-link.ts';
 
@@ -39,6 +40,11 @@ export interface Cluster {
   readonly conversations: ConversationStore;
   readonly asks: AskLedger;
   readonly announcer: Announcer;
+  /**
+   * The re-index jobs: this process's (STATE_DIR/jobs.json) or the cluster's queue in
+   * Redis (one job builds at a time across the nodes; a dead node's job is taken over).
+   */
+  jobs(options: ReindexJobsOptions): JobQueue;
   /** The socket.io adapter that carries broadcasts (job events to admins) to every node. */
   readonly socketAdapter: ReturnType<typeof createAdapter> | undefined;
   /** Undefined while everything shared is reachable; the problem while Redis is away. */
@@ -62,6 +68,7 @@ export function singleProcess(config: Pick<Config, 'SOCKET_MAX_PER_IP'>): Cluste
     conversations: new LocalConversations(),
     asks: new LocalAskLedger(),
     announcer: new LocalAnnouncer(),
+    jobs: (options) => new ReindexJobs(options),
     socketAdapter: undefined,
     health: undefined,
     onHealth: () => undefined,
@@ -110,6 +117,8 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
   };
   const socketAdapter = createAdapter(pub, link.connection('socket.io-sub'), { key: link.key('socket.io') });
 
+  // BullMQ is loaded only by a node of a cluster: one process starts without it.
+  const { QueuedJobs } = await import('./queued-jobs.ts');
   logger.info({ nodeId, instance: presence.instance, redis: link.up }, 'joined the cluster');
   return {
     mode: 'redis',
@@ -119,6 +128,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     conversations: new RedisConversations(link, config.CONVERSATION_TTL_MIN * 60, logger),
     asks: new RedisAskLedger(link, presence, config.REQUEST_TIMEOUT_MS, logger),
     announcer: new RedisAnnouncer(link, logger),
+    jobs: (options) => new QueuedJobs(link, { ...options, nodeId, lockMs: config.JOB_LOCK_MS }, logger),
     socketAdapter,
     get health() {
       return health;

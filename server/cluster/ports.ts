@@ -6,7 +6,9 @@
  * service). The Redis implementations fall back to the local ones while Redis is away
  * (with a warning and /readyz "degraded") and go back to Redis when it returns.
  */
+import type { EventEmitter } from 'node:events';
 import type { ConversationContext, Role } from '../../core/answer/types.ts';
+import type { JobInfo, JobOptions } from '../jobs/job-info.ts';
 
 /** A rate-limit verdict. */
 export interface RateDecision {
@@ -77,4 +79,55 @@ export interface Announcer {
   publish(event: Announcement): Promise<void>;
   /** Listen to every announcement; returns the function that stops listening. */
   subscribe(listener: (event: Announcement) => void): () => void;
+}
+
+/** Events of a job queue, told on the node where they happen; every payload is a copy. */
+export type JobEvents = {
+  /** Any change of state or progress. */
+  update: [job: JobInfo];
+  /**
+   * A job finished well. When `job.summary.published` is true a new version is active
+   * and the server should announce it; false means nothing had changed.
+   */
+  succeeded: [job: JobInfo];
+  /** A job failed; `detail` is English, for logs only (may name paths). */
+  failed: [job: JobInfo, detail: string | undefined];
+  /** The job list could not be written; jobs keep running. */
+  persistError: [error: Error];
+};
+
+/** What a job is asked to do (the refresh of every root is implied), and whether it is a failed job's next attempt. */
+export type JobRequest = Partial<JobOptions> & { retryOf?: string; attempt?: number };
+
+/**
+ * Re-index jobs: at most one builds at a time, each in its own worker process. In one
+ * process the list is STATE_DIR/jobs.json and the answers come at once
+ * (server/jobs/reindex-jobs.ts); across nodes it is a BullMQ queue whose job list lives in
+ * Redis, so the reads are awaited (queued-jobs.ts). Events are told on the node where they
+ * happen (the building node for progress and the end); the socket.io adapter carries the
+ * broadcasts to admins on every node.
+ */
+export interface JobQueue extends EventEmitter<JobEvents> {
+  /** Load or reconcile the job list; jobs a previous process left queued or running are reported. */
+  init(): Promise<{ interrupted: JobInfo[]; corruptStateMovedTo?: string }>;
+  /** Run again the jobs a restart interrupted, if the queue does not do it by itself; call once listening. */
+  resumeInterrupted(): JobInfo | undefined | Promise<JobInfo | undefined>;
+  /**
+   * Start a job.
+   * @throws JobConflictError while another job is queued or running.
+   */
+  start(by: { user: string }, opts?: JobRequest): JobInfo | Promise<JobInfo>;
+  /** Start a job or, while one runs, make sure one more follows it; `queued` tells which happened. */
+  request(by: { user: string }, opts?: JobRequest): { job: JobInfo; queued: boolean } | Promise<{ job: JobInfo; queued: boolean }>;
+  get(id: string): JobInfo | undefined | Promise<JobInfo | undefined>;
+  /** Newest first. */
+  list(): JobInfo[] | Promise<JobInfo[]>;
+  /** The queued or running job, if any. */
+  running(): JobInfo | undefined | Promise<JobInfo | undefined>;
+  /** Stop a queued or running job and resolve with it as it ended; a finished job is returned as it is. */
+  cancel(id: string): Promise<JobInfo | undefined>;
+  /** Whether this node is waiting to start a failed job's next attempt. */
+  readonly retryPending: boolean;
+  /** For shutdown: refuse new jobs and stop this node's running one. */
+  close(): Promise<void>;
 }

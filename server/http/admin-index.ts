@@ -14,7 +14,7 @@ import { listVersions } from '../../index/versions.ts';
 import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
 import type { IndexService } from '../index-service.ts';
 import { JOB_MESSAGES } from '../jobs/job-errors.ts';
-import type { ReindexJobs } from '../jobs/reindex-jobs.ts';
+import type { JobQueue } from '../cluster/ports.ts';
 import type { Readiness } from '../readiness.ts';
 import { ingestInputs } from '../ingest-inputs.ts';
 import { HttpError } from './errors.ts';
@@ -26,7 +26,7 @@ export interface AdminIndexDeps {
   config: Config;
   logger: Logger;
   indexes: IndexService;
-  jobs: ReindexJobs;
+  jobs: JobQueue;
   overrides: MetadataOverrides;
   readiness: Readiness;
 }
@@ -89,7 +89,7 @@ export function createAdminIndexRouter(deps: AdminIndexDeps): express.Router {
     const body = parse(RemovalRequest, req.body ?? {});
     const preview = await previewOf(req);
     if (body.token !== preview.token) throw new HttpError(409, 'PREVIEW_STALE', ADMIN_INDEX_MESSAGES.PREVIEW_STALE, { preview });
-    const { job, queued } = jobs.request({ user: callerOf(req).user }, { removeRoots: [preview.source.id] });
+    const { job, queued } = await jobs.request({ user: callerOf(req).user }, { removeRoots: [preview.source.id] });
     deps.logger.info({ source: preview.source.id, documents: preview.documents, by: callerOf(req).user, job: job.id }, 'index source removal confirmed');
     res.status(202).json({ job, queued, documents: preview.documents });
   });
@@ -101,7 +101,7 @@ export function createAdminIndexRouter(deps: AdminIndexDeps): express.Router {
 
   router.post('/versions/:version/rollback', async (req, res) => {
     // A job holds the lock and would publish over the rollback: one thing at a time.
-    const running = jobs.running();
+    const running = await jobs.running();
     if (running) throw new HttpError(409, 'JOB_CONFLICT', JOB_MESSAGES.JOB_CONFLICT, { job: running });
     const by = callerOf(req).user;
     const result = await rollbackTo(config.INDEX_DIR, String(req.params.version), { by, via: 'admin' });
@@ -124,13 +124,13 @@ export function createAdminIndexRouter(deps: AdminIndexDeps): express.Router {
     });
   });
 
-  router.get('/status', (_req, res) => {
+  router.get('/status', async (_req, res) => {
     const problems = readiness.list().map(({ code, message, since }) => ({ code, message, since }));
     const index = indexes.ready ? indexes.current : undefined;
     res.json({
       status: !index ? 'not_ready' : problems.length ? 'degraded' : 'ready',
       index: index ? { version: index.version, documents: index.state.docs.size, chunks: index.state.chunks.size } : null,
-      problems, overrides: overrides.health, job: jobs.running() ?? null, retryPending: jobs.retryPending,
+      problems, overrides: overrides.health, job: (await Promise.resolve(jobs.running()).catch(() => undefined)) ?? null, retryPending: jobs.retryPending,
     });
   });
 

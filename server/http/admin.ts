@@ -13,9 +13,9 @@ import type { Logger } from 'pino';
 import type { AuditRecord, AuditSink } from '../../core/audit/types.ts';
 import type { Config } from '../../config/config.ts';
 import type { IndexService } from '../index-service.ts';
-import type { ReindexJobs } from '../jobs/reindex-jobs.ts';
+import type { JobQueue } from '../cluster/ports.ts';
 import type { JobInfo } from '../jobs/job-info.ts';
-import { JobConflictError } from '../jobs/job-errors.ts';
+import { JobConflictError, JobQueueUnavailableError } from '../jobs/job-errors.ts';
 import type { UploadStore } from '../admin/uploads.ts';
 import type { MetadataOverrides } from '../admin/metadata-overrides.ts';
 import { summaryOf } from './documents.ts';
@@ -41,7 +41,7 @@ export interface AdminDeps {
   config: Config;
   logger: Logger;
   indexes: IndexService;
-  jobs: ReindexJobs;
+  jobs: JobQueue;
   uploads: UploadStore;
   overrides: MetadataOverrides;
   audit: AuditSink;
@@ -106,7 +106,7 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
    * A re-index for the caller; while one runs, another follows it (ReindexJobs.request).
    * `expected`: the documents the caller deleted, whose removal is asked for.
    */
-  const startReindex = (req: Request, expected: string[] = []): { job: JobInfo; queued: boolean } =>
+  const startReindex = async (req: Request, expected: string[] = []): Promise<{ job: JobInfo; queued: boolean }> =>
     jobs.request({ user: callerOf(req).user }, expected.length ? { expectedRemovals: expected } : {});
 
   /** Ids of the served documents read from an uploaded file. */
@@ -158,7 +158,14 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
       throw new HttpError(UPLOAD_STATUS[first.code] ?? 422, first.code, `${first.message} ${result.message}`, { files: result.errors });
     }
     const reindex = body.reindex !== 'false';
-    const started = reindex ? startReindex(req) : undefined;
+    // Saved either way: with the queue away (Redis lost) the next job indexes the upload.
+    const started = reindex
+      ? await startReindex(req).catch((err: unknown) => {
+        if (!(err instanceof JobQueueUnavailableError)) throw err;
+        deps.logger.warn({ err: err.message }, 're-index after an upload not queued: job queue unreachable');
+        return undefined;
+      })
+      : undefined;
     deps.logger.info({ files: result.saved.length, by: callerOf(req).user }, 'documents uploaded');
     res.status(201).json({ files: result.saved, ...(started ? { job: started.job, queued: started.queued } : {}) });
   });
@@ -179,13 +186,13 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
     if (extname(fileName).toLowerCase() === '.jsonl') {
       const removed = await uploads.removeRecord(fileName, doc.sourceId);
       if (!removed.ok) throw new HttpError(removed.code === 'NAME_INVALID' ? 400 : 404, removed.code, removed.message);
-      const { job, queued } = startReindex(req, [doc.id]);
+      const { job, queued } = await startReindex(req, [doc.id]);
       deps.logger.info({ docId: doc.id, lines: removed.removedLines, fileRemoved: removed.fileRemoved, by: callerOf(req).user }, 'uploaded record deleted');
       res.status(202).json({ fileName, removed: removed.fileRemoved ? 'file' : 'record', lines: removed.removedLines, job, queued });
       return;
     }
     await removeUpload(uploads, fileName);
-    const { job, queued } = startReindex(req, [doc.id]);
+    const { job, queued } = await startReindex(req, [doc.id]);
     deps.logger.info({ docId: doc.id, by: callerOf(req).user }, 'uploaded document deleted');
     res.status(202).json({ fileName, removed: 'file', job, queued });
   });
@@ -193,7 +200,7 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   router.delete('/uploads/:fileName', async (req, res) => {
     const expected = documentsOfUpload(String(req.params.fileName));
     await removeUpload(uploads, String(req.params.fileName));
-    const { job, queued } = startReindex(req, expected);
+    const { job, queued } = await startReindex(req, expected);
     res.status(202).json({ fileName: req.params.fileName, job, queued });
   });
 
@@ -217,10 +224,10 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
 
   addLinkRoutes(router, { indexes, overrides });
 
-  router.post('/reindex', (req, res) => {
+  router.post('/reindex', async (req, res) => {
     const body = parse(ReindexRequest, req.body ?? {});
     try {
-      const job = jobs.start({ user: callerOf(req).user }, { ...(body.rebuild ? { rebuild: true } : {}), ...(body.allowRemoval ? { allowRemoval: true } : {}) });
+      const job = await jobs.start({ user: callerOf(req).user }, { ...(body.rebuild ? { rebuild: true } : {}), ...(body.allowRemoval ? { allowRemoval: true } : {}) });
       res.status(202).json({ job });
     } catch (err) {
       if (err instanceof JobConflictError) throw new HttpError(409, err.code, err.userMessage, { job: err.running });
@@ -228,20 +235,20 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
     }
   });
 
-  router.get('/jobs', (_req, res) => {
-    res.json({ jobs: jobs.list() });
+  router.get('/jobs', async (_req, res) => {
+    res.json({ jobs: await jobs.list() });
   });
 
-  router.get('/jobs/:id', (req, res) => {
-    const job = jobs.get(String(req.params.id));
+  router.get('/jobs/:id', async (req, res) => {
+    const job = await jobs.get(String(req.params.id));
     if (!job) throw HttpError.of(404, 'NOT_FOUND');
     res.json(job);
   });
 
   router.delete('/jobs/:id', async (req, res) => {
-    const job = jobs.get(String(req.params.id));
+    const job = await jobs.get(String(req.params.id));
     if (!job || (job.status !== 'running' && job.status !== 'queued')) throw HttpError.of(404, 'NOT_FOUND');
-    res.json(await jobs.cancel(job.id) ?? jobs.get(job.id));
+    res.json(await jobs.cancel(job.id) ?? await jobs.get(job.id));
   });
 
   router.get('/audit', async (req, res) => {

@@ -5,6 +5,7 @@
  */
 import { AppError, type ErrorCode } from '../../core/errors.ts';
 import type { ErrorBody as ProtocolErrorBody } from '../../protocol/errors.ts';
+import { JobQueueUnavailableError } from '../jobs/job-errors.ts';
 
 /** Messages of errors that only the server raises. */
 export const HTTP_MESSAGES = {
@@ -59,6 +60,9 @@ const APP_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
 export function errorResponse(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
   if (err instanceof HttpError) {
     return { status: err.status, body: { ok: false, code: err.code, message: err.userMessage, ...err.extra }, internal: false };
+  }
+  if (err instanceof JobQueueUnavailableError) {
+    return { status: 503, body: { ok: false, code: err.code, message: err.userMessage }, internal: false };
   }
   if (err instanceof AppError) {
     const status = APP_ERROR_STATUS[err.code] ?? (err.category === 'user' ? 422 : err.category === 'upstream' ? 502 : 500);

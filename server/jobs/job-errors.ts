@@ -11,6 +11,7 @@ export const JOB_MESSAGES = {
   JOB_CRASHED: 'Tiến trình lập chỉ mục dừng bất thường; chỉ mục cũ vẫn đang phục vụ.',
   JOB_TIMEOUT: 'Lượt lập chỉ mục chạy quá thời gian cho phép nên đã bị dừng; chỉ mục cũ vẫn đang phục vụ.',
   JOB_CANCELLED: 'Lượt lập chỉ mục đã bị hủy; chỉ mục cũ vẫn đang phục vụ.',
+  JOB_QUEUE_UNAVAILABLE: 'Tạm thời mất kết nối tới hàng đợi lập chỉ mục (Redis) nên chưa xem hay bắt đầu được lượt lập chỉ mục; chỉ mục hiện tại vẫn phục vụ bình thường. Vui lòng thử lại sau ít phút.',
 } as const;
 
 export type JobErrorCode = keyof typeof JOB_MESSAGES;
@@ -50,5 +51,20 @@ export class JobConflictError extends Error {
   constructor(readonly running: JobInfo) {
     super(`JOB_CONFLICT: job ${running.id} is ${running.status}`);
     this.name = 'JobConflictError';
+  }
+}
+
+/**
+ * Thrown by the cluster's job queue while Redis is away: a job is never started on one
+ * node alone (two nodes could then build at once), so the HTTP layer answers 503.
+ */
+export class JobQueueUnavailableError extends Error {
+  readonly code = 'JOB_QUEUE_UNAVAILABLE' as const;
+  readonly category = 'system' as const;
+  readonly userMessage = JOB_MESSAGES.JOB_QUEUE_UNAVAILABLE;
+
+  constructor(cause?: unknown) {
+    super(`JOB_QUEUE_UNAVAILABLE: ${cause instanceof Error ? cause.message : 'redis is unreachable'}`, { cause });
+    this.name = 'JobQueueUnavailableError';
   }
 }

@@ -9,24 +9,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { EmbedderConfig } from '../../ingest/embedders/registry.ts';
-import type { IngestInput } from '../../ingest/pipeline.ts';
-import { JOB_MESSAGES, JobConflictError, crashedMessage, timeoutMessage } from './job-errors.ts';
-import { toJobProgress, type JobError, type JobInfo, type JobOptions, type JobSummary } from './job-info.ts';
+import { JOB_MESSAGES, JobConflictError } from './job-errors.ts';
+import { toJobProgress, type JobError, type JobInfo, type JobOptions } from './job-info.ts';
+import { resultOf, workerRequest, type JobResult, type RunSettings, type StopReason } from './job-run.ts';
+import type { JobEvents, JobQueue, JobRequest } from '../cluster/ports.ts';
 import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } from './retry-policy.ts';
 import { loadJobs, saveJobs } from './job-store.ts';
 import { DEFAULT_WORKER_PATH, forkWorker, type WorkerExit, type WorkerHandle } from './worker-process.ts';
-import type { WorkerStart } from './worker-protocol.ts';
 
-export interface ReindexJobsOptions {
-  indexDir: string;
-  /**
-   * Roots every job reads besides those the index has recorded; a function is called at
-   * each start (the list may change). A bare path counts as configured (`corpus_paths`).
-   */
-  inputs: Array<string | IngestInput> | (() => Array<string | IngestInput>);
-  /** The paths of recorded roots, by id (GET /api/admin/sources): a removal names roots by id. */
-  rootPaths?: (ids: readonly string[]) => string[];
+export interface ReindexJobsOptions extends RunSettings {
   /** JSON file holding the job list (created on first write). */
   stateFile: string;
   /** Worker entry point (default: reindex-worker.ts beside this file). */
@@ -35,35 +26,18 @@ export interface ReindexJobsOptions {
   timeoutMs?: number;
   /** Time a worker is given to exit after SIGTERM before SIGKILL (default 5 s). */
   killGraceMs?: number;
-  maxBytes?: number;
-  /** INDEX_MAX_REMOVAL_SHARE and INDEX_KEEP_VERSIONS, passed to every run. */
-  maxRemovalShare?: number;
-  keepVersions?: number;
   /** When failed jobs are started again (default: retry-policy.ts). */
   retry?: Partial<RetryPolicy>;
-  embedder?: EmbedderConfig;
   now?: () => Date;
   /** Finished jobs kept in the list (default 50). */
   historyLimit?: number;
 }
 
-/** Events of ReindexJobs; every payload is a copy. */
-export type ReindexJobEvents = {
-  /** Any change of state or progress. */
-  update: [job: JobInfo];
-  /**
-   * A job finished well. When `job.summary.published` is true a new version is active
-   * and the server should reopen the index; false means nothing had changed.
-   */
-  succeeded: [job: JobInfo];
-  /** A job failed; `detail` is English, for logs only (may name paths). */
-  failed: [job: JobInfo, detail: string | undefined];
-  /** The job list could not be written; jobs keep running. */
-  persistError: [error: Error];
-};
+/** Events of ReindexJobs (the port's events); every payload is a copy. */
+export type ReindexJobEvents = JobEvents;
 
 /** What a job is asked to do (the refresh of every root is implied). */
-export type JobRequest = Partial<JobOptions>;
+export type { JobRequest };
 
 /** A request waiting: run after the active job, or after a retry's delay. */
 interface Waiting {
@@ -87,9 +61,6 @@ const DEFAULT_HISTORY_LIMIT = 50;
 /** setTimeout fires at once for delays past 2^31-1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-type StopReason = 'timeout' | 'cancel' | 'shutdown';
-type JobResult = { summary: JobSummary } | { error: JobError; detail: string | undefined };
-
 interface Run {
   job: JobInfo;
   worker: WorkerHandle;
@@ -101,7 +72,7 @@ interface Run {
 
 const snapshot = (job: JobInfo): JobInfo => structuredClone(job);
 
-export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
+export class ReindexJobs extends EventEmitter<ReindexJobEvents> implements JobQueue {
   private readonly opts: ReindexJobsOptions;
   private readonly timeoutMs: number;
   private readonly killGraceMs: number;
@@ -171,7 +142,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
    * Start a re-index job in a new worker process.
    * @throws JobConflictError while another job is queued or running.
    */
-  start(by: { user: string }, opts: JobRequest & { retryOf?: string; attempt?: number } = {}): JobInfo {
+  start(by: { user: string }, opts: JobRequest = {}): JobInfo {
     if (!this.initialised) throw new Error('ReindexJobs.init() must be awaited before start()');
     if (this.closed) throw new Error('ReindexJobs is closed');
     if (this.active) throw new JobConflictError(snapshot(this.active.job));
@@ -183,8 +154,6 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
       this.retrying = undefined;
     }
     const o = this.opts;
-    const inputs = (typeof o.inputs === 'function' ? o.inputs() : o.inputs)
-      .map((i): IngestInput => (typeof i === 'string' ? { path: i, origin: 'corpus_paths' } : i));
     const job: JobInfo = {
       id: randomUUID(), kind: 'reindex', status: 'queued', requestedBy: by.user,
       createdAt: this.iso(), options,
@@ -193,20 +162,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
     this.jobs.unshift(job);
     this.jobs.splice(this.historyLimit);
 
-    const removeRoots = options.removeRoots?.length ? (o.rootPaths?.(options.removeRoots) ?? []) : [];
-    const request: WorkerStart = {
-      type: 'start',
-      options: {
-        inputs, indexDir: o.indexDir, rebuild: options.rebuild, by: by.user, job: job.id,
-        ...(removeRoots.length ? { removeRoots } : {}),
-        ...(options.allowRemoval ? { allowRemoval: true } : {}),
-        ...(options.expectedRemovals ? { expectedRemovals: options.expectedRemovals } : {}),
-        ...(o.maxRemovalShare !== undefined ? { maxRemovalShare: o.maxRemovalShare } : {}),
-        ...(o.keepVersions !== undefined ? { keepVersions: o.keepVersions } : {}),
-        ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
-        ...(o.embedder ? { embedder: o.embedder } : {}),
-      },
-    };
+    const request = workerRequest(o, job.id, by.user, options);
     const worker = forkWorker(o.workerPath ?? DEFAULT_WORKER_PATH, request, {
       onSpawn: () => {
         if (job.status !== 'queued' || this.active?.job !== job) return;
@@ -236,7 +192,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
    * run (an upload, a delete) is then never left unindexed. Requests made in the meantime
    * coalesce into that one follow-up run (their options merged). `queued` tells which happened.
    */
-  request(by: { user: string }, opts: JobRequest & { retryOf?: string; attempt?: number } = {}): { job: JobInfo; queued: boolean } {
+  request(by: { user: string }, opts: JobRequest = {}): { job: JobInfo; queued: boolean } {
     if (this.active) {
       const prev = this.followUp;
       this.followUp = { by, options: mergeOptions(prev?.options ?? {}, opts), ...(opts.retryOf ? { retryOf: opts.retryOf, attempt: opts.attempt ?? 2 } : {}) };
@@ -300,22 +256,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> {
   private settle(run: Run, exit: WorkerExit): Promise<JobInfo> {
     if (this.active === run) this.active = undefined;
     clearTimeout(run.timeout);
-    const { outcome } = exit;
-    const how = `worker pid ${exit.pid ?? '-'} exited with code ${exit.code} signal ${exit.signal}${exit.spawnError ? ` (${exit.spawnError})` : ''}`;
-    const tail = exit.stderrTail ? `; stderr: ${exit.stderrTail}` : '';
-    let result: JobResult;
-    if (outcome?.type === 'done') result = { summary: outcome.summary };
-    else if (outcome?.type === 'failed') {
-      result = { error: { code: outcome.error.code, message: outcome.error.message }, detail: outcome.error.detail };
-    } else if (run.stopReason === 'timeout') {
-      result = { error: { code: 'JOB_TIMEOUT', message: timeoutMessage(this.timeoutMs) }, detail: `timed out after ${this.timeoutMs} ms; ${how}` };
-    } else if (run.stopReason === 'cancel') {
-      result = { error: { code: 'JOB_CANCELLED', message: JOB_MESSAGES.JOB_CANCELLED }, detail: `cancelled; ${how}` };
-    } else if (run.stopReason === 'shutdown') {
-      result = { error: { code: 'JOB_INTERRUPTED', message: JOB_MESSAGES.JOB_INTERRUPTED }, detail: `server shutdown; ${how}` };
-    } else {
-      result = { error: { code: 'JOB_CRASHED', message: crashedMessage(exit) }, detail: `${how}${tail}` };
-    }
+    const result = resultOf(exit, run.stopReason, this.timeoutMs);
     return this.finish(run.job, result);
   }
 
