@@ -54,7 +54,12 @@ export async function openIndex(indexDir: string, opts: OpenIndexOptions = {}): 
       return d && view(d);
     }
     : (id: string) => state.docs.get(id);
+  // Which document each label belongs to, without parsing its chunk (search filters ask
+  // it of every candidate).
+  const owners: string[] = [];
+  for (const d of state.docs.values()) for (const label of d.labels) owners[label] = d.id;
   const parts = {
+    docIdOf: (label: number) => owners[label],
     bm25: state.bm25,
     vectors: state.vectors,
     embedder: state.embedder,
