@@ -7,8 +7,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/paths.ts';
-import { ingest } from '../ingest/pipeline.ts';
-import { openIndex, type OpenIndex } from './open-index.ts';
+import { ingest } from './pipeline.ts';
+import { openIndex, type OpenIndex } from '../index/open-index.ts';
 
 let work: string;
 let main: OpenIndex;
