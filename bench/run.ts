@@ -15,9 +15,10 @@ import { benchIngest } from './ingest.ts';
 import { benchLoad, LOAD_OPTIONS, type LoadArgs } from './load.ts';
 import { benchOcr } from './ocr.ts';
 import { benchCluster } from './cluster.ts';
+import { benchCapacity, type CapacityArgs } from './capacity.ts';
 
 interface Bench {
-  run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string }, config: Config) => Promise<string>;
+  run: (args: LoadArgs & CapacityArgs & { engine?: string; pages?: string; 'scan-pages'?: string }, config: Config) => Promise<string>;
   writeByDefault: boolean;
 }
 
@@ -26,13 +27,14 @@ const BENCHES: Record<string, Bench> = {
   load: { run: benchLoad, writeByDefault: false },
   ocr: { run: (args) => benchOcr(args), writeByDefault: true },
   cluster: { run: benchCluster, writeByDefault: false },
+  capacity: { run: benchCapacity, writeByDefault: false },
 };
 
 async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, index: { type: 'string' }, sizes: { type: 'string' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);

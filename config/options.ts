@@ -97,7 +97,7 @@ export const OPTIONS = {
   STATE_DIR: option('index', text().default('data/state'), 'Re-index job history, admin metadata overrides and drafts.'),
   REINDEX_TIMEOUT_MS: option('index', int(10_000, 24 * 3_600_000).default(3_600_000), 'Longest a re-index job may run, in milliseconds.'),
   ANSWER_WORKERS: option('index', int(0, 16).default(0),
-    'Worker threads answering beside the main thread with the extractive answerer (uses more cores; each holds a copy of the index in memory, about 1 GB for the full TTHC catalog). 0: answer on the main thread. Not used with an LLM.'),
+    'Worker threads answering beside the main thread with the extractive answerer (uses more cores; they share one copy of the index with the main thread and each adds about 160 MB for the full TTHC catalog: its HNSW graph and document records). 0: answer on the main thread. Not used with an LLM.'),
   SKIP_START_INGEST: option('index', bool(),
     'true: serve the index as it is at start, without the background re-index of the corpora (a job a restart interrupted is still resumed).'),
   INDEX_MAX_REMOVAL_SHARE: option('index', share().default(0.25),

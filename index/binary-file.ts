@@ -19,7 +19,7 @@ function kindOf(a: NumericArray): ArrayKind {
   return 'f32';
 }
 
-function view(kind: ArrayKind, buf: ArrayBuffer, offset: number, length: number): NumericArray {
+function view(kind: ArrayKind, buf: ArrayBuffer | SharedArrayBuffer, offset: number, length: number): NumericArray {
   switch (kind) {
     case 'u8': return new Uint8Array(buf, offset, length);
     case 'u16': return new Uint16Array(buf, offset, length);
@@ -49,8 +49,18 @@ export function encodeBinary(header: unknown, arrays: Record<string, NumericArra
   return out;
 }
 
-/** Decode what encodeBinary wrote; arrays are views over one copied ArrayBuffer. */
-export function decodeBinary<H>(data: Buffer): { header: H; arrays: Record<string, NumericArray> } {
+/** A decoded file: its header and its arrays. */
+export interface BinaryContent<H> {
+  header: H;
+  arrays: Record<string, NumericArray>;
+}
+
+/**
+ * Decode what encodeBinary wrote; arrays are views over one copied ArrayBuffer, or over
+ * one SharedArrayBuffer with `shared` (so that worker threads can be handed the same
+ * memory: posting a view of a SharedArrayBuffer shares it).
+ */
+export function decodeBinary<H>(data: Buffer, opts: { shared?: boolean } = {}): BinaryContent<H> {
   if (data.length < MAGIC.length + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new AppError('INDEX_CORRUPT', 'bad binary magic');
   }
@@ -64,7 +74,7 @@ export function decodeBinary<H>(data: Buffer): { header: H; arrays: Record<strin
     throw new AppError('INDEX_CORRUPT', 'bad binary header', { cause: err });
   }
   const headPadded = Math.ceil(headEnd / 8) * 8;
-  const body = new ArrayBuffer(data.length - headPadded);
+  const body = opts.shared ? new SharedArrayBuffer(data.length - headPadded) : new ArrayBuffer(data.length - headPadded);
   new Uint8Array(body).set(data.subarray(headPadded));
   const arrays: Record<string, NumericArray> = {};
   for (const e of parsed.arrays) {
@@ -75,6 +85,6 @@ export function decodeBinary<H>(data: Buffer): { header: H; arrays: Record<strin
   return { header: parsed.header, arrays };
 }
 
-export async function readBinaryFile<H>(path: string): Promise<{ header: H; arrays: Record<string, NumericArray> }> {
-  return decodeBinary<H>(await readFile(path));
+export async function readBinaryFile<H>(path: string, opts: { shared?: boolean } = {}): Promise<BinaryContent<H>> {
+  return decodeBinary<H>(await readFile(path), opts);
 }

@@ -13,7 +13,7 @@ import type { Embedder } from '../core/ports.ts';
 import { Bm25Index, type SerializedBm25 } from '../core/search/bm25.ts';
 import { AppError } from '../core/errors.ts';
 import { HnswIndex } from './hnsw-index.ts';
-import { readBinaryFile } from './binary-file.ts';
+import { readBinaryFile, type BinaryContent } from './binary-file.ts';
 import { MANIFEST, manifestSchema, type Manifest } from './manifest-file.ts';
 import { loadEmbedder } from './embedders/load-embedder.ts';
 
@@ -123,6 +123,24 @@ export async function loadAllSegments(state: IndexState | Omit<IndexState, 'embe
   for (const key of [...(state.unloadedSegments ?? [])]) await loadSegment(state, key);
 }
 
+/** The BM25 index of a decoded bm25.bin; its postings are used as they are, not copied. */
+export function bm25FromFile({ header, arrays }: BinaryContent<Bm25FileHeader>): Bm25Index {
+  const fields: SerializedBm25['fields'] = {};
+  for (const name of header.fieldNames) {
+    const meta = header.fieldMeta[name]!;
+    fields[name] = {
+      terms: new TextDecoder().decode(arrays[`${name}.terms`] as Uint8Array),
+      totalLength: meta.totalLength,
+      offsets: arrays[`${name}.offsets`] as Uint32Array,
+      labels: arrays[`${name}.labels`] as Uint32Array,
+      tfs: arrays[`${name}.tfs`] as Uint16Array,
+      df: arrays[`${name}.df`] as Int32Array,
+      lengths: arrays[`${name}.lengths`] as Int32Array,
+    };
+  }
+  return Bm25Index.deserialize({ params: header.params, fieldNames: header.fieldNames, live: header.live, present: arrays.present as Uint32Array, fields });
+}
+
 /**
  * Load a version into memory. `lazyChunks` leaves chunk segments on disk until
  * loadSegment asks for them (what an incremental update needs).
@@ -141,21 +159,7 @@ export async function loadState(versionDir: string, opts: { embedder?: Embedder;
     }
     segments.clear();
   }
-  const { header, arrays } = await readBinaryFile<Bm25FileHeader>(join(versionDir, VERSION_FILES.bm25));
-  const fields: SerializedBm25['fields'] = {};
-  for (const name of header.fieldNames) {
-    const meta = header.fieldMeta[name]!;
-    fields[name] = {
-      terms: new TextDecoder().decode(arrays[`${name}.terms`] as Uint8Array),
-      totalLength: meta.totalLength,
-      offsets: arrays[`${name}.offsets`] as Uint32Array,
-      labels: arrays[`${name}.labels`] as Uint32Array,
-      tfs: arrays[`${name}.tfs`] as Uint16Array,
-      df: arrays[`${name}.df`] as Int32Array,
-      lengths: arrays[`${name}.lengths`] as Int32Array,
-    };
-  }
-  const bm25 = Bm25Index.deserialize({ params: header.params, fieldNames: header.fieldNames, live: header.live, present: arrays.present as Uint32Array, fields });
+  const bm25 = bm25FromFile(await readBinaryFile<Bm25FileHeader>(join(versionDir, VERSION_FILES.bm25)));
   const embedder = opts.embedder ?? (await loadEmbedder(manifest.embedder, join(versionDir, VERSION_FILES.embedder)));
   if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);

@@ -144,7 +144,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     indexDir: config.INDEX_DIR,
     view: (doc) => overrides.effective(doc),
     logger,
-    ...(pool ? { beforeServe: (index: OpenIndex) => pool.load(config.INDEX_DIR, index.version) } : {}),
+    ...(pool ? { beforeServe: (index: OpenIndex) => pool.load(config.INDEX_DIR, index.version, index.shared) } : {}),
     onServed: (index) => {
       overrides.useIndex(index.state.docs.values());
       metrics.indexServed(index.version, index.state.docs.size, index.state.chunks.size);

@@ -21,6 +21,11 @@ export interface SearchParts {
   embedder: Embedder;
   chunk(label: number): Chunk | undefined;
   document(docId: string): DocumentRecord | undefined;
+  /**
+   * The document a label belongs to, when known without reading the chunk: the filters
+   * ask it of every candidate, and a chunk may cost a parse (index/chunk-store.ts).
+   */
+  docIdOf?(label: number): string | undefined;
 }
 
 /** Run one search. */
@@ -31,9 +36,10 @@ export async function hybridSearch(parts: SearchParts, query: string, o: SearchO
   const audiences = new Set(o.audiences ?? ['public']);
   const statuses = new Set(o.statuses ?? ['in_force']);
   const types = o.types ? new Set(o.types) : undefined;
+  const docIdOf = parts.docIdOf ? (label: number) => parts.docIdOf!(label) : (label: number) => parts.chunk(label)?.docId;
   const accept = (label: number): boolean => {
-    const c = parts.chunk(label);
-    const d = c && parts.document(c.docId);
+    const docId = docIdOf(label);
+    const d = docId !== undefined ? parts.document(docId) : undefined;
     if (!d || !audiences.has(d.audience) || !statuses.has(d.status) || (types && !types.has(d.type))) return false;
     if (d.issuedDate && ((o.issuedFrom && d.issuedDate < o.issuedFrom) || (o.issuedTo && d.issuedDate > o.issuedTo))) return false;
     return true;
@@ -51,7 +57,7 @@ export async function hybridSearch(parts: SearchParts, query: string, o: SearchO
     : (o.fusion ?? DEFAULT_FUSION) === 'score'
       ? scoreFusion(lists)
       : reciprocalRankFusion(lists.map((l) => ({ labels: l.hits.map((h) => h.label), weight: l.weight })));
-  const picked = diversify(fused, (h) => parts.chunk(h.label)!.docId, o.perDoc ?? 3, k);
+  const picked = diversify(fused, (h) => docIdOf(h.label)!, o.perDoc ?? 3, k);
   return picked.map(({ label, score }) => {
     const c = parts.chunk(label)!;
     const d = parts.document(c.docId)!;

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { LsaEmbedder, type LsaModelJson } from '../../core/embed/lsa-embedder.ts';
 import type { Embedder } from '../../core/ports.ts';
 import { analyze } from '../../core/text/tokenize.ts';
-import { readBinaryFile } from '../binary-file.ts';
+import { readBinaryFile, type BinaryContent } from '../binary-file.ts';
 import type { EmbedderSpec } from '../manifest-file.ts';
 import type { TransformersEmbedderOptions } from './transformers-embedder.ts';
 
@@ -23,10 +23,18 @@ export const lsaAnalyze = (text: string): string[] => analyze(text).folded;
 /** The LSA basis inside a version's embedder directory. */
 export const LSA_MODEL_FILE = 'lsa.bin';
 
-/** Reopen the embedder an index was built with. */
-export async function loadEmbedder(spec: EmbedderSpec, dir: string): Promise<Embedder> {
+/** Read the LSA model file of an embedder directory (into shared memory with `shared`). */
+export function readLsaModel(dir: string, opts: { shared?: boolean } = {}): Promise<BinaryContent<LsaModelJson>> {
+  return readBinaryFile<LsaModelJson>(join(dir, LSA_MODEL_FILE), opts);
+}
+
+/**
+ * Reopen the embedder an index was built with. `lsa`: the LSA model file already read
+ * (e.g. shared by the main thread), instead of reading it from `dir`.
+ */
+export async function loadEmbedder(spec: EmbedderSpec, dir: string, lsa?: BinaryContent<LsaModelJson>): Promise<Embedder> {
   if (spec.kind === 'lsa') {
-    const { header, arrays } = await readBinaryFile<LsaModelJson>(join(dir, LSA_MODEL_FILE));
+    const { header, arrays } = lsa ?? await readLsaModel(dir);
     if (header.analyzerId !== LSA_ANALYZER_ID) {
       throw new AppError('EMBEDDER_MISMATCH', `LSA model analyzer ${header.analyzerId} != ${LSA_ANALYZER_ID}`);
     }

@@ -1,8 +1,9 @@
 /**
  * The extractive answerer spread over worker threads (`ANSWER_WORKERS`). Node answers on
  * one core; with workers, the main thread keeps HTTP, socket.io, guards and the audit
- * trail while search and answering run beside it, each worker on its own copy of the
- * served index (memory: one more index per worker).
+ * trail while search and answering run beside it, on the main thread's copy of the served
+ * index: its chunks, postings and embedder matrix are SharedArrayBuffers handed to the
+ * workers, not copied (index/served-state.ts).
  *
  * - A request goes to the worker with the fewest answers in flight.
  * - The index: after the server switches versions, workers load the new one one at a time,
@@ -17,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../../core/answer/types.ts';
 import { AppError } from '../../../core/errors.ts';
+import type { SharedIndexParts } from '../../../index/served-state.ts';
 import type { MetadataOverride } from '../../admin/overlay.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -26,6 +28,13 @@ const WORKER_PATH = fileURLToPath(new URL('./answer-worker-entry.mjs', import.me
 const EARLY_EXIT_MS = 10_000;
 /** Early exits in a row after which no replacement is started (it would only crash again). */
 const MAX_EARLY_EXITS = 3;
+
+/** The version the workers are to serve, and its shared memory. */
+interface Target {
+  indexDir: string;
+  version: string;
+  shared: SharedIndexParts;
+}
 
 interface Pending {
   resolve: (r: AnswerResult) => void;
@@ -56,7 +65,7 @@ export class AnswerPool implements Answerer {
   readonly name = 'extractive' as const;
   private readonly slots: Slot[] = [];
   private nextId = 1;
-  private target: { indexDir: string; version: string } | undefined;
+  private target: Target | undefined;
   private closed = false;
   private earlyExits = 0;
 
@@ -115,7 +124,7 @@ export class AnswerPool implements Answerer {
     if (this.target) void this.loadInto(fresh, this.target).catch((err: unknown) => this.opts.logger?.error({ err }, 'replacement answer worker could not load the index'));
   }
 
-  private loadInto(slot: Slot, target: { indexDir: string; version: string }): Promise<void> {
+  private loadInto(slot: Slot, target: Target): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       slot.loaded = { version: target.version, resolve, reject };
       this.post(slot, { type: 'load', ...target });
@@ -128,11 +137,12 @@ export class AnswerPool implements Answerer {
 
   /**
    * Serve `version` of `indexDir` in every worker, one worker at a time so the others keep
-   * answering. Resolves when all have it; rejects (the old version still serving in the
-   * workers that failed) if one cannot load it.
+   * answering; `shared` is the main thread's copy of it (OpenIndex.shared). Resolves when
+   * all have it; rejects (the old version still serving in the workers that failed) if
+   * one cannot load it.
    */
-  async load(indexDir: string, version: string): Promise<void> {
-    const target = { indexDir, version };
+  async load(indexDir: string, version: string, shared: SharedIndexParts): Promise<void> {
+    const target = { indexDir, version, shared };
     this.target = target;
     // Nothing served yet: no answers to keep going, so every worker loads at once.
     if (!this.ready) {

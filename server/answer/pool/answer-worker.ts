@@ -1,5 +1,7 @@
 /**
- * An answer worker thread: holds its own copy of the served index and answers with the
+ * An answer worker thread: opens the main thread's copy of the served index (shared
+ * memory, index/served-state.ts; only the HNSW graph, the document records and the term
+ * table are its own) and answers with the
  * extractive answerer, so answers use more than one core while the main thread keeps to
  * HTTP, guards and the audit trail. Admin metadata overrides are applied like in the main
  * thread (same overlay), refreshed by the pool before any answer that needs them.
@@ -9,6 +11,7 @@ import { ExtractiveAnswerer } from '../../../core/answer/extractive-answerer.ts'
 import { toAppError } from '../../../core/errors.ts';
 import type { StoredDocument } from '../../../index/index-state.ts';
 import { openIndex, type OpenIndex } from '../../../index/open-index.ts';
+import type { SharedIndexParts } from '../../../index/served-state.ts';
 import { buildOverlay, type MetadataOverride, type Overlay } from '../../admin/overlay.ts';
 import { recordingCorpus } from '../recording-corpus.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -32,9 +35,9 @@ function rebuildOverlay(): void {
 
 const view = (doc: StoredDocument): StoredDocument => (overlay ? overlay(doc) : doc);
 
-async function load(indexDir: string, version: string): Promise<void> {
+async function load(indexDir: string, version: string, shared: SharedIndexParts): Promise<void> {
   try {
-    const next = await openIndex(indexDir, { version, view });
+    const next = await openIndex(indexDir, { version, view, from: shared });
     index = next;
     rebuildOverlay();
     send({ type: 'loaded', version: next.version });
@@ -64,7 +67,7 @@ async function answer(id: number, request: Parameters<ExtractiveAnswerer['answer
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'load':
-      void load(m.indexDir, m.version);
+      void load(m.indexDir, m.version, m.shared);
       break;
     case 'overrides':
       overrides = new Map(m.entries);
