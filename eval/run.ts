@@ -9,7 +9,9 @@
  *   ALQAC), with a report in eval/reports/.
  * - `officials`: officials' questions over provincial documents (eval/datasets/
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
- *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency).
+ *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
+ *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead, questions only scored,
+ *   never read to write rules.
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -34,6 +36,7 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
+ *   npm run eval -- officials --set fresh   # the officials' fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -59,7 +62,8 @@ import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 import { runOfficialsEval } from './officials.ts';
 import { curveSection, refusalCurve } from './refusal-curve.ts';
-import { officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
+import { officialsNames, officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
+import { OFFICIAL_SETS, type OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
@@ -115,6 +119,8 @@ interface EvalRun {
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
+  /** The officials' question set (`--set dev|fresh`, default dev). */
+  officialsSet: OfficialSet;
   datasets: DatasetPaths;
 }
 
@@ -142,12 +148,12 @@ async function answersPart(values: EvalRun): Promise<void> {
 
 async function officialsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runOfficialsEval({ indexDir });
+  const result = await runOfficialsEval({ indexDir, set: values.officialsSet });
   process.stdout.write(`${officialsSummary(result)}\n`);
   if (values.write) {
     const files = await writeOfficialsReport(result);
     process.stdout.write(`report: ${files.md}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-officials', officialsSection(result));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), officialsNames(result).marker, officialsSection(result));
   }
 }
 
@@ -191,13 +197,18 @@ async function main(config: Config): Promise<void> {
       write: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
+      set: { type: 'string', default: 'dev' },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  if (!(values.set in OFFICIAL_SETS)) throw new Error(`unknown --set ${values.set}; known: ${Object.keys(OFFICIAL_SETS).join(', ')}`);
+  const run: EvalRun = {
+    rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}),
+    officialsSet: values.set as OfficialSet, datasets: datasetPaths(config),
+  };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);
