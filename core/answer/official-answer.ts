@@ -37,6 +37,7 @@ import { sourceKind } from './retrieve/document-kind.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
+import { withEverydayTerms } from './understand/everyday-terms.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -105,7 +106,7 @@ function composeFrom(
 export async function answerFromDocuments(
   req: AnswerRequest, corpus: Corpus, question: QuestionAnalysis, weight: TermWeight | undefined, minEvidence = MIN_DOCUMENT_EVIDENCE,
 ): Promise<DocumentPathOutcome> {
-  let q = question;
+  let q = withEverydayTerms(question);
   let dq = analyzeDocumentQuestion(q);
   const focusDoc = req.context?.focusDocIds[0] ? corpus.document(req.context.focusDocIds[0]) : undefined;
   const focus = focusDoc && visibleTo(focusDoc, req.role) && sourceKind(focusDoc) === 'provincial' ? focusDoc : undefined;
@@ -114,7 +115,7 @@ export async function answerFromDocuments(
   const followUp = focus !== undefined && !namesDocument && (pointsBack(q) || units.length <= 2 || (dq.fields.length > 0 && dq.types.length === 0));
   if (followUp && dq.fields.length === 0 && req.context?.lastQuestion) {
     const own = dq;
-    q = analyzeQuestion(mergedQuestion(req.context.lastQuestion, q, dq));
+    q = withEverydayTerms(analyzeQuestion(mergedQuestion(req.context.lastQuestion, q, dq)));
     dq = analyzeDocumentQuestion(q);
     // "thế còn năm 2025?" after "năm 2023 và năm 2024 mỗi năm …": one year asked now, not a comparison.
     if (own.years.length === 1 && !own.wantsComparison) dq = { ...dq, wantsComparison: false, shape: dq.shape === 'comparison' ? 'passage' : dq.shape, years: own.years };

@@ -182,9 +182,11 @@ export function scoreSentences(
       const contextTerms = passageTerms(context);
       const rest = units.filter((u) => !unitFound(u, contextTerms));
       const asked = rest.length > 0 ? rest : units;
-      // The question's rare words (not word pairs) that the document has but the passage's
-      // context does not explain: a sentence about another matter lacks them.
-      const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_'))) && unitFound(u, whole));
+      // The question's rare words (not word pairs, not numbers or dates) that the document
+      // has but the passage's context does not explain: a sentence about another matter
+      // lacks them. A date or number the question states mostly names the document or the
+      // event ("kết luận ngày 29/12/2025", "Nghị quyết 13-NQ/TU"), not each sentence asked for.
+      const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_') && !/\d/u.test(t))) && unitFound(u, whole));
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();

@@ -126,6 +126,20 @@ describe('passages that hold the fact asked', () => {
     expect(composeDocumentPassages(none.dq, none.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
   });
 
+  it('does not ask each sentence for a rare date the question names the document or event by', () => {
+    const chunks = [
+      chunk('THÔNG BÁO\nNgày 29/12/2025, tại Trụ sở Ủy ban nhân dân tỉnh, cuộc họp về chuyển đổi số đã diễn ra.'),
+      chunk('2. Sở Khoa học và Công nghệ:\n- Tham mưu thí điểm Trợ lý ảo; hoàn thành trước ngày 20/01/2026.\n- Tham mưu nội dung làm việc của lãnh đạo tỉnh; hoàn thành trước ngày 10/01/2026.', ['2'], ['2. Sở Khoa học và Công nghệ:']),
+    ];
+    const q = analyzeQuestion('Theo kết luận ngày 29/12/2025, Sở Khoa học và Công nghệ có hai việc, hạn hoàn thành của từng việc là ngày nào?');
+    const dq = analyzeDocumentQuestion(q);
+    // Term statistics as the index gives them: a date is rarer than any word.
+    const units = contentUnits({ ...q, content: q.content.filter((i) => !dq.cueTokens.has(i)) }, (t) => (/\d/u.test(t) ? 9 : 1));
+    const answer = composeDocumentPassages(dq, units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n');
+    expect(answer).toContain('20/01/2026');
+    expect(answer).toContain('10/01/2026');
+  });
+
   it('takes the period of a text whose number is asked as part of its name, not the period of a fact', () => {
     const chunks = [chunk('Tỉnh ủy đã ban hành Kế hoạch số 362-KH/TU về chuyển đổi số giai đoạn 2025 - 2030. UBND tỉnh ban hành Kế hoạch số 41/KH-UBND về chuyển đổi số năm 2025.', ['1'], ['1. Kết quả'])];
     const other = parts('Kế hoạch chuyển đổi số giai đoạn 2026-2030 là kế hoạch số mấy?');
