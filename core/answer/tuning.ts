@@ -295,7 +295,12 @@ export const COVERED_PROCEDURE_RECALL = 0.85;
 export const SECOND_DOCUMENT_SHARE = 0.9;
 /** Sentences longer than this are also read clause by clause (at semicolons) when a fact is asked. Set by hand (issue 13). */
 export const CLAUSE_SPLIT_CHARS = 200;
-/** Weight (idf) from which a question unit is rare: a sentence must hold {@link RARE_UNITS_MIN_SHARE} of those its headings do not. Set by hand (issue 13). */
+/**
+ * Weight (idf) from which a question word is rare: a sentence must hold {@link RARE_UNITS_MIN_SHARE} of those its headings do not.
+ * Numbers and dates are left out of the rule (they mostly name the document or event: "kết luận ngày 29/12/2025"),
+ * checked on the dev set: it answers both deadlines of off-095 and the whole attendee list of off-066, nothing lost.
+ * Set by hand (issue 13).
+ */
 export const RARE_UNIT_WEIGHT = 7;
 export const RARE_UNITS_MIN_SHARE = 0.5;
 /** Least idf of a question word that says what a figure counts (more common words, such as "tỉnh" or "năm", do not). Set by hand (issue 13). */
