@@ -222,7 +222,10 @@ export const EVIDENCE_PASSAGES = 3;
  * together) for an answer from it. Swept 0.4–0.8 on the dev set and on the citizens'
  * unanswerable set asked as an official (docs/BENCHMARKS.md, "Officials' refusal curve"):
  * 0.55 is the lowest that refuses all 35 of those (0.4 answers "mật khẩu wifi …" from a
- * report) with the false refusals of 0.5; above 0.7 false refusals climb fast.
+ * report) with the false refusals of 0.5; above 0.7 false refusals climb fast. Swept again
+ * with the officials' everyday words (prompts/cues/everyday-official.vi.json): 0.55–0.65 all
+ * give 2/121 false refusals, 19/21 and 35/35 refused; 0.7 gives 5/121, 0.5 lets one
+ * citizens' question through. 0.55 kept, the low end of the flat stretch.
  */
 export const MIN_DOCUMENT_EVIDENCE = 0.55;
 /** Chunks of the answering document whose sentences are scored. Set by hand (issue 13). */
