@@ -243,14 +243,20 @@ export function composeDocumentPassages(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, citations: CitationList,
   mustName: readonly string[] = [],
 ): PassageAnswer {
-  const scored = scoreSentences(dq, units, docs, mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase()));
-  const best = scored[0];
+  const named = mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase());
+  const names = (s: Scored) => named.some((n) => s.text.replace(/\s+/gu, '').toUpperCase().includes(n));
+  // A comparison sets the unindexed text's figure beside one stated elsewhere ("… cấp xã đạt
+  // 85,35%, so với chỉ tiêu Nghị quyết 13-NQ/TU"): one side must name the text, not both.
+  const comparison = dq.shape === 'comparison' && named.length > 0;
+  const scored = scoreSentences(dq, units, docs, comparison ? [] : named);
+  const best = comparison ? scored.find(names) : scored[0];
   if (!best) return { lines: [], coverage: 0 };
   const max = dq.shape === 'comparison' ? MAX_COMPARISON_SENTENCES : MAX_OFFICIAL_SENTENCES;
   const picked: Scored[] = [best];
   let covered = coverage(units, best.terms);
   const docsPicked = new Set([best.doc.id]);
-  for (const s of scored.slice(1)) {
+  for (const s of scored) {
+    if (s === best) continue;
     if (picked.length >= max) break;
     if (s.score < best.score * FURTHER_SENTENCE_FLOOR || picked.some((p) => p.text === s.text)) continue;
     const together = coverage(units, unionOf([...picked.map((p) => p.terms), s.terms]));

@@ -140,6 +140,18 @@ describe('passages that hold the fact asked', () => {
     expect(answer).toContain('10/01/2026');
   });
 
+  it('sets a figure beside the target of a text no index holds, one side naming the text', () => {
+    const chunks = [chunk('Tỷ lệ sử dụng văn bản điện tử của các sở đạt 99,35%, cấp xã đạt 85,35%. Chỉ tiêu Nghị quyết số 13-NQ/TU đến năm 2025 cấp xã là 70%.', ['1'], ['1. Kết quả'])];
+    const asked = parts('Tỷ lệ sử dụng văn bản điện tử cấp xã đạt bao nhiêu, so với chỉ tiêu Nghị quyết 13-NQ/TU cho cấp xã?');
+    expect(asked.dq.shape).toBe('comparison');
+    const answer = composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], new CitationList(), ['13-NQ/TU']).lines.join('\n');
+    expect(answer).toContain('85,35%');
+    expect(answer).toContain('70%');
+    // Without a sentence that names the text, nothing is set beside it.
+    const unnamed = [chunk('Tỷ lệ sử dụng văn bản điện tử của các sở đạt 99,35%, cấp xã đạt 85,35%.', ['1'], ['1. Kết quả'])];
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: unnamed }], new CitationList(), ['13-NQ/TU']).lines).toEqual([]);
+  });
+
   it('takes the period of a text whose number is asked as part of its name, not the period of a fact', () => {
     const chunks = [chunk('Tỉnh ủy đã ban hành Kế hoạch số 362-KH/TU về chuyển đổi số giai đoạn 2025 - 2030. UBND tỉnh ban hành Kế hoạch số 41/KH-UBND về chuyển đổi số năm 2025.', ['1'], ['1. Kết quả'])];
     const other = parts('Kế hoạch chuyển đổi số giai đoạn 2026-2030 là kế hoạch số mấy?');
