@@ -34,9 +34,9 @@ function escapeCell(s: string): string {
 
 /** The report's base name and the BENCHMARKS.md marker of a result's question set. */
 export function officialsNames(r: Pick<OfficialsEvalResult, 'set' | 'date'>): { base: string; marker: string } {
-  return r.set === 'fresh'
-    ? { base: `officials-fresh-${r.date}`, marker: 'eval-officials-fresh' }
-    : { base: `officials-${r.date}`, marker: 'eval-officials' };
+  return r.set === 'dev'
+    ? { base: `officials-${r.date}`, marker: 'eval-officials' }
+    : { base: `officials-${r.set}-${r.date}`, marker: `eval-officials-${r.set}` };
 }
 
 function header(r: OfficialsEvalResult): string[] {
@@ -44,8 +44,10 @@ function header(r: OfficialsEvalResult): string[] {
   return [
     `Command: \`npm run eval -- officials${fresh ? ' --set fresh' : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    fresh
-      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh.jsonl. **A fresh set**: written after the answerer's rules and only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+    r.set === 'fresh2'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+      : fresh
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh.jsonl. **A fresh set**: written after the answerer's rules and at first only scored; its failures have since been read to fix their classes, so it is development data now.`
       : `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-questions.jsonl, drafting requests left out. **A development set**: the answerer's rules were written while reading it, so these figures flatter it; the issue's targets are for held-out questions.`,
   ];
 }

@@ -79,5 +79,9 @@ describe('officials evaluation', () => {
     expect(officialsNames({ ...r, set: 'dev' })).toEqual({ base: `officials-${r.date}`, marker: 'eval-officials' });
     expect(officialsSection(r)).toContain('`npm run eval -- officials --set fresh`');
     expect(officialsSection(r)).toContain('**A fresh set**');
+    const r2 = await runOfficialsEval({ indexDir: 'mem', corpus, answerer: new ScriptedAnswerer(), questions, set: 'fresh2' });
+    expect(officialsNames(r2)).toEqual({ base: `officials-fresh2-${r2.date}`, marker: 'eval-officials-fresh2' });
+    expect(officialsSection(r2)).toContain('`npm run eval -- officials --set fresh2`');
+    expect(officialsSection(r2)).toContain('**A second fresh set**');
   });
 });

@@ -10,8 +10,8 @@
  * - `officials`: officials' questions over provincial documents (eval/datasets/
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
- *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead, questions only scored,
- *   never read to write rules.
+ *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
+ *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (only scored).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -36,7 +36,7 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
- *   npm run eval -- officials --set fresh   # the officials' fresh set (a held-out stand-in)
+ *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -119,7 +119,7 @@ interface EvalRun {
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
-  /** The officials' question set (`--set dev|fresh`, default dev). */
+  /** The officials' question set (`--set dev|fresh|fresh2`, default dev). */
   officialsSet: OfficialSet;
   datasets: DatasetPaths;
 }

@@ -160,3 +160,20 @@ describe('the officials\' fresh set', () => {
     expect(fresh.filter((q) => devIds.has(q.id) || devQuestions.has(q.question.toLowerCase()))).toEqual([]);
   });
 });
+
+describe('the officials\' second fresh set', () => {
+  it('matches the real documents, covers every asked kind and shares no id or question with the other sets', async () => {
+    const [fresh2, dev, fresh, docs] = await Promise.all([
+      loadOfficialQuestions(OFFICIAL_SETS.fresh2), loadOfficialQuestions(OFFICIAL_SETS.dev),
+      loadOfficialQuestions(OFFICIAL_SETS.fresh), loadCorpusDocs(),
+    ]);
+    expect(checkOfficialQuestions(fresh2, docs)).toEqual([]);
+    expect(fresh2.length).toBeGreaterThanOrEqual(24);
+    const kinds = new Set(fresh2.map((q) => q.kind));
+    for (const k of OFFICIAL_KINDS.filter((k) => k !== 'draft')) expect(kinds).toContain(k);
+    const others = [...dev, ...fresh];
+    const ids = new Set(others.map((q) => q.id));
+    const asked = new Set(others.map((q) => q.question.toLowerCase()));
+    expect(fresh2.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
+  });
+});
