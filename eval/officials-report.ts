@@ -40,9 +40,9 @@ export function officialsNames(r: Pick<OfficialsEvalResult, 'set' | 'date'>): { 
 }
 
 function header(r: OfficialsEvalResult): string[] {
-  const fresh = r.set === 'fresh';
+  const fresh = r.set !== 'dev';
   return [
-    `Command: \`npm run eval -- officials${fresh ? ' --set fresh' : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- officials${fresh ? ` --set ${r.set}` : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
     r.set === 'fresh2'
       ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
