@@ -160,8 +160,11 @@ export async function answerFromDocuments(
 
   // 3. Compose by shape. Header facts of the document named (or followed up, or found), when
   // it is of the type the question names first: "công văn … yêu cầu báo cáo … số mấy" asks
-  // the number of the công văn the report cites, not the report's own.
-  const typeAgrees = (doc: DocumentRecord) => dq.types.length === 0 || dq.types[0] === doc.type;
+  // the number of the công văn the report cites, not the report's own. A type written right
+  // before the number cue names whose number is asked ("Báo cáo … căn cứ … công văn số mấy,
+  // ngày nào?" asks the công văn's, which the report's text cites).
+  const headerType = dq.askedNumberType ?? dq.types[0];
+  const typeAgrees = (doc: DocumentRecord) => headerType === undefined || headerType === doc.type;
   const headerDoc = dq.fields.length > 0 && (best.named || stay || best.evidence >= HEADER_MIN_EVIDENCE) && typeAgrees(best.doc) ? best.doc : undefined;
   if (dq.fields.includes('number') && !headerDoc && dq.types.length > 0) {
     dq = { ...dq, askedNumberType: dq.askedNumberType ?? dq.types[0]!, asks: dq.asks.includes('docNumber') ? dq.asks : ['docNumber', ...dq.asks] };
