@@ -24,7 +24,7 @@ import type { Corpus } from '../search/types.ts';
 import { typeFromNumber } from '../structure/document-numbers.ts';
 import { composeDocumentPassages } from './compose/document-passages.ts';
 import { composeHeaderAnswer, missingNames } from './compose/header-answer.ts';
-import { composeList, findList } from './compose/section-list.ts';
+import { composeList, findList, findSentenceList } from './compose/section-list.ts';
 import { composeRow, findRow, rowNamed, tableRows } from './compose/table-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { groundedLines } from './ground/line-check.ts';
@@ -92,7 +92,9 @@ function composeFrom(
   const rows = tableRows(chunks);
   const row = rows.length > 0 && (dq.wantsTable || rowNamed(q.text)) ? findRow(rows, q.text, units) : undefined;
   if (row) return composeRow(found.doc, chunks, row, units, dq.years, citations);
-  const list = dq.wantsList ? findList(found.doc, chunks, units, documentTerms(found.doc)) : undefined;
+  const list = dq.wantsList
+    ? findList(found.doc, chunks, units, documentTerms(found.doc)) ?? findSentenceList(chunks, units, documentTerms(found.doc))
+    : undefined;
   if (list) return composeList(found.doc, list, citations);
   // A comparison may span two documents the question names together.
   const second = dq.shape === 'comparison'

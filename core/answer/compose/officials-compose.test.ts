@@ -7,7 +7,7 @@ import { analyzeQuestion } from '../understand/question.ts';
 import { headerView } from './document-header.ts';
 import { askedFactAt, composeDocumentPassages, cutAround } from './document-passages.ts';
 import { composeHeaderAnswer } from './header-answer.ts';
-import { composeList, findList } from './section-list.ts';
+import { composeList, findList, findSentenceList } from './section-list.ts';
 import { composeRow, findRow, spellColumn, tableRows } from './table-answer.ts';
 
 const doc = (over: Partial<DocumentRecord> = {}): DocumentRecord => ({
@@ -64,6 +64,29 @@ describe('whole lists', () => {
     const chunks = [chunk('Tỉnh khuyến khích doanh nghiệp triển khai một số nội dung:\n(a) Nghiên cứu IoT, AI; (b) Phát triển thương mại điện tử; (c) Số hóa dữ liệu.', ['I'], ['I. Kết quả'])];
     const list = findList(doc(), chunks, parts('Tỉnh khuyến khích doanh nghiệp triển khai những nội dung nào?').units, new Set())!;
     expect(list.items.map((i) => i.text)).toEqual(['Nghiên cứu IoT, AI', 'Phát triển thương mại điện tử', 'Số hóa dữ liệu']);
+  });
+});
+
+describe('lists written as prose', () => {
+  const prose = [
+    chunk('a) Ứng dụng công nghệ trong nông nghiệp\nTriển khai lắp đặt hệ thống camera tại các khu vực rừng có nguy cơ cháy cao. Hệ thống này được kết nối với trung tâm giám sát. Ứng dụng phần mềm trên điện thoại để tiếp nhận tin báo cháy rừng. Ứng dụng flycam để xác minh hiện trường mất rừng.', ['a'], ['a) Ứng dụng công nghệ trong nông nghiệp']),
+    chunk('b) Y tế\nSử dụng căn cước công dân trong khám bệnh. Triển khai bệnh án điện tử tại các bệnh viện.', ['b'], ['b) Y tế']),
+  ];
+
+  it('takes the measures, sentence by sentence, of the paragraph that covers the question best', () => {
+    const { units } = parts('Để bảo vệ rừng và phòng cháy rừng, tỉnh đã dùng những công nghệ gì?');
+    const list = findSentenceList(prose, units, new Set())!;
+    expect(list.items.map((i) => i.text)).toEqual([
+      'Triển khai lắp đặt hệ thống camera tại các khu vực rừng có nguy cơ cháy cao.',
+      'Ứng dụng phần mềm trên điện thoại để tiếp nhận tin báo cháy rừng.',
+      'Ứng dụng flycam để xác minh hiện trường mất rừng.',
+    ]);
+    for (const item of list.items) expect(item.chunk.text.slice(item.start, item.start + item.text.length)).toBe(item.text);
+  });
+
+  it('gives nothing when the best-covering paragraph is not such a list', () => {
+    const chunks = [...prose, chunk('c) Môi trường\nĐến nay đã tiếp nhận dữ liệu quan trắc tự động của 8 đơn vị trên địa bàn tỉnh.', ['c'], ['c) Môi trường'])];
+    expect(findSentenceList(chunks, parts('Những đơn vị nào truyền dữ liệu quan trắc tự động?').units, new Set())).toBeUndefined();
   });
 });
 
