@@ -7,12 +7,12 @@
  * opening, a footnote spliced into a sentence) absent; and each quoted fact checked for
  * being a whole sentence (not cut, not ending in ":").
  *
- * `--fresh` scores eval/datasets/drafts-fresh.jsonl instead: requests written after the
+ * `--set fresh` scores eval/datasets/drafts-fresh.jsonl instead: requests written after the
  * development set and before the selection was changed, never tuned on (held out);
- * `--fresh2` scores eval/datasets/drafts-fresh2.jsonl, a second held-out batch written
+ * `--set fresh2` scores eval/datasets/drafts-fresh2.jsonl, a second held-out batch written
  * before the figure bonus was tied to the sentence's relevance.
  *
- *   npm run eval -- drafts [--fresh | --fresh2] [--index <dir>] [--write]
+ *   npm run eval -- drafts [--set fresh | --set fresh2] [--index <dir>] [--write]
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -215,7 +215,7 @@ const pct = (n: number, of: number) => `${of ? ((100 * n) / of).toFixed(0) : '0'
 export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string {
   const rows = r.outcomes.map((o) => `| ${o.id} | ${o.facts.length - o.missingFacts.length}/${o.facts.length} | ${o.quotedForbidden.length}/${o.forbidden.length} | ${o.badQuotes.length}/${o.quotes.length} | ${o.parentAsked ? 'yes' : 'no'} |`);
   return [
-    `Command: \`npm run eval -- drafts${set === 'fresh' ? ' --fresh' : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+    `Command: \`npm run eval -- drafts${set === 'dev' ? '' : ` --set ${set}`}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
     '',
     `The ${r.outcomes.length} drafting requests of ${set === 'fresh'
       ? 'eval/datasets/drafts-fresh.jsonl (held out: written before the selection was last changed, never tuned on)'

@@ -1,7 +1,8 @@
 /**
  * Reports of the officials' evaluation (eval/officials.ts): eval/reports/officials-<date>.json
  * and .md (tables by kind, every failure), and the Markdown section kept in
- * docs/BENCHMARKS.md under the marker `eval-officials`.
+ * docs/BENCHMARKS.md under the marker `eval-officials`; for the fresh set
+ * (`--set fresh`) officials-fresh-<date> and `eval-officials-fresh`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -31,11 +32,23 @@ function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s+/gu, ' ').trim();
 }
 
+/** The report's base name and the BENCHMARKS.md marker of a result's question set. */
+export function officialsNames(r: Pick<OfficialsEvalResult, 'set' | 'date'>): { base: string; marker: string } {
+  return r.set === 'dev'
+    ? { base: `officials-${r.date}`, marker: 'eval-officials' }
+    : { base: `officials-${r.set}-${r.date}`, marker: `eval-officials-${r.set}` };
+}
+
 function header(r: OfficialsEvalResult): string[] {
+  const fresh = r.set !== 'dev';
   return [
-    `Command: \`npm run eval -- officials\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- officials${fresh ? ` --set ${r.set}` : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-questions.jsonl, drafting requests left out. **A development set**: the answerer's rules were written while reading it, so these figures flatter it; the issue's targets are for held-out questions.`,
+    r.set === 'fresh2'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+      : fresh
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh.jsonl. **A fresh set**: written after the answerer's rules and at first only scored; its failures have since been read to fix their classes, so it is development data now.`
+      : `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-questions.jsonl, drafting requests left out. **A development set**: the answerer's rules were written while reading it, so these figures flatter it; the issue's targets are for held-out questions.`,
   ];
 }
 
@@ -73,7 +86,7 @@ function kindTable(r: OfficialsEvalResult): string[] {
 export function officialsSection(r: OfficialsEvalResult): string {
   return [
     ...header(r), '', ...summaryTable(r), '', ...kindTable(r), '',
-    `Failures and every answer: \`eval/reports/officials-${r.date}.md\` and \`.json\`.`,
+    `Failures and every answer: \`eval/reports/${officialsNames(r).base}.md\` and \`.json\`.`,
   ].join('\n');
 }
 
@@ -105,7 +118,7 @@ export function officialsSummary(r: OfficialsEvalResult): string {
 /** Write officials-<date>.json and .md into `dir` (default eval/reports); their paths. */
 export async function writeOfficialsReport(r: OfficialsEvalResult, dir = REPORTS_DIR): Promise<{ json: string; md: string }> {
   await mkdir(dir, { recursive: true });
-  const base = `officials-${r.date}`;
+  const { base } = officialsNames(r);
   const paths = { json: join(dir, `${base}.json`), md: join(dir, `${base}.md`) };
   await writeFile(paths.json, `${JSON.stringify(r, null, 2)}\n`);
   await writeFile(paths.md, renderOfficialsMarkdown(r));

@@ -4,7 +4,7 @@ import type { Answerer, AnswerRequest, AnswerResult } from '../core/answer/types
 import type { Corpus } from '../core/search/types.ts';
 import type { OfficialQuestion } from './datasets/officials-questions.ts';
 import { expectedItems, nearestOf, runOfficialsEval } from './officials.ts';
-import { officialsSection } from './officials-report.ts';
+import { officialsNames, officialsSection } from './officials-report.ts';
 
 const corpus: Corpus = { search: async () => [], document: () => undefined, chunksOf: () => [], chunk: () => undefined };
 
@@ -69,5 +69,19 @@ describe('officials evaluation', () => {
     expect(r.unanswerable.nearestOffered).toMatchObject({ n: 1, of: 1 });
     expect(r.failures.map((f) => f.id)).toEqual(['off-002', 'off-003']);
     expect(officialsSection(r)).toContain('| doc_facts | 2 | 1.000 |');
+    expect(r.set).toBe('dev');
+    expect(officialsSection(r)).toContain('**A development set**');
+  });
+
+  it('names the fresh set\'s report and BENCHMARKS section apart from the development set\'s', async () => {
+    const r = await runOfficialsEval({ indexDir: 'mem', corpus, answerer: new ScriptedAnswerer(), questions, set: 'fresh' });
+    expect(officialsNames(r)).toEqual({ base: `officials-fresh-${r.date}`, marker: 'eval-officials-fresh' });
+    expect(officialsNames({ ...r, set: 'dev' })).toEqual({ base: `officials-${r.date}`, marker: 'eval-officials' });
+    expect(officialsSection(r)).toContain('`npm run eval -- officials --set fresh`');
+    expect(officialsSection(r)).toContain('**A fresh set**');
+    const r2 = await runOfficialsEval({ indexDir: 'mem', corpus, answerer: new ScriptedAnswerer(), questions, set: 'fresh2' });
+    expect(officialsNames(r2)).toEqual({ base: `officials-fresh2-${r2.date}`, marker: 'eval-officials-fresh2' });
+    expect(officialsSection(r2)).toContain('`npm run eval -- officials --set fresh2`');
+    expect(officialsSection(r2)).toContain('**A second fresh set**');
   });
 });

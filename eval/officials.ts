@@ -17,7 +17,9 @@ import { openIndex } from '../index/open-index.ts';
 import { Assistant } from '../server/assistant.ts';
 import { latencyStats, rate, type LatencyStats, type Rate } from './answers.ts';
 import { containsFact, normalizeForMatch } from './datasets/answer-datasets.ts';
-import { loadOfficialQuestions, OFFICIAL_KINDS, type OfficialKind, type OfficialQuestion } from './datasets/officials-questions.ts';
+import {
+  loadOfficialQuestions, OFFICIAL_KINDS, OFFICIAL_SETS, type OfficialKind, type OfficialQuestion, type OfficialSet,
+} from './datasets/officials-questions.ts';
 
 /** The kinds asked through chat (drafting requests go to the drafter). */
 export const ASKED_KINDS = OFFICIAL_KINDS.filter((k) => k !== 'draft');
@@ -26,6 +28,8 @@ export interface OfficialsEvalOptions {
   indexDir: string;
   answerer?: Answerer;
   corpus?: Corpus;
+  /** Which question set to ask (default `dev`); ignored when `questions` is given. */
+  set?: OfficialSet;
   questions?: OfficialQuestion[];
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,6 +71,8 @@ export interface KindBreakdown {
 }
 
 export interface OfficialsEvalResult {
+  /** The question set asked (`dev` or `fresh`). */
+  set: OfficialSet;
   date: string;
   indexDir: string;
   answerer: string;
@@ -143,7 +149,7 @@ function problemsOf(o: OfficialOutcome): string[] {
 /** Score outcomes (pure; {@link runOfficialsEval} collects them). */
 export function scoreOfficialsEval(
   outcomes: OfficialOutcome[],
-  meta: Pick<OfficialsEvalResult, 'date' | 'indexDir' | 'answerer' | 'machine' | 'node'>,
+  meta: Pick<OfficialsEvalResult, 'set' | 'date' | 'indexDir' | 'answerer' | 'machine' | 'node'>,
 ): OfficialsEvalResult {
   const byKind = ASKED_KINDS.map((kind): KindBreakdown => {
     const os = outcomes.filter((o) => o.kind === kind);
@@ -194,7 +200,7 @@ export async function runOfficialsEval(opts: OfficialsEvalOptions): Promise<Offi
   const corpus = opts.corpus ?? (await openIndex(opts.indexDir));
   const answerer = opts.answerer ?? new ExtractiveAnswerer();
   const assistant = new Assistant(corpus, answerer);
-  const questions = (opts.questions ?? (await loadOfficialQuestions())).filter((q) => q.kind !== 'draft');
+  const questions = (opts.questions ?? (await loadOfficialQuestions(OFFICIAL_SETS[opts.set ?? 'dev']))).filter((q) => q.kind !== 'draft');
 
   // The first answer loads lazy parts of the index; keep that out of the timings.
   await assistant.chat({ message: 'kế hoạch chuyển đổi số' }, { role: 'official' });
@@ -226,6 +232,7 @@ export async function runOfficialsEval(opts: OfficialsEvalOptions): Promise<Offi
     opts.onProgress?.(outcomes.length, questions.length);
   }
   return scoreOfficialsEval(outcomes, {
+    set: opts.set ?? 'dev',
     date: new Date().toISOString().slice(0, 10),
     indexDir: opts.indexDir,
     answerer: answerer.name,

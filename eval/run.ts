@@ -9,7 +9,9 @@
  *   ALQAC), with a report in eval/reports/.
  * - `officials`: officials' questions over provincial documents (eval/datasets/
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
- *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency).
+ *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
+ *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
+ *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (only scored).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -34,9 +36,9 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
- *   npm run eval -- traps --fresh   # the fresh citizen trap set (held apart from the rules; never tuned on)
- *   npm run eval -- drafts --fresh  # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl)
- *   npm run eval -- drafts --fresh2 # the second held-out batch (eval/datasets/drafts-fresh2.jsonl)
+ *   npm run eval -- traps --set fresh    # the fresh citizen trap set (held apart from the rules; never tuned on)
+ *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2 the second batch)
+ *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -62,7 +64,8 @@ import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 import { runOfficialsEval } from './officials.ts';
 import { curveSection, refusalCurve } from './refusal-curve.ts';
-import { officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
+import { officialsNames, officialsSection, officialsSummary, writeOfficialsReport } from './officials-report.ts';
+import type { OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { ExtractiveAnswerer } from '../core/answer/extractive-answerer.ts';
 import { Assistant, audiencesFor } from '../server/assistant.ts';
@@ -114,18 +117,20 @@ async function timeRetrieval(index: OpenIndex, questions: Question[]): Promise<{
 }
 
 /** What one `npm run eval` does, from its flags and the configuration. */
+/** The question sets a part may ask: its development set, or a held-out one (`--set`). */
+const EVAL_SETS = ['dev', 'fresh', 'fresh2'] as const;
+type EvalSet = OfficialSet & DraftSet & (typeof EVAL_SETS)[number];
+
 interface EvalRun {
   rebuild: boolean;
   write: boolean;
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * The traps and drafts parts ask their fresh sets (eval/datasets/citizen-traps-fresh.jsonl,
-   * eval/datasets/drafts-fresh.jsonl) instead of the development sets.
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2`,
+   * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
-  fresh?: boolean;
-  /** The drafts part scores the second held-out batch, eval/datasets/drafts-fresh2.jsonl. */
-  fresh2?: boolean;
+  set: EvalSet;
   datasets: DatasetPaths;
 }
 
@@ -153,12 +158,12 @@ async function answersPart(values: EvalRun): Promise<void> {
 
 async function officialsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runOfficialsEval({ indexDir });
+  const result = await runOfficialsEval({ indexDir, set: values.set });
   process.stdout.write(`${officialsSummary(result)}\n`);
   if (values.write) {
     const files = await writeOfficialsReport(result);
     process.stdout.write(`report: ${files.md}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-officials', officialsSection(result));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), officialsNames(result).marker, officialsSection(result));
   }
 }
 
@@ -173,7 +178,8 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  if (values.fresh) {
+  if (values.set === 'fresh2') throw new Error('the traps part has no fresh2 set; known: dev, fresh');
+  if (values.set === 'fresh') {
     const fresh = await runTrapEval({ indexDir, traps: await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH) });
     process.stdout.write(`fresh set (eval/datasets/citizen-traps-fresh.jsonl)\n${trapsSummary(fresh)}\n`);
     if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-traps-fresh', trapsFreshSection(fresh));
@@ -196,7 +202,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set: DraftSet = values.fresh2 ? 'fresh2' : values.fresh ? 'fresh' : 'dev';
+  const set: DraftSet = values.set;
   const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
@@ -217,15 +223,18 @@ async function main(config: Config): Promise<void> {
       write: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
-      fresh: { type: 'boolean', default: false },
-      fresh2: { type: 'boolean', default: false },
+      set: { type: 'string', default: 'dev' },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
   const known = [...defaults, 'golden', 'curve'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
-  const run: EvalRun = { rebuild: values.rebuild, write: values.write, fresh: values.fresh, fresh2: values.fresh2, ...(values.index ? { index: values.index } : {}), datasets: datasetPaths(config) };
+  if (!EVAL_SETS.includes(values.set as EvalSet)) throw new Error(`unknown --set ${values.set}; known: ${EVAL_SETS.join(', ')}`);
+  const run: EvalRun = {
+    rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}),
+    set: values.set as EvalSet, datasets: datasetPaths(config),
+  };
   if (parts.includes('alqac')) await alqacPart(run);
   if (parts.includes('answers')) await answersPart(run);
   if (parts.includes('officials')) await officialsPart(run);

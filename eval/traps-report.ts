@@ -26,7 +26,7 @@ export function trapsSection(r: TrapEvalResult, census: readonly ParserCensusLin
 /** The fresh set's section (marker `eval-traps-fresh`): command, date, machine and the per-kind table. */
 export function trapsFreshSection(r: TrapEvalResult): string {
   return [
-    `Command: \`npm run eval -- traps --fresh\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- traps --set fresh\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
     `${r.questions} questions of eval/datasets/citizen-traps-fresh.jsonl, written after the development set's retrieval rules and never tuned on: each checked against its catalog record (\`npx tsx eval/datasets/check-citizen-traps.ts --fresh\`), asked and scored like the development set. Facts in answers that no cited quote supports: ${r.unsupported}.`,
     '',

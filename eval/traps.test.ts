@@ -44,7 +44,7 @@ describe('scoreTrap', () => {
     const t = trap({});
     const o = scoreTrap(t, { answer: 'Lệ phí 135.000 đồng.', refused: false, citations: [cite('3.000347', 'Lệ phí 135.000 đồng')] });
     const section = trapsFreshSection(summariseTraps([o], [t], { date: '2026-12-07', machine: 'm', node: 'n', indexDir: 'data/eval/full-index' }));
-    expect(section).toContain('`npm run eval -- traps --fresh`');
+    expect(section).toContain('`npm run eval -- traps --set fresh`');
     expect(section).toContain('citizen-traps-fresh.jsonl');
     expect(section).toContain('| fee_hidden_amount | 1 | 100.0% (1/1) |');
   });

@@ -24,7 +24,7 @@ import type { Corpus } from '../search/types.ts';
 import { typeFromNumber } from '../structure/document-numbers.ts';
 import { composeDocumentPassages } from './compose/document-passages.ts';
 import { composeHeaderAnswer, missingNames } from './compose/header-answer.ts';
-import { composeList, findList } from './compose/section-list.ts';
+import { composeList, findList, findSentenceList } from './compose/section-list.ts';
 import { composeRow, findRow, rowNamed, tableRows } from './compose/table-answer.ts';
 import { CitationList } from './ground/citations.ts';
 import { groundedLines } from './ground/line-check.ts';
@@ -37,6 +37,7 @@ import { sourceKind } from './retrieve/document-kind.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
+import { withEverydayTerms } from './understand/everyday-terms.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -91,7 +92,9 @@ function composeFrom(
   const rows = tableRows(chunks);
   const row = rows.length > 0 && (dq.wantsTable || rowNamed(q.text)) ? findRow(rows, q.text, units) : undefined;
   if (row) return composeRow(found.doc, chunks, row, units, dq.years, citations);
-  const list = dq.wantsList ? findList(found.doc, chunks, units, documentTerms(found.doc)) : undefined;
+  const list = dq.wantsList
+    ? findList(found.doc, chunks, units, documentTerms(found.doc)) ?? findSentenceList(chunks, units, documentTerms(found.doc))
+    : undefined;
   if (list) return composeList(found.doc, list, citations);
   // A comparison may span two documents the question names together.
   const second = dq.shape === 'comparison'
@@ -105,7 +108,7 @@ function composeFrom(
 export async function answerFromDocuments(
   req: AnswerRequest, corpus: Corpus, question: QuestionAnalysis, weight: TermWeight | undefined, minEvidence = MIN_DOCUMENT_EVIDENCE,
 ): Promise<DocumentPathOutcome> {
-  let q = question;
+  let q = withEverydayTerms(question);
   let dq = analyzeDocumentQuestion(q);
   const focusDoc = req.context?.focusDocIds[0] ? corpus.document(req.context.focusDocIds[0]) : undefined;
   const focus = focusDoc && visibleTo(focusDoc, req.role) && sourceKind(focusDoc) === 'provincial' ? focusDoc : undefined;
@@ -114,7 +117,7 @@ export async function answerFromDocuments(
   const followUp = focus !== undefined && !namesDocument && (pointsBack(q) || units.length <= 2 || (dq.fields.length > 0 && dq.types.length === 0));
   if (followUp && dq.fields.length === 0 && req.context?.lastQuestion) {
     const own = dq;
-    q = analyzeQuestion(mergedQuestion(req.context.lastQuestion, q, dq));
+    q = withEverydayTerms(analyzeQuestion(mergedQuestion(req.context.lastQuestion, q, dq)));
     dq = analyzeDocumentQuestion(q);
     // "thế còn năm 2025?" after "năm 2023 và năm 2024 mỗi năm …": one year asked now, not a comparison.
     if (own.years.length === 1 && !own.wantsComparison) dq = { ...dq, wantsComparison: false, shape: dq.shape === 'comparison' ? 'passage' : dq.shape, years: own.years };
@@ -159,8 +162,11 @@ export async function answerFromDocuments(
 
   // 3. Compose by shape. Header facts of the document named (or followed up, or found), when
   // it is of the type the question names first: "công văn … yêu cầu báo cáo … số mấy" asks
-  // the number of the công văn the report cites, not the report's own.
-  const typeAgrees = (doc: DocumentRecord) => dq.types.length === 0 || dq.types[0] === doc.type;
+  // the number of the công văn the report cites, not the report's own. A type written right
+  // before the number cue names whose number is asked ("Báo cáo … căn cứ … công văn số mấy,
+  // ngày nào?" asks the công văn's, which the report's text cites).
+  const headerType = dq.askedNumberType ?? dq.types[0];
+  const typeAgrees = (doc: DocumentRecord) => headerType === undefined || headerType === doc.type;
   const headerDoc = dq.fields.length > 0 && (best.named || stay || best.evidence >= HEADER_MIN_EVIDENCE) && typeAgrees(best.doc) ? best.doc : undefined;
   if (dq.fields.includes('number') && !headerDoc && dq.types.length > 0) {
     dq = { ...dq, askedNumberType: dq.askedNumberType ?? dq.types[0]!, asks: dq.asks.includes('docNumber') ? dq.asks : ['docNumber', ...dq.asks] };

@@ -3,7 +3,7 @@
  * Measured with `npm run eval -- drafts` (eval/drafts.ts) on the ten drafting requests of
  * eval/datasets/officials-questions.jsonl — a development set, so round values were kept
  * wherever a neighbouring value scored the same — and checked, never tuned, on the held-out
- * requests of eval/datasets/drafts-fresh.jsonl (`--fresh`).
+ * requests of eval/datasets/drafts-fresh.jsonl (`--set fresh`).
  */
 
 /** Facts quoted in one draft at most, for a type not listed below. */
@@ -14,7 +14,7 @@ export const MAX_FACTS = 5;
  * or plans from, a tờ trình or công văn quotes a few, a giấy mời only what the meeting is
  * about. Raised from 5 for all after the dev set showed a report's results crowding each
  * other out of a báo cáo drafted from it (dev facts 17/27 → 21/27, no forbidden passage
- * quoted); round values, not searched. The held-out set (`--fresh`) did not rise with it.
+ * quoted); round values, not searched. The held-out set (`--set fresh`) did not rise with it.
  */
 export const MAX_FACTS_BY_TYPE: Readonly<Record<string, number>> = {
   'báo cáo': 8, 'kế hoạch': 8, 'tờ trình': 6, 'công văn': 6, 'thông báo': 6, 'quyết định': 5, 'giấy mời': 3,

@@ -72,6 +72,11 @@ export class Bm25Index {
     return this.live;
   }
 
+  /** Changes with every add and remove: what was derived from the labels before is stale. */
+  get generation(): number {
+    return this.version;
+  }
+
   has(label: number): boolean {
     return this.present.has(label);
   }

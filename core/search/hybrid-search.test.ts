@@ -82,3 +82,22 @@ describe('hybridSearch', () => {
     expect((await hybridSearch(parts, 'căn cước hồ sơ thời hạn lệ phí', { k: 10, perDoc: 2 })).filter((h) => h.sourceId === 'cc')).toHaveLength(2);
   });
 });
+
+describe('hybridSearch filtered by document type', () => {
+  it('keeps to the types asked, search after search, and reads a label anew once the index changes', async () => {
+    const small = build([
+      { id: 'kh', title: 'Kế hoạch chuyển đổi số', sections: ['Chuyển đổi số trong cơ quan nhà nước.'] },
+      { id: 'tt', title: 'Thủ tục chuyển đổi số', type: 'thủ tục', sections: ['Chuyển đổi số cho người dân.'] },
+    ]);
+    const plans = async () => (await hybridSearch(small, 'chuyển đổi số', { k: 5, types: ['kế hoạch'] })).map((h) => h.sourceId);
+    expect(await plans()).toEqual(['kh']);
+    expect(await plans()).toEqual(['kh']);
+    expect((await hybridSearch(small, 'chuyển đổi số', { k: 5, types: ['thủ tục'] })).map((h) => h.sourceId)).toEqual(['tt']);
+    // Label 1 now holds a plan's passage: what was known of it before is stale.
+    const chunk1 = small.chunk(1)!;
+    small.bm25.remove(1, analyzeForIndex(indexTextOf(small.document('tt')!, chunk1)));
+    Object.assign(chunk1, { docId: 'kh', text: 'Chuyển đổi số trong trường học.' });
+    small.bm25.add(1, analyzeForIndex(indexTextOf(small.document('kh')!, chunk1)));
+    expect((await hybridSearch(small, 'chuyển đổi số', { k: 5, perDoc: 5, types: ['kế hoạch'] })).map((h) => h.label).sort()).toEqual([0, 1]);
+  });
+});

@@ -3,7 +3,9 @@ import {
   checkKindCounts, checkOfficialQuestions, checkOfficialsDataset, docContains, loadCorpusDocs, matchForms, nearestDoc, spellings,
   type CorpusDocs,
 } from './check-officials-questions.ts';
-import { OFFICIAL_KIND_MINIMUMS, parseOfficialQuestions, type OfficialQuestion } from './officials-questions.ts';
+import {
+  loadOfficialQuestions, OFFICIAL_KIND_MINIMUMS, OFFICIAL_KINDS, OFFICIAL_SETS, parseOfficialQuestions, type OfficialQuestion,
+} from './officials-questions.ts';
 
 describe('matchForms and docContains', () => {
   const doc = matchForms(
@@ -141,5 +143,37 @@ describe('the officials\' question set', () => {
     expect(questions.filter((q) => q.followUpOf).length).toBeGreaterThanOrEqual(4);
     const openings = new Set(questions.filter((q) => q.kind === 'draft').map((q) => q.question.split(' ')[0]!.toLowerCase()));
     expect(openings.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the officials\' fresh set', () => {
+  it('matches the real documents, covers every asked kind and shares no id or question with the development set', async () => {
+    const [fresh, dev, docs] = await Promise.all([
+      loadOfficialQuestions(OFFICIAL_SETS.fresh), loadOfficialQuestions(OFFICIAL_SETS.dev), loadCorpusDocs(),
+    ]);
+    expect(checkOfficialQuestions(fresh, docs)).toEqual([]);
+    expect(fresh.length).toBeGreaterThanOrEqual(30);
+    const kinds = new Set(fresh.map((q) => q.kind));
+    for (const k of OFFICIAL_KINDS.filter((k) => k !== 'draft')) expect(kinds).toContain(k);
+    const devIds = new Set(dev.map((q) => q.id));
+    const devQuestions = new Set(dev.map((q) => q.question.toLowerCase()));
+    expect(fresh.filter((q) => devIds.has(q.id) || devQuestions.has(q.question.toLowerCase()))).toEqual([]);
+  });
+});
+
+describe('the officials\' second fresh set', () => {
+  it('matches the real documents, covers every asked kind and shares no id or question with the other sets', async () => {
+    const [fresh2, dev, fresh, docs] = await Promise.all([
+      loadOfficialQuestions(OFFICIAL_SETS.fresh2), loadOfficialQuestions(OFFICIAL_SETS.dev),
+      loadOfficialQuestions(OFFICIAL_SETS.fresh), loadCorpusDocs(),
+    ]);
+    expect(checkOfficialQuestions(fresh2, docs)).toEqual([]);
+    expect(fresh2.length).toBeGreaterThanOrEqual(24);
+    const kinds = new Set(fresh2.map((q) => q.kind));
+    for (const k of OFFICIAL_KINDS.filter((k) => k !== 'draft')) expect(kinds).toContain(k);
+    const others = [...dev, ...fresh];
+    const ids = new Set(others.map((q) => q.id));
+    const asked = new Set(others.map((q) => q.question.toLowerCase()));
+    expect(fresh2.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
   });
 });

@@ -10,6 +10,20 @@ import { z } from 'zod';
 export const OFFICIALS_QUESTIONS_PATH = fileURLToPath(new URL('./officials-questions.jsonl', import.meta.url));
 
 /**
+ * The sets of officials' questions: `dev`, the development set the answerer's rules were
+ * written from; `fresh`, questions of the same kinds written afterwards and first only
+ * scored (its failures have since been read, so it is development data too); `fresh2`, a
+ * second set written from the documents before those failures were worked on and only
+ * scored (the nearest stand-in here for issue 13's held-out set).
+ */
+export const OFFICIAL_SETS = {
+  dev: OFFICIALS_QUESTIONS_PATH,
+  fresh: fileURLToPath(new URL('./officials-fresh.jsonl', import.meta.url)),
+  fresh2: fileURLToPath(new URL('./officials-fresh2.jsonl', import.meta.url)),
+} as const;
+export type OfficialSet = keyof typeof OFFICIAL_SETS;
+
+/**
  * What a question asks for: one figure or date (`fact`), the document's own header
  * (`doc_facts`), a whole enumerated list (`list`), a cell of an appendix table (`table`),
  * two values side by side (`comparison`), any of those in everyday words (`paraphrase`),

@@ -182,9 +182,11 @@ export function scoreSentences(
       const contextTerms = passageTerms(context);
       const rest = units.filter((u) => !unitFound(u, contextTerms));
       const asked = rest.length > 0 ? rest : units;
-      // The question's rare words (not word pairs) that the document has but the passage's
-      // context does not explain: a sentence about another matter lacks them.
-      const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_'))) && unitFound(u, whole));
+      // The question's rare words (not word pairs, not numbers or dates) that the document
+      // has but the passage's context does not explain: a sentence about another matter
+      // lacks them. A date or number the question states mostly names the document or the
+      // event ("kết luận ngày 29/12/2025", "Nghị quyết 13-NQ/TU"), not each sentence asked for.
+      const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_') && !/\d/u.test(t))) && unitFound(u, whole));
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
@@ -241,14 +243,20 @@ export function composeDocumentPassages(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, citations: CitationList,
   mustName: readonly string[] = [],
 ): PassageAnswer {
-  const scored = scoreSentences(dq, units, docs, mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase()));
-  const best = scored[0];
+  const named = mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase());
+  const names = (s: Scored) => named.some((n) => s.text.replace(/\s+/gu, '').toUpperCase().includes(n));
+  // A comparison sets the unindexed text's figure beside one stated elsewhere ("… cấp xã đạt
+  // 85,35%, so với chỉ tiêu Nghị quyết 13-NQ/TU"): one side must name the text, not both.
+  const comparison = dq.shape === 'comparison' && named.length > 0;
+  const scored = scoreSentences(dq, units, docs, comparison ? [] : named);
+  const best = comparison ? scored.find(names) : scored[0];
   if (!best) return { lines: [], coverage: 0 };
   const max = dq.shape === 'comparison' ? MAX_COMPARISON_SENTENCES : MAX_OFFICIAL_SENTENCES;
   const picked: Scored[] = [best];
   let covered = coverage(units, best.terms);
   const docsPicked = new Set([best.doc.id]);
-  for (const s of scored.slice(1)) {
+  for (const s of scored) {
+    if (s === best) continue;
     if (picked.length >= max) break;
     if (s.score < best.score * FURTHER_SENTENCE_FLOOR || picked.some((p) => p.text === s.text)) continue;
     const together = coverage(units, unionOf([...picked.map((p) => p.terms), s.terms]));

@@ -7,7 +7,7 @@ import { analyzeQuestion } from '../understand/question.ts';
 import { headerView } from './document-header.ts';
 import { askedFactAt, composeDocumentPassages, cutAround } from './document-passages.ts';
 import { composeHeaderAnswer } from './header-answer.ts';
-import { composeList, findList } from './section-list.ts';
+import { composeList, findList, findSentenceList } from './section-list.ts';
 import { composeRow, findRow, spellColumn, tableRows } from './table-answer.ts';
 
 const doc = (over: Partial<DocumentRecord> = {}): DocumentRecord => ({
@@ -64,6 +64,29 @@ describe('whole lists', () => {
     const chunks = [chunk('Tỉnh khuyến khích doanh nghiệp triển khai một số nội dung:\n(a) Nghiên cứu IoT, AI; (b) Phát triển thương mại điện tử; (c) Số hóa dữ liệu.', ['I'], ['I. Kết quả'])];
     const list = findList(doc(), chunks, parts('Tỉnh khuyến khích doanh nghiệp triển khai những nội dung nào?').units, new Set())!;
     expect(list.items.map((i) => i.text)).toEqual(['Nghiên cứu IoT, AI', 'Phát triển thương mại điện tử', 'Số hóa dữ liệu']);
+  });
+});
+
+describe('lists written as prose', () => {
+  const prose = [
+    chunk('a) Ứng dụng công nghệ trong nông nghiệp\nTriển khai lắp đặt hệ thống camera tại các khu vực rừng có nguy cơ cháy cao. Hệ thống này được kết nối với trung tâm giám sát. Ứng dụng phần mềm trên điện thoại để tiếp nhận tin báo cháy rừng. Ứng dụng flycam để xác minh hiện trường mất rừng.', ['a'], ['a) Ứng dụng công nghệ trong nông nghiệp']),
+    chunk('b) Y tế\nSử dụng căn cước công dân trong khám bệnh. Triển khai bệnh án điện tử tại các bệnh viện.', ['b'], ['b) Y tế']),
+  ];
+
+  it('takes the measures, sentence by sentence, of the paragraph that covers the question best', () => {
+    const { units } = parts('Để bảo vệ rừng và phòng cháy rừng, tỉnh đã dùng những công nghệ gì?');
+    const list = findSentenceList(prose, units, new Set())!;
+    expect(list.items.map((i) => i.text)).toEqual([
+      'Triển khai lắp đặt hệ thống camera tại các khu vực rừng có nguy cơ cháy cao.',
+      'Ứng dụng phần mềm trên điện thoại để tiếp nhận tin báo cháy rừng.',
+      'Ứng dụng flycam để xác minh hiện trường mất rừng.',
+    ]);
+    for (const item of list.items) expect(item.chunk.text.slice(item.start, item.start + item.text.length)).toBe(item.text);
+  });
+
+  it('gives nothing when the best-covering paragraph is not such a list', () => {
+    const chunks = [...prose, chunk('c) Môi trường\nĐến nay đã tiếp nhận dữ liệu quan trắc tự động của 8 đơn vị trên địa bàn tỉnh.', ['c'], ['c) Môi trường'])];
+    expect(findSentenceList(chunks, parts('Những đơn vị nào truyền dữ liệu quan trắc tự động?').units, new Set())).toBeUndefined();
   });
 });
 
@@ -124,6 +147,32 @@ describe('passages that hold the fact asked', () => {
     expect(citations.items[0]!.quote).toContain('2.725');
     const none = parts('Có bao nhiêu doanh nghiệp công nghệ số năm 2019?');
     expect(composeDocumentPassages(none.dq, none.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
+  });
+
+  it('does not ask each sentence for a rare date the question names the document or event by', () => {
+    const chunks = [
+      chunk('THÔNG BÁO\nNgày 29/12/2025, tại Trụ sở Ủy ban nhân dân tỉnh, cuộc họp về chuyển đổi số đã diễn ra.'),
+      chunk('2. Sở Khoa học và Công nghệ:\n- Tham mưu thí điểm Trợ lý ảo; hoàn thành trước ngày 20/01/2026.\n- Tham mưu nội dung làm việc của lãnh đạo tỉnh; hoàn thành trước ngày 10/01/2026.', ['2'], ['2. Sở Khoa học và Công nghệ:']),
+    ];
+    const q = analyzeQuestion('Theo kết luận ngày 29/12/2025, Sở Khoa học và Công nghệ có hai việc, hạn hoàn thành của từng việc là ngày nào?');
+    const dq = analyzeDocumentQuestion(q);
+    // Term statistics as the index gives them: a date is rarer than any word.
+    const units = contentUnits({ ...q, content: q.content.filter((i) => !dq.cueTokens.has(i)) }, (t) => (/\d/u.test(t) ? 9 : 1));
+    const answer = composeDocumentPassages(dq, units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n');
+    expect(answer).toContain('20/01/2026');
+    expect(answer).toContain('10/01/2026');
+  });
+
+  it('sets a figure beside the target of a text no index holds, one side naming the text', () => {
+    const chunks = [chunk('Tỷ lệ sử dụng văn bản điện tử của các sở đạt 99,35%, cấp xã đạt 85,35%. Chỉ tiêu Nghị quyết số 13-NQ/TU đến năm 2025 cấp xã là 70%.', ['1'], ['1. Kết quả'])];
+    const asked = parts('Tỷ lệ sử dụng văn bản điện tử cấp xã đạt bao nhiêu, so với chỉ tiêu Nghị quyết 13-NQ/TU cho cấp xã?');
+    expect(asked.dq.shape).toBe('comparison');
+    const answer = composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], new CitationList(), ['13-NQ/TU']).lines.join('\n');
+    expect(answer).toContain('85,35%');
+    expect(answer).toContain('70%');
+    // Without a sentence that names the text, nothing is set beside it.
+    const unnamed = [chunk('Tỷ lệ sử dụng văn bản điện tử của các sở đạt 99,35%, cấp xã đạt 85,35%.', ['1'], ['1. Kết quả'])];
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: unnamed }], new CitationList(), ['13-NQ/TU']).lines).toEqual([]);
   });
 
   it('takes the period of a text whose number is asked as part of its name, not the period of a fact', () => {

@@ -37,6 +37,7 @@ export interface FoundList {
 const MARKER = /^(?:[-–+•*]|\(?[a-zđ]\)|\(?\d{1,2}[.)]|[a-zđ]\.|[IVX]+\.)\s+/iu;
 const INLINE_MARKER = /\(([a-zđ]|\d{1,2})\)\s+/giu;
 const CLOSING = new RegExp(`^(?:${cues.closingFormulas.join('|')})`, 'iu');
+const MEASURE_LEAD = new RegExp(`^(?:${cues.measureLeads.join('|')})\\s`, 'iu');
 
 const isBody = (c: Chunk) => (c as MarkedChunk).kind === undefined;
 const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((k, i) => path[i] === k);
@@ -197,6 +198,34 @@ export function findList(doc: DocumentRecord, chunks: readonly Chunk[], units: r
     if (items.length >= 2) best = { heading: c.heading, coverage: cov, items, ...(c.at ? { at: c.at } : {}) };
   }
   return best;
+}
+
+/**
+ * A list written as prose, for a question no heading covers: when the paragraph that covers
+ * `units` best (at least {@link LIST_HEADING_MIN_COVERAGE}) tells its measures
+ * sentence by sentence, each opening with a verb of doing ("Triển khai lắp đặt hệ thống
+ * Camera …. Ứng dụng phần mềm …. Ứng dụng GIS và viễn thám …"); its items are those
+ * sentences, two at least. Undefined when no paragraph is such a list.
+ */
+export function findSentenceList(chunks: readonly Chunk[], units: readonly ContentUnit[], documentTerms: TermSet): FoundList | undefined {
+  const rest = units.filter((u) => !unitFound(u, documentTerms));
+  const asked = rest.length > 0 ? rest : units;
+  let best: { chunk: Chunk; text: string; start: number; coverage: number } | undefined;
+  for (const chunk of chunks.filter(isBody)) {
+    const trail = new Set(chunk.headingTrail);
+    for (const p of paragraphs(chunk)) {
+      if (trail.has(p.text)) continue;
+      const cov = coverage(asked, passageTerms(p.text));
+      if (!best || cov > best.coverage) best = { chunk, ...p, coverage: cov };
+    }
+  }
+  // Only the paragraph that covers the question best: another's measures answer another question.
+  if (!best || best.coverage < LIST_HEADING_MIN_COVERAGE) return undefined;
+  const { chunk, text, start } = best;
+  const items = splitSentences(text)
+    .map((s) => ({ text: text.slice(s.start, s.end), chunk, start: start + s.start }))
+    .filter((s) => MEASURE_LEAD.test(s.text));
+  return items.length >= 2 ? { heading: chunk.headingTrail[chunk.headingTrail.length - 1] ?? '', coverage: best.coverage, items } : undefined;
 }
 
 /** The list as answer lines: its heading, then every item cited to its chunk. */

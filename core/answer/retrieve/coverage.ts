@@ -44,7 +44,7 @@ export function contentUnits(q: QuestionAnalysis, termWeight: TermWeight = stati
       inTerm.add(i);
       own.push(q.tokens[i]!.folded);
     }
-    const alternatives = [phraseTerms(own.join(' ')), ...t.match.entry.official.map(phraseTerms)];
+    const alternatives = [phraseTerms(own.join(' ')), ...t.match.entry.official.map(phraseTerms)].filter((a) => a.length > 0);
     units.push({ alternatives, weight: own.reduce((s, w) => s + termWeight(w), 0) });
   }
   const content = q.content.filter((i) => !inTerm.has(i));

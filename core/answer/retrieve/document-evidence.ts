@@ -15,6 +15,7 @@ import { expandTerms } from '../../text/dictionary.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import type { AnswerRequest } from '../types.ts';
 import type { DocumentQuestion } from '../understand/document-question.ts';
+import { everydayExpansions } from '../understand/everyday-terms.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { coverage, passageTerms, type ContentUnit, type TermSet } from './coverage.ts';
 import { sourceKind } from './document-kind.ts';
@@ -83,7 +84,7 @@ export async function searchDocuments(
   q: QuestionAnalysis, dq: DocumentQuestion, units: readonly ContentUnit[], req: AnswerRequest, corpus: Corpus,
 ): Promise<DocumentSearch> {
   const scope = scopeFor(req.role);
-  const expansions = expandTerms(q.text);
+  const expansions = [...new Set([...expandTerms(q.text), ...everydayExpansions(q.text)])];
   const query = expansions.length ? `${q.text} ${expansions.join(' ')}` : q.text;
   const hits = await corpus.search(query, { k: OFFICIAL_SEARCH_K, perDoc: OFFICIAL_PASSAGES_PER_DOC, types: PROVINCIAL_TYPES, audiences: scope.audiences, statuses: scope.statuses });
   const byDoc = new Map<string, DocumentCandidate>();
