@@ -32,7 +32,7 @@ async function recognizePage(job: PageJob, dir: string, opts: ResolvedOcrOptions
     if ((result.confidence ?? 0) < ORIENTATION_CHECK_CONFIDENCE || result.words < ORIENTATION_CHECK_WORDS) {
       const rotation = await detectRotation(image.path, opts, signal);
       if (rotation !== 0) {
-        const turned = await rotateImage(image.path, rotation, join(dir, `p${job.page}-upright.png`));
+        const turned = await rotateImage(image.path, rotation, join(dir, `p${job.page}-upright.pgm`));
         const again = await recognizeImage(turned, opts, image.dpi, signal);
         if ((again.confidence ?? 0) > (result.confidence ?? 0)) {
           result = again;
