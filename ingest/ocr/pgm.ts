@@ -4,7 +4,7 @@
  * that is read once (docs/BENCHMARKS.md, "OCR throughput").
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 
 /** One-channel 8-bit pixels, row by row. */
 export interface GreyImage {
