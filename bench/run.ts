@@ -17,7 +17,7 @@ import { benchOcr } from './ocr.ts';
 import { benchCluster } from './cluster.ts';
 
 interface Bench {
-  run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string }, config: Config) => Promise<string>;
+  run: (args: LoadArgs & { engine?: string; pages?: string; 'scan-pages'?: string; 'scan-only'?: boolean }, config: Config) => Promise<string>;
   writeByDefault: boolean;
 }
 
@@ -32,7 +32,7 @@ async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, 'scan-only': { type: 'boolean' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);
