@@ -125,15 +125,17 @@ async function measureTesseractJs(pages: string[][], images: ScanPage[], dpi: nu
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
 
 /** Runs the CLI on `pdf`, cancelling with SIGTERM once `cancelAfterPages` pages are done (if given). */
-function runCli(pdfDir: string, indexDir: string, cancelAfterPages?: number): Promise<{ code: number | null; seconds: number; progressLines: number; lastPage: number; tesseractLeft: number }> {
+function runCli(pdfDir: string, indexDir: string, maxBytes: number, cancelAfterPages?: number): Promise<{ code: number | null; seconds: number; progressLines: number; lastPage: number; tesseractLeft: number; stderrTail: string }> {
   return new Promise((resolveRun) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let progressLines = 0;
     let lastPage = 0;
     let sent = false;
+    let stderrTail = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => {
+      stderrTail = (stderrTail + d).slice(-600);
       for (const m of d.matchAll(/trang (\d+)\/(\d+)/g)) {
         progressLines++;
         lastPage = Number(m[1]);
@@ -146,7 +148,7 @@ function runCli(pdfDir: string, indexDir: string, cancelAfterPages?: number): Pr
     child.stdout.resume();
     child.on('close', (code) => {
       const left = spawnSync('pgrep', ['-x', 'tesseract']).stdout.toString().trim().split('\n').filter(Boolean).length;
-      resolveRun({ code, seconds: (Date.now() - t0) / 1000, progressLines, lastPage, tesseractLeft: left });
+      resolveRun({ code, seconds: (Date.now() - t0) / 1000, progressLines, lastPage, tesseractLeft: left, stderrTail });
     });
   });
 }
@@ -184,18 +186,22 @@ export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pa
     for (let i = 0; big.length < scanTotal; i++) big.push(clean[i % clean.length]!);
     const dir = join(work, 'scan');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, `ban-scan-${scanTotal}-trang.pdf`), await imageOnlyPdf(big, 200));
+    const pdf = await imageOnlyPdf(big, 200);
+    await writeFile(join(dir, `ban-scan-${scanTotal}-trang.pdf`), pdf);
+    // A long scan passes the default 50 MB upload limit; the operator raises it with --max-bytes.
+    const maxBytes = Math.max(50 * 2 ** 20, pdf.length + 2 ** 20);
     process.stderr.write(`${scanTotal}-page scan written; ingesting (load average ${os.loadavg()[0]!.toFixed(1)})\n`);
     const cpu0 = childCpuSeconds();
-    const full = await runCli(dir, join(work, 'index-full'));
+    const full = await runCli(dir, join(work, 'index-full'), maxBytes);
     const fullCpu = childCpuSeconds() - cpu0;
     const loadAfter = os.loadavg()[0]!.toFixed(1);
     process.stderr.write(`full run: exit ${full.code}, ${full.seconds.toFixed(0)} s, ${(fullCpu / scanTotal).toFixed(2)} CPU s/page, load ${loadAfter}\n`);
-    const cancelled = await runCli(dir, join(work, 'index-cancel'), 10);
+    if (full.code !== 0) process.stderr.write(`full run failed:\n${full.stderrTail}\n`);
+    const cancelled = await runCli(dir, join(work, 'index-cancel'), maxBytes, 10);
     const cancelIndex = spawnSync('ls', [join(work, 'index-cancel')]).stdout.toString().trim();
     out.push(
       '',
-      `${scanTotal}-page scan (the corpus pages repeated, 200 dpi JPEG, image-only PDF) through \`npm run ingest\` (2 OCR processes at a time):`,
+      `${scanTotal}-page scan (the corpus pages repeated, 200 dpi JPEG, image-only PDF of ${(pdf.length / 2 ** 20).toFixed(0)} MB) through \`npm run ingest -- --max-bytes ${maxBytes}\` (2 OCR processes at a time):`,
       '',
       `- full run: exit ${full.code}, ${full.seconds.toFixed(0)} s (${(scanTotal / full.seconds).toFixed(2)} pages/s including rasterising, chunking and indexing; load average ${loadAfter} at its end), ${(fullCpu / scanTotal).toFixed(2)} CPU s/page (the CLI and every tool it ran), ${full.progressLines} progress lines, last "trang ${full.lastPage}/${scanTotal}";`,
       `- cancelled with SIGTERM after page 10: exit ${cancelled.code} after ${cancelled.seconds.toFixed(0)} s, ${cancelled.tesseractLeft} tesseract process(es) left running, index folder afterwards: ${cancelIndex ? cancelIndex.split('\n').join(', ') : '(empty)'} (nothing published).`,
