@@ -30,7 +30,8 @@
  * - `ocr-retrieval` (only when named): retrieval over an OCR'd copy of corpora/ (the
  *   shipped texts rendered to scans and read back through the OCR loader) against the text
  *   copy, on the officials' questions with gold documents (eval/ocr-retrieval.ts);
- *   `--with-catalog` indexes the TTHC catalog beside both copies.
+ *   `--with-catalog` indexes the TTHC catalog beside both copies; `--scan 300dpi-clean`
+ *   (or `200dpi-noisy`) makes one OCR'd copy instead of both.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
@@ -74,7 +75,7 @@ import { parserCensus, parserCensusTable, parserCoverage } from './datasets/pars
 import { draftsSection, draftsSummary, runDraftEval } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
-import { ocrRetrievalSection, runOcrRetrievalEval } from './ocr-retrieval.ts';
+import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 interface Question {
   qid: string;
@@ -197,6 +198,7 @@ async function main(config: Config): Promise<void> {
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
       'with-catalog': { type: 'boolean', default: false },
+      scan: { type: 'string' },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
@@ -213,12 +215,15 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('drafts')) await draftsPart(run);
   if (parts.includes('inforce')) await inforcePart(run);
   if (parts.includes('safety')) await safetyPart(run);
-  if (parts.includes('ocr-retrieval')) await ocrRetrievalPart(run, values['with-catalog']);
+  if (parts.includes('ocr-retrieval')) await ocrRetrievalPart(run, values['with-catalog'], values.scan);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
 }
 
-async function ocrRetrievalPart(values: EvalRun, withCatalog: boolean): Promise<void> {
+async function ocrRetrievalPart(values: EvalRun, withCatalog: boolean, scan?: string): Promise<void> {
+  const conditions = scan ? SCAN_CONDITIONS.filter((c) => c.key === scan) : SCAN_CONDITIONS;
+  if (conditions.length === 0) throw new Error(`unknown --scan ${scan}; known: ${SCAN_CONDITIONS.map((c) => c.key).join(', ')}`);
   const result = await runOcrRetrievalEval({
+    conditions,
     corpusDir: join(REPO_ROOT, 'corpora'), workDir: join(REPO_ROOT, 'data', 'eval', 'ocr-copy'),
     ...(withCatalog ? { catalog: requireDataset(values.datasets.tthc) } : {}),
   });
