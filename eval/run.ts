@@ -29,6 +29,11 @@
  *   fraud, controls) ingested with a slice of the shipped inputs into a temporary index,
  *   every question asked as a citizen; and the PII variants through chat into a JSONL
  *   audit trail (eval/safety.ts). Needs no eval index.
+ * - `ocr-retrieval` (only when named): retrieval over an OCR'd copy of corpora/ (the
+ *   shipped texts rendered to scans and read back through the OCR loader) against the text
+ *   copy, on the officials' questions with gold documents (eval/ocr-retrieval.ts);
+ *   `--with-catalog` indexes the TTHC catalog beside both copies; `--scan 300dpi-clean`
+ *   (or `200dpi-noisy`) makes one OCR'd copy instead of both.
  * - `golden` (only when named): every eval question and 200 ALQAC questions as citizen and
  *   official, compared byte for byte with answers saved before a refactor (eval/golden.ts).
  *
@@ -77,6 +82,7 @@ import { parserCensus, parserCensusTable, parserCoverage } from './datasets/pars
 import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
+import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 interface Question {
   qid: string;
@@ -224,10 +230,12 @@ async function main(config: Config): Promise<void> {
       save: { type: 'boolean', default: false },
       index: { type: 'string' },
       set: { type: 'string', default: 'dev' },
+      'with-catalog': { type: 'boolean', default: false },
+      scan: { type: 'string' },
     },
   });
   const defaults = ['alqac', 'answers', 'officials', 'traps', 'redteam', 'drafts', 'inforce', 'safety'];
-  const known = [...defaults, 'golden', 'curve'];
+  const known = [...defaults, 'golden', 'curve', 'ocr-retrieval'];
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   if (!EVAL_SETS.includes(values.set as EvalSet)) throw new Error(`unknown --set ${values.set}; known: ${EVAL_SETS.join(', ')}`);
@@ -244,7 +252,22 @@ async function main(config: Config): Promise<void> {
   if (parts.includes('drafts')) await draftsPart(run);
   if (parts.includes('inforce')) await inforcePart(run);
   if (parts.includes('safety')) await safetyPart(run);
+  if (parts.includes('ocr-retrieval')) await ocrRetrievalPart(run, values['with-catalog'], values.scan);
   if (parts.includes('golden')) process.exitCode = await goldenCommand({ indexDir: values.index ?? await fullIndex(run), save: values.save, datasets: run.datasets });
+}
+
+async function ocrRetrievalPart(values: EvalRun, withCatalog: boolean, scan?: string): Promise<void> {
+  const conditions = scan ? SCAN_CONDITIONS.filter((c) => c.key === scan) : SCAN_CONDITIONS;
+  if (conditions.length === 0) throw new Error(`unknown --scan ${scan}; known: ${SCAN_CONDITIONS.map((c) => c.key).join(', ')}`);
+  const result = await runOcrRetrievalEval({
+    conditions,
+    corpusDir: join(REPO_ROOT, 'corpora'), workDir: join(REPO_ROOT, 'data', 'eval', 'ocr-copy'),
+    ...(withCatalog ? { catalog: requireDataset(values.datasets.tthc) } : {}),
+  });
+  const header = `Command: \`npm run eval -- ocr-retrieval${withCatalog ? ' --with-catalog' : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version} · load average ${os.loadavg()[0]!.toFixed(1)} at the end`;
+  const section = ocrRetrievalSection(result, header);
+  process.stdout.write(`${section}\n`);
+  if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-ocr-retrieval${withCatalog ? '-catalog' : ''}`, section);
 }
 
 async function safetyPart(values: EvalRun): Promise<void> {

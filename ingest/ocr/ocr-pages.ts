@@ -24,6 +24,16 @@ const ORIENTATION_CHECK_CONFIDENCE = 60;
 const ORIENTATION_CHECK_WORDS = 5;
 
 async function recognizePage(job: PageJob, dir: string, opts: ResolvedOcrOptions, signal?: AbortSignal): Promise<PageOutcome> {
+  // Page images are uncompressed (about 9 MB at 300 dpi): each is removed once its page is read.
+  const pageDir = await mkdtemp(join(dir, `p${job.page}-`));
+  try {
+    return await recognizeIn(job, pageDir, opts, signal);
+  } finally {
+    await rm(pageDir, { recursive: true, force: true });
+  }
+}
+
+async function recognizeIn(job: PageJob, dir: string, opts: ResolvedOcrOptions, signal?: AbortSignal): Promise<PageOutcome> {
   const warnings: string[] = [];
   try {
     const image = await job.prepare(dir, signal);
@@ -32,7 +42,7 @@ async function recognizePage(job: PageJob, dir: string, opts: ResolvedOcrOptions
     if ((result.confidence ?? 0) < ORIENTATION_CHECK_CONFIDENCE || result.words < ORIENTATION_CHECK_WORDS) {
       const rotation = await detectRotation(image.path, opts, signal);
       if (rotation !== 0) {
-        const turned = await rotateImage(image.path, rotation, join(dir, `p${job.page}-upright.png`));
+        const turned = await rotateImage(image.path, rotation, join(dir, `p${job.page}-upright.pgm`));
         const again = await recognizeImage(turned, opts, image.dpi, signal);
         if ((again.confidence ?? 0) > (result.confidence ?? 0)) {
           result = again;

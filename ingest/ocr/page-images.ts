@@ -1,14 +1,15 @@
 /**
- * Page images for OCR: PDF pages rasterised by poppler's pdftoppm (greyscale PNG at the
- * configured resolution, lowered for oversized pages), and the pages of image files (PNG,
- * JPEG, multi-page TIFF) decoded with sharp — turned upright by their EXIF orientation and
- * checked against the pixel limit before Tesseract sees them.
+ * Page images for OCR, written as greyscale PGM (pgm.ts): PDF pages rasterised by poppler's
+ * pdftoppm (`-gray` at the configured resolution, lowered for oversized pages), and the
+ * pages of image files (PNG, JPEG, multi-page TIFF) decoded with sharp — turned upright by
+ * their EXIF orientation and checked against the pixel limit before Tesseract sees them.
  */
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../core/errors.ts';
 import type { PageJob } from './page-job.ts';
 import { ocrUnavailable, type ResolvedOcrOptions } from './options.ts';
+import { greyPixels, readPgm, writePgm } from './pgm.ts';
 import { runTool, ToolMissingError } from './processes.ts';
 
 /** PDF pages are never rasterised below this resolution to fit the pixel limit. */
@@ -99,8 +100,8 @@ export function pdfPageJob(pdfPath: string, page: number, size: { width: number;
         }
       }
       const base = join(dir, `p${page}`);
-      await poppler(opts, 'pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-gray', '-png', '-singlefile', pdfPath, base], signal);
-      return { path: `${base}.png`, dpi, ...(warning ? { warning } : {}) };
+      await poppler(opts, 'pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-gray', '-singlefile', pdfPath, base], signal);
+      return { path: `${base}.pgm`, dpi, ...(warning ? { warning } : {}) };
     },
   };
 }
@@ -118,7 +119,7 @@ export async function imageInfo(bytes: Buffer): Promise<{ pages: number; width: 
   }
 }
 
-/** A job writing page `page` (1-based) of an image file as a greyscale PNG, upright by its EXIF orientation. */
+/** A job writing page `page` (1-based) of an image file as a greyscale PGM, upright by its EXIF orientation. */
 export function imagePageJob(bytes: Buffer, page: number, info: { width: number; height: number; dpi?: number }, opts: ResolvedOcrOptions): PageJob {
   return {
     page,
@@ -128,9 +129,9 @@ export function imagePageJob(bytes: Buffer, page: number, info: { width: number;
           userSuffix: `Ảnh ${info.width}×${info.height} điểm ảnh, giới hạn ${Math.round(opts.maxPixels / 1e6)} triệu điểm ảnh mỗi trang.`,
         });
       }
-      const path = join(dir, `p${page}.png`);
+      const path = join(dir, `p${page}.pgm`);
       try {
-        await sharp(bytes, { page: page - 1, limitInputPixels: opts.maxPixels }).rotate().greyscale().png({ compressionLevel: 1 }).toFile(path);
+        await writePgm(path, await greyPixels(sharp(bytes, { page: page - 1, limitInputPixels: opts.maxPixels }).rotate()));
       } catch (err) {
         throw new AppError('IMAGE_CORRUPT', `page ${page}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
@@ -139,8 +140,9 @@ export function imagePageJob(bytes: Buffer, page: number, info: { width: number;
   };
 }
 
-/** Writes `input` turned clockwise by `degrees` to `output`; returns `output`. */
+/** Writes the PGM `input` turned clockwise by `degrees` to the PGM `output`; returns `output`. */
 export async function rotateImage(input: string, degrees: number, output: string): Promise<string> {
-  await sharp(input).rotate(degrees).png({ compressionLevel: 1 }).toFile(output);
+  const image = await readPgm(input);
+  await writePgm(output, await greyPixels(sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } }).rotate(degrees)));
   return output;
 }
