@@ -9,7 +9,7 @@
  * documents unasked stops before publishing (ingest/sources/removal-guard.ts).
  */
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AppError, toAppError } from '../core/errors.ts';
 import { docIdFor } from '../core/ids.ts';
 import type { ExtractionReport } from '../core/model.ts';
@@ -393,7 +393,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     progress({ phase: 'embed', sourcesDone, sourcesTotal: scanned.size, chunks: totalChunks });
 
     if (base.docs.size === 0) {
-      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${plan.roots.map((r) => r.path).join(', ') || 'no input'}`);
+      // Say why: the run's summary (with each skipped file's reason) is never printed when it throws.
+      const why = skipped.slice(0, 5).map((k) => `${basename(k.source)}: ${k.message} [${k.code}]`);
+      if (skipped.length > why.length) why.push(`… và ${skipped.length - why.length} tệp khác`);
+      throw new AppError('NOTHING_INDEXED', `no document could be indexed from ${plan.roots.map((r) => r.path).join(', ') || 'no input'}; skipped: ${skipped.map((k) => `${k.source} [${k.code}]`).join(', ') || 'none'}`,
+        why.length ? { userSuffix: `Các tệp bị bỏ qua: ${why.join('; ')}.` } : undefined);
     }
     const drift = (base.manifest.embeddedSinceFit + newTexts.length) / Math.max(1, totalChunks);
     const needFit = !base.embedder || (embedderConfig.kind === 'lsa' && drift > REFIT_DRIFT);
