@@ -15,7 +15,7 @@
  * `npm i --no-save tesseract.js@7.0.0`; the traineddata comes from the Debian package).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -124,11 +124,26 @@ async function measureTesseractJs(pages: string[][], images: ScanPage[], dpi: nu
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
 
+/** Running tesseract processes whose command line names a file under `dir`. */
+function ownTesseracts(dir: string): number {
+  const pids = spawnSync('pgrep', ['-x', 'tesseract']).stdout.toString().trim().split('\n').filter(Boolean);
+  return pids.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir);
+    } catch {
+      return false; // gone between pgrep and the read
+    }
+  }).length;
+}
+
 /** Runs the CLI on `pdf`, cancelling with SIGTERM once `cancelAfterPages` pages are done (if given). */
 function runCli(pdfDir: string, indexDir: string, maxBytes: number, cancelAfterPages?: number): Promise<{ code: number | null; seconds: number; progressLines: number; lastPage: number; tesseractLeft: number; stderrTail: string }> {
   return new Promise((resolveRun) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir, '--max-bytes', String(maxBytes)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The run's own TMPDIR: its page images are there, so its tesseracts are told from any other on the machine.
+    const tmp = `${indexDir}-tmp`;
+    mkdirSync(tmp, { recursive: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir, '--max-bytes', String(maxBytes)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment({ TMPDIR: tmp }) });
     let progressLines = 0;
     let lastPage = 0;
     let sent = false;
@@ -147,7 +162,7 @@ function runCli(pdfDir: string, indexDir: string, maxBytes: number, cancelAfterP
     });
     child.stdout.resume();
     child.on('close', (code) => {
-      const left = spawnSync('pgrep', ['-x', 'tesseract']).stdout.toString().trim().split('\n').filter(Boolean).length;
+      const left = ownTesseracts(tmp);
       resolveRun({ code, seconds: (Date.now() - t0) / 1000, progressLines, lastPage, tesseractLeft: left, stderrTail });
     });
   });
