@@ -16,6 +16,11 @@ export const CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps.jsonl',
  * question). Same format and scoring.
  */
 export const FRESH_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh.jsonl', import.meta.url));
+/**
+ * The second fresh set: written from the catalog after the fresh set's failures were read,
+ * on records no other set uses, and scored before any rule changed after it. Same format and scoring.
+ */
+export const FRESH2_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh2.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',
