@@ -43,6 +43,8 @@ export interface ChoiceOptions {
 export interface ProcedureChoice extends TitleMatch {
   doc: DocumentRecord;
   score: number;
+  /** The preference adjustment counted in the score. */
+  preference: number;
   /** Retrieval rank among the candidates (0 first). */
   rank: number;
 }
@@ -75,12 +77,12 @@ export function chooseProcedure(
     const adjust = options.adjust?.(doc) ?? 0;
     const preference = adjust < 0 || m.precision >= MIN_TITLE_PRECISION ? adjust : 0;
     const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span) - rareMiss + preference;
-    scored.push({ doc, ...m, score, rank });
+    scored.push({ doc, ...m, score, rank, preference });
   }
   if (scored.length === 0) return undefined;
   const best = scored.reduce((b, c, i) => (c.score > scored[b]!.score ? i : b), 0);
   // A twin whose own words the question says is chosen over the best by name (twin-choice.ts).
-  return scored[chooseAmongTwins(q, scored.map((c) => ({ title: c.doc.title, score: c.score })), best)];
+  return scored[chooseAmongTwins(q, scored.map((c) => ({ title: c.doc.title, score: c.score, preference: c.preference })), best)];
 }
 
 /** How many of the rare units (`rare[i]` for `units[i]`) `terms` (the title's and the matched chunk's) lacks. */

@@ -6,7 +6,7 @@ const WORKERS = 'Cấp giấy thông hành biên giới Việt Nam – Lào cho 
 const RESIDENTS = 'Cấp giấy thông hành biên giới Việt Nam - Lào cho công dân Việt Nam có hộ khẩu thường trú ở tỉnh có chung đường biên giới với Lào (thực hiện tại cấp tỉnh)';
 
 describe('chooseAmongTwins', () => {
-  const twins = [{ title: RESIDENTS, score: 1.0 }, { title: WORKERS, score: 0.9 }];
+  const twins = [{ title: RESIDENTS, score: 1.0, preference: 0 }, { title: WORKERS, score: 0.9, preference: 0 }];
 
   it('chooses the twin whose own words the question says ("tại tỉnh" of the workers\' pass)', () => {
     expect(chooseAmongTwins(analyzeQuestion('Tôi làm ở công ty tại tỉnh giáp Lào, xin giấy thông hành biên giới Việt Nam – Lào thì lệ phí bao nhiêu?'), twins, 0)).toBe(1);
@@ -19,8 +19,9 @@ describe('chooseAmongTwins', () => {
 
   it('weighs only twins: a name sharing few leading words, or one scored far below, is left alone', () => {
     const q = analyzeQuestion('Tôi làm ở công ty tại tỉnh giáp Lào, xin giấy thông hành thì lệ phí bao nhiêu?');
-    expect(chooseAmongTwins(q, [{ title: RESIDENTS, score: 1.0 }, { title: WORKERS, score: 0.5 }], 0)).toBe(0);
-    expect(chooseAmongTwins(q, [{ title: RESIDENTS, score: 1.0 }, { title: 'Cấp giấy phép lao động cho người làm việc tại tỉnh', score: 0.95 }], 0)).toBe(0);
+    expect(chooseAmongTwins(q, [{ title: RESIDENTS, score: 1.0, preference: 0 }, { title: WORKERS, score: 0.5, preference: 0 }], 0)).toBe(0);
+    expect(chooseAmongTwins(q, [{ title: RESIDENTS, score: 1.0, preference: 0 }, { title: 'Cấp giấy phép lao động cho người làm việc tại tỉnh', score: 0.95, preference: 0 }], 0)).toBe(0);
+    expect(chooseAmongTwins(q, [{ title: RESIDENTS, score: 1.0, preference: 0 }, { title: WORKERS, score: 0.9, preference: -0.12 }], 0)).toBe(0);
     expect(sharedLead(['cap', 'giay', 'thong'], ['cap', 'giay', 'phep'])).toBe(2);
   });
 });

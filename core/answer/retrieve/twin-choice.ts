@@ -17,6 +17,8 @@ import { TWIN_MARGIN, TWIN_MIN_SHARED } from '../tuning.ts';
 export interface TwinCandidate {
   title: string;
   score: number;
+  /** Its preference adjustment (procedure-preference.ts): a twin the rules set aside stays aside. */
+  preference: number;
 }
 
 const words = (text: string): string[] => questionTokens(text.toLowerCase()).map((t) => t.folded);
@@ -47,7 +49,10 @@ function ownPairsSaid(title: readonly string[], twin: readonly string[], said: R
 /**
  * The index of the candidate to choose: `best` unless a twin of it (a title sharing at
  * least {@link TWIN_MIN_SHARED} leading words with it, scored within {@link TWIN_MARGIN})
- * has more of its own word pairs said in the question than `best` has of its own.
+ * has more of its own word pairs said in the question than `best` has of its own. A twin the
+ * preference rules rank below `best` (a special case the question does not ask for: "… có
+ * yếu tố nước ngoài", "… kết hợp …") is never chosen by its words: a pair said by chance
+ * ("con có" of "khai sinh cho con có yếu tố nước ngoài") must not undo those rules.
  */
 export function chooseAmongTwins(q: QuestionAnalysis, candidates: readonly TwinCandidate[], best: number): number {
   const top = candidates[best];
@@ -57,7 +62,7 @@ export function chooseAmongTwins(q: QuestionAnalysis, candidates: readonly TwinC
   let chosen = best;
   let chosenMargin = 0;
   candidates.forEach((c, i) => {
-    if (i === best || top.score - c.score > TWIN_MARGIN) return;
+    if (i === best || top.score - c.score > TWIN_MARGIN || c.preference < top.preference) return;
     const own = words(c.title);
     if (sharedLead(topWords, own) < TWIN_MIN_SHARED) return;
     const margin = ownPairsSaid(own, topWords, said) - ownPairsSaid(topWords, own, said);
