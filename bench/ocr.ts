@@ -128,7 +128,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
 function runCli(pdfDir: string, indexDir: string, maxBytes: number, cancelAfterPages?: number): Promise<{ code: number | null; seconds: number; progressLines: number; lastPage: number; tesseractLeft: number; stderrTail: string }> {
   return new Promise((resolveRun) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ingest', 'cli.ts'), pdfDir, '--index', indexDir, '--max-bytes', String(maxBytes)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let progressLines = 0;
     let lastPage = 0;
     let sent = false;
