@@ -41,7 +41,8 @@
  *   npm run eval -- alqac           # one part (alqac, answers, officials, traps, redteam, drafts, inforce, safety, golden, curve)
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
- *   npm run eval -- traps --set fresh    # the fresh citizen trap set (held apart from the rules; never tuned on)
+ *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
+ *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2 the second batch)
  *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
@@ -70,7 +71,7 @@ import type { OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
-import { FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
@@ -141,11 +142,11 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  if (values.set === 'fresh2') throw new Error('the traps part has no fresh2 set; known: dev, fresh');
-  if (values.set === 'fresh') {
-    const fresh = await runTrapEval({ indexDir, traps: await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH) });
-    process.stdout.write(`fresh set (eval/datasets/citizen-traps-fresh.jsonl)\n${trapsSummary(fresh)}\n`);
-    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-traps-fresh', trapsFreshSection(fresh));
+  if (values.set !== 'dev') {
+    const path = values.set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
+    const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
+    process.stdout.write(`${values.set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
+    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${values.set}`, trapsFreshSection(result, values.set));
     return;
   }
   const result = await runTrapEval({ indexDir });

@@ -23,12 +23,19 @@ export function trapsSection(r: TrapEvalResult, census: readonly ParserCensusLin
   ].join('\n');
 }
 
-/** The fresh set's section (marker `eval-traps-fresh`): command, date, machine and the per-kind table. */
-export function trapsFreshSection(r: TrapEvalResult): string {
+/**
+ * A fresh set's section (marker `eval-traps-fresh` or `eval-traps-fresh2`): command, date,
+ * machine and the per-kind table.
+ */
+export function trapsFreshSection(r: TrapEvalResult, set: 'fresh' | 'fresh2' = 'fresh'): string {
+  const file = set === 'fresh2' ? 'citizen-traps-fresh2.jsonl' : 'citizen-traps-fresh.jsonl';
+  const what = set === 'fresh2'
+    ? 'the second fresh set, written from the catalog on records no other set uses after the fresh set\'s failures were read, and first scored before any rule changed after it (a held-out stand-in)'
+    : 'written after the development set\'s retrieval rules; its failures have since been read, so it is development data';
   return [
-    `Command: \`npm run eval -- traps --set fresh\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- traps --set ${set}\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    `${r.questions} questions of eval/datasets/citizen-traps-fresh.jsonl, written after the development set's retrieval rules and never tuned on: each checked against its catalog record (\`npx tsx eval/datasets/check-citizen-traps.ts --fresh\`), asked and scored like the development set. Facts in answers that no cited quote supports: ${r.unsupported}.`,
+    `${r.questions} questions of eval/datasets/${file}, ${what}: each checked against its catalog record (\`npx tsx eval/datasets/check-citizen-traps.ts --${set}\`), asked and scored like the development set. Facts in answers that no cited quote supports: ${r.unsupported}.`,
     '',
     trapsTable(r),
   ].join('\n');

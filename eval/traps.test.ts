@@ -47,5 +47,10 @@ describe('scoreTrap', () => {
     expect(section).toContain('`npm run eval -- traps --set fresh`');
     expect(section).toContain('citizen-traps-fresh.jsonl');
     expect(section).toContain('| fee_hidden_amount | 1 | 100.0% (1/1) |');
+    const section2 = trapsFreshSection(summariseTraps([o], [t], { date: '2026-12-07', machine: 'm', node: 'n', indexDir: 'data/eval/full-index' }), 'fresh2');
+    expect(section2).toContain('`npm run eval -- traps --set fresh2`');
+    expect(section2).toContain('citizen-traps-fresh2.jsonl');
+    expect(section2).toContain('check-citizen-traps.ts --fresh2');
+    expect(section2).not.toContain('citizen-traps-fresh.jsonl');
   });
 });

@@ -122,6 +122,12 @@ export const FIRST_TIME_BONUS = 0.12;
 export const CHANGE_PENALTY = 0.3;
 /** (e) Bonus of the re-issue variant when the question asks to redo a lost or damaged paper. Set by hand (4aef043). */
 export const REDO_BONUS = 0.2;
+/** (g) Bonus of a deregistration ("Xóa đăng ký …") when the question asks to remove a registration. Set by hand like REDO_BONUS (issue 14). */
+export const DEREGISTER_BONUS = 0.2;
+/** Twins (retrieve/twin-choice.ts): how many leading title words two names must share. Set by hand (issue 14). */
+export const TWIN_MIN_SHARED = 6;
+/** Twins: how far below the best a twin may score and still be weighed by its own words. Set by hand (issue 14). */
+export const TWIN_MARGIN = 0.3;
 
 
 /**

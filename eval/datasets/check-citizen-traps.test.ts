@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecord } from './catalog-records.ts';
 import { MIN_PER_KIND, checkCitizenTrapSet, checkCitizenTraps, checkMix, countByKind, goldTexts } from './check-citizen-traps.ts';
-import { FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
 
@@ -117,6 +117,23 @@ describe('the citizens\' trap set', () => {
       expect(devIds.has(t.id), t.id).toBe(false);
       expect(devQuestions.has(t.question), t.id).toBe(false);
       if (t.goldProcedure !== null) expect(devGolds.has(t.goldProcedure), t.id).toBe(false);
+    }
+  });
+
+  it('has a second fresh set, sound against the catalog, every kind in it, no question or gold procedure shared with the other sets', async () => {
+    const { traps, problems } = await checkCitizenTrapSet(FRESH2_CITIZEN_TRAPS_PATH);
+    expect(problems).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(20);
+    const counts = countByKind(traps);
+    for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
+    const others = [...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH)];
+    const ids = new Set(others.map((t) => t.id));
+    const questions = new Set(others.map((t) => t.question));
+    const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));
+    for (const t of traps) {
+      expect(ids.has(t.id), t.id).toBe(false);
+      expect(questions.has(t.question), t.id).toBe(false);
+      if (t.goldProcedure !== null) expect(golds.has(t.goldProcedure), t.id).toBe(false);
     }
   });
 });

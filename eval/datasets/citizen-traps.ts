@@ -12,10 +12,15 @@ import { parseJsonl } from './answer-datasets.ts';
 export const CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps.jsonl', import.meta.url));
 /**
  * The fresh set: written after the development set's rules, each checked against its
- * catalog record, and never tuned on (its failures are reported, not fixed question by
- * question). Same format and scoring.
+ * catalog record. Its failures have since been read to fix their classes (never question by
+ * question), so it is development data now. Same format and scoring.
  */
 export const FRESH_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh.jsonl', import.meta.url));
+/**
+ * The second fresh set: written from the catalog after the fresh set's failures were read,
+ * on records no other set uses, and scored before any rule changed after it. Same format and scoring.
+ */
+export const FRESH2_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh2.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',

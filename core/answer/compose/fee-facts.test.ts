@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureFacts, type ProcedureFacts } from '../../structure/procedure-facts.ts';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
-import { feeOnDay, feeStatus } from './fee-facts.ts';
+import { chargeNote, feeOnDay, feeStatus } from './fee-facts.ts';
 import { timeOnChannels } from './time-facts.ts';
 import { placeLines } from './place-facts.ts';
 
@@ -86,6 +86,16 @@ describe('feeOnDay', () => {
     expect(parts.elsewhere).toEqual([{ channels: ['Trực tiếp'], now: [expect.stringContaining('40.000 đồng')] }]);
     expect(feeOnDay(facts('3.000347').fees, '2026-12-07', ['Trực tuyến']).elsewhere).toEqual([]);
     expect(feeOnDay(facts('1.004194').fees, '2026-12-07').elsewhere).toEqual([]);
+  });
+
+  it('never calls free a channel whose "Miễn phí(…)" note names a service price (1.013206 in person), and keeps a waiver\'s note as free', () => {
+    const d = feeOnDay(facts('1.013206').fees, '2026-12-07', ['Trực tiếp']);
+    expect(d.groups[0]!.now).toEqual([expect.stringMatching(/^danh mục ghi: “Giá dịch vụ kiểm định an toàn kỹ thuật/u)]);
+    expect(text(d)).not.toMatch(/miễn phí/iu);
+    expect(chargeNote('Giá dịch vụ kiểm định … theo Thông tư số 238/2016/TT-BTC')).toBe(true);
+    expect(chargeNote('từ 20.000 đồng đối với hàng hóa xuất khẩu')).toBe(true);
+    expect(chargeNote('Miễn lệ phí đối với hộ nghèo')).toBe(false);
+    expect(chargeNote('Theo quy định của Luật phí và lệ phí')).toBe(false);
   });
 
   it('never calls free a channel whose note holds an amount, across the whole catalogue', () => {

@@ -77,6 +77,21 @@ const isReference = (e: FeeEntry): boolean => !!e.regulation && !isAmount(e) && 
 /** Whether several amounts were read from one clause (a formula, a list in one sentence): it is then shown whole. */
 const sharedClause = (e: FeeEntry, all: readonly FeeEntry[]): boolean => !!e.note && all.filter((x) => x.note === e.note && isAmount(x)).length > 1;
 
+/** A money amount written in a note (`40.000 đồng`, `200 USD`, `1,5 triệu đồng`). */
+const NOTE_AMOUNT = /\d[\d.,]*\s*(?:triệu\s+)?(?:đồng|đ\b|vnđ|usd)/iu;
+/** Words of a charge: a service price, a rate or a tariff. */
+const NOTE_CHARGE = /giá\s+dịch\s+vụ|mức\s+(?:thu|phí)|biểu\s+phí|phí\s+(?:thẩm\s+định|kiểm\s+định|dịch\s+vụ)/iu;
+/** Words that waive: the note then explains the waiver. */
+const NOTE_WAIVER = /miễn|không\s+(?:thu|phải\s+nộp|mất)/iu;
+
+/**
+ * Whether the note of a `Miễn phí(…)` cell names what is charged (an amount or a service
+ * price) without waiving it: the channel is then never said to be free.
+ */
+export function chargeNote(note: string): boolean {
+  return (NOTE_AMOUNT.test(note) || NOTE_CHARGE.test(note)) && !NOTE_WAIVER.test(note);
+}
+
 /** A condition that only names a channel (`Nộp trực tiếp`): the answer already says the channel. */
 const CHANNEL_ONLY = /^(?:nộp\s+)?(?:hồ\s+sơ\s+)?(?:trực\s+tiếp|trực\s+tuyến|qua\s+dịch\s+vụ\s+bưu\s+chính|qua\s+bưu\s+chính)$/iu;
 
@@ -186,6 +201,9 @@ function readChannel(fees: ProcedureFees, channel: Channel, asOf: string, usualE
     }
   } else if (entries.some(isReference)) {
     now.push(...unique(entries.filter(isReference).map((e) => clip(e.note ?? fill(M.byRegulation, { regulation: e.regulation ?? '' }), LINE_MAX_CHARS))));
+  } else if (cells.some((c) => c.free && c.note && chargeNote(c.note))) {
+    // `Miễn phí(Giá dịch vụ kiểm định … theo Thông tư …)`: the note names what is charged, so not "free".
+    now.push(fill(M.catalogueSays, { text: clip(cells.find((c) => c.free && c.note && chargeNote(c.note))!.note!, LINE_MAX_CHARS).replace(/[.;,]$/u, '') }));
   } else if (cells.some((c) => c.free)) {
     const note = cells.find((c) => c.free && c.note)?.note;
     now.push(note ? `${M.free} (${clip(note, LINE_MAX_CHARS)})` : M.free);

@@ -15,7 +15,8 @@
  * With term weights, a candidate whose title lacks a rare unit of the question ("cải
  * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion, unless the retrieved chunk of
  * the procedure states it (a generic name whose field holds the detail asked); small preference
- * adjustments (procedure-preference.ts) break the remaining ties.
+ * adjustments (procedure-preference.ts) break the remaining ties, and between twins scored
+ * close together the words that tell them apart decide (twin-choice.ts).
  */
 import questionCues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
 import type { DocumentRecord } from '../../model.ts';
@@ -25,6 +26,7 @@ import { foldedWords } from '../understand/phrase-match.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
 import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
+import { chooseAmongTwins } from './twin-choice.ts';
 import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT } from '../tuning.ts';
 
 /** Optional inputs of {@link chooseProcedure}. */
@@ -41,6 +43,8 @@ export interface ChoiceOptions {
 export interface ProcedureChoice extends TitleMatch {
   doc: DocumentRecord;
   score: number;
+  /** The preference adjustment counted in the score. */
+  preference: number;
   /** Retrieval rank among the candidates (0 first). */
   rank: number;
 }
@@ -56,7 +60,7 @@ export function chooseProcedure(
   const prepared = questionTitleTerms(q, units, options.weight);
   const fieldTerms = options.fieldTerms ?? ((hit: SearchHit) => passageTerms(hit.text));
   const seen = new Set<string>();
-  let best: ProcedureChoice | undefined;
+  const scored: ProcedureChoice[] = [];
   const span = Math.max(hits.length, 1);
   for (const hit of hits) {
     if (seen.has(hit.docId)) continue;
@@ -73,9 +77,12 @@ export function chooseProcedure(
     const adjust = options.adjust?.(doc) ?? 0;
     const preference = adjust < 0 || m.precision >= MIN_TITLE_PRECISION ? adjust : 0;
     const score = m.precision + TITLE_RECALL_WEIGHT * m.recall - TITLE_RANK_PENALTY * (rank / span) - rareMiss + preference;
-    if (!best || score > best.score) best = { doc, ...m, score, rank };
+    scored.push({ doc, ...m, score, rank, preference });
   }
-  return best;
+  if (scored.length === 0) return undefined;
+  const best = scored.reduce((b, c, i) => (c.score > scored[b]!.score ? i : b), 0);
+  // A twin whose own words the question says is chosen over the best by name (twin-choice.ts).
+  return scored[chooseAmongTwins(q, scored.map((c) => ({ title: c.doc.title, score: c.score, preference: c.preference })), best)];
 }
 
 /** How many of the rare units (`rare[i]` for `units[i]`) `terms` (the title's and the matched chunk's) lacks. */

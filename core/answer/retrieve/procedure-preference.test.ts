@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
-import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 import { analyzeQuestion } from '../understand/question.ts';
 import { procedureDocument, type IndexedDocument } from '../testing/memory-corpus.ts';
 import type { Role } from '../types.ts';
@@ -108,6 +108,17 @@ describe('preferenceAdjustment', () => {
     expect(adjust(lost, again) - adjust(lost, base)).toBeCloseTo(REDO_BONUS);
     const plain = 'đăng ký khai sinh cho con cần gì';
     expect(adjust(plain, again) - adjust(plain, base)).toBeCloseTo(-CHANGE_PENALTY);
+  });
+
+  it('(g) prefers the deregistration when the question asks to remove a registration ("xóa thế chấp", "xoá tạm trú")', () => {
+    const remove = byTitle('Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất');
+    const other = byTitle('Thủ tục đăng ký khai sinh');
+    const asked = 'trả hết nợ rồi, xóa thế chấp sổ đỏ ở đâu';
+    const plain = 'trả hết nợ rồi, thế chấp sổ đỏ ở đâu';
+    expect(adjust(asked, remove) - adjust(plain, remove)).toBeCloseTo(DEREGISTER_BONUS);
+    expect(adjust(asked, other) - adjust(plain, other)).toBeCloseTo(0);
+    const stay = byTitle('Xóa đăng ký tạm trú');
+    expect(adjust('xoá tạm trú cho người thuê nhà', stay) - adjust('tạm trú cho người thuê nhà', stay)).toBeCloseTo(DEREGISTER_BONUS);
   });
 
   it('(c) weighs each special case on its own: asking "có yếu tố nước ngoài" does not ask "kết hợp"', () => {

@@ -29,7 +29,10 @@
  *   procedure done at that level (Cấp thực hiện) over one done only at others, by
  *   {@link ASKED_LEVEL_BONUS} either way. Unlike the others this is no tie-breaker: the
  *   catalogue's per-level twins differ in title only by "(thực hiện tại cấp …)", which a
- *   citizen does not type, and the level said outweighs the title words left unsaid.
+ *   citizen does not type, and the level said outweighs the title words left unsaid;
+ * - (g) the deregistration ("Xóa đăng ký …") when the question asks to remove a registration
+ *   ("xóa" or "hủy" before a registered thing: "xóa thế chấp sổ đỏ", "xóa tạm trú"), by
+ *   {@link DEREGISTER_BONUS}: the registration itself shares every other title word.
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
@@ -42,7 +45,7 @@ import type { Chunk, DocumentRecord } from '../../model.ts';
 import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
-import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 /** A title, or a subjects field, naming individuals among the applicants. */
@@ -78,6 +81,10 @@ const FIRST_TIME_CUES = said(cues.firstTimeCues);
 const CHANGE_CUES = said(cues.changeCues);
 /** Question words that ask to redo a paper already issued (lost, damaged, to be made again). */
 const REDO_CUES = said(cues.redoCues);
+/** "xóa thế chấp", "hủy đăng ký", "xoá tạm trú": a removal verb before a registered thing. */
+const DEREGISTER_CUES = said(cues.deregisterVerbs.flatMap((verb) => cues.deregisterObjects.map((object) => `${verb} ${object}`)));
+/** A title that removes a registration ("Xóa đăng ký biện pháp bảo đảm …", "Thủ tục xóa đăng ký …"). */
+const DEREGISTER_TITLE = new RegExp(String.raw`^(?:thủ tục\s+)?(?:${anyOf(cues.deregisterTitle)})(?=$|[\s,;)])`, 'iu');
 /** A title word standing alone (not inside another word): after a space or the start, before a space, punctuation or the end. */
 const titleWord = (words: readonly string[], before = String.raw`^|\s`): RegExp =>
   new RegExp(String.raw`(?:${before})(?:${anyOf(words)})(?=$|[\s,;)])`, 'iu');
@@ -103,6 +110,8 @@ export interface PreferenceCues {
   redo: boolean;
   /** Whether the question asks to redo, change or renew a paper (then a re-issue title is no special case). */
   change: boolean;
+  /** Whether the question asks to remove a registration (g). */
+  deregister: boolean;
   /** The Cấp thực hiện the question names (a pattern over the field), if it names one. */
   level?: RegExp;
 }
@@ -123,6 +132,7 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     firstTime: said(FIRST_TIME_CUES) && !said(CHANGE_CUES),
     redo: said(REDO_CUES),
     change: said(CHANGE_CUES) || said(REDO_CUES),
+    deregister: said(DEREGISTER_CUES),
     ...levelAsked(said, asked, withoutSpendingWords(q.text)),
   };
 }
@@ -149,6 +159,7 @@ interface TitleKinds {
   firstTime: boolean;
   change: boolean;
   redo: boolean;
+  deregister: boolean;
 }
 
 function titleKinds(title: string): TitleKinds {
@@ -162,6 +173,7 @@ function titleKinds(title: string): TitleKinds {
     firstTime: FIRST_TIME_TITLE.test(title),
     change: CHANGE_TITLE.test(title),
     redo: REDO_TITLE.test(title),
+    deregister: DEREGISTER_TITLE.test(title.trim()),
   };
 }
 
@@ -202,5 +214,6 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
   else if (cue.firstTime && title.change) adjust -= CHANGE_PENALTY;
   else if (!cue.change && title.reissue) adjust -= CHANGE_PENALTY;
   if (cue.redo && title.redo) adjust += REDO_BONUS;
+  if (cue.deregister && title.deregister) adjust += DEREGISTER_BONUS;
   return adjust;
 }
