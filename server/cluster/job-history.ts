@@ -10,6 +10,16 @@ import { JobQueueUnavailableError } from '../jobs/job-errors.ts';
 import { jobInfoSchema, type JobInfo } from '../jobs/job-info.ts';
 import type { RedisLink } from './redis-link.ts';
 
+/** Run `fn` on `link`'s fail-fast command client; Redis away or failing is JOB_QUEUE_UNAVAILABLE. */
+export async function onJobRedis<T>(link: RedisLink, fn: (r: RedisLink['client']) => Promise<T>): Promise<T> {
+  if (!link.up) throw new JobQueueUnavailableError();
+  try {
+    return await fn(link.client);
+  } catch (err) {
+    throw new JobQueueUnavailableError(err);
+  }
+}
+
 export class RedisJobHistory {
   private readonly jobsKey: string;
   private readonly orderKey: string;
@@ -67,12 +77,7 @@ export class RedisJobHistory {
   }
 
   /** Run `fn` on the fail-fast command client; any Redis failure is JOB_QUEUE_UNAVAILABLE. */
-  private async redis<T>(fn: (r: RedisLink['client']) => Promise<T>): Promise<T> {
-    if (!this.link.up) throw new JobQueueUnavailableError();
-    try {
-      return await fn(this.link.client);
-    } catch (err) {
-      throw new JobQueueUnavailableError(err);
-    }
+  private redis<T>(fn: (r: RedisLink['client']) => Promise<T>): Promise<T> {
+    return onJobRedis(this.link, fn);
   }
 }

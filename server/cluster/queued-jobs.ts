@@ -24,9 +24,9 @@ import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOB_MESSAGES, JobConflictError, JobQueueUnavailableError } from '../jobs/job-errors.ts';
 import type { JobInfo, JobOptions } from '../jobs/job-info.ts';
-import type { JobResult, RunSettings } from '../jobs/job-run.ts';
+import { applyResult, type JobResult, type RunSettings } from '../jobs/job-run.ts';
 import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } from '../jobs/retry-policy.ts';
-import { RedisJobHistory } from './job-history.ts';
+import { onJobRedis, RedisJobHistory } from './job-history.ts';
 import { cancelChannel, cancelMark, QUEUE_NAME, QueueWorker, type QueuedData } from './queue-worker.ts';
 import type { JobEvents, JobQueue, JobRequest } from './ports.ts';
 import { LuaScript, type RedisLink } from './redis-link.ts';
@@ -218,15 +218,7 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
 
   /** Record a job's end, then tell the listeners; a failure worth it is tried again after the policy's delay. */
   private async finish(job: JobInfo, result: JobResult): Promise<JobInfo> {
-    job.finishedAt = new Date().toISOString();
-    if ('summary' in result) {
-      job.status = 'succeeded';
-      job.summary = result.summary;
-      if (job.progress) job.progress = { ...job.progress, phase: 'done', percent: 100 };
-    } else {
-      job.status = 'failed';
-      job.error = result.error;
-    }
+    applyResult(job, result, new Date().toISOString());
     try {
       await this.history.put(job);
     } catch (err) {
@@ -268,12 +260,7 @@ export class QueuedJobs extends EventEmitter<JobEvents> implements JobQueue {
     }
   }
 
-  private async redis<T>(fn: (r: RedisLink['client']) => Promise<T>): Promise<T> {
-    if (!this.link.up) throw new JobQueueUnavailableError();
-    try {
-      return await fn(this.link.client);
-    } catch (err) {
-      throw new JobQueueUnavailableError(err);
-    }
+  private redis<T>(fn: (r: RedisLink['client']) => Promise<T>): Promise<T> {
+    return onJobRedis(this.link, fn);
   }
 }

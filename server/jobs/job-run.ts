@@ -7,7 +7,7 @@
 import type { EmbedderConfig } from '../../ingest/embedders/registry.ts';
 import type { IngestInput } from '../../ingest/pipeline.ts';
 import { JOB_MESSAGES, crashedMessage, timeoutMessage } from './job-errors.ts';
-import type { JobError, JobOptions, JobSummary } from './job-info.ts';
+import type { JobError, JobInfo, JobOptions, JobSummary } from './job-info.ts';
 import type { WorkerExit } from './worker-process.ts';
 import type { WorkerStart } from './worker-protocol.ts';
 
@@ -65,4 +65,20 @@ export function resultOf(exit: WorkerExit, stopReason: StopReason | undefined, t
   if (stopReason === 'cancel') return { error: { code: 'JOB_CANCELLED', message: JOB_MESSAGES.JOB_CANCELLED }, detail: `cancelled; ${how}` };
   if (stopReason === 'shutdown') return { error: { code: 'JOB_INTERRUPTED', message: JOB_MESSAGES.JOB_INTERRUPTED }, detail: `server shutdown; ${how}` };
   return { error: { code: 'JOB_CRASHED', message: crashedMessage(exit) }, detail: `${how}${tail}` };
+}
+
+/**
+ * Record a run's end on its job (status, summary or error, end time `at`). A no-op run
+ * skips the later phases: a finished job reads 100 % either way.
+ */
+export function applyResult(job: JobInfo, result: JobResult, at: string): void {
+  job.finishedAt = at;
+  if ('summary' in result) {
+    job.status = 'succeeded';
+    job.summary = result.summary;
+    if (job.progress) job.progress = { ...job.progress, phase: 'done', percent: 100 };
+  } else {
+    job.status = 'failed';
+    job.error = result.error;
+  }
 }

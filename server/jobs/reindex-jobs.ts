@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { JOB_MESSAGES, JobConflictError } from './job-errors.ts';
 import { toJobProgress, type JobError, type JobInfo, type JobOptions } from './job-info.ts';
-import { resultOf, workerRequest, type JobResult, type RunSettings, type StopReason } from './job-run.ts';
+import { applyResult, resultOf, workerRequest, type JobResult, type RunSettings, type StopReason } from './job-run.ts';
 import type { JobEvents, JobQueue, JobRequest } from '../cluster/ports.ts';
 import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } from './retry-policy.ts';
 import { loadJobs, saveJobs } from './job-store.ts';
@@ -265,16 +265,7 @@ export class ReindexJobs extends EventEmitter<ReindexJobEvents> implements JobQu
    * that what they are told survives a restart.
    */
   private async finish(job: JobInfo, result: JobResult): Promise<JobInfo> {
-    job.finishedAt = this.iso();
-    if ('summary' in result) {
-      job.status = 'succeeded';
-      job.summary = result.summary;
-      // A no-op run skips the later phases: a finished job reads 100 % either way.
-      if (job.progress) job.progress = { ...job.progress, phase: 'done', percent: 100 };
-    } else {
-      job.status = 'failed';
-      job.error = result.error;
-    }
+    applyResult(job, result, this.iso());
     const snap = snapshot(job);
     await this.persist();
     this.emit('update', snapshot(snap));
