@@ -13,6 +13,7 @@ import { Connection } from '../../web-widget/src/connection.ts';
 import { ADMIN_TOKEN, OFFICIAL_TOKEN } from '../testing/test-server.ts';
 import { startBalancer, type TcpBalancer } from './testing/tcp-balancer.ts';
 import { startTestCluster, type TestCluster } from './testing/test-cluster.ts';
+import { until } from './testing/until.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -34,16 +35,6 @@ async function call(base: string, method: string, path: string, opts: { body?: u
     body = { text };
   }
   return { status: res.status, body };
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 20_000, every = 50): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
 }
 
 function adminSocket(url: string): Promise<Socket> {

@@ -14,6 +14,7 @@ import { notice } from '../jobs/testing/tiny-corpus.ts';
 import { parentOf, processAlive } from '../testing/child-server.ts';
 import { ADMIN_TOKEN } from '../testing/test-server.ts';
 import { startTestCluster, type TestCluster } from './testing/test-cluster.ts';
+import { until as untilPolled } from './testing/until.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,15 +32,8 @@ async function call(base: string, method: string, path: string, opts: { body?: u
   return { status: res.status, body: (await res.json()) as Json };
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 60_000, every = 50): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
+/** The queue's waits (a build, a take-over after a node's lock expires) are long. */
+const until = <T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 60_000, every = 50): Promise<T> => untilPolled(what, check, ms, every);
 
 const url = (i: number) => cluster.nodes[i]!.url;
 const job = async (node: number, id: string) => (await call(url(node), 'GET', `/api/admin/jobs/${id}`)).body;
