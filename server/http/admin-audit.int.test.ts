@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlAuditSink } from '../audit/jsonl-audit.ts';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { ADMIN_ROUTE_ACTIONS } from './admin-audit.ts';
+import { callApi, type CallOptions, type Json } from '../testing/call-api.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let t: TestServer;
 
 beforeAll(async () => {
@@ -22,20 +22,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function call(method: string, path: string, opts: { body?: unknown; token?: string; form?: FormData } = {}): Promise<{ status: number; body: Json; text: string }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${t.url}${path}`, { method, headers, ...(opts.form ? { body: opts.form } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-  const text = await res.text();
-  let body: Json = {};
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    // CSV
-  }
-  return { status: res.status, body, text };
-}
+const call = (method: string, path: string, opts: CallOptions = {}) => callApi(t.url, method, path, opts);
 
 const admin = (method: string, path: string, body?: unknown) => call(method, `/api/admin${path}`, { token: ADMIN_TOKEN, ...(body !== undefined ? { body } : {}) });
 

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docIdFor } from '../../core/ids.ts';
 import { ADMIN_TOKEN, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { callApi, type CallOptions, type Json } from '../testing/call-api.ts';
 
 let t: TestServer;
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
@@ -20,22 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(method: string, path: string, opts: { body?: unknown; token?: string; form?: FormData } = {}): Promise<{ status: number; body: Json; text: string; headers: Headers }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${t.url}${path}`, { method, headers, ...(opts.form ? { body: opts.form } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-  const text = await res.text();
-  let body: Json = {};
-  try {
-    body = JSON.parse(text) as Json;
-  } catch {
-    // CSV
-  }
-  return { status: res.status, body, text, headers: res.headers };
-}
+const call = (method: string, path: string, opts: CallOptions = {}) => callApi(t.url, method, path, opts);
 
 async function waitForJob(id: string): Promise<Json> {
   const deadline = Date.now() + 60_000;
