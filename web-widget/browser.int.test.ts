@@ -6,16 +6,16 @@
  * polling when the socket is blocked); internal documents kept from citizens and shown to
  * officials. Saves the README's screenshots to docs/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildPages, buildWidget } from '../scripts/build-widget.ts';
-import { adminFetch, answerStates, draftQuestions, isFocused, launchChromium, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
-import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import type { Page } from 'playwright-core';
+import { adminFetch, answerStates, draftQuestions, isFocused, RECORD_ANSWER_STATES, tabTo, uploadAndIndex, waitForSearchHit } from '../server/testing/browser.ts';
+import { useBrowserSuite } from '../server/testing/browser-suite.ts';
+import { ADMIN_TOKEN, INTERNAL_MARKER, OFFICIAL_TOKEN } from '../server/testing/test-server.ts';
 import { activate, answers, ask, BIRTH_QUESTION, chip, citationRegion, input, launcher, openWidget, squash, VIEWPORTS } from '../server/testing/widget-page.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -37,49 +37,20 @@ const DOCX_NAME = 'huong-dan-nuoi-chim-yen.docx';
 const DOCX_SENTENCE = 'Hồ sơ đăng ký cơ sở nuôi chim yến tại xã Sơn Kỳ Thử Nghiệm gồm tờ khai đăng ký và sơ đồ vị trí nhà yến; thời hạn giải quyết là 7 ngày làm việc.';
 const DOCX_QUESTION = 'Đăng ký cơ sở nuôi chim yến tại xã Sơn Kỳ Thử Nghiệm cần hồ sơ gì?';
 
-let t: TestServer | undefined;
-let browser: Browser | undefined;
 let xssDocId = '';
-const contexts: BrowserContext[] = [];
 const dialogs: string[] = [];
 
-/** Why the setup failed, rethrown by every test: vitest would report a failed beforeAll as skipped tests. */
-let setupError: unknown;
-
-function server(): TestServer {
-  if (setupError) throw setupError;
-  if (!t) throw new Error('test server did not start (see beforeAll)');
-  return t;
-}
-
-beforeAll(async () => {
-  try {
-    // First, so that a missing Chromium fails fast with a clear message.
-    browser = await launchChromium();
-    await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
-    t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
+const { server, newContext } = useBrowserSuite({
+  env: { RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' },
+  afterServer: async (t) => {
     xssDocId = await uploadAndIndex(t.url, 'thong-bao-nuoi-ong.txt', XSS_DOC, 'giấy phép nuôi ong mật xã Ba Tơ Thử Nghiệm');
     await mkdir(SHOTS, { recursive: true });
-  } catch (err) {
-    setupError = err;
-  }
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await t?.close();
+  },
 });
 
 /** A fresh page (own context) that records answer states and any dialog. */
 async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
-  server();
-  if (!browser) throw new Error('Chromium did not start (see beforeAll)');
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
+  const context = await newContext({ viewport });
   await context.addInitScript(RECORD_ANSWER_STATES);
   // On the context, so pages it opens (the source view opens in a new tab) are covered too.
   context.on('dialog', (d) => {

@@ -5,15 +5,11 @@
  * version 2 with what changed; the next request in the same conversation is drafted with the
  * agency and signer remembered; a citizen's "Hãy soạn …" stays a chat question.
  */
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWidget } from '../scripts/build-widget.ts';
-import { launchChromium } from '../server/testing/browser.ts';
-import { OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../server/testing/browser-suite.ts';
+import { OFFICIAL_TOKEN } from '../server/testing/test-server.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WAIT = 15_000;
 const REQUEST = 'Hãy soạn công văn gửi UBND các xã về việc báo cáo kết quả chuyển đổi số năm 2025, hạn 20/12/2025';
 const ANSWERS: Record<string, string> = {
@@ -21,38 +17,13 @@ const ANSWERS: Record<string, string> = {
   signerTitle: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn An',
 };
 
-let t: TestServer | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  try {
-    browser = await launchChromium();
-    await buildWidget(join(ROOT, 'web-widget', 'dist'));
-    t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
-  } catch (err) {
-    setupError = err;
-  }
-}, 90_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await t?.close();
-});
+const { server, newContext } = useBrowserSuite({ env: { RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' }, pages: false, timeoutMs: 90_000 });
 
 async function newPage(): Promise<Page> {
-  if (setupError) throw setupError;
-  if (!browser || !t) throw new Error('setup did not finish (see beforeAll)');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  contexts.push(context);
+  const context = await newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT);
-  await page.goto(`${t.url}/`);
+  await page.goto(`${server().url}/`);
   await page.getByRole('button', { name: 'Mở trợ lý ảo' }).click();
   return page;
 }

@@ -10,14 +10,13 @@
  * test adds example values to the answer on its way to the page (a WebSocket route), so
  * what is checked is the widget's rendering of the protocol's fields, with real answers.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ChecklistItem, Suggestion } from '../protocol/chat.ts';
-import { buildPages, buildWidget } from '../scripts/build-widget.ts';
-import { answerStates, isFocused, launchChromium, RECORD_ANSWER_STATES } from '../server/testing/browser.ts';
-import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { answerStates, isFocused, RECORD_ANSWER_STATES } from '../server/testing/browser.ts';
+import { useBrowserSuite } from '../server/testing/browser-suite.ts';
 import { activate, answers, ask, BIRTH_QUESTION, input, log, openWidget, squash, userMessages, VIEWPORTS, type Mode } from '../server/testing/widget-page.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -35,35 +34,7 @@ const EXAMPLE_CHECKLIST: ChecklistItem[] = [
   { paper: 'Văn bản ủy quyền (được chứng thực)', original: 1, note: 'Trường hợp ủy quyền đăng ký khai sinh' },
 ];
 
-let t: TestServer | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
-const contexts: BrowserContext[] = [];
-
-function server(): TestServer {
-  if (setupError) throw setupError;
-  if (!t) throw new Error('test server did not start (see beforeAll)');
-  return t;
-}
-
-beforeAll(async () => {
-  try {
-    browser = await launchChromium();
-    await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
-    t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' });
-  } catch (err) {
-    setupError = err;
-  }
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await t?.close();
-});
+const { server, newContext } = useBrowserSuite({ env: { RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000' } });
 
 /** The answer frames as the page received them (socket.io `answer` events and `ask` acknowledgements). */
 interface Received {
@@ -91,9 +62,7 @@ function withFollowUps(frame: string, seen: Received[]): string {
 
 /** The demo portal in a fresh context that records answer states; `seen` gets the answers' follow-ups as received. */
 async function newPage(mode: Mode, seen?: Received[]): Promise<Page> {
-  server();
-  const context = await browser!.newContext({ viewport: mode.viewport, locale: 'vi-VN' });
-  contexts.push(context);
+  const context = await newContext({ viewport: mode.viewport });
   await context.addInitScript(RECORD_ANSWER_STATES);
   if (seen) {
     await context.routeWebSocket(/\/socket\.io\//, (ws) => {

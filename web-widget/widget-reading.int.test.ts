@@ -7,60 +7,25 @@
  * again is answered; a question refused for going too fast keeps its text, says when to
  * try again, and "Gửi lại" sends it then.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { buildPages, buildWidget } from '../scripts/build-widget.ts';
-import { launchChromium, tabTo } from '../server/testing/browser.ts';
-import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { tabTo } from '../server/testing/browser.ts';
+import { useBrowserSuite } from '../server/testing/browser-suite.ts';
 import { activate, answers, ask, chip, citationRegion, input, openWidget, squash, userMessages, VIEWPORTS, type Mode } from '../server/testing/widget-page.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WAIT = 10_000;
 const TOO_FAST = 'Bạn gửi yêu cầu quá nhanh';
 /** Asks two fields of one procedure: its answer cites two sections. */
 const TWO_FIELDS = 'Đăng ký khai sinh cần giấy tờ gì, lệ phí bao nhiêu?';
 
-let t: TestServer | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
 let clients = 0;
-const contexts: BrowserContext[] = [];
 
-function server(): TestServer {
-  if (setupError) throw setupError;
-  if (!t) throw new Error('test server did not start (see beforeAll)');
-  return t;
-}
-
-beforeAll(async () => {
-  try {
-    browser = await launchChromium();
-    await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
-    t = await startTestServer({ TRUST_PROXY: '1', RATE_LIMIT_PER_IP: '2', RATE_LIMIT_PER_TOKEN: '100000' });
-  } catch (err) {
-    setupError = err;
-  }
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await t?.close();
-});
+const { server, newContext } = useBrowserSuite({ env: { TRUST_PROXY: '1', RATE_LIMIT_PER_IP: '2', RATE_LIMIT_PER_TOKEN: '100000' } });
 
 /** The demo portal for a citizen of a new address, recording the API requests of every page it opens. */
 async function newCitizen(mode: Mode): Promise<{ page: Page; api: Request[] }> {
-  server();
   clients += 1;
-  const context = await browser!.newContext({
-    viewport: mode.viewport, locale: 'vi-VN', extraHTTPHeaders: { 'x-forwarded-for': `10.20.${clients}.${clients}` },
-  });
-  contexts.push(context);
+  const context = await newContext({ viewport: mode.viewport, extraHTTPHeaders: { 'x-forwarded-for': `10.20.${clients}.${clients}` } });
   const api: Request[] = [];
   context.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) api.push(r);

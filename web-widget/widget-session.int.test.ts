@@ -7,56 +7,28 @@
  * and in the full view (the token handed over by postMessage, never in a URL), which a
  * citizen cannot open; a send that fails while the network is down, kept for "Gửi lại".
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { buildPages, buildWidget } from '../scripts/build-widget.ts';
-import { adminFetch, launchChromium } from '../server/testing/browser.ts';
-import { INTERNAL_MARKER, OFFICIAL_TOKEN, startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { adminFetch } from '../server/testing/browser.ts';
+import { useBrowserSuite } from '../server/testing/browser-suite.ts';
+import { INTERNAL_MARKER, OFFICIAL_TOKEN } from '../server/testing/test-server.ts';
 import {
   activate, answers, ask, BIRTH_QUESTION, chip, citationRegion, input, openWidget, sessionItems, squash, userMessages, VIEWPORTS, type Mode,
 } from '../server/testing/widget-page.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WAIT = 10_000;
 const INTERNAL_QUESTION = 'Tổ công tác đặc biệt Sông Vệ gồm bao nhiêu cán bộ?';
 
-let t: TestServer | undefined;
 let portal: Server | undefined;
 /** The portal's origin, e.g. http://127.0.0.1:41234. */
 let PORTAL = '';
-let browser: Browser | undefined;
-let setupError: unknown;
-const contexts: BrowserContext[] = [];
 
-function server(): TestServer {
-  if (setupError) throw setupError;
-  if (!t) throw new Error('test server did not start (see beforeAll)');
-  return t;
-}
-
-beforeAll(async () => {
-  try {
-    browser = await launchChromium();
-    await Promise.all([buildWidget(join(ROOT, 'web-widget', 'dist')), buildPages(join(ROOT, 'web-widget', 'dist'))]);
-    portal = await startPortal();
-    t = await startTestServer({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000', CORS_ORIGINS: PORTAL });
-  } catch (err) {
-    setupError = err;
-  }
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await t?.close();
-  portal?.close();
+const { server, newContext } = useBrowserSuite({
+  beforeServer: async () => { portal = await startPortal(); },
+  env: () => ({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_TOKEN: '100000', CORS_ORIGINS: PORTAL }),
+  teardown: () => { portal?.close(); },
 });
 
 /** The portal: two pages, each embedding the widget from the assistant's server with one script tag. */
@@ -89,9 +61,7 @@ interface Session {
 
 /** A fresh context on the portal, recording every requested URL; `setup` runs before its first page. */
 async function newSession(mode: Mode, setup?: (context: BrowserContext) => Promise<void>): Promise<Session> {
-  server();
-  const context = await browser!.newContext({ viewport: mode.viewport, locale: 'vi-VN' });
-  contexts.push(context);
+  const context = await newContext({ viewport: mode.viewport });
   await setup?.(context);
   const urls: string[] = [];
   context.on('request', (r) => urls.push(r.url()));
