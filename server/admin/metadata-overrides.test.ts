@@ -133,6 +133,18 @@ describe('MetadataOverrides', () => {
     expect(await store().load()).toEqual({ mode: 'ok', count: 2 });
   });
 
+  it('a link decision written while serving the backup repairs the file, like any other change', async () => {
+    await store().set('a', { audience: 'internal' }, 'x');
+    await writeFile(file, '{"version": 1, "overrides": {');
+    const second = store();
+    expect((await second.load()).mode).toBe('backup');
+    await second.setLink('a', 'thay-the:1287/QĐ-UBND', { decision: 'rejected' }, 'admin');
+    expect(second.health.mode).toBe('ok');
+    const reloaded = store();
+    expect(await reloaded.load()).toEqual({ mode: 'ok', count: 1 });
+    expect(reloaded.get('a')).toMatchObject({ audience: 'internal', links: { 'thay-the:1287/QĐ-UBND': { decision: 'rejected' } } });
+  });
+
   it('serves the last good copy when the file is gone but its backup is there', async () => {
     await store().set('a', { audience: 'internal' }, 'x');
     await rm(file);

@@ -213,19 +213,15 @@ export class MetadataOverrides {
     const parsed = decision === null ? undefined : linkDecision.safeParse(decision);
     if (parsed && !parsed.success) throw invalid(parsed.error.message, 'Quyết định về liên kết không hợp lệ.');
     return this.exclusive(async () => {
+      // The state may have failed closed while this call waited its turn.
+      if (!this.linksUsable) throw new LinksUnavailableError();
       const fields: Fields = { ...fieldsOf(this.entries.get(docId)) };
       const links = { ...fields.links };
       if (parsed) links[key] = parsed.data;
       else delete links[key];
       if (Object.keys(links).length > 0) fields.links = links;
       else delete fields.links;
-      const next = new Map(this.entries);
-      const entry = Object.keys(fields).length > 0 ? { ...fields, updatedAt: this.now().toISOString(), updatedBy: by } : undefined;
-      if (entry) next.set(docId, entry);
-      else next.delete(docId);
-      await this.persist(next);
-      this.replace(next);
-      return entry;
+      return this.saveFields(docId, fields, by);
     });
   }
 
@@ -256,15 +252,7 @@ export class MetadataOverrides {
         else if (name === 'supersededBy') fields.supersededBy = normalizeReference(value as string);
         else Object.assign(fields, { [name]: value });
       }
-      const next = new Map(this.entries);
-      const entry = Object.keys(fields).length > 0 ? { ...fields, updatedAt: this.now().toISOString(), updatedBy: by } : undefined;
-      if (entry) next.set(docId, entry);
-      else next.delete(docId);
-      await this.persist(next);
-      this.replace(next);
-      // A change written from the backup repairs the file.
-      this.state = { mode: 'ok', count: next.size };
-      return entry;
+      return this.saveFields(docId, fields, by);
     });
   }
 
@@ -275,9 +263,7 @@ export class MetadataOverrides {
       if (!this.entries.has(docId)) return false;
       const next = new Map(this.entries);
       next.delete(docId);
-      await this.persist(next);
-      this.replace(next);
-      this.state = { mode: 'ok', count: next.size };
+      await this.commit(next);
       return true;
     });
   }
@@ -342,6 +328,23 @@ export class MetadataOverrides {
     const ids = this.closedIds === 'all' ? this.indexDocuments.map((d) => d.id) : [...(this.closedIds ?? [])];
     const at = this.state.since ?? this.now().toISOString();
     return new Map(ids.map((id) => [id, { audience: 'internal', updatedAt: at, updatedBy: 'system:overrides-unreadable' }]));
+  }
+
+  /** Saves `fields` as the override of `docId` (removed when empty) and serves it; returns the entry in effect. */
+  private async saveFields(docId: string, fields: Fields, by: string): Promise<MetadataOverride | undefined> {
+    const next = new Map(this.entries);
+    const entry = Object.keys(fields).length > 0 ? { ...fields, updatedAt: this.now().toISOString(), updatedBy: by } : undefined;
+    if (entry) next.set(docId, entry);
+    else next.delete(docId);
+    await this.commit(next);
+    return entry;
+  }
+
+  /** Writes `next` and serves it. A change written while serving the backup repairs the file. */
+  private async commit(next: ReadonlyMap<string, MetadataOverride>): Promise<void> {
+    await this.persist(next);
+    this.replace(next);
+    this.state = { mode: 'ok', count: next.size };
   }
 
   /** Failed closed, nothing may be written over the damaged file until an operator repairs it. */
