@@ -135,14 +135,26 @@ export function statesFigure(sentence: string): boolean {
 
 const sameText = (s: string) => foldDiacritics(s.toLowerCase()).replace(/[^\p{L}\d]+/gu, ' ').trim();
 
+/** Why a candidate sentence was left out of the draft. */
+export type FactRejection = 'opening' | 'low-coverage' | 'low-score' | 'per-document' | 'per-chunk' | 'repeated' | 'full';
+
+/** A sentence of the passages scored for the draft, with why it was left out when it was. */
+export interface RankedFact<R = unknown> extends SelectedFact<R> {
+  /** 0-based position among the passage's sentences. */
+  index: number;
+  rejected?: FactRejection;
+}
+
 /**
- * The sentences of `passages` to quote for `query`, best first: each a whole sentence
- * scoring at least MIN_FACT_SCORE (its own coverage of the request, and its document title's).
+ * Every quotable sentence of `passages` scored for `query`, the quoted ones first in the
+ * order quoted, then the others best first, each with why it was left out: the selection
+ * laid open, for the eval's diagnosis and for tests.
  */
-export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): SelectedFact<R>[] {
+export function rankFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): RankedFact<R>[] {
   const terms = queryTerms(query, weight);
   if (terms.size === 0) return [];
-  const candidates: Array<SelectedFact<R> & { index: number }> = [];
+  const candidates: Array<RankedFact<R>> = [];
+  const rejected: Array<RankedFact<R>> = [];
   const seenChunks = new Set<string>();
   const titleCoverage = new Map<string, number>();
   // The request's terms that a document's title does not already hold: what a sentence of it adds about the subject.
@@ -161,17 +173,27 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
     const headings = (p.headings ?? []).join('. ');
     for (const s of quotableSentences(p.text, p.continues ? { continues: true } : {})) {
       const opening = p.firstOfDocument && OPENING.test(foldDiacritics(s.text.toLowerCase()));
-      if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
+      // A list is quoted when what announces it is about the subject (its items say what the list holds).
+      const about = s.lead ?? s.text;
+      const c = coverage(headings ? `${headings}. ${about}` : about, terms);
+      const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
+      const reject = (why: FactRejection) => rejected.push({ text: s.text, passage: p, coverage: c, score, index: s.index, rejected: why });
+      if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) {
+        reject('opening');
+        continue;
+      }
+      if (c < MIN_SENTENCE_COVERAGE) {
+        reject('low-coverage');
+        continue;
+      }
+      if (score < MIN_FACT_SCORE) {
+        reject('low-score');
+        continue;
+      }
       // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”):
       // relevant because the request names its document, so its bonus is whole.
       const namedOpening = opening && p.named === true;
       const figure = statesFigure(s.text);
-      // A list is quoted when what announces it is about the subject (its items say what the list holds).
-      const about = s.lead ?? s.text;
-      const c = coverage(headings ? `${headings}. ${about}` : about, terms);
-      if (c < MIN_SENTENCE_COVERAGE) continue;
-      const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
-      if (score < MIN_FACT_SCORE) continue;
       // A figure counts in proportion to the sentence's own relevance: its coverage of the request's
       // terms beyond its document's title (see FIGURE_BONUS_FULL_COVERAGE).
       const relevance = figure ? coverage(headings ? `${headings}. ${about}` : about, own) : 0;
@@ -193,21 +215,33 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
     start = end;
   }
 
-  const out: SelectedFact<R>[] = [];
+  const out: Array<RankedFact<R>> = [];
+  const left: Array<RankedFact<R>> = [];
   const perDoc = new Map<string, number>();
   const perChunk = new Map<string, number>();
   const texts: string[] = [];
   for (const c of candidates) {
-    if (out.length >= max) break;
     const { docId, chunkId } = c.passage;
-    if ((perDoc.get(docId) ?? 0) >= (c.passage.subject ? MAX_FACTS_PER_SUBJECT_DOCUMENT : MAX_FACTS_PER_DOCUMENT) || (perChunk.get(chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK) continue;
-    const key = sameText(c.text);
-    if (texts.some((t) => t.includes(key) || key.includes(t))) continue;
-    texts.push(key);
+    const why: FactRejection | undefined = out.length >= max ? 'full'
+      : (perDoc.get(docId) ?? 0) >= (c.passage.subject ? MAX_FACTS_PER_SUBJECT_DOCUMENT : MAX_FACTS_PER_DOCUMENT) ? 'per-document'
+        : (perChunk.get(chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK ? 'per-chunk'
+          : texts.some((t) => t.includes(sameText(c.text)) || sameText(c.text).includes(t)) ? 'repeated' : undefined;
+    if (why) {
+      left.push({ ...c, rejected: why });
+      continue;
+    }
+    texts.push(sameText(c.text));
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
     perChunk.set(chunkId, (perChunk.get(chunkId) ?? 0) + 1);
-    const { index: _index, ...fact } = c;
-    out.push(fact);
+    out.push(c);
   }
-  return out;
+  return [...out, ...left, ...rejected.sort((a, b) => b.score - a.score)];
+}
+
+/**
+ * The sentences of `passages` to quote for `query`, best first: each a whole sentence
+ * scoring at least MIN_FACT_SCORE (its own coverage of the request, and its document title's).
+ */
+export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): SelectedFact<R>[] {
+  return rankFacts(passages, query, weight, max).filter((f) => !f.rejected).map(({ index: _index, rejected: _rejected, ...fact }) => fact);
 }
