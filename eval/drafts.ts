@@ -8,11 +8,11 @@
  * being a whole sentence (not cut, not ending in ":").
  *
  * `--set fresh` scores eval/datasets/drafts-fresh.jsonl instead: requests written after the
- * development set and before the selection was changed, never tuned on (held out);
- * `--set fresh2` scores eval/datasets/drafts-fresh2.jsonl, a second held-out batch written
- * before the figure bonus was tied to the sentence's relevance; `--set fresh3` scores
- * eval/datasets/drafts-fresh3.jsonl, a third batch written before the selection's coverage
- * rules (sections, rarity of the request's own terms) and only scored.
+ * development set and before the selection was changed; `--set fresh2` scores
+ * eval/datasets/drafts-fresh2.jsonl, a second batch written before the figure bonus was tied
+ * to the sentence's relevance (the failures of both were read for the paragraph rules, so they
+ * are development data now); `--set fresh3` scores eval/datasets/drafts-fresh3.jsonl, a third
+ * batch written before the paragraph rules and only scored (held out).
  *
  *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3] [--index <dir>] [--write]
  */
@@ -28,19 +28,19 @@ import { DraftService, type DraftInput } from '../server/drafting/service.ts';
 import { containsFact } from './datasets/answer-datasets.ts';
 import { loadOfficialQuestions, parseOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
 
-/** The held-out drafting requests (same schema as the officials' set, ids off-9NN). */
+/** The first fresh drafting requests (same schema as the officials' set, ids off-9NN); read since. */
 export const FRESH_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh.jsonl', import.meta.url));
 
-/** The second held-out batch (ids off-921…), written before the figure bonus was tied to relevance. */
+/** The second batch (ids off-921…), written before the figure bonus was tied to relevance; read since. */
 export const FRESH2_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh2.jsonl', import.meta.url));
 
-/** The third batch (ids off-931…), written before the selection's coverage rules and only scored. */
+/** The third batch (ids off-931…), written before the paragraph rules and only scored (held out). */
 export const FRESH3_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh3.jsonl', import.meta.url));
 
-/** The drafting sets the eval scores: the development set and the held-out batches. */
+/** The drafting sets the eval scores: the development set and the fresh batches. */
 export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3';
 
-/** The file of each held-out drafting set. */
+/** The file of each fresh drafting set. */
 export const FRESH_DRAFT_SETS: Readonly<Record<Exclude<DraftSet, 'dev'>, string>> = {
   fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH,
 };
@@ -232,7 +232,7 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
       : set === 'fresh2'
         ? 'eval/datasets/drafts-fresh2.jsonl (a second batch: written before the figure bonus was tied to relevance; its failures have since been read)'
         : set === 'fresh3'
-          ? 'eval/datasets/drafts-fresh3.jsonl (a third held-out batch: written before the coverage rules of the selection, only scored, never read for rules)'
+          ? 'eval/datasets/drafts-fresh3.jsonl (a third held-out batch: written before the paragraph rules of the selection, only scored, its failures never read)'
           : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
     '',
     '| Metric | Value |',

@@ -4,7 +4,10 @@
  * request second, each word weighted by its rarity in the index — with the document's title
  * counting for part of it. An opening sentence ("Thực hiện Công văn số …") of a document
  * not about the subject is never quoted; procedures and law articles weigh less than
- * provincial documents. At most a few per document and per passage, no sentence twice.
+ * provincial documents. A sentence shares part of its paragraph's relevance (the figures and
+ * decisions follow the sentence naming the subject), and each sentence quoted from a paragraph
+ * lowers the next one's score there. At most a few per document and per passage while others
+ * have facts to give, no sentence twice.
  */
 import factCues from '../../prompts/drafting/facts.vi.json' with { type: 'json' };
 import { foldDiacritics } from '../text/fold.ts';
