@@ -8,11 +8,13 @@
  * being a whole sentence (not cut, not ending in ":").
  *
  * `--set fresh` scores eval/datasets/drafts-fresh.jsonl instead: requests written after the
- * development set and before the selection was changed, never tuned on (held out);
- * `--set fresh2` scores eval/datasets/drafts-fresh2.jsonl, a second held-out batch written
- * before the figure bonus was tied to the sentence's relevance.
+ * development set and before the selection was changed; `--set fresh2` scores
+ * eval/datasets/drafts-fresh2.jsonl, a second batch written before the figure bonus was tied
+ * to the sentence's relevance (the failures of both were read for the paragraph rules, so they
+ * are development data now); `--set fresh3` scores eval/datasets/drafts-fresh3.jsonl, a third
+ * batch written before the paragraph rules and only scored (held out).
  *
- *   npm run eval -- drafts [--set fresh | --set fresh2] [--index <dir>] [--write]
+ *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3] [--index <dir>] [--write]
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,14 +28,22 @@ import { DraftService, type DraftInput } from '../server/drafting/service.ts';
 import { containsFact } from './datasets/answer-datasets.ts';
 import { loadOfficialQuestions, parseOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
 
-/** The held-out drafting requests (same schema as the officials' set, ids off-9NN). */
+/** The first fresh drafting requests (same schema as the officials' set, ids off-9NN); read since. */
 export const FRESH_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh.jsonl', import.meta.url));
 
-/** The second held-out batch (ids off-921…), written before the figure bonus was tied to relevance. */
+/** The second batch (ids off-921…), written before the figure bonus was tied to relevance; read since. */
 export const FRESH2_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh2.jsonl', import.meta.url));
 
-/** The drafting sets the eval scores: the development set and the two held-out batches. */
-export type DraftSet = 'dev' | 'fresh' | 'fresh2';
+/** The third batch (ids off-931…), written before the paragraph rules and only scored (held out). */
+export const FRESH3_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh3.jsonl', import.meta.url));
+
+/** The drafting sets the eval scores: the development set and the fresh batches. */
+export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3';
+
+/** The file of each fresh drafting set. */
+export const FRESH_DRAFT_SETS: Readonly<Record<Exclude<DraftSet, 'dev'>, string>> = {
+  fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH,
+};
 
 /** The fresh drafting requests; throws on a line that does not fit the schema. */
 export async function loadFreshDrafts(path = FRESH_DRAFTS_PATH): Promise<OfficialQuestion[]> {
@@ -218,10 +228,12 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
     `Command: \`npm run eval -- drafts${set === 'dev' ? '' : ` --set ${set}`}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
     '',
     `The ${r.outcomes.length} drafting requests of ${set === 'fresh'
-      ? 'eval/datasets/drafts-fresh.jsonl (held out: written before the selection was last changed, never tuned on)'
+      ? 'eval/datasets/drafts-fresh.jsonl (written before the selection was first changed; its failures have since been read)'
       : set === 'fresh2'
-        ? 'eval/datasets/drafts-fresh2.jsonl (a second held-out batch: written before the figure bonus was tied to relevance, never tuned on)'
-        : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
+        ? 'eval/datasets/drafts-fresh2.jsonl (a second batch: written before the figure bonus was tied to relevance; its failures have since been read)'
+        : set === 'fresh3'
+          ? 'eval/datasets/drafts-fresh3.jsonl (a third held-out batch: written before the paragraph rules of the selection, only scored, its failures never read)'
+          : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
     '',
     '| Metric | Value |',
     '|---|---|',

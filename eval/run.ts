@@ -43,7 +43,7 @@
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
- *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2 the second batch)
+ *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
  *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
@@ -74,15 +74,28 @@ import { trapsFreshSection, trapsSection } from './traps-report.ts';
 import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
-import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
+import { draftsSection, draftsSummary, FRESH_DRAFT_SETS, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
 import { alqacCensus, censusSample, inforceReport, runClauseEval } from './inforce.ts';
 import { runSafetyEval, safetySection } from './safety.ts';
 import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2'] as const;
-type EvalSet = OfficialSet & DraftSet & (typeof EVAL_SETS)[number];
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+type EvalSet = (typeof EVAL_SETS)[number];
+
+/** The sets of the parts that do not have them all (the third fresh set is the drafts' only). */
+const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
+  officials: ['dev', 'fresh', 'fresh2'] satisfies OfficialSet[],
+  traps: ['dev', 'fresh', 'fresh2'],
+};
+
+/** The set `part` asks, checked to be one it has. */
+function partSet<S extends EvalSet>(part: string, set: EvalSet): S {
+  const known = PART_SETS[part];
+  if (known && !known.includes(set)) throw new Error(`eval part ${part} has no --set ${set}; known: ${known.join(', ')}`);
+  return set as S;
+}
 
 /** What one `npm run eval` does, from its flags and the configuration. */
 interface EvalRun {
@@ -122,7 +135,7 @@ async function answersPart(values: EvalRun): Promise<void> {
 
 async function officialsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runOfficialsEval({ indexDir, set: values.set });
+  const result = await runOfficialsEval({ indexDir, set: partSet<OfficialSet>('officials', values.set) });
   process.stdout.write(`${officialsSummary(result)}\n`);
   if (values.write) {
     const files = await writeOfficialsReport(result);
@@ -142,11 +155,12 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  if (values.set !== 'dev') {
-    const path = values.set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
+  const set = partSet<'dev' | 'fresh' | 'fresh2'>('traps', values.set);
+  if (set !== 'dev') {
+    const path = set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
     const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
-    process.stdout.write(`${values.set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
-    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${values.set}`, trapsFreshSection(result, values.set));
+    process.stdout.write(`${set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
+    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${set}`, trapsFreshSection(result, set));
     return;
   }
   const result = await runTrapEval({ indexDir });
@@ -167,7 +181,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
   const set: DraftSet = values.set;
-  const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
+  const questions = set === 'dev' ? undefined : await loadFreshDrafts(FRESH_DRAFT_SETS[set]);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
   process.stdout.write(`${summary}\n`);
@@ -197,6 +211,7 @@ async function main(config: Config): Promise<void> {
   const parts = positionals.length ? positionals : defaults;
   for (const p of parts) if (!known.includes(p)) throw new Error(`unknown eval part ${p}; known: ${known.join(', ')}`);
   if (!EVAL_SETS.includes(values.set as EvalSet)) throw new Error(`unknown --set ${values.set}; known: ${EVAL_SETS.join(', ')}`);
+  for (const p of parts) partSet(p, values.set as EvalSet);
   const run: EvalRun = {
     rebuild: values.rebuild, write: values.write, ...(values.index ? { index: values.index } : {}),
     set: values.set as EvalSet, datasets: datasetPaths(config),

@@ -131,6 +131,13 @@ describe('parseDraftRequest', () => {
     expect(parseDraftRequest(text)).toEqual({ type: 'công văn', recipients: ['UBND các xã'], subject: 'báo cáo kết quả chuyển đổi số năm 2025', request: text });
   });
 
+  it('takes a recipient\'s word written with diacritics for an opener only when it spells one ("Môi trường" is not "mời")', () => {
+    const text = 'Soạn báo cáo tiến độ số hóa dữ liệu đất đai gửi Sở Nông nghiệp và Môi trường.';
+    expect(parseDraftRequest(text)).toMatchObject({ recipients: ['Sở Nông nghiệp và Môi trường'], subject: 'tiến độ số hóa dữ liệu đất đai' });
+    expect(parseDraftRequest('Soạn giấy mời gửi các Sở mời dự hội nghị')).toMatchObject({ recipients: ['các Sở'], subject: 'mời dự hội nghị' });
+    expect(parseDraftRequest('Soan giay moi gui cac So moi du hoi nghi')).toMatchObject({ recipients: ['cac So'], subject: 'moi du hoi nghi' });
+  });
+
   it('reads a deadline and a request typed without diacritics', () => {
     const p = parseDraftRequest('soan to trinh gui UBND tinh ve viec phe duyet du toan, han 15/3/2026');
     expect(p).toMatchObject({ type: 'tờ trình', recipients: ['UBND tinh'], subject: 'phe duyet du toan', deadline: '15/03/2026' });

@@ -11,14 +11,14 @@ import type { Corpus, SearchHit } from '../search/types.ts';
 import { foldDiacritics } from '../text/fold.ts';
 import type { DraftFact } from './compose.ts';
 import type { DraftFields } from './model.ts';
-import { coverage, queryTerms, selectFacts, type FactPassage, type TermWeight } from './select-facts.ts';
+import { coverage, queryTerms, selectFacts, type FactPassage, type FactQuery, type TermWeight } from './select-facts.ts';
 import { CANDIDATE_PASSAGES, MAX_FACTS, MAX_FACTS_BY_TYPE, MIN_TITLE_COVERAGE_FOR_DOCUMENT, MIN_TITLE_IN_REQUEST, SUBJECT_PASSAGES, WHOLE_DOCUMENTS } from './tuning.ts';
 
 /** Chunk kinds that hold no running text (set by the ingest when it recognises the block). */
 const NOT_BODY = new Set(['header', 'signature', 'recipients', 'footnote']);
 
 /** What a quoted sentence is cited to. */
-interface Source {
+export interface Source {
   chunkId: string;
   section: string;
   doc: Pick<DocumentRecord, 'id' | 'sourceId' | 'title'> & Partial<DocumentRecord>;
@@ -71,8 +71,20 @@ export function withoutClosingPlace(title: string): string {
   return title.replace(/\s*(?:trên địa bàn\s+)?(?:tỉnh|thành phố)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*\s*$/u, '').trim() || title;
 }
 
-/** The cited facts for a draft of `fields`, and the hits they were chosen among (for the audit). */
-export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'subject' | 'recipients'> & Partial<Pick<DraftFields, 'type'>>, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
+/** The fields of a draft that choose its facts. */
+type FactFields = Pick<DraftFields, 'subject' | 'recipients'> & Partial<Pick<DraftFields, 'type'>>;
+
+/** What the selection of a draft's facts chooses among: the passages, the query, the term weights and how many to quote. */
+export interface FactCandidates {
+  passages: Array<FactPassage<Source>>;
+  query: FactQuery;
+  weight: TermWeight | undefined;
+  max: number;
+  hits: SearchHit[];
+}
+
+/** The passages a draft of `fields` may quote (retrieved, and the subject documents read whole), with the query that scores them. */
+export async function factCandidates(corpus: Corpus, fields: FactFields, request: string): Promise<FactCandidates> {
   const subject = fields.subject.trim();
   const query = { subject, request, recipients: fields.recipients };
   const weight = rarity(corpus);
@@ -141,7 +153,13 @@ export async function gatherFacts(corpus: Corpus, fields: Pick<DraftFields, 'sub
   }
   for (const doc of whole) for (const c of bodyChunks(doc.id)) add(doc, c.id, c.sectionLabel, c.text, c);
 
-  const chosen = selectFacts(passages, query, weight, (fields.type && MAX_FACTS_BY_TYPE[fields.type]) || MAX_FACTS);
+  return { passages, query, weight, max: (fields.type && MAX_FACTS_BY_TYPE[fields.type]) || MAX_FACTS, hits };
+}
+
+/** The cited facts for a draft of `fields`, and the hits they were chosen among (for the audit). */
+export async function gatherFacts(corpus: Corpus, fields: FactFields, request: string): Promise<{ facts: DraftFact[]; hits: SearchHit[] }> {
+  const { passages, query, weight, max, hits } = await factCandidates(corpus, fields, request);
+  const chosen = selectFacts(passages, query, weight, max);
   const facts = chosen.map((f, i): DraftFact => {
     const { chunkId, section, doc } = f.passage.ref;
     return { text: f.text, citation: buildCitation(i + 1, { id: chunkId, sectionLabel: section }, doc, f.text) };

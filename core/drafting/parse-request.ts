@@ -30,6 +30,8 @@ const BODY = alternation(DRAFT_REQUEST_VI.bodyWords);
 /** "của" before an organisation's name: "công văn của Sở …". */
 const ISSUER = new RegExp(`(?<![\\p{L}\\d])(?:${alternation(DRAFT_REQUEST_VI.issuerMarkers)})\\s+(?=(?:${BODY})(?![\\p{L}\\d]))`, 'gu');
 const OPENER = word(alternation(DRAFT_REQUEST_VI.subjectOpeners));
+/** The openers as written, lower-cased: a word typed with its diacritics must match them ("Môi trường" is not "mời"). */
+const OPENERS_WRITTEN = new Set(DRAFT_REQUEST_VI.subjectOpeners.map((w) => w.normalize('NFC').toLowerCase()));
 /** A separator in a recipient list: "," ";" or "và". */
 const RECIPIENT_SEPARATOR = /\s*(?:[,;]|\s+va)\s+/gu;
 /** An organisation word, folded, at the start of a text ("so …", "ubnd …", "cac so …"). */
@@ -39,6 +41,19 @@ function firstMatch(re: RegExp, folded: string, from = 0): { start: number; end:
   re.lastIndex = from;
   const m = re.exec(folded);
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/**
+ * The first subject opener in `text`: matched without diacritics so that a request typed
+ * without them is read, but a word typed with diacritics counts only as the opener it spells.
+ */
+function findOpener(text: string): { start: number; end: number } | undefined {
+  const folded = fold(text);
+  for (let from = 0, m = firstMatch(OPENER, folded); m; from = m.end, m = firstMatch(OPENER, folded, from)) {
+    const typed = text.slice(m.start, m.end).toLowerCase();
+    if (typed === fold(typed) || OPENERS_WRITTEN.has(typed)) return m;
+  }
+  return undefined;
 }
 
 function findType(folded: string): { type: DraftType; end: number } | undefined {
@@ -141,7 +156,7 @@ export function parseDraftRequest(text: string): Partial<DraftFields> {
     let list = s.slice(rec.end, subjAfter?.start ?? s.length);
     if (!subjAfter) {
       // No "về việc": the subject starts at the first verb that opens a trích yếu.
-      const opener = firstMatch(OPENER, fold(list));
+      const opener = findOpener(list);
       if (opener && opener.start > 0) {
         subject = list.slice(opener.start);
         list = list.slice(0, opener.start);

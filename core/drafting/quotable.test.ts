@@ -47,12 +47,25 @@ describe('quotable sentences', () => {
       text: 'Sở Khoa học và Công nghệ đề nghị các đơn vị thực hiện các nội dung sau: Rà soát, chuẩn hóa cơ sở dữ liệu của ngành, lĩnh vực; Phê duyệt cấp độ an toàn thông tin các hệ thống.',
       lead: 'Sở Khoa học và Công nghệ đề nghị các đơn vị thực hiện các nội dung sau:',
       index: 0,
+      paragraph: 0,
     });
     // A list that runs to the end of the passage may go on in the next one: the announcing sentence stays unquoted.
     expect(quotableSentences(passage.split('\n').slice(0, 2).join('\n')).some((s) => s.lead)).toBe(false);
     // So does one whose items do not fit.
     const long = [passage.split('\n')[0], ...Array.from({ length: 12 }, (_v, i) => `- Nội dung số ${i + 1} của danh sách rất dài này gồm nhiều chữ để vượt giới hạn;`), '- Nội dung cuối cùng.'].join('\n');
     expect(quotableSentences(long).some((s) => s.lead)).toBe(false);
+  });
+
+  it('quotes what follows the heading-like lead of a sentence too long to quote whole, and says which paragraph each sentence is in', () => {
+    const results = 'Đến cuối năm 2025, đã hỗ trợ 61 lượt doanh nghiệp áp dụng các giải pháp về tiêu chuẩn, quy chuẩn kỹ thuật, truy xuất nguồn gốc; hỗ trợ 920 lượt người được tham gia đào tạo, tập huấn chuyên môn về năng suất chất lượng.';
+    const lead = `(6) Triển khai thực hiện có hiệu quả các mục tiêu của Kế hoạch triển khai thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021 - 2025 trên địa bàn tỉnh Quảng Ngãi, ${'gồm nhiều nội dung khác nhau, '.repeat(6)}cụ thể:`;
+    const passage = `Mở đầu đoạn văn của báo cáo kết quả thực hiện.\n${lead} ${results}`;
+    expect(`${lead} ${results}`.length).toBeGreaterThan(600);
+    const quoted = quotableSentences(passage);
+    expect(quoted.map((q) => [q.text, q.paragraph])).toEqual([['Mở đầu đoạn văn của báo cáo kết quả thực hiện.', 0], [results, 1]]);
+    expect(quoted[1]!.about).toBe(`${lead} ${results}`);
+    // A long sentence with no lead before a capitalised clause stays unquoted.
+    expect(quotableSentences(`Một câu rất dài ${'gồm nhiều nội dung, '.repeat(40)}kết thúc.`)).toEqual([]);
   });
 
   it('quotes list items whole, without their dash or closing ";", and skips the cut first sentence of a continuing passage', () => {

@@ -94,9 +94,13 @@ function listAfter(passage: string, rest: ReadonlyArray<{ start: number; end: nu
 export interface QuotableSentence {
   /** A sentence that announces a list, followed by the list's items, when `lead` is set. */
   lead?: string;
+  /** The whole sentence, when `text` is only what follows its heading-like lead (a sentence too long to quote whole). */
+  about?: string;
   text: string;
   /** 0-based position among the passage's sentences. */
   index: number;
+  /** 0-based paragraph of the passage (lines apart) the sentence is in. */
+  paragraph: number;
 }
 
 /**
@@ -107,24 +111,34 @@ export interface QuotableSentence {
 export function quotableSentences(passage: string, opts: { continues?: boolean } = {}): QuotableSentence[] {
   const out: QuotableSentence[] = [];
   const spans = splitSentences(passage);
+  const breaks = [...passage.matchAll(/\n+/gu)].map((m) => m.index ?? 0);
   spans.forEach((span, index) => {
     if (index === 0 && opts.continues) return;
+    const paragraph = breaks.filter((b) => b < span.start).length;
     const text = dropGluedMarkers(passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim().replace(LIST_MARKER, ''));
     const why = unquotable(text);
     if (why === 'announces-list') {
       const items = listAfter(passage, spans.slice(index + 1));
       if (items && text.length + items.join(' ').length < MAX_LIST_CHARS) {
-        out.push({ text: `${text} ${items.join(' ').replace(/\s*;$/u, '')}`, index, lead: text });
+        out.push({ text: `${text} ${items.join(' ').replace(/\s*;$/u, '')}`, index, paragraph, lead: text });
         return;
       }
       // "Thực hiện Công văn số 1125/UBND-KTTH …; Sở Khoa học và Công nghệ báo cáo như sau:": the clauses before
       // the last ";" are whole, like list items; only the one announcing what follows is not a fact.
       const clause = leadingClauses(text);
-      if (clause) out.push({ text: clause, index });
+      if (clause) out.push({ text: clause, index, paragraph });
+      return;
+    }
+    if (why === 'long') {
+      // "(6) Triển khai … Kế hoạch …: Đến cuối năm 2025, … đã hỗ trợ 61 lượt doanh nghiệp …": what follows a
+      // heading-like lead is a whole sentence of its own; the lead still says what it is about.
+      const tail = /:\s+(?=\p{Lu})/u.exec(text);
+      const rest = tail ? text.slice(tail.index + tail[0].length) : '';
+      if (rest && !unquotable(rest)) out.push({ text: rest.replace(/\s*;$/u, ''), index, paragraph, about: text });
       return;
     }
     if (why) return;
-    out.push({ text: text.replace(/\s*;$/u, ''), index });
+    out.push({ text: text.replace(/\s*;$/u, ''), index, paragraph });
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, queryTerms, selectFacts, statesFigure, type FactPassage } from './select-facts.ts';
+import { coverage, queryTerms, rankFacts, selectFacts, statesFigure, type FactPassage } from './select-facts.ts';
 
 const AI_REPORT = 'Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng Trí tuệ nhân tạo đến năm 2030 trên địa bàn tỉnh Quảng Ngãi';
 const passage = (over: Partial<FactPassage<string>> & Pick<FactPassage<string>, 'text' | 'docId'>): FactPassage<string> => ({
@@ -84,8 +84,42 @@ describe('selectFacts', () => {
     // Four from the one document (a document that is not the subject gives three at most), the figures first and in its order.
     expect(chosen).toHaveLength(4);
     expect(chosen.map((t) => /\d+/.exec(t)?.[0])).toEqual(['50', '220', '14', '30']);
+    // A document that is not the subject gives three at most while another document has facts to give.
     const other = passages.map((p) => ({ ...p, subject: false }));
-    expect(selectFacts(other, { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW phần khoa học và công nghệ' }, undefined, 4)).toHaveLength(3);
+    const elsewhere = passage({ docId: 'khac', docTitle: 'Sơ kết 03 năm thực hiện Nghị quyết số 26-NQ/TW của Sở Nội vụ', text: 'Sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW: đã hỗ trợ 12 doanh nghiệp về khoa học và công nghệ.' });
+    const mixed = selectFacts([...other, elsewhere], { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW phần khoa học và công nghệ' }, undefined, 4);
+    expect(mixed.filter((f) => f.passage.docId === 'so-ket')).toHaveLength(3);
+    expect(mixed.map((f) => f.passage.docId)).toContain('khac');
+    // When no other document has one, the room left goes to the capped document.
+    expect(selectFacts(other, { subject: 'báo cáo sơ kết 3 năm thực hiện Nghị quyết 26-NQ/TW phần khoa học và công nghệ' }, undefined, 4)).toHaveLength(4);
+  });
+
+  it('gives the sentence after the one naming the subject part of its relevance: the paragraph\'s figures and decisions are quoted', () => {
+    const urban = passage({
+      docId: 'ai-report', docTitle: 'Báo cáo năm 2025', chunkId: 'ai#10',
+      text: 'Tỉnh đã tổ chức lập Đề án phát triển đô thị thông minh giai đoạn 2020 - 2025.  Đề án đã được UBND tỉnh phê duyệt tại Quyết định số 1551/QĐ-UBND ngày 31/12/2022.\nCác doanh nghiệp đã được hỗ trợ tham gia hội chợ tại nhiều tỉnh.',
+    });
+    const chosen = selectFacts([urban], { subject: 'phát triển đô thị thông minh' }).map((f) => f.text);
+    expect(chosen).toContain('Đề án đã được UBND tỉnh phê duyệt tại Quyết định số 1551/QĐ-UBND ngày 31/12/2022.');
+    // Not a sentence of another paragraph.
+    expect(chosen.join(' ')).not.toContain('hội chợ');
+    const ranked = rankFacts([urban], { subject: 'phát triển đô thị thông minh' });
+    expect(ranked.find((f) => f.text.includes('hội chợ'))?.rejected).toBe('low-coverage');
+  });
+
+  it('quotes the best sentence of another paragraph before a neighbour of one already quoted', () => {
+    const report = passage({
+      docId: 'ai-report', docTitle: 'Báo cáo năm 2025', chunkId: 'ai#3',
+      text: [
+        'Đến nay tỉnh có 6.900 doanh nghiệp công nghệ số đang hoạt động. Có 2.725 doanh nghiệp công nghệ số có mã ngành. Có 2 doanh nghiệp công nghệ số sản xuất bán dẫn.',
+        'Tổ chức tập huấn cho 8.000 người của các doanh nghiệp công nghệ số.',
+      ].join('\n'),
+    });
+    const chosen = selectFacts([{ ...report, subject: true }], { subject: 'doanh nghiệp công nghệ số' }, undefined, 2).map((f) => f.text);
+    expect(chosen).toHaveLength(2);
+    expect(chosen[1]).toBe('Tổ chức tập huấn cho 8.000 người của các doanh nghiệp công nghệ số.');
+    // Without the penalty the neighbour would come second: it scores as much.
+    expect(rankFacts([{ ...report, subject: true }], { subject: 'doanh nghiệp công nghệ số' }).filter((f) => f.paragraph === 0 && !f.rejected).length).toBeGreaterThanOrEqual(2);
   });
 
   it('quotes the opening of the document the request names, the clause before its "như sau:"', () => {

@@ -4,7 +4,10 @@
  * request second, each word weighted by its rarity in the index — with the document's title
  * counting for part of it. An opening sentence ("Thực hiện Công văn số …") of a document
  * not about the subject is never quoted; procedures and law articles weigh less than
- * provincial documents. At most a few per document and per passage, no sentence twice.
+ * provincial documents. A sentence shares part of its paragraph's relevance (the figures and
+ * decisions follow the sentence naming the subject), and each sentence quoted from a paragraph
+ * lowers the next one's score there. At most a few per document and per passage while others
+ * have facts to give, no sentence twice.
  */
 import factCues from '../../prompts/drafting/facts.vi.json' with { type: 'json' };
 import { foldDiacritics } from '../text/fold.ts';
@@ -15,7 +18,7 @@ import { quotableSentences } from './quotable.ts';
 import { spellOut } from './spell-out.ts';
 import {
   FIGURE_BONUS, FIGURE_BONUS_FULL_COVERAGE, LAW_FACTOR, MAX_FACTS, MAX_FACTS_PER_CHUNK, MAX_FACTS_PER_DOCUMENT, MAX_FACTS_PER_SUBJECT_DOCUMENT, MIN_FACT_SCORE,
-  MIN_SENTENCE_COVERAGE, MIN_TITLE_COVERAGE_FOR_OPENING, PAIR_WEIGHT, PROCEDURE_FACTOR, REQUEST_ONLY_TERM_WEIGHT, SCORE_STEP, TITLE_WEIGHT,
+  MIN_SENTENCE_COVERAGE, MIN_TITLE_COVERAGE_FOR_OPENING, PAIR_WEIGHT, PARAGRAPH_SHARE, PROCEDURE_FACTOR, REQUEST_ONLY_TERM_WEIGHT, SCORE_STEP, PARAGRAPH_REPEAT_PENALTY, TITLE_WEIGHT,
 } from './tuning.ts';
 
 /** A retrieved passage, with what the selection needs to know of its document. */
@@ -135,14 +138,28 @@ export function statesFigure(sentence: string): boolean {
 
 const sameText = (s: string) => foldDiacritics(s.toLowerCase()).replace(/[^\p{L}\d]+/gu, ' ').trim();
 
+/** Why a candidate sentence was left out of the draft. */
+export type FactRejection = 'opening' | 'low-coverage' | 'low-score' | 'per-document' | 'per-chunk' | 'repeated' | 'full';
+
+/** A sentence of the passages scored for the draft, with why it was left out when it was. */
+export interface RankedFact<R = unknown> extends SelectedFact<R> {
+  /** 0-based position among the passage's sentences. */
+  index: number;
+  /** 0-based paragraph of the passage the sentence is in. */
+  paragraph: number;
+  rejected?: FactRejection;
+}
+
 /**
- * The sentences of `passages` to quote for `query`, best first: each a whole sentence
- * scoring at least MIN_FACT_SCORE (its own coverage of the request, and its document title's).
+ * Every quotable sentence of `passages` scored for `query`, the quoted ones first in the
+ * order quoted, then the others best first, each with why it was left out: the selection
+ * laid open, for the eval's diagnosis and for tests.
  */
-export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): SelectedFact<R>[] {
+export function rankFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): RankedFact<R>[] {
   const terms = queryTerms(query, weight);
   if (terms.size === 0) return [];
-  const candidates: Array<SelectedFact<R> & { index: number }> = [];
+  const candidates: Array<RankedFact<R>> = [];
+  const rejected: Array<RankedFact<R>> = [];
   const seenChunks = new Set<string>();
   const titleCoverage = new Map<string, number>();
   // The request's terms that a document's title does not already hold: what a sentence of it adds about the subject.
@@ -159,24 +176,45 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
     let title = titleCoverage.get(p.docId);
     if (title === undefined) titleCoverage.set(p.docId, title = p.named ? 1 : coverage(p.docTitle, terms));
     const headings = (p.headings ?? []).join('. ');
-    for (const s of quotableSentences(p.text, p.continues ? { continues: true } : {})) {
+    const withHeadings = (text: string) => (headings ? `${headings}. ${text}` : text);
+    const sentences = quotableSentences(p.text, p.continues ? { continues: true } : {}).map((s) => {
+      // A list is quoted when what announces it is about the subject (its items say what the list holds).
+      const about = s.about ?? s.lead ?? s.text;
+      return { ...s, own: coverage(withHeadings(about), terms), ownRelevance: coverage(withHeadings(about), own!) };
+    });
+    // A paragraph is about one thing: the sentence after the one that names the subject gives its figures,
+    // its date, its names ("Đề án đã được phê duyệt tại Quyết định số …"), so it shares part of that relevance.
+    const best = new Map<number, { c: number; r: number }>();
+    for (const s of sentences) {
+      const b = best.get(s.paragraph) ?? { c: 0, r: 0 };
+      best.set(s.paragraph, { c: Math.max(b.c, s.own), r: Math.max(b.r, s.ownRelevance) });
+    }
+    for (const s of sentences) {
       const opening = p.firstOfDocument && OPENING.test(foldDiacritics(s.text.toLowerCase()));
-      if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) continue;
+      const c = Math.max(s.own, PARAGRAPH_SHARE * best.get(s.paragraph)!.c);
+      const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
+      const reject = (why: FactRejection) => rejected.push({ text: s.text, passage: p, coverage: c, score, index: s.index, paragraph: s.paragraph, rejected: why });
+      if (opening && title < MIN_TITLE_COVERAGE_FOR_OPENING) {
+        reject('opening');
+        continue;
+      }
+      if (c < MIN_SENTENCE_COVERAGE) {
+        reject('low-coverage');
+        continue;
+      }
+      if (score < MIN_FACT_SCORE) {
+        reject('low-score');
+        continue;
+      }
       // The opening of the document the request names says what it answers (“Thực hiện Công văn số …”):
       // relevant because the request names its document, so its bonus is whole.
       const namedOpening = opening && p.named === true;
       const figure = statesFigure(s.text);
-      // A list is quoted when what announces it is about the subject (its items say what the list holds).
-      const about = s.lead ?? s.text;
-      const c = coverage(headings ? `${headings}. ${about}` : about, terms);
-      if (c < MIN_SENTENCE_COVERAGE) continue;
-      const score = ((1 - TITLE_WEIGHT) * c + TITLE_WEIGHT * title) * typeFactor(p.docType);
-      if (score < MIN_FACT_SCORE) continue;
       // A figure counts in proportion to the sentence's own relevance: its coverage of the request's
-      // terms beyond its document's title (see FIGURE_BONUS_FULL_COVERAGE).
-      const relevance = figure ? coverage(headings ? `${headings}. ${about}` : about, own) : 0;
+      // terms beyond its document's title (see FIGURE_BONUS_FULL_COVERAGE), its paragraph's in part.
+      const relevance = figure ? Math.max(s.ownRelevance, PARAGRAPH_SHARE * best.get(s.paragraph)!.r) : 0;
       const bonus = namedOpening ? FIGURE_BONUS : figure ? FIGURE_BONUS * Math.min(1, relevance / FIGURE_BONUS_FULL_COVERAGE) : 0;
-      candidates.push({ text: s.text, passage: p, coverage: c, score: score + bonus, index: s.index });
+      candidates.push({ text: s.text, passage: p, coverage: c, score: score + bonus, index: s.index, paragraph: s.paragraph });
     }
   }
   // Best first; a run of scores within one step of its best is read in the order of its documents
@@ -193,21 +231,47 @@ export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: F
     start = end;
   }
 
-  const out: SelectedFact<R>[] = [];
+  const out: Array<RankedFact<R>> = [];
   const perDoc = new Map<string, number>();
   const perChunk = new Map<string, number>();
+  const perParagraph = new Map<string, number>();
   const texts: string[] = [];
-  for (const c of candidates) {
-    if (out.length >= max) break;
-    const { docId, chunkId } = c.passage;
-    if ((perDoc.get(docId) ?? 0) >= (c.passage.subject ? MAX_FACTS_PER_SUBJECT_DOCUMENT : MAX_FACTS_PER_DOCUMENT) || (perChunk.get(chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK) continue;
-    const key = sameText(c.text);
-    if (texts.some((t) => t.includes(key) || key.includes(t))) continue;
-    texts.push(key);
-    perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
-    perChunk.set(chunkId, (perChunk.get(chunkId) ?? 0) + 1);
-    const { index: _index, ...fact } = c;
-    out.push(fact);
+  const paragraphOf = (c: RankedFact<R>) => `${c.passage.chunkId}\u0000${c.paragraph}`;
+  const take = (c: RankedFact<R>) => {
+    texts.push(sameText(c.text));
+    perDoc.set(c.passage.docId, (perDoc.get(c.passage.docId) ?? 0) + 1);
+    perChunk.set(c.passage.chunkId, (perChunk.get(c.passage.chunkId) ?? 0) + 1);
+    perParagraph.set(paragraphOf(c), (perParagraph.get(paragraphOf(c)) ?? 0) + 1);
+    out.push(c);
+  };
+  const repeated = (c: RankedFact<R>) => texts.some((t) => t.includes(sameText(c.text)) || sameText(c.text).includes(t));
+  const capped = (c: RankedFact<R>): FactRejection | undefined =>
+    (perDoc.get(c.passage.docId) ?? 0) >= (c.passage.subject ? MAX_FACTS_PER_SUBJECT_DOCUMENT : MAX_FACTS_PER_DOCUMENT) ? 'per-document'
+      : (perChunk.get(c.passage.chunkId) ?? 0) >= MAX_FACTS_PER_CHUNK ? 'per-chunk' : undefined;
+  // Each sentence already quoted from a paragraph lowers the next one's score there, so the best of
+  // another paragraph comes before a neighbouring sentence of the same one.
+  const effective = (c: RankedFact<R>) => c.score - PARAGRAPH_REPEAT_PENALTY * (perParagraph.get(paragraphOf(c)) ?? 0);
+  let open = candidates;
+  while (out.length < max) {
+    open = open.filter((c) => !out.includes(c) && !repeated(c));
+    // The caps keep one passage or one report from filling the draft while others have facts to give;
+    // when none has, the room left goes to the capped sentences.
+    const uncapped = open.filter((c) => !capped(c));
+    const pool = uncapped.length ? uncapped : open;
+    if (pool.length === 0) break;
+    const top = Math.max(...pool.map(effective));
+    // Among scores within one step of the best, the first in reading order (the order sorted above).
+    take(pool.find((c) => effective(c) >= top - SCORE_STEP)!);
   }
-  return out;
+  const left: Array<RankedFact<R>> = candidates.filter((c) => !out.includes(c))
+    .map((c) => ({ ...c, rejected: repeated(c) ? 'repeated' as const : capped(c) ?? 'full' }));
+  return [...out, ...left, ...rejected.sort((a, b) => b.score - a.score)];
+}
+
+/**
+ * The sentences of `passages` to quote for `query`, best first: each a whole sentence
+ * scoring at least MIN_FACT_SCORE (its own coverage of the request, and its document title's).
+ */
+export function selectFacts<R>(passages: ReadonlyArray<FactPassage<R>>, query: FactQuery, weight?: TermWeight, max = MAX_FACTS): SelectedFact<R>[] {
+  return rankFacts(passages, query, weight, max).filter((f) => !f.rejected).map(({ index: _index, paragraph: _paragraph, rejected: _rejected, ...fact }) => fact);
 }
