@@ -11,7 +11,8 @@
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
  *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
- *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (only scored).
+ *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (read since as well),
+ *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (only scored: the held-out stand-in).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -44,7 +45,7 @@
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2 the second batch)
- *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
+ *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -81,8 +82,14 @@ import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2'] as const;
-type EvalSet = OfficialSet & DraftSet & (typeof EVAL_SETS)[number];
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+type EvalSet = OfficialSet & (typeof EVAL_SETS)[number];
+
+/** The sets the traps and drafts parts have (the officials' part alone has a third fresh set). */
+function draftOrTrapSet(set: EvalSet, part: string): DraftSet {
+  if (set === 'fresh3') throw new Error(`the ${part} part has no --set fresh3; known: dev, fresh, fresh2`);
+  return set;
+}
 
 /** What one `npm run eval` does, from its flags and the configuration. */
 interface EvalRun {
@@ -91,7 +98,7 @@ interface EvalRun {
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2`,
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3`,
    * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
   set: EvalSet;
@@ -142,11 +149,12 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  if (values.set !== 'dev') {
-    const path = values.set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
+  const set = draftOrTrapSet(values.set, 'traps');
+  if (set !== 'dev') {
+    const path = set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
     const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
-    process.stdout.write(`${values.set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
-    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${values.set}`, trapsFreshSection(result, values.set));
+    process.stdout.write(`${set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
+    if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${set}`, trapsFreshSection(result, set));
     return;
   }
   const result = await runTrapEval({ indexDir });
@@ -166,7 +174,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set: DraftSet = values.set;
+  const set = draftOrTrapSet(values.set, 'drafts');
   const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
