@@ -113,9 +113,15 @@ export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuest
  * 2026-2030 … số mấy" is not answered by a plan of 2025 or of 2025 - 2030 (a period the
  * question names only as the time of a fact may differ: a programme's own "giai đoạn 2016-2025").
  */
-function yearsFound(dq: DocumentQuestion, sentence: string, context: string): boolean {
+function yearsFound(dq: DocumentQuestion, sentence: string, context: string, trail: string): boolean {
   if (dq.periods.length > 0 && dq.asks.includes('docNumber')) {
     const own = [...`${context}\n${sentence}`.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
+    if (!dq.periods.some((p) => own.includes(p))) return false;
+  }
+  // A figure asked of a period ("năm học 2025-2026", "giai đoạn 2021-2025") is one the text
+  // gives for that period: the period is in the sentence, the passage before it or its headings.
+  if (dq.periods.length > 0 && dq.asks.length > 0 && dq.shape !== 'comparison') {
+    const own = [...`${trail}\n${context}\n${sentence}`.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
     if (!dq.periods.some((p) => own.includes(p))) return false;
   }
   return dq.shape === 'comparison' || dq.years.every((y) => sentence.includes(y) || context.includes(y));
@@ -194,7 +200,7 @@ export function scoreSentences(
         // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025").
         const paragraphStart = chunk.text.lastIndexOf('\n', span.start) + 1;
         const before = chunk.text.slice(paragraphStart, span.start);
-        if (!yearsFound(dq, text, `${heading}\n${before}`)) return;
+        if (!yearsFound(dq, text, `${heading}\n${before}`, `${context}\n${chunk.text.slice(0, span.start)}`)) return;
         if (mustName.length > 0 && !mustName.some((n) => text.replace(/\s+/gu, '').toUpperCase().includes(n))) return;
         const terms = passageTerms(text);
         if (rare.length > 0 && coverage(rare, terms) < RARE_UNITS_MIN_SHARE) return;

@@ -123,7 +123,9 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   // "bao nhiêu phần trăm", "tỷ lệ … bao nhiêu": a percentage is asked, not a count; "bao nhiêu
   // tỷ đồng": an amount. "kinh phí" named without a number cue asks for no amount.
   if (asks.includes('percent')) asks = asks.filter((a) => a !== 'number');
-  if (asks.includes('money')) asks = asks.includes('number') ? asks.filter((a) => a !== 'number') : asks.filter((a) => a !== 'money');
+  // A money cue that itself asks how much ("bao nhiêu tiền") asks for an amount on its own.
+  const amountAsked = asks.includes('number') || asked.some((m) => m.value === 'money' && cues.askedFacts.number.some((n) => m.phrase.includes(n)));
+  if (asks.includes('money')) asks = amountAsked ? asks.filter((a) => a !== 'number') : asks.filter((a) => a !== 'money');
   let askedNumberType: DocumentType | undefined;
   for (const m of asked.filter((a) => a.value === 'docNumber')) {
     // "kế hoạch số mấy", "tại quyết định nào": the type written right before the cue, or in it.
