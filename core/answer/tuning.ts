@@ -320,3 +320,19 @@ export const COUNTED_WORD_MIN_WEIGHT = 1.5;
 export const FACT_WINDOW_CHARS = 70;
 /** Weight of that window's coverage of the question in a sentence's score. Set by hand (issue 13). */
 export const FACT_WINDOW_WEIGHT = 0.6;
+/**
+ * The subject of a figure or date asked (document-passages.ts): the question's words and word
+ * pairs of at least {@link SUBJECT_UNIT_WEIGHT} (idf, numbers left out), of which a sentence,
+ * the passage before it and its headings must hold {@link SUBJECT_MIN_SHARE} by weight for the
+ * sentence to answer a passage-shaped question that asks a number, an amount, a percentage or
+ * a date. Swept on dev + fresh + fresh2 together (171 questions without follow-ups, against
+ * the answers before the rule): weight 5 / share 0.3 refuses 1 more not-answerable question
+ * (off-134); 5 / 0.4 two, and refuses a correct answer (off-014); 6 / 0.3 and 7 / 0.3 refuse
+ * off-134 and off-234 and let a better sentence answer off-201, no correct answer lost;
+ * 6 / 0.4 and 7 / 0.4 also lose a correct everyday-words answer (off-226, "trạm phát sóng
+ * BTS" against "vị trí trạm BTS"), 6 / 0.4 refusing off-329 besides. 6 / 0.3 kept: the flat
+ * stretch, the lower share (word pairs across phrase boundaries, "doanh nghiệp | tham gia",
+ * are rare and so heavy, and hold the share down for right answers too).
+ */
+export const SUBJECT_UNIT_WEIGHT = 6;
+export const SUBJECT_MIN_SHARE = 0.3;

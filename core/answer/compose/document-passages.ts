@@ -3,8 +3,10 @@
  * sentences that hold what is asked, the fact first. A question that asks for a number, a
  * date, an amount, a percentage or another text's number is answered only by a sentence
  * that holds one the question does not already state ("năm học 2025-2026" does not answer
- * "bao nhiêu học sinh … năm học 2025-2026"), and every year it names must be in the
- * sentence or the headings above it. Further sentences are added while they cover more of
+ * "bao nhiêu học sinh … năm học 2025-2026"), every year and period it names must be in the
+ * sentence or the headings and passage above it, and so must enough of its subject — its
+ * telling words and word pairs (tuning.ts, SUBJECT_MIN_SHARE): a count of businesses at a
+ * fair does not answer how many businesses sell on the province's e-commerce platform. Further sentences are added while they cover more of
  * the question (a comparison takes one per side). A long sentence is cut around the fact,
  * never before it.
  */
@@ -21,7 +23,7 @@ import { noteLines } from './notes.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import {
   ASKED_FACT_BONUS, ASKED_SENTENCE_MIN_COVERAGE, CLAUSE_SPLIT_CHARS, FACT_WINDOW_CHARS, FACT_WINDOW_WEIGHT, COUNTED_WORD_WINDOW, RARE_UNIT_WEIGHT, RARE_UNITS_MIN_SHARE, FURTHER_SENTENCE_FLOOR, ITEM_HEADING_MAX_CHARS, NOTE_FACT_MIN_COVERAGE, LIST_QUOTE_MAX_CHARS, MAX_COMPARISON_SENTENCES, MAX_OFFICIAL_SENTENCES, MIN_SENTENCE_CHARS,
-  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES,  OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT,
+  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES,  OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT, SUBJECT_MIN_SHARE, SUBJECT_UNIT_WEIGHT,
 } from '../tuning.ts';
 
 /** What the passage answer found. */
@@ -193,6 +195,7 @@ export function scoreSentences(
       // lacks them. A date or number the question states mostly names the document or the
       // event ("kết luận ngày 29/12/2025", "Nghị quyết 13-NQ/TU"), not each sentence asked for.
       const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_') && !/\d/u.test(t))) && unitFound(u, whole));
+      const subject = dq.asks.length > 0 && dq.shape === 'passage' ? units.filter((u) => u.weight >= SUBJECT_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !/\d/u.test(t)))) : [];
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
@@ -204,6 +207,10 @@ export function scoreSentences(
         if (mustName.length > 0 && !mustName.some((n) => text.replace(/\s+/gu, '').toUpperCase().includes(n))) return;
         const terms = passageTerms(text);
         if (rare.length > 0 && coverage(rare, terms) < RARE_UNITS_MIN_SHARE) return;
+        // A figure or date asked must stand where the question's subject is: its telling
+        // words and word pairs in the sentence, the passage before it or its headings.
+        if (subject.length > 0 && coverage(subject, unionOf([terms, contextTerms])) < SUBJECT_MIN_SHARE
+          && coverage(subject, unionOf([terms, contextTerms, passageTerms(chunk.text.slice(0, span.start))])) < SUBJECT_MIN_SHARE) return;
         const cov = coverage(asked, terms);
         let at = dq.asks.map((f) => askedFactAt(text, f, dq));
         // "… ban hành 04 Nghị quyết¹": the footnote on the passage holds what is asked.

@@ -37,6 +37,8 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Có bao nhiêu doanh nghiệp công nghệ số?').asks).toEqual(['number']);
     expect(dq('Lễ đó tổ chức ngày nào?').asks).toEqual(['date']);
     expect(dq('Tỉnh bố trí kinh phí cho thí điểm không?').asks).toEqual([]);
+    // The cue asks how much on its own, without a separate "bao nhiêu".
+    expect(dq('Hệ thống camera được đầu tư bao nhiêu tiền?').asks).toEqual(['money']);
   });
 
   it('needs single years, not the ends of a period, and keeps the question\'s own numbers and dates', () => {
