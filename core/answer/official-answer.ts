@@ -8,7 +8,8 @@
  * 2. retrieve and select — the province's documents with their evidence: coverage of the
  *    question by each document's own terms and top passages together
  *    (retrieve/document-evidence.ts); the document the question names by number or by type
- *    and serial comes first; a number no indexed document bears is reported;
+ *    and serial comes first; a number no indexed document bears is reported; a document
+ *    that never writes a proper name of the question (understand/proper-names.ts) does not answer;
  * 3. compose by shape — header facts (compose/header-answer.ts), a whole list
  *    (compose/section-list.ts), a table row (compose/table-answer.ts), or the sentences that
  *    hold what is asked (compose/document-passages.ts);
@@ -38,6 +39,7 @@ import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
 import { withEverydayTerms } from './understand/everyday-terms.ts';
+import { nameForm, properNames } from './understand/proper-names.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -77,6 +79,18 @@ function mergedQuestion(previous: string, current: QuestionAnalysis, dq: Documen
 
 function chunksFor(corpus: Corpus, doc: DocumentRecord): Chunk[] {
   return corpus.chunksOf(doc.id);
+}
+
+const nameTexts = new WeakMap<DocumentRecord, string>();
+
+/** A document's title, issuer and text in the form proper names are matched in. */
+function nameText(doc: DocumentRecord, corpus: Corpus): string {
+  let text = nameTexts.get(doc);
+  if (text === undefined) {
+    text = nameForm([doc.title, doc.issuer ?? '', ...chunksFor(corpus, doc).map((c) => c.text)].join('\n'));
+    nameTexts.set(doc, text);
+  }
+  return text;
 }
 
 /**
@@ -137,9 +151,13 @@ export async function answerFromDocuments(
   // A follow-up stays on the document in focus; so does a question that document covers well enough.
   const focusFound = focus ? found.candidates.find((c) => c.doc.id === focus.id) : undefined;
   const stay = focus && (followUp || (focusFound !== undefined && focusFound.evidence >= minEvidence && !found.candidates[0]?.named));
+  // A place, person or body the question names is one the answering document writes:
+  // "Tỉnh Gia Lai có bao nhiêu …" is not answered by the figure of Quảng Ngãi.
+  const names = properNames(q.text);
+  const writesNames = (c: DocumentCandidate) => c.named !== undefined || names.every((n) => nameText(c.doc, corpus).includes(` ${n} `));
   const candidates: DocumentCandidate[] = stay
-    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1, titleCoverage: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id)]
-    : found.candidates;
+    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1, titleCoverage: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id && writesNames(c))]
+    : found.candidates.filter(writesNames);
   const nearest = found.candidates.slice(0, NEAREST_DOCUMENTS).map((c) => c.doc);
   const best = candidates[0];
   const evidence = best?.named || stay ? 1 : best?.evidence ?? 0;
