@@ -31,6 +31,14 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Kế hoạch phải bảo đảm theo hướng dẫn tại văn bản nào?').askedNumberType).toBeUndefined();
   });
 
+  it('asks the number of the text a document is based on when a basis lead names its type', () => {
+    expect(dq('Quyết định này được ban hành căn cứ Công văn số mấy?').fields).toEqual(['basis']);
+    expect(dq('Kế hoạch này thực hiện Nghị quyết nào, số mấy?').fields).toEqual(['basis']);
+    // The type's number is written: the document's own number is asked.
+    expect(dq('Báo cáo thực hiện Nghị quyết 26-NQ/TW có số ký hiệu là gì?').fields).toEqual(['number']);
+    expect(dq('Thông báo về nhu cầu công nghệ số mấy?').fields).toEqual(['number']);
+  });
+
   it('says what the answer must hold: a percentage or an amount rather than a count', () => {
     expect(dq('Tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?').asks).toEqual(['percent']);
     expect(dq('Tổng chi ngân sách năm 2025 là bao nhiêu tỷ đồng?').asks).toEqual(['money']);

@@ -86,6 +86,7 @@ const PROCEDURE_CUES = phrases([
   ...cues.notProcedureCues.map((p): [string, boolean] => [p, false]),
 ]);
 const LAW_CUES = phrases(cues.lawCues.map((p): [string, true] => [p, true]));
+const BASIS_LEADS = phrases(cues.basisLeads.map((p): [string, true] => [p, true]));
 
 const YEAR = /^(?:19|20)\d{2}$/u;
 /** A period written with its two years ("2021-2025", "2026 – 2030"). */
@@ -105,9 +106,20 @@ function mark(into: Set<number>, matches: ReadonlyArray<PhraseMatch<unknown>>): 
 export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const tokens = q.tokens;
   const fieldMatches = FIELD_CUES.match(tokens);
-  const fields: HeaderField[] = [];
-  for (const m of fieldMatches) if (!fields.includes(m.value)) fields.push(m.value);
   const typeMatches = TYPE_WORDS.match(tokens);
+  // "… ban hành căn cứ Thông báo kết luận số mấy?": the number of the text it is based on, a
+  // type named between a basis lead and the number cue, its number not written ("thực hiện
+  // Nghị quyết 26-NQ/TW … số ký hiệu" asks the report's own).
+  const leads = BASIS_LEADS.match(tokens);
+  const written = findDocumentNumbers(q.text);
+  const basisNumber = (m: PhraseMatch<HeaderField>) => m.value === 'number'
+    && leads.some((l) => l.end <= m.start && typeMatches.some((t) => t.value && t.start >= l.end && t.end <= m.start
+      && !written.some((n) => n.start >= tokens[t.end - 1]!.end && n.end <= tokens[m.start]!.start)));
+  const fields: HeaderField[] = [];
+  for (const m of fieldMatches) {
+    const field = basisNumber(m) ? 'basis' : m.value;
+    if (!fields.includes(field)) fields.push(field);
+  }
   const types: DocumentType[] = [];
   for (const m of typeMatches) if (m.value && !types.includes(m.value)) types.push(m.value);
   const serials: SerialRef[] = [];
