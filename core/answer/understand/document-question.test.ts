@@ -39,6 +39,10 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Thông báo về nhu cầu công nghệ số mấy?').fields).toEqual(['number']);
   });
 
+  it('answers whose conclusion a notice reports from its trích yếu, which names the person', () => {
+    expect(dq('Thông báo này là kết luận của ai?').fields).toEqual(['subject']);
+  });
+
   it('says what the answer must hold: a percentage or an amount rather than a count', () => {
     expect(dq('Tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?').asks).toEqual(['percent']);
     expect(dq('Tổng chi ngân sách năm 2025 là bao nhiêu tỷ đồng?').asks).toEqual(['money']);
