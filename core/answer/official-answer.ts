@@ -35,10 +35,12 @@ import { missingFactsMessage, officialRefusal, unknownNumberMessage } from './gr
 import { contentUnits, type ContentUnit, type TermWeight } from './retrieve/coverage.ts';
 import { documentTerms, searchDocuments, type DocumentCandidate } from './retrieve/document-evidence.ts';
 import { sourceKind } from './retrieve/document-kind.ts';
+import { chunkTerms, unionOf } from './retrieve/term-sets.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
 import { withEverydayTerms } from './understand/everyday-terms.ts';
+import { questionTokens } from './understand/phrase-match.ts';
 import { nameForm, properNames } from './understand/proper-names.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
@@ -115,7 +117,9 @@ function composeFrom(
     ? candidates.find((c) => c !== found && c.doc.id !== found.doc.id && c.evidence >= minEvidence && c.evidence >= found.evidence * SECOND_DOCUMENT_SHARE)
     : undefined;
   const target = second ? [found.doc, second.doc] : [found.doc];
-  return composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned).lines;
+  // The words the documents found use, for what tells a figure's subject.
+  const known = unionOf([...new Set([found, ...candidates.slice(0, FALLBACK_DOCUMENTS + 1)].map((c) => c.doc))].flatMap((doc) => chunksFor(corpus, doc).map(chunkTerms)));
+  return composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned, known).lines;
 }
 
 /** Run the document path; see the module comment. */
@@ -138,6 +142,9 @@ export async function answerFromDocuments(
     units = subjectUnits(q, dq, weight);
   }
   // The words that may say what a figure counts: the question's own, not the most common.
+  // A figure counts what an everyday word says in the documents' words too ("công ty" → "đơn vị").
+  const officialWords = q.terms.filter((t) => t.match.entry.kind === 'everyday').flatMap((t) => t.match.entry.official.flatMap((p) => questionTokens(p).map((k) => k.folded)));
+  dq = { ...dq, countedWords: new Set([...dq.countedWords, ...(dq.countedWords.size > 0 ? officialWords : [])]) };
   if (weight) dq = { ...dq, countedWords: new Set([...dq.countedWords].filter((w) => weight(w) >= COUNTED_WORD_MIN_WEIGHT)) };
   const asked = q.text;
   /** Numbers of unindexed documents the answer's sentences must name. */

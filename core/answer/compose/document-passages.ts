@@ -15,7 +15,7 @@ import { findDocumentNumbers } from '../../structure/document-numbers.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import { findFacts } from '../ground/facts.ts';
 import { quoteAround, withMark, type CitationList } from '../ground/citations.ts';
-import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
+import { coverage, passageTerms, unitFound, type ContentUnit, type TermSet } from '../retrieve/coverage.ts';
 import { chunkTerms, indexedTerms, unionOf } from '../retrieve/term-sets.ts';
 import { numberKey, PERIOD, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
 import type { MarkedChunk } from './document-header.ts';
@@ -179,6 +179,7 @@ function pieces(text: string, split: boolean): SentenceSpan[] {
 /** Score the sentences of the documents' best passages (see the module comment); exported for tests and tracing. */
 export function scoreSentences(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, mustName: readonly string[],
+  known?: TermSet,
 ): Scored[] {
   const out: Scored[] = [];
   const split = dq.asks.length > 0 && !dq.wantsList;
@@ -195,7 +196,11 @@ export function scoreSentences(
       // lacks them. A date or number the question states mostly names the document or the
       // event ("kết luận ngày 29/12/2025", "Nghị quyết 13-NQ/TU"), not each sentence asked for.
       const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_') && !/\d/u.test(t))) && unitFound(u, whole));
-      const subject = dq.asks.length > 0 && dq.shape === 'passage' ? units.filter((u) => u.weight >= SUBJECT_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !/\d/u.test(t)))) : [];
+      // Only words the documents found use: a pair across two phrases of the question ("gửi |
+      // số liệu") or an everyday word no document writes tells nothing of the subject.
+      const subject = dq.asks.length > 0 && dq.shape === 'passage'
+        ? units.filter((u) => u.weight >= SUBJECT_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !/\d/u.test(t))) && (!known || unitFound(u, known)))
+        : [];
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
@@ -254,14 +259,14 @@ function itemOf(p: Scored): string | undefined {
  */
 export function composeDocumentPassages(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, citations: CitationList,
-  mustName: readonly string[] = [],
+  mustName: readonly string[] = [], known?: TermSet,
 ): PassageAnswer {
   const named = mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase());
   const names = (s: Scored) => named.some((n) => s.text.replace(/\s+/gu, '').toUpperCase().includes(n));
   // A comparison sets the unindexed text's figure beside one stated elsewhere ("… cấp xã đạt
   // 85,35%, so với chỉ tiêu Nghị quyết 13-NQ/TU"): one side must name the text, not both.
   const comparison = dq.shape === 'comparison' && named.length > 0;
-  const scored = scoreSentences(dq, units, docs, comparison ? [] : named);
+  const scored = scoreSentences(dq, units, docs, comparison ? [] : named, known);
   const best = comparison ? scored.find(names) : scored[0];
   if (!best) return { lines: [], coverage: 0 };
   const max = dq.shape === 'comparison' ? MAX_COMPARISON_SENTENCES : MAX_OFFICIAL_SENTENCES;
