@@ -201,13 +201,16 @@ export function scoreSentences(
       const subject = dq.asks.length > 0 && dq.shape === 'passage'
         ? units.filter((u) => u.weight >= SUBJECT_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !/\d/u.test(t))) && (!known || unitFound(u, known)))
         : [];
+      const previous = chunks[chunks.indexOf(chunk) - 1];
+      const carried = previous && previous.sectionPath.join('.') === chunk.sectionPath.join('.') ? previous.text.slice(previous.text.lastIndexOf('\n') + 1) : '';
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
         if (text.length < MIN_SENTENCE_CHARS || chunk.headingTrail.includes(text)) return;
-        // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025").
+        // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025"),
+        // from the end of the section's previous chunk when the chunk begins inside it.
         const paragraphStart = chunk.text.lastIndexOf('\n', span.start) + 1;
-        const before = chunk.text.slice(paragraphStart, span.start);
+        const before = `${paragraphStart === 0 ? carried : ''}\n${chunk.text.slice(paragraphStart, span.start)}`;
         if (!yearsFound(dq, text, `${heading}\n${before}`, `${context}\n${chunk.text.slice(0, span.start)}`)) return;
         if (mustName.length > 0 && !mustName.some((n) => text.replace(/\s+/gu, '').toUpperCase().includes(n))) return;
         const terms = passageTerms(text);

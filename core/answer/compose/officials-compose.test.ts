@@ -214,6 +214,18 @@ describe('the subject of a figure asked', () => {
     expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: report }], new CitationList()).lines.join('\n')).toContain('81.935 học viên');
   });
 
+  it('reads the year of an event from the end of the section\'s previous chunk when the sentence\'s chunk begins inside its paragraph', () => {
+    const chunks = [
+      chunk('a) Khởi nghiệp\nTổ chức Ngày hội đổi mới sáng tạo năm 2025 với 300 đại biểu tham dự.', ['3', 'a'], ['a) Khởi nghiệp']),
+      chunk('Trong khuôn khổ Ngày hội, đã ký kết thỏa thuận hợp tác với 07 đơn vị.', ['3', 'a'], ['a) Khởi nghiệp']),
+    ];
+    const asked = parts('Trong khuôn khổ Ngày hội đổi mới sáng tạo năm 2025 đã ký kết thỏa thuận hợp tác với bao nhiêu đơn vị?');
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n')).toContain('07 đơn vị');
+    // Another section's chunk before it does not lend its year.
+    const apart = [{ ...chunks[0]!, sectionPath: ['2'] } as Chunk, chunks[1]!];
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: apart }], new CitationList()).lines.join('\n')).not.toContain('07 đơn vị');
+  });
+
   it('answers a figure asked of a period only from the text that gives it for that period', () => {
     const chunks = [chunk('Phối hợp tổ chức trưng bày sản phẩm STEM trong Cuộc thi Khoa học, kỹ thuật cấp tỉnh, năm học 2025-2026.', ['c'], ['c) Giáo dục STEM']), chunk('Trong năm 2025, tỉnh đã tổ chức các cuộc thi khoa học với 200 lượt học sinh tham gia.', ['a'], ['a) Khởi nghiệp'])];
     const asked = parts('Bao nhiêu học sinh tham gia cuộc thi khoa học năm học 2025-2026?');
