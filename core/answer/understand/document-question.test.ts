@@ -39,6 +39,13 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Thông báo về nhu cầu công nghệ số mấy?').fields).toEqual(['number']);
   });
 
+  it('takes a count cue of two words for no subject, and a bare one-word cue never', () => {
+    const tokensOf = (t: string) => { const q = analyzeQuestion(t); const d = analyzeDocumentQuestion(q); return q.tokens.filter((_, i) => d.cueTokens.has(i)).map((k) => k.folded); };
+    expect(tokensOf('tinh minh hien co tong cong bao nhieu doanh nghiep')).toEqual(['tong', 'cong', 'bao', 'nhieu']);
+    // "may" typed bare is "máy" here ("kho máy chủ"), not the cue "mấy".
+    expect(tokensOf('kho may chu du lieu chua duoc bao nhieu')).toEqual(['bao', 'nhieu']);
+  });
+
   it('answers whose conclusion a notice reports from its trích yếu, which names the person', () => {
     expect(dq('Thông báo này là kết luận của ai?').fields).toEqual(['subject']);
   });

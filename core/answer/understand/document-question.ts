@@ -165,6 +165,9 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const comparisonCues = COMPARISON_CUES.match(tokens);
   mark(cueTokens, listCues);
   mark(cueTokens, comparisonCues);
+  // "tổng cộng", "số lượng", "số liệu" ask for a count and name nothing counted ("mấy" typed
+  // bare may be "máy", so one-word cues stay).
+  mark(cueTokens, asked.filter((m) => m.value === 'number' && m.end - m.start >= 2));
   const procedure = PROCEDURE_CUES.match(tokens);
   const wantsComparison = comparisonCues.length > 0 || years.length >= 2;
   const wantsList = !wantsComparison && (listCues.length > 0 || (SECTION_NOUNS.match(tokens).length > 0 && !asks.some((a) => a !== 'date')));
