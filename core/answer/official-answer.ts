@@ -141,10 +141,10 @@ export async function answerFromDocuments(
     if (own.years.length === 1 && !own.wantsComparison) dq = { ...dq, wantsComparison: false, shape: dq.shape === 'comparison' ? 'passage' : dq.shape, years: own.years };
     units = subjectUnits(q, dq, weight);
   }
-  // The words that may say what a figure counts: the question's own, not the most common.
   // A figure counts what an everyday word says in the documents' words too ("công ty" → "đơn vị").
   const officialWords = q.terms.filter((t) => t.match.entry.kind === 'everyday').flatMap((t) => t.match.entry.official.flatMap((p) => questionTokens(p).map((k) => k.folded)));
-  dq = { ...dq, countedWords: new Set([...dq.countedWords, ...(dq.countedWords.size > 0 ? officialWords : [])]) };
+  if (dq.countedWords.size > 0) dq = { ...dq, countedWords: new Set([...dq.countedWords, ...officialWords]) };
+  // The words that may say what a figure counts: the question's own, not the most common.
   if (weight) dq = { ...dq, countedWords: new Set([...dq.countedWords].filter((w) => weight(w) >= COUNTED_WORD_MIN_WEIGHT)) };
   const asked = q.text;
   /** Numbers of unindexed documents the answer's sentences must name. */

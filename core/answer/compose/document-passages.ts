@@ -6,9 +6,9 @@
  * "bao nhiêu học sinh … năm học 2025-2026"), every year and period it names must be in the
  * sentence or the headings and passage above it, and so must enough of its subject — its
  * telling words and word pairs (tuning.ts, SUBJECT_MIN_SHARE): a count of businesses at a
- * fair does not answer how many businesses sell on the province's e-commerce platform. Further sentences are added while they cover more of
- * the question (a comparison takes one per side). A long sentence is cut around the fact,
- * never before it.
+ * fair does not answer how many businesses sell on the province's e-commerce platform.
+ * Further sentences are added while they cover more of the question (a comparison takes one
+ * per side). A long sentence is cut around the fact, never before it.
  */
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import { findDocumentNumbers } from '../../structure/document-numbers.ts';
