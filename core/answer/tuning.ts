@@ -233,7 +233,10 @@ export const EVIDENCE_PASSAGES = 3;
  * report) with the false refusals of 0.5; above 0.7 false refusals climb fast. Swept again
  * with the officials' everyday words (prompts/cues/everyday-official.vi.json): 0.55–0.65 all
  * give 2/121 false refusals, 19/21 and 35/35 refused; 0.7 gives 5/121, 0.5 lets one
- * citizens' question through. 0.55 kept, the low end of the flat stretch.
+ * citizens' question through. 0.55 kept, the low end of the flat stretch. Swept again after
+ * the subject, period and proper-name rules (issue 13, second round): 0.55–0.65 give 2/121
+ * false refusals, 21/21 and 35/35 refused; 0.4 gives 1/121 and 21/21 but lets two citizens'
+ * questions through, 0.7 5/121. 0.55 kept.
  */
 export const MIN_DOCUMENT_EVIDENCE = 0.55;
 /** Chunks of the answering document whose sentences are scored. Set by hand (issue 13). */
