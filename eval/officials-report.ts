@@ -44,8 +44,10 @@ function header(r: OfficialsEvalResult): string[] {
   return [
     `Command: \`npm run eval -- officials${fresh ? ` --set ${r.set}` : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    r.set === 'fresh2'
-      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+    r.set === 'fresh3'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh3.jsonl. **A third fresh set**: written from the documents and measured before the refusal rules were calibrated, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+      : r.set === 'fresh2'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on and first only scored; its refusal failures have since been read to calibrate the refusal rules, so it is development data now.`
       : fresh
       ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh.jsonl. **A fresh set**: written after the answerer's rules and at first only scored; its failures have since been read to fix their classes, so it is development data now.`
       : `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-questions.jsonl, drafting requests left out. **A development set**: the answerer's rules were written while reading it, so these figures flatter it; the issue's targets are for held-out questions.`,

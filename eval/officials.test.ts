@@ -83,5 +83,9 @@ describe('officials evaluation', () => {
     expect(officialsNames(r2)).toEqual({ base: `officials-fresh2-${r2.date}`, marker: 'eval-officials-fresh2' });
     expect(officialsSection(r2)).toContain('`npm run eval -- officials --set fresh2`');
     expect(officialsSection(r2)).toContain('**A second fresh set**');
+    const r3 = await runOfficialsEval({ indexDir: 'mem', corpus, answerer: new ScriptedAnswerer(), questions, set: 'fresh3' });
+    expect(officialsNames(r3)).toEqual({ base: `officials-fresh3-${r3.date}`, marker: 'eval-officials-fresh3' });
+    expect(officialsSection(r3)).toContain('`npm run eval -- officials --set fresh3`');
+    expect(officialsSection(r3)).toContain('**A third fresh set**');
   });
 });

@@ -11,7 +11,8 @@
  *   officials-questions.jsonl) asked as an official over the full index, scored by kind
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
  *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
- *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (only scored).
+ *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (read since as well),
+ *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (only scored: the held-out stand-in).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -44,7 +45,7 @@
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
- *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
+ *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -84,9 +85,8 @@ import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr
 const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
 type EvalSet = (typeof EVAL_SETS)[number];
 
-/** The sets of the parts that do not have them all (the third fresh set is the drafts' only). */
+/** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
-  officials: ['dev', 'fresh', 'fresh2'] satisfies OfficialSet[],
   traps: ['dev', 'fresh', 'fresh2'],
 };
 
@@ -104,7 +104,7 @@ interface EvalRun {
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2`,
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3`,
    * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
   set: EvalSet;

@@ -49,6 +49,16 @@ describe('officials: a document\'s own header', () => {
   });
 });
 
+describe('officials: what the documents do not hold', () => {
+  it('refuses a figure of a place no document writes, and answers the same figure of a place one does', async () => {
+    const other = await official('Tỉnh Bình Định hiện có bao nhiêu doanh nghiệp công nghệ số?');
+    expect(other.refused).toBe(true);
+    const own = await official('Khu vực Đông Quảng Ngãi đã triển khai bao nhiêu nhiệm vụ KH&CN?');
+    expect(own.refused).toBe(false);
+    expect(own.answer).toContain('50 nhiệm vụ');
+  });
+});
+
 describe('officials: shapes and ranking', () => {
   it('gives the whole list under the heading asked, each item cited', async () => {
     const r = await official('Kết luận ngày 29/12/2025 giao Sở Khoa học và Công nghệ những nhiệm vụ gì?');

@@ -8,7 +8,8 @@
  * 2. retrieve and select — the province's documents with their evidence: coverage of the
  *    question by each document's own terms and top passages together
  *    (retrieve/document-evidence.ts); the document the question names by number or by type
- *    and serial comes first; a number no indexed document bears is reported;
+ *    and serial comes first; a number no indexed document bears is reported; a document
+ *    that never writes a proper name of the question (understand/proper-names.ts) does not answer;
  * 3. compose by shape — header facts (compose/header-answer.ts), a whole list
  *    (compose/section-list.ts), a table row (compose/table-answer.ts), or the sentences that
  *    hold what is asked (compose/document-passages.ts);
@@ -34,10 +35,13 @@ import { missingFactsMessage, officialRefusal, unknownNumberMessage } from './gr
 import { contentUnits, type ContentUnit, type TermWeight } from './retrieve/coverage.ts';
 import { documentTerms, searchDocuments, type DocumentCandidate } from './retrieve/document-evidence.ts';
 import { sourceKind } from './retrieve/document-kind.ts';
+import { chunkTerms, unionOf } from './retrieve/term-sets.ts';
 import { visibleTo } from './retrieve/scope.ts';
 import type { AnswerRequest, AnswerResult } from './types.ts';
 import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/document-question.ts';
 import { withEverydayTerms } from './understand/everyday-terms.ts';
+import { questionTokens } from './understand/phrase-match.ts';
+import { nameForm, properNames } from './understand/proper-names.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -79,6 +83,18 @@ function chunksFor(corpus: Corpus, doc: DocumentRecord): Chunk[] {
   return corpus.chunksOf(doc.id);
 }
 
+const nameTexts = new WeakMap<DocumentRecord, string>();
+
+/** A document's title, issuer and text in the form proper names are matched in. */
+function nameText(doc: DocumentRecord, corpus: Corpus): string {
+  let text = nameTexts.get(doc);
+  if (text === undefined) {
+    text = nameForm([doc.title, doc.issuer ?? '', ...chunksFor(corpus, doc).map((c) => c.text)].join('\n'));
+    nameTexts.set(doc, text);
+  }
+  return text;
+}
+
 /**
  * The answer lines from one document found, by shape: the table row asked, else the whole
  * list, else the sentences that hold what is asked (of two documents, for a comparison that
@@ -101,7 +117,9 @@ function composeFrom(
     ? candidates.find((c) => c !== found && c.doc.id !== found.doc.id && c.evidence >= minEvidence && c.evidence >= found.evidence * SECOND_DOCUMENT_SHARE)
     : undefined;
   const target = second ? [found.doc, second.doc] : [found.doc];
-  return composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned).lines;
+  // The words the documents found use, for what tells a figure's subject.
+  const known = unionOf([...new Set([found, ...candidates.slice(0, FALLBACK_DOCUMENTS + 1)].map((c) => c.doc))].flatMap((doc) => chunksFor(corpus, doc).map(chunkTerms)));
+  return composeDocumentPassages(dq, units, target.map((doc) => ({ doc, chunks: chunksFor(corpus, doc) })), citations, mentioned, known).lines;
 }
 
 /** Run the document path; see the module comment. */
@@ -123,6 +141,9 @@ export async function answerFromDocuments(
     if (own.years.length === 1 && !own.wantsComparison) dq = { ...dq, wantsComparison: false, shape: dq.shape === 'comparison' ? 'passage' : dq.shape, years: own.years };
     units = subjectUnits(q, dq, weight);
   }
+  // A figure counts what an everyday word says in the documents' words too ("công ty" → "đơn vị").
+  const officialWords = q.terms.filter((t) => t.match.entry.kind === 'everyday').flatMap((t) => t.match.entry.official.flatMap((p) => questionTokens(p).map((k) => k.folded)));
+  if (dq.countedWords.size > 0) dq = { ...dq, countedWords: new Set([...dq.countedWords, ...officialWords]) };
   // The words that may say what a figure counts: the question's own, not the most common.
   if (weight) dq = { ...dq, countedWords: new Set([...dq.countedWords].filter((w) => weight(w) >= COUNTED_WORD_MIN_WEIGHT)) };
   const asked = q.text;
@@ -137,9 +158,13 @@ export async function answerFromDocuments(
   // A follow-up stays on the document in focus; so does a question that document covers well enough.
   const focusFound = focus ? found.candidates.find((c) => c.doc.id === focus.id) : undefined;
   const stay = focus && (followUp || (focusFound !== undefined && focusFound.evidence >= minEvidence && !found.candidates[0]?.named));
+  // A place, person or body the question names is one the answering document writes:
+  // "Tỉnh Gia Lai có bao nhiêu …" is not answered by the figure of Quảng Ngãi.
+  const names = properNames(q.text);
+  const writesNames = (c: DocumentCandidate) => c.named !== undefined || names.every((n) => nameText(c.doc, corpus).includes(` ${n} `));
   const candidates: DocumentCandidate[] = stay
-    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1, titleCoverage: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id)]
-    : found.candidates;
+    ? [{ doc: focus, rank: 0, chunks: focusFound?.chunks ?? [], evidence: 1, titleCoverage: 1 }, ...found.candidates.filter((c) => c.doc.id !== focus.id && writesNames(c))]
+    : found.candidates.filter(writesNames);
   const nearest = found.candidates.slice(0, NEAREST_DOCUMENTS).map((c) => c.doc);
   const best = candidates[0];
   const evidence = best?.named || stay ? 1 : best?.evidence ?? 0;

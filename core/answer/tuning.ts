@@ -233,7 +233,10 @@ export const EVIDENCE_PASSAGES = 3;
  * report) with the false refusals of 0.5; above 0.7 false refusals climb fast. Swept again
  * with the officials' everyday words (prompts/cues/everyday-official.vi.json): 0.55–0.65 all
  * give 2/121 false refusals, 19/21 and 35/35 refused; 0.7 gives 5/121, 0.5 lets one
- * citizens' question through. 0.55 kept, the low end of the flat stretch.
+ * citizens' question through. 0.55 kept, the low end of the flat stretch. Swept again after
+ * the subject, period and proper-name rules (issue 13, second round): 0.55–0.65 give 2/121
+ * false refusals, 21/21 and 35/35 refused; 0.4 gives 1/121 and 21/21 but lets two citizens'
+ * questions through, 0.7 5/121. 0.55 kept.
  */
 export const MIN_DOCUMENT_EVIDENCE = 0.55;
 /** Chunks of the answering document whose sentences are scored. Set by hand (issue 13). */
@@ -320,3 +323,22 @@ export const COUNTED_WORD_MIN_WEIGHT = 1.5;
 export const FACT_WINDOW_CHARS = 70;
 /** Weight of that window's coverage of the question in a sentence's score. Set by hand (issue 13). */
 export const FACT_WINDOW_WEIGHT = 0.6;
+/**
+ * The subject of a figure or date asked (document-passages.ts): the question's words and word
+ * pairs of at least {@link SUBJECT_UNIT_WEIGHT} (idf, numbers left out) that the documents
+ * found use, of which a sentence, the passage before it and its headings must hold
+ * {@link SUBJECT_MIN_SHARE} by weight for the sentence to answer a passage-shaped question
+ * that asks a number, an amount, a percentage or a date. Swept on dev + fresh + fresh2
+ * together (171 questions without follow-ups; changes against the answers before the rule).
+ * First counting every heavy unit: 5 / 0.3 refused 1 more not-answerable question; 5 / 0.4
+ * two but lost a right answer; 6 / 0.3 and 7 / 0.3 refused off-134 and off-234 and answered
+ * off-201 from the right sentence, nothing lost; at 0.4 a right everyday-words answer was
+ * lost (off-226). Pairs across two phrases of the question ("gửi | số liệu") are rare and so
+ * heavy, and held the share down; counting only units the documents found use (the answering
+ * and fallback documents), weight 6 gives the same at 0.3, also refuses off-329 at 0.4 and
+ * answers off-005 from the right sentence at 0.5–0.7, nothing lost; 0.8 loses off-104 and
+ * off-201, 0.9 three more; weight 5 at 0.4 loses off-201 and lets off-234 through, 7 and 8
+ * at 0.5 lose off-201 (and 8 off-007). 6 / 0.5 kept: the low end of the flat stretch.
+ */
+export const SUBJECT_UNIT_WEIGHT = 6;
+export const SUBJECT_MIN_SHARE = 0.5;

@@ -177,3 +177,21 @@ describe('the officials\' second fresh set', () => {
     expect(fresh2.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
   });
 });
+
+describe('the officials\' third fresh set', () => {
+  it('matches the real documents, covers every asked kind, holds at least 8 not answerable and shares no id or question with the other sets', async () => {
+    const [fresh3, dev, fresh, fresh2, docs] = await Promise.all([
+      loadOfficialQuestions(OFFICIAL_SETS.fresh3), loadOfficialQuestions(OFFICIAL_SETS.dev),
+      loadOfficialQuestions(OFFICIAL_SETS.fresh), loadOfficialQuestions(OFFICIAL_SETS.fresh2), loadCorpusDocs(),
+    ]);
+    expect(checkOfficialQuestions(fresh3, docs)).toEqual([]);
+    expect(fresh3.length).toBeGreaterThanOrEqual(32);
+    expect(fresh3.filter((q) => q.kind === 'unanswerable').length).toBeGreaterThanOrEqual(8);
+    const kinds = new Set(fresh3.map((q) => q.kind));
+    for (const k of OFFICIAL_KINDS.filter((k) => k !== 'draft')) expect(kinds).toContain(k);
+    const others = [...dev, ...fresh, ...fresh2];
+    const ids = new Set(others.map((q) => q.id));
+    const asked = new Set(others.map((q) => q.question.toLowerCase()));
+    expect(fresh3.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
+  });
+});

@@ -13,13 +13,15 @@ export const OFFICIALS_QUESTIONS_PATH = fileURLToPath(new URL('./officials-quest
  * The sets of officials' questions: `dev`, the development set the answerer's rules were
  * written from; `fresh`, questions of the same kinds written afterwards and first only
  * scored (its failures have since been read, so it is development data too); `fresh2`, a
- * second set written from the documents before those failures were worked on and only
- * scored (the nearest stand-in here for issue 13's held-out set).
+ * second set written from the documents before those failures were worked on, scored and
+ * later read for its refusal failures; `fresh3`, a third set written before the refusal
+ * rules were calibrated and only scored (the nearest stand-in here for issue 13's held-out set).
  */
 export const OFFICIAL_SETS = {
   dev: OFFICIALS_QUESTIONS_PATH,
   fresh: fileURLToPath(new URL('./officials-fresh.jsonl', import.meta.url)),
   fresh2: fileURLToPath(new URL('./officials-fresh2.jsonl', import.meta.url)),
+  fresh3: fileURLToPath(new URL('./officials-fresh3.jsonl', import.meta.url)),
 } as const;
 export type OfficialSet = keyof typeof OFFICIAL_SETS;
 

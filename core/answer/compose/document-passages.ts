@@ -3,17 +3,19 @@
  * sentences that hold what is asked, the fact first. A question that asks for a number, a
  * date, an amount, a percentage or another text's number is answered only by a sentence
  * that holds one the question does not already state ("năm học 2025-2026" does not answer
- * "bao nhiêu học sinh … năm học 2025-2026"), and every year it names must be in the
- * sentence or the headings above it. Further sentences are added while they cover more of
- * the question (a comparison takes one per side). A long sentence is cut around the fact,
- * never before it.
+ * "bao nhiêu học sinh … năm học 2025-2026"), every year and period it names must be in the
+ * sentence or the headings and passage above it, and so must enough of its subject — its
+ * telling words and word pairs (tuning.ts, SUBJECT_MIN_SHARE): a count of businesses at a
+ * fair does not answer how many businesses sell on the province's e-commerce platform.
+ * Further sentences are added while they cover more of the question (a comparison takes one
+ * per side). A long sentence is cut around the fact, never before it.
  */
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import { findDocumentNumbers } from '../../structure/document-numbers.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import { findFacts } from '../ground/facts.ts';
 import { quoteAround, withMark, type CitationList } from '../ground/citations.ts';
-import { coverage, passageTerms, unitFound, type ContentUnit } from '../retrieve/coverage.ts';
+import { coverage, passageTerms, unitFound, type ContentUnit, type TermSet } from '../retrieve/coverage.ts';
 import { chunkTerms, indexedTerms, unionOf } from '../retrieve/term-sets.ts';
 import { numberKey, PERIOD, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
 import type { MarkedChunk } from './document-header.ts';
@@ -21,7 +23,7 @@ import { noteLines } from './notes.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import {
   ASKED_FACT_BONUS, ASKED_SENTENCE_MIN_COVERAGE, CLAUSE_SPLIT_CHARS, FACT_WINDOW_CHARS, FACT_WINDOW_WEIGHT, COUNTED_WORD_WINDOW, RARE_UNIT_WEIGHT, RARE_UNITS_MIN_SHARE, FURTHER_SENTENCE_FLOOR, ITEM_HEADING_MAX_CHARS, NOTE_FACT_MIN_COVERAGE, LIST_QUOTE_MAX_CHARS, MAX_COMPARISON_SENTENCES, MAX_OFFICIAL_SENTENCES, MIN_SENTENCE_CHARS,
-  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES,  OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT,
+  MIN_SENTENCE_COVERAGE, MIN_SENTENCE_GAIN, OFFICIAL_PASSAGES,  OFFICIAL_SENTENCE_MAX_CHARS, PASSAGE_COVERAGE_WEIGHT, SUBJECT_MIN_SHARE, SUBJECT_UNIT_WEIGHT,
 } from '../tuning.ts';
 
 /** What the passage answer found. */
@@ -113,9 +115,15 @@ export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuest
  * 2026-2030 … số mấy" is not answered by a plan of 2025 or of 2025 - 2030 (a period the
  * question names only as the time of a fact may differ: a programme's own "giai đoạn 2016-2025").
  */
-function yearsFound(dq: DocumentQuestion, sentence: string, context: string): boolean {
+function yearsFound(dq: DocumentQuestion, sentence: string, context: string, trail: string): boolean {
   if (dq.periods.length > 0 && dq.asks.includes('docNumber')) {
     const own = [...`${context}\n${sentence}`.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
+    if (!dq.periods.some((p) => own.includes(p))) return false;
+  }
+  // A figure asked of a period ("năm học 2025-2026", "giai đoạn 2021-2025") is one the text
+  // gives for that period: the period is in the sentence, the passage before it or its headings.
+  if (dq.periods.length > 0 && dq.asks.length > 0 && dq.shape !== 'comparison') {
+    const own = [...`${trail}\n${context}\n${sentence}`.matchAll(PERIOD)].map((m) => `${m[1]}-${m[2]}`);
     if (!dq.periods.some((p) => own.includes(p))) return false;
   }
   return dq.shape === 'comparison' || dq.years.every((y) => sentence.includes(y) || context.includes(y));
@@ -171,6 +179,7 @@ function pieces(text: string, split: boolean): SentenceSpan[] {
 /** Score the sentences of the documents' best passages (see the module comment); exported for tests and tracing. */
 export function scoreSentences(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, mustName: readonly string[],
+  known?: TermSet,
 ): Scored[] {
   const out: Scored[] = [];
   const split = dq.asks.length > 0 && !dq.wantsList;
@@ -187,17 +196,29 @@ export function scoreSentences(
       // lacks them. A date or number the question states mostly names the document or the
       // event ("kết luận ngày 29/12/2025", "Nghị quyết 13-NQ/TU"), not each sentence asked for.
       const rare = rest.filter((u) => u.weight >= RARE_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !t.includes('_') && !/\d/u.test(t))) && unitFound(u, whole));
+      // Only words the documents found use: a pair across two phrases of the question ("gửi |
+      // số liệu") or an everyday word no document writes tells nothing of the subject.
+      const subject = dq.asks.length > 0 && dq.shape === 'passage'
+        ? units.filter((u) => u.weight >= SUBJECT_UNIT_WEIGHT && u.alternatives.every((a) => a.every((t) => !/\d/u.test(t))) && (!known || unitFound(u, known)))
+        : [];
+      const previous = chunks[chunks.indexOf(chunk) - 1];
+      const carried = previous && previous.sectionPath.join('.') === chunk.sectionPath.join('.') ? previous.text.slice(previous.text.lastIndexOf('\n') + 1) : '';
       const spans = pieces(chunk.text, split);
       spans.forEach((span) => {
         const text = chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
         if (text.length < MIN_SENTENCE_CHARS || chunk.headingTrail.includes(text)) return;
-        // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025").
+        // The paragraph up to the sentence: an event named earlier in it ("Ngày hội … năm 2025"),
+        // from the end of the section's previous chunk when the chunk begins inside it.
         const paragraphStart = chunk.text.lastIndexOf('\n', span.start) + 1;
-        const before = chunk.text.slice(paragraphStart, span.start);
-        if (!yearsFound(dq, text, `${heading}\n${before}`)) return;
+        const before = `${paragraphStart === 0 ? carried : ''}\n${chunk.text.slice(paragraphStart, span.start)}`;
+        if (!yearsFound(dq, text, `${heading}\n${before}`, `${context}\n${chunk.text.slice(0, span.start)}`)) return;
         if (mustName.length > 0 && !mustName.some((n) => text.replace(/\s+/gu, '').toUpperCase().includes(n))) return;
         const terms = passageTerms(text);
         if (rare.length > 0 && coverage(rare, terms) < RARE_UNITS_MIN_SHARE) return;
+        // A figure or date asked must stand where the question's subject is: its telling
+        // words and word pairs in the sentence, the passage before it or its headings.
+        if (subject.length > 0 && coverage(subject, unionOf([terms, contextTerms])) < SUBJECT_MIN_SHARE
+          && coverage(subject, unionOf([terms, contextTerms, passageTerms(chunk.text.slice(0, span.start))])) < SUBJECT_MIN_SHARE) return;
         const cov = coverage(asked, terms);
         let at = dq.asks.map((f) => askedFactAt(text, f, dq));
         // "… ban hành 04 Nghị quyết¹": the footnote on the passage holds what is asked.
@@ -241,14 +262,14 @@ function itemOf(p: Scored): string | undefined {
  */
 export function composeDocumentPassages(
   dq: DocumentQuestion, units: readonly ContentUnit[], docs: ReadonlyArray<{ doc: DocumentRecord; chunks: readonly Chunk[] }>, citations: CitationList,
-  mustName: readonly string[] = [],
+  mustName: readonly string[] = [], known?: TermSet,
 ): PassageAnswer {
   const named = mustName.map((n) => n.replace(/\s+/gu, '').toUpperCase());
   const names = (s: Scored) => named.some((n) => s.text.replace(/\s+/gu, '').toUpperCase().includes(n));
   // A comparison sets the unindexed text's figure beside one stated elsewhere ("… cấp xã đạt
   // 85,35%, so với chỉ tiêu Nghị quyết 13-NQ/TU"): one side must name the text, not both.
   const comparison = dq.shape === 'comparison' && named.length > 0;
-  const scored = scoreSentences(dq, units, docs, comparison ? [] : named);
+  const scored = scoreSentences(dq, units, docs, comparison ? [] : named, known);
   const best = comparison ? scored.find(names) : scored[0];
   if (!best) return { lines: [], coverage: 0 };
   const max = dq.shape === 'comparison' ? MAX_COMPARISON_SENTENCES : MAX_OFFICIAL_SENTENCES;

@@ -189,6 +189,53 @@ describe('passages that hold the fact asked', () => {
   });
 });
 
+describe('the subject of a figure asked', () => {
+  // Term statistics as the index gives them: word pairs rare (telling), single words common.
+  const weighted = (question: string) => {
+    const q = analyzeQuestion(question);
+    const dq = analyzeDocumentQuestion(q);
+    return { dq, units: contentUnits({ ...q, content: q.content.filter((i) => !dq.cueTokens.has(i)) }, (t) => (t.includes('_') ? 8 : 2)) };
+  };
+  const report = [
+    chunk('a) Hoạt động khởi nghiệp\n- Có 40 lượt tổ chức, doanh nghiệp tham gia trưng bày sản phẩm tại Ngày hội đổi mới sáng tạo.', ['3', 'a'], ['a) Hoạt động khởi nghiệp']),
+    chunk('d) Thương mại điện tử\nDuy trì sàn thương mại điện tử của tỉnh, đưa thông tin doanh nghiệp lên hệ thống.', ['4', 'd'], ['d) Thương mại điện tử']),
+    chunk('(2) Triển khai khóa tập huấn trên Cổng Bình dân học vụ số của tỉnh. Thống kê số liệu đến hiện tại: Tổng số tài khoản học viên tham gia: 81.935 học viên.', ['4', 'a'], ['a) Tập huấn']),
+  ];
+
+  it('answers a figure only where the question\'s subject stands, not a figure of the same kind about another matter', () => {
+    const asked = weighted('Sàn thương mại điện tử của tỉnh có bao nhiêu doanh nghiệp?');
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: report }], new CitationList()).lines).toEqual([]);
+    const event = weighted('Ngày hội đổi mới sáng tạo có bao nhiêu doanh nghiệp?');
+    expect(composeDocumentPassages(event.dq, event.units, [{ doc: doc(), chunks: report }], new CitationList()).lines.join('\n')).toContain('40 lượt');
+  });
+
+  it('finds the subject in the passage before the sentence that holds the figure', () => {
+    const asked = weighted('Cổng Bình dân học vụ số có bao nhiêu tài khoản học viên?');
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: report }], new CitationList()).lines.join('\n')).toContain('81.935 học viên');
+  });
+
+  it('reads the year of an event from the end of the section\'s previous chunk when the sentence\'s chunk begins inside its paragraph', () => {
+    const chunks = [
+      chunk('a) Khởi nghiệp\nTổ chức Ngày hội đổi mới sáng tạo năm 2025 với 300 đại biểu tham dự.', ['3', 'a'], ['a) Khởi nghiệp']),
+      chunk('Trong khuôn khổ Ngày hội, đã ký kết thỏa thuận hợp tác với 07 đơn vị.', ['3', 'a'], ['a) Khởi nghiệp']),
+    ];
+    const asked = parts('Trong khuôn khổ Ngày hội đổi mới sáng tạo năm 2025 đã ký kết thỏa thuận hợp tác với bao nhiêu đơn vị?');
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n')).toContain('07 đơn vị');
+    // Another section's chunk before it does not lend its year.
+    const apart = [{ ...chunks[0]!, sectionPath: ['2'] } as Chunk, chunks[1]!];
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks: apart }], new CitationList()).lines.join('\n')).not.toContain('07 đơn vị');
+  });
+
+  it('answers a figure asked of a period only from the text that gives it for that period', () => {
+    const chunks = [chunk('Phối hợp tổ chức trưng bày sản phẩm STEM trong Cuộc thi Khoa học, kỹ thuật cấp tỉnh, năm học 2025-2026.', ['c'], ['c) Giáo dục STEM']), chunk('Trong năm 2025, tỉnh đã tổ chức các cuộc thi khoa học với 200 lượt học sinh tham gia.', ['a'], ['a) Khởi nghiệp'])];
+    const asked = parts('Bao nhiêu học sinh tham gia cuộc thi khoa học năm học 2025-2026?');
+    expect(asked.dq.periods).toEqual(['2025-2026']);
+    expect(composeDocumentPassages(asked.dq, asked.units, [{ doc: doc(), chunks }], new CitationList()).lines).toEqual([]);
+    const year = parts('Bao nhiêu học sinh tham gia cuộc thi khoa học năm 2025?');
+    expect(composeDocumentPassages(year.dq, year.units, [{ doc: doc(), chunks }], new CitationList()).lines.join('\n')).toContain('200 lượt');
+  });
+});
+
 describe('header facts', () => {
   const stored = doc({
     number: '114/TB-SKHCN', issuedDate: '2026-06-04', title: 'Danh mục nhu cầu công nghệ',

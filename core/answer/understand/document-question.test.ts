@@ -31,12 +31,33 @@ describe('analyzeDocumentQuestion', () => {
     expect(dq('Kế hoạch phải bảo đảm theo hướng dẫn tại văn bản nào?').askedNumberType).toBeUndefined();
   });
 
+  it('asks the number of the text a document is based on when a basis lead names its type', () => {
+    expect(dq('Quyết định này được ban hành căn cứ Công văn số mấy?').fields).toEqual(['basis']);
+    expect(dq('Kế hoạch này thực hiện Nghị quyết nào, số mấy?').fields).toEqual(['basis']);
+    // The type's number is written: the document's own number is asked.
+    expect(dq('Báo cáo thực hiện Nghị quyết 26-NQ/TW có số ký hiệu là gì?').fields).toEqual(['number']);
+    expect(dq('Thông báo về nhu cầu công nghệ số mấy?').fields).toEqual(['number']);
+  });
+
+  it('takes a count cue of two words for no subject, and a bare one-word cue never', () => {
+    const tokensOf = (t: string) => { const q = analyzeQuestion(t); const d = analyzeDocumentQuestion(q); return q.tokens.filter((_, i) => d.cueTokens.has(i)).map((k) => k.folded); };
+    expect(tokensOf('tinh minh hien co tong cong bao nhieu doanh nghiep')).toEqual(['tong', 'cong', 'bao', 'nhieu']);
+    // "may" typed bare is "máy" here ("kho máy chủ"), not the cue "mấy".
+    expect(tokensOf('kho may chu du lieu chua duoc bao nhieu')).toEqual(['bao', 'nhieu']);
+  });
+
+  it('answers whose conclusion a notice reports from its trích yếu, which names the person', () => {
+    expect(dq('Thông báo này là kết luận của ai?').fields).toEqual(['subject']);
+  });
+
   it('says what the answer must hold: a percentage or an amount rather than a count', () => {
     expect(dq('Tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?').asks).toEqual(['percent']);
     expect(dq('Tổng chi ngân sách năm 2025 là bao nhiêu tỷ đồng?').asks).toEqual(['money']);
     expect(dq('Có bao nhiêu doanh nghiệp công nghệ số?').asks).toEqual(['number']);
     expect(dq('Lễ đó tổ chức ngày nào?').asks).toEqual(['date']);
     expect(dq('Tỉnh bố trí kinh phí cho thí điểm không?').asks).toEqual([]);
+    // The cue asks how much on its own, without a separate "bao nhiêu".
+    expect(dq('Hệ thống camera được đầu tư bao nhiêu tiền?').asks).toEqual(['money']);
   });
 
   it('needs single years, not the ends of a period, and keeps the question\'s own numbers and dates', () => {

@@ -86,6 +86,7 @@ const PROCEDURE_CUES = phrases([
   ...cues.notProcedureCues.map((p): [string, boolean] => [p, false]),
 ]);
 const LAW_CUES = phrases(cues.lawCues.map((p): [string, true] => [p, true]));
+const BASIS_LEADS = phrases(cues.basisLeads.map((p): [string, true] => [p, true]));
 
 const YEAR = /^(?:19|20)\d{2}$/u;
 /** A period written with its two years ("2021-2025", "2026 – 2030"). */
@@ -105,9 +106,20 @@ function mark(into: Set<number>, matches: ReadonlyArray<PhraseMatch<unknown>>): 
 export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const tokens = q.tokens;
   const fieldMatches = FIELD_CUES.match(tokens);
-  const fields: HeaderField[] = [];
-  for (const m of fieldMatches) if (!fields.includes(m.value)) fields.push(m.value);
   const typeMatches = TYPE_WORDS.match(tokens);
+  // "… ban hành căn cứ Thông báo kết luận số mấy?": the number of the text it is based on, a
+  // type named between a basis lead and the number cue, its number not written ("thực hiện
+  // Nghị quyết 26-NQ/TW … số ký hiệu" asks the report's own).
+  const leads = BASIS_LEADS.match(tokens);
+  const written = findDocumentNumbers(q.text);
+  const basisNumber = (m: PhraseMatch<HeaderField>) => m.value === 'number'
+    && leads.some((l) => l.end <= m.start && typeMatches.some((t) => t.value && t.start >= l.end && t.end <= m.start
+      && !written.some((n) => n.start >= tokens[t.end - 1]!.end && n.end <= tokens[m.start]!.start)));
+  const fields: HeaderField[] = [];
+  for (const m of fieldMatches) {
+    const field = basisNumber(m) ? 'basis' : m.value;
+    if (!fields.includes(field)) fields.push(field);
+  }
   const types: DocumentType[] = [];
   for (const m of typeMatches) if (m.value && !types.includes(m.value)) types.push(m.value);
   const serials: SerialRef[] = [];
@@ -123,7 +135,9 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   // "bao nhiêu phần trăm", "tỷ lệ … bao nhiêu": a percentage is asked, not a count; "bao nhiêu
   // tỷ đồng": an amount. "kinh phí" named without a number cue asks for no amount.
   if (asks.includes('percent')) asks = asks.filter((a) => a !== 'number');
-  if (asks.includes('money')) asks = asks.includes('number') ? asks.filter((a) => a !== 'number') : asks.filter((a) => a !== 'money');
+  // A money cue that itself asks how much ("bao nhiêu tiền") asks for an amount on its own.
+  const amountAsked = asks.includes('number') || asked.some((m) => m.value === 'money' && cues.askedFacts.number.some((n) => m.phrase.includes(n)));
+  if (asks.includes('money')) asks = amountAsked ? asks.filter((a) => a !== 'number') : asks.filter((a) => a !== 'money');
   let askedNumberType: DocumentType | undefined;
   for (const m of asked.filter((a) => a.value === 'docNumber')) {
     // "kế hoạch số mấy", "tại quyết định nào": the type written right before the cue, or in it.
@@ -151,6 +165,9 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const comparisonCues = COMPARISON_CUES.match(tokens);
   mark(cueTokens, listCues);
   mark(cueTokens, comparisonCues);
+  // "tổng cộng", "số lượng", "số liệu" ask for a count and name nothing counted ("mấy" typed
+  // bare may be "máy", so one-word cues stay).
+  mark(cueTokens, asked.filter((m) => m.value === 'number' && m.end - m.start >= 2));
   const procedure = PROCEDURE_CUES.match(tokens);
   const wantsComparison = comparisonCues.length > 0 || years.length >= 2;
   const wantsList = !wantsComparison && (listCues.length > 0 || (SECTION_NOUNS.match(tokens).length > 0 && !asks.some((a) => a !== 'date')));
