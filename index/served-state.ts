@@ -64,11 +64,11 @@ export interface ServedState extends Omit<IndexState, 'chunks' | 'unloadedSegmen
   loadStats?: LoadStats;
 }
 
-/** Segments and bytes read versus reused when a version was opened. */
+/** Chunk segments read versus reused when a version was opened (and the bytes read), and whether the embedder was reused. */
 export interface LoadStats {
   segmentsRead: number;
   segmentsReused: number;
-  bytesRead: number;
+  segmentBytesRead: number;
   embedderReused: boolean;
 }
 
@@ -85,7 +85,7 @@ async function readChunkStore(versionDir: string, manifest: Manifest, previous: 
       const bytes = await readFileShared(path);
       segment = { bytes, lines: scanSegment(bytes) };
       stats.segmentsRead++;
-      stats.bytesRead += bytes.byteLength;
+      stats.segmentBytesRead += bytes.byteLength;
     }
     builder.addSegment(segment.bytes, segment.lines);
     segments.set(identity, segment);
@@ -102,7 +102,7 @@ async function readChunkStore(versionDir: string, manifest: Manifest, previous: 
 export async function loadServedState(versionDir: string, opts: { embedder?: Embedder; from?: SharedIndexParts; previous?: ServedState } = {}): Promise<ServedState> {
   const { from } = opts;
   const previous = from ? undefined : opts.previous?.reusable;
-  const stats: LoadStats = { segmentsRead: 0, segmentsReused: 0, bytesRead: 0, embedderReused: false };
+  const stats: LoadStats = { segmentsRead: 0, segmentsReused: 0, segmentBytesRead: 0, embedderReused: false };
   const manifest = await readManifest(versionDir);
   const docList = await readDocuments(versionDir);
   const docs = new Map(docList.map((d) => [d.id, d]));
