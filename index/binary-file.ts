@@ -3,7 +3,7 @@
  * magic "TLAB1\n", uint32 header length, header JSON, then 8-byte-aligned array bytes.
  * Used for the BM25 postings and the embedder's matrices.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../core/errors.ts';
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f32';
@@ -55,27 +55,29 @@ export interface BinaryContent<H> {
   arrays: Record<string, NumericArray>;
 }
 
-/**
- * Decode what encodeBinary wrote; arrays are views over one copied ArrayBuffer, or over
- * one SharedArrayBuffer with `shared` (so that worker threads can be handed the same
- * memory: posting a view of a SharedArrayBuffer shares it).
- */
-export function decodeBinary<H>(data: Buffer, opts: { shared?: boolean } = {}): BinaryContent<H> {
-  if (data.length < MAGIC.length + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
+interface ParsedHead<H> {
+  header: H;
+  arrays: Array<{ name: string; kind: ArrayKind; offset: number; length: number }>;
+}
+
+/** The header of a file's first bytes, and where its array bytes start. */
+function decodeHead<H>(data: Buffer, fileLength: number): { parsed: ParsedHead<H>; headPadded: number } | { needs: number } {
+  if (fileLength < MAGIC.length + 4 || (data.length >= MAGIC.length && !data.subarray(0, MAGIC.length).equals(MAGIC))) {
     throw new AppError('INDEX_CORRUPT', 'bad binary magic');
   }
+  if (data.length < MAGIC.length + 4) return { needs: MAGIC.length + 4 };
   const headLen = data.readUInt32LE(MAGIC.length);
   const headEnd = MAGIC.length + 4 + headLen;
-  if (headEnd > data.length) throw new AppError('INDEX_CORRUPT', 'truncated binary header');
-  let parsed: { header: H; arrays: Array<{ name: string; kind: ArrayKind; offset: number; length: number }> };
+  if (headEnd > fileLength) throw new AppError('INDEX_CORRUPT', 'truncated binary header');
+  if (headEnd > data.length) return { needs: headEnd };
   try {
-    parsed = JSON.parse(data.subarray(MAGIC.length + 4, headEnd).toString('utf8'));
+    return { parsed: JSON.parse(data.subarray(MAGIC.length + 4, headEnd).toString('utf8')) as ParsedHead<H>, headPadded: Math.ceil(headEnd / 8) * 8 };
   } catch (err) {
     throw new AppError('INDEX_CORRUPT', 'bad binary header', { cause: err });
   }
-  const headPadded = Math.ceil(headEnd / 8) * 8;
-  const body = opts.shared ? new SharedArrayBuffer(data.length - headPadded) : new ArrayBuffer(data.length - headPadded);
-  new Uint8Array(body).set(data.subarray(headPadded));
+}
+
+function viewArrays<H>(parsed: ParsedHead<H>, body: ArrayBuffer | SharedArrayBuffer): BinaryContent<H> {
   const arrays: Record<string, NumericArray> = {};
   for (const e of parsed.arrays) {
     const bytesPer = e.kind === 'u8' ? 1 : e.kind === 'u16' ? 2 : 4;
@@ -85,6 +87,62 @@ export function decodeBinary<H>(data: Buffer, opts: { shared?: boolean } = {}): 
   return { header: parsed.header, arrays };
 }
 
+/**
+ * Decode what encodeBinary wrote; arrays are views over one copied ArrayBuffer, or over
+ * one SharedArrayBuffer with `shared` (so that worker threads can be handed the same
+ * memory: posting a view of a SharedArrayBuffer shares it).
+ */
+export function decodeBinary<H>(data: Buffer, opts: { shared?: boolean } = {}): BinaryContent<H> {
+  const head = decodeHead<H>(data, data.length);
+  if ('needs' in head) throw new AppError('INDEX_CORRUPT', 'truncated binary header');
+  const body = opts.shared ? new SharedArrayBuffer(data.length - head.headPadded) : new ArrayBuffer(data.length - head.headPadded);
+  new Uint8Array(body).set(data.subarray(head.headPadded));
+  return viewArrays(head.parsed, body);
+}
+
+/** Fill `into` from `fh` at `position` (a short read is a truncated file). */
+async function readFully(fh: FileHandle, into: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < into.length;) {
+    const { bytesRead } = await fh.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw new AppError('INDEX_CORRUPT', 'file shorter than its size');
+    done += bytesRead;
+  }
+}
+
+/** A whole file read straight into a SharedArrayBuffer (no intermediate copy). */
+export async function readFileShared(path: string): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const out = new Uint8Array(new SharedArrayBuffer((await fh.stat()).size));
+    await readFully(fh, out, 0);
+    return out;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Read and decode a file written by encodeBinary. With `shared`, the array bytes are read
+ * straight into one SharedArrayBuffer: a large file costs one read, not a read and a copy.
+ */
 export async function readBinaryFile<H>(path: string, opts: { shared?: boolean } = {}): Promise<BinaryContent<H>> {
-  return decodeBinary<H>(await readFile(path), opts);
+  if (!opts.shared) return decodeBinary<H>(await readFile(path), opts);
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    let first = Buffer.alloc(Math.min(size, 64 * 1024));
+    await readFully(fh, first, 0);
+    let head = decodeHead<H>(first, size);
+    if ('needs' in head) {
+      first = Buffer.alloc(head.needs);
+      await readFully(fh, first, 0);
+      head = decodeHead<H>(first, size);
+      if ('needs' in head) throw new AppError('INDEX_CORRUPT', 'truncated binary header');
+    }
+    const body = new SharedArrayBuffer(Math.max(0, size - head.headPadded));
+    await readFully(fh, new Uint8Array(body), head.headPadded);
+    return viewArrays(head.parsed, body);
+  } finally {
+    await fh.close();
+  }
 }

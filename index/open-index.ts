@@ -36,6 +36,11 @@ export interface OpenIndexOptions {
   view?: (doc: StoredDocument) => StoredDocument;
   /** Another thread's copy of this same version (its `shared`), opened without a copy. */
   from?: SharedIndexParts;
+  /**
+   * The version served so far: the files the new version shares with it (linked chunk
+   * segments, an unchanged embedder) are taken from it instead of read again.
+   */
+  previous?: OpenIndex;
 }
 
 /** Open the active version of an index directory (or the version named in `opts`). */
@@ -46,6 +51,7 @@ export async function openIndex(indexDir: string, opts: OpenIndexOptions = {}): 
   const state = await loadServedState(join(versionsDir(dir), version), {
     ...(opts.embedder ? { embedder: opts.embedder } : {}),
     ...(opts.from ? { from: opts.from } : {}),
+    ...(opts.previous ? { previous: opts.previous.state } : {}),
   });
   const { view } = opts;
   const document = view

@@ -10,19 +10,24 @@
  * Each thread keeps its own small parts: the document records (admin overrides apply to
  * them), the BM25 term table as strings, and the HNSW graph, which hnswlib-node holds in
  * native memory per instance (docs/SCALING.md, "Memory", for the figures).
+ *
+ * Opening the next version with the served one as `previous` reuses what the two share:
+ * the chunk segments and the embedder directory the writer linked unchanged (same file
+ * identity, index/file-identity.ts) are not read again (docs/SCALING.md, "Where re-index
+ * propagation time goes").
  */
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { LsaModelJson } from '../core/embed/lsa-embedder.ts';
 import type { Embedder } from '../core/ports.ts';
-import { readBinaryFile, type BinaryContent } from './binary-file.ts';
-import { ChunkStore, ChunkStoreBuilder, type SharedChunks } from './chunk-store.ts';
+import { readBinaryFile, readFileShared, type BinaryContent } from './binary-file.ts';
+import { ChunkStore, ChunkStoreBuilder, scanSegment, type SegmentLines, type SharedChunks } from './chunk-store.ts';
+import { dirIdentity, fileIdentity } from './file-identity.ts';
 import { loadEmbedder, readLsaModel } from './embedders/load-embedder.ts';
 import { HnswIndex } from './hnsw-index.ts';
 import {
   bm25FromFile, readDocuments, readManifest, segmentName, VERSION_FILES,
-  type Bm25FileHeader, type IndexState, type StoredChunk,
+  type Bm25FileHeader, type IndexState,
 } from './index-state.ts';
 import type { Manifest } from './manifest-file.ts';
 
@@ -34,58 +39,90 @@ export interface SharedIndexParts {
   lsa?: BinaryContent<LsaModelJson>;
 }
 
+/** A segment as read: its bytes (shared memory) and where its lines are. */
+interface ReadSegment {
+  bytes: Uint8Array;
+  lines: SegmentLines;
+}
+
+/** What the main thread decoded from a version's files, by file identity, for the next version. */
+export interface ReusableParts {
+  /** Chunk segments by file identity. */
+  segments: Map<string, ReadSegment>;
+  /** The embedder and its LSA model file, by the identity of the embedder directory. */
+  embedder?: { identity: string; spec: string; embedder: Embedder; lsa?: BinaryContent<LsaModelJson> };
+}
+
 /** A served version: an IndexState whose chunks are a read-only shared store. */
 export interface ServedState extends Omit<IndexState, 'chunks' | 'unloadedSegments' | 'embedderDir'> {
   chunks: ChunkStore;
   /** What answer worker threads are handed to open this same version. */
   shared: SharedIndexParts;
+  /** What the next version may reuse (absent in a state opened from another thread's parts). */
+  reusable?: ReusableParts;
+  /** How much of this version was read from disk, and how much reused from the previous one. */
+  loadStats?: LoadStats;
 }
 
-const NEWLINE = 0x0a;
+/** Chunk segments read versus reused when a version was opened (and the bytes read), and whether the embedder was reused. */
+export interface LoadStats {
+  segmentsRead: number;
+  segmentsReused: number;
+  segmentBytesRead: number;
+  embedderReused: boolean;
+}
 
-/** Read every chunk segment of a version into one shared store. */
-async function readChunkStore(versionDir: string, manifest: Manifest): Promise<ChunkStore> {
+/** Read every chunk segment of a version into one shared store, reusing the segments `previous` read. */
+async function readChunkStore(versionDir: string, manifest: Manifest, previous: ReusableParts | undefined, stats: LoadStats): Promise<{ store: ChunkStore; segments: Map<string, ReadSegment> }> {
   const paths = Object.entries(manifest.files).filter(([, f]) => f.docIds.length > 0).map(([key]) => join(versionDir, VERSION_FILES.chunks, segmentName(key)));
-  let bytes = 0;
-  for (const path of paths) bytes += (await stat(path)).size;
-  const builder = new ChunkStoreBuilder(bytes, manifest.nextLabel);
+  const builder = new ChunkStoreBuilder(manifest.nextLabel);
+  const segments = new Map<string, ReadSegment>();
   for (const path of paths) {
-    const data = await readFile(path);
-    for (let start = 0; start < data.length;) {
-      let end = data.indexOf(NEWLINE, start);
-      if (end < 0) end = data.length;
-      if (end > start) {
-        const line = data.subarray(start, end);
-        const { label } = JSON.parse(line.toString('utf8')) as Pick<StoredChunk, 'label'>;
-        builder.add(label, line);
-      }
-      start = end + 1;
+    const identity = await fileIdentity(path);
+    let segment = previous?.segments.get(identity);
+    if (segment) stats.segmentsReused++;
+    else {
+      const bytes = await readFileShared(path);
+      segment = { bytes, lines: scanSegment(bytes) };
+      stats.segmentsRead++;
+      stats.segmentBytesRead += bytes.byteLength;
     }
+    builder.addSegment(segment.bytes, segment.lines);
+    segments.set(identity, segment);
   }
-  return builder.finish();
+  return { store: builder.finish(), segments };
 }
 
 /**
  * Load a version for serving. Without `from`, the shared parts are read from the version
- * directory (the main thread); with `from`, another thread's parts are opened as they are
- * (an answer worker), and only the per-thread parts are read from disk.
+ * directory (the main thread), reusing what `previous` (the version served so far) read
+ * from the same files; with `from`, another thread's parts are opened as they are (an
+ * answer worker), and only the per-thread parts are read from disk.
  */
-export async function loadServedState(versionDir: string, opts: { embedder?: Embedder; from?: SharedIndexParts } = {}): Promise<ServedState> {
+export async function loadServedState(versionDir: string, opts: { embedder?: Embedder; from?: SharedIndexParts; previous?: ServedState } = {}): Promise<ServedState> {
   const { from } = opts;
+  const previous = from ? undefined : opts.previous?.reusable;
+  const stats: LoadStats = { segmentsRead: 0, segmentsReused: 0, segmentBytesRead: 0, embedderReused: false };
   const manifest = await readManifest(versionDir);
   const docList = await readDocuments(versionDir);
   const docs = new Map(docList.map((d) => [d.id, d]));
   let chunks: ChunkStore;
+  let segments: Map<string, ReadSegment> | undefined;
   try {
-    chunks = from ? ChunkStore.fromShared(from.chunks) : await readChunkStore(versionDir, manifest);
+    if (from) chunks = ChunkStore.fromShared(from.chunks);
+    else ({ store: chunks, segments } = await readChunkStore(versionDir, manifest, previous, stats));
   } catch (err) {
     throw new AppError('INDEX_CORRUPT', `cannot read chunks in ${versionDir}`, { cause: err });
   }
   const bm25File = from?.bm25 ?? await readBinaryFile<Bm25FileHeader>(join(versionDir, VERSION_FILES.bm25), { shared: true });
   const bm25 = bm25FromFile(bm25File);
   const embedderDir = join(versionDir, VERSION_FILES.embedder);
-  const lsa = opts.embedder || manifest.embedder.kind !== 'lsa' ? undefined : from?.lsa ?? await readLsaModel(embedderDir, { shared: true });
-  const embedder = opts.embedder ?? (await loadEmbedder(manifest.embedder, embedderDir, lsa));
+  const spec = JSON.stringify(manifest.embedder);
+  const embedderIdentity = from || opts.embedder ? undefined : await dirIdentity(embedderDir).catch(() => undefined);
+  const same = embedderIdentity !== undefined && previous?.embedder?.identity === embedderIdentity && previous.embedder.spec === spec ? previous.embedder : undefined;
+  const lsa = opts.embedder || manifest.embedder.kind !== 'lsa' ? undefined : from?.lsa ?? same?.lsa ?? await readLsaModel(embedderDir, { shared: true });
+  const embedder = opts.embedder ?? same?.embedder ?? (await loadEmbedder(manifest.embedder, embedderDir, lsa));
+  stats.embedderReused = same !== undefined;
   if (embedder.id !== manifest.embedder.id || embedder.dimension !== manifest.embedder.dimension) {
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
   }
@@ -94,8 +131,18 @@ export async function loadServedState(versionDir: string, opts: { embedder?: Emb
   if (docs.size !== manifest.counts.documents || liveLabels.length !== manifest.counts.chunks || chunks.size !== liveLabels.length) {
     throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
   }
+  // The segments' labels were read from the lines' ends, not parsed: every document's
+  // label must be one of them (with the counts above, the two sets are then equal).
+  for (const label of liveLabels) if (!chunks.has(label)) throw new AppError('INDEX_CORRUPT', `chunk ${label} missing in ${versionDir}`);
   return {
     manifest, docs, chunks, bm25, vectors, embedder, sourceDir: versionDir,
     shared: { chunks: chunks.shared(), bm25: bm25File, ...(lsa ? { lsa } : {}) },
+    ...(segments ? {
+      reusable: {
+        segments,
+        ...(embedderIdentity !== undefined && !opts.embedder ? { embedder: { identity: embedderIdentity, spec, embedder, ...(lsa ? { lsa } : {}) } } : {}),
+      },
+      loadStats: stats,
+    } : {}),
   };
 }

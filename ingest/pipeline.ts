@@ -74,6 +74,8 @@ export interface IngestOptions {
   /** How it runs: the CLI (default) or a server job (`job` names it). */
   via?: 'cli' | 'job';
   job?: string;
+  /** The cluster node whose worker runs this (named in the LOCK, ingest/store/lock.ts). */
+  lockNode?: string;
   maxBytes?: number;
   /** OCR settings and limits for scanned pages and images. */
   ocr?: OcrOptions;
@@ -156,7 +158,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const by = opts.by ?? cliUser();
   const via = opts.via ?? 'cli';
   const keep = opts.keepVersions;
-  const release = await acquireLock(indexDir, via === 'job' ? 'reindex-worker' : 'cli');
+  const release = await acquireLock(indexDir, via === 'job' ? 'reindex-worker' : 'cli', opts.lockNode ? { node: opts.lockNode } : {});
   try {
     await sweepVersions(indexDir, keep);
     const current = await readCurrent(indexDir);

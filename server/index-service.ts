@@ -84,13 +84,16 @@ export class IndexService {
     if (!active) throw new AppError('INDEX_NOT_FOUND', `no published index in ${this.opts.indexDir}`);
     if (this.served && active === this.served.version) return this.served;
     const started = performance.now();
-    const index = await openIndex(this.opts.indexDir, { version: active, ...(this.opts.view ? { view: this.opts.view } : {}) });
+    const index = await openIndex(this.opts.indexDir, {
+      version: active, ...(this.opts.view ? { view: this.opts.view } : {}), ...(this.served ? { previous: this.served } : {}),
+    });
+    const openMs = Math.round(performance.now() - started);
     await this.opts.beforeServe?.(index);
     const previous = this.served?.version;
     this.served = index;
     this.opts.logger?.info({
       version: index.version, previous, documents: index.state.docs.size, chunks: index.state.chunks.size,
-      loadMs: Math.round(performance.now() - started),
+      openMs, loadMs: Math.round(performance.now() - started), ...index.state.loadStats,
     }, 'index served');
     this.opts.onServed?.(index);
     return index;

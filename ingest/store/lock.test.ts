@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, parseLock, staleReason } from './lock.ts';
+import { acquireLock, parseLock, removeDeadNodeLock, staleReason } from './lock.ts';
 
 let dir: string;
 const children: number[] = [];
@@ -85,5 +85,32 @@ describe('index lock', () => {
   it('never takes over a lock written by another host', async () => {
     await writeFile(lockFile(), JSON.stringify({ pid: 1, host: 'other-host.example', role: 'cli' }));
     await expect(acquireLock(dir)).rejects.toMatchObject({ code: 'INDEX_LOCKED' });
+  });
+
+  it('never takes over a lock of another host that names no cluster node, even one with a node that is alive', async () => {
+    await writeFile(lockFile(), JSON.stringify({ pid: 1, host: 'other-host.example', role: 'reindex-worker' }));
+    expect(await removeDeadNodeLock(dir, { alive: () => Promise.resolve(false), graceMs: 0 })).toBeUndefined();
+    await writeFile(lockFile(), JSON.stringify({ pid: 1, host: 'other-host.example', role: 'reindex-worker', node: 'n1.ab' }));
+    expect(await removeDeadNodeLock(dir, { alive: () => Promise.resolve(true), graceMs: 0 })).toBeUndefined();
+    await expect(acquireLock(dir)).rejects.toMatchObject({ code: 'INDEX_LOCKED' });
+  });
+
+  it('removes the lock of a dead node of another host, unless it came back or the lock changed during the grace', async () => {
+    const dead = JSON.stringify({ pid: 1, host: 'other-host.example', role: 'reindex-worker', node: 'n1.ab' });
+    await writeFile(lockFile(), dead);
+    let calls = 0;
+    expect(await removeDeadNodeLock(dir, { alive: () => Promise.resolve(calls++ > 0), graceMs: 10 })).toBeUndefined();
+    const taken = JSON.stringify({ pid: 2, host: 'third-host.example', role: 'reindex-worker', node: 'n3.cd' });
+    expect(await removeDeadNodeLock(dir, {
+      alive: async () => {
+        await writeFile(lockFile(), taken);
+        return false;
+      },
+      graceMs: 10,
+    })).toBeUndefined();
+    expect(await readFile(lockFile(), 'utf8')).toBe(taken);
+    await writeFile(lockFile(), dead);
+    expect(await removeDeadNodeLock(dir, { alive: () => Promise.resolve(false), graceMs: 10 })).toMatchObject({ node: 'n1.ab', pid: 1 });
+    await (await acquireLock(dir))();
   });
 });

@@ -9,7 +9,10 @@
  *   yet): it is killed, then the lock is taken over;
  * - otherwise INDEX_LOCKED.
  *
- * A lock written by another host (an index on a shared mount) is never taken over.
+ * A lock written by another host (an index on a shared mount) is never taken over here:
+ * its pid means nothing on this machine. In a cluster (REDIS_URL) the lock also names the
+ * node whose worker holds it, and a node takes over a lock whose holder node has left the
+ * cluster's presence (removeDeadNodeLock, called by server/cluster/queue-worker.ts).
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
@@ -33,6 +36,8 @@ export interface LockHolder {
   /** Start time of the process in clock ticks since boot (Linux), to tell a reused pid. */
   startTicks?: string;
   at?: string;
+  /** The cluster node (its presence instance, server/cluster/node-presence.ts) whose worker holds it. */
+  node?: string;
 }
 
 /** How long to wait for a killed orphan to be gone. */
@@ -76,12 +81,13 @@ export function parseLock(text: string): LockHolder | undefined {
   }
 }
 
-/** What this process writes into a lock it takes. */
-export function ownLock(role: LockRole): LockHolder {
+/** What this process writes into a lock it takes (`node`: the cluster node it works for). */
+export function ownLock(role: LockRole, node?: string): LockHolder {
   const ticks = startTicksOf(process.pid);
   return {
     pid: process.pid, ppid: process.ppid, host: hostname(), role,
     ...(ticks ? { startTicks: ticks } : {}), at: new Date().toISOString(),
+    ...(node ? { node } : {}),
   };
 }
 
@@ -110,14 +116,14 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
  * killed first). Returns a release function. Throws INDEX_LOCKED while a live writer holds
  * it, and INDEX_DIR_* when the directory cannot be written.
  */
-export async function acquireLock(indexDir: string, role: LockRole = 'cli'): Promise<() => Promise<void>> {
+export async function acquireLock(indexDir: string, role: LockRole = 'cli', opts: { node?: string } = {}): Promise<() => Promise<void>> {
   try {
     await mkdir(indexDir, { recursive: true });
   } catch (err) {
     throw (await indexDirError(indexDir, err)) ?? err;
   }
   const path = join(indexDir, LOCK_FILE);
-  const mine = JSON.stringify(ownLock(role));
+  const mine = JSON.stringify(ownLock(role, opts.node));
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fh = await open(path, 'wx');
@@ -156,4 +162,35 @@ export async function acquireLock(indexDir: string, role: LockRole = 'cli'): Pro
     }
   }
   throw new AppError('INDEX_LOCKED', `could not lock ${indexDir}`);
+}
+
+/** How a node asks the cluster whether another node is alive (server/cluster/node-presence.ts). */
+export interface DeadNodeCheck {
+  /** Whether the node (presence instance) named in a lock is alive; throws when that cannot be known. */
+  alive: (node: string) => Promise<boolean>;
+  /** How long the holder node must stay absent before its lock is taken over. */
+  graceMs: number;
+  /** This machine's name (default: the host name). */
+  host?: string;
+}
+
+/**
+ * Remove the directory's LOCK when it was written on another machine by a worker of a
+ * cluster node that is no longer alive, and stayed so for `graceMs`: that machine is gone
+ * (or its node is), and its pid cannot be checked from here. Returns the removed holder,
+ * or undefined when there is no such lock (a lock of this machine is judged by
+ * acquireLock). When the presence cannot be read (Redis away) nothing is removed.
+ */
+export async function removeDeadNodeLock(indexDir: string, check: DeadNodeCheck): Promise<LockHolder | undefined> {
+  const path = join(indexDir, LOCK_FILE);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const holder = text === undefined ? undefined : parseLock(text);
+  if (!holder?.node || !holder.host || holder.host === (check.host ?? hostname())) return undefined;
+  if (await check.alive(holder.node)) return undefined;
+  await sleep(check.graceMs);
+  if (await check.alive(holder.node)) return undefined;
+  // Another node may have taken it over meanwhile: remove only the lock that was judged.
+  if ((await readFile(path, 'utf8').catch(() => '')) !== text) return undefined;
+  await rm(path, { force: true });
+  return holder;
 }

@@ -128,7 +128,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     conversations: new RedisConversations(link, config.CONVERSATION_TTL_MIN * 60, logger),
     asks: new RedisAskLedger(link, presence, config.REQUEST_TIMEOUT_MS, logger),
     announcer: new RedisAnnouncer(link, logger),
-    jobs: (options) => new QueuedJobs(link, { ...options, nodeId, lockMs: config.JOB_LOCK_MS }, logger),
+    jobs: (options) => new QueuedJobs(link, { ...options, nodeId, lockMs: config.JOB_LOCK_MS, presence }, logger),
     socketAdapter,
     get health() {
       return health;

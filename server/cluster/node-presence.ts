@@ -72,6 +72,11 @@ export class NodePresence {
     this.timer.unref();
   }
 
+  /** Whether `instance` (this node's or another's) is alive: its key was renewed within ALIVE_TTL_MS. Throws while Redis is away. */
+  async isAlive(instance: string): Promise<boolean> {
+    return (await this.link.client.exists(this.link.key('alive', instance))) === 1;
+  }
+
   /** Stop renewing and drop this instance's keys: the others see it gone at once. */
   async stop(): Promise<void> {
     clearInterval(this.timer);

@@ -12,7 +12,9 @@ import { JOB_MESSAGES } from '../jobs/job-errors.ts';
 import { toJobProgress, type JobInfo, type JobOptions } from '../jobs/job-info.ts';
 import { resultOf, workerRequest, type JobResult, type RunSettings, type StopReason } from '../jobs/job-run.ts';
 import { DEFAULT_WORKER_PATH, forkWorker, type WorkerHandle } from '../jobs/worker-process.ts';
+import { removeDeadNodeLock } from '../../ingest/store/lock.ts';
 import type { RedisJobHistory } from './job-history.ts';
+import type { NodePresence } from './node-presence.ts';
 import type { RedisLink } from './redis-link.ts';
 
 export const QUEUE_NAME = 'reindex';
@@ -31,7 +33,17 @@ export interface QueueWorkerOptions extends RunSettings {
   lockMs: number;
   /** BullMQ's key prefix. */
   prefix: string;
+  /** This node's presence: named in the LOCK by its workers, and asked about other LOCK holders. */
+  presence?: Pick<NodePresence, 'instance' | 'isAlive'>;
+  /** How long a LOCK's holder node must stay absent before its lock is taken over. */
+  deadNodeLockGraceMs?: number;
 }
+
+/**
+ * Default of `deadNodeLockGraceMs`: a node is absent ALIVE_TTL_MS (3 s) after its last
+ * heartbeat; the grace adds as much again for a node that is only slow to renew.
+ */
+export const DEAD_NODE_LOCK_GRACE_MS = 5_000;
 
 interface Run {
   info: JobInfo;
@@ -117,7 +129,9 @@ export class QueueWorker {
     await this.history.put(info);
     this.update(snapshot(info));
 
-    const worker = forkWorker(this.opts.workerPath ?? DEFAULT_WORKER_PATH, workerRequest(this.opts, id, job.data.by, job.data.options), {
+    await this.takeOverDeadNodeLock(id);
+    const settings = this.opts.presence ? { ...this.opts, lockNode: this.opts.presence.instance } : this.opts;
+    const worker = forkWorker(this.opts.workerPath ?? DEFAULT_WORKER_PATH, workerRequest(settings, id, job.data.by, job.data.options), {
       onProgress: (p) => {
         run.info.progress = toJobProgress(p);
         this.update(snapshot(run.info));
@@ -148,6 +162,25 @@ export class QueueWorker {
       throw new WaitingError();
     }
     await this.finish(run.info, resultOf(exit, run.stopReason, this.opts.timeoutMs));
+  }
+
+  /**
+   * Remove an index LOCK left on the shared volume by a node of another machine that has
+   * left the cluster (ingest/store/lock.ts, removeDeadNodeLock); a lock of this machine is
+   * judged by the worker's own acquireLock. Without Redis nothing is removed.
+   */
+  private async takeOverDeadNodeLock(id: string): Promise<void> {
+    const { presence } = this.opts;
+    if (!presence) return;
+    try {
+      const holder = await removeDeadNodeLock(this.opts.indexDir, {
+        alive: (node) => presence.isAlive(node),
+        graceMs: this.opts.deadNodeLockGraceMs ?? DEAD_NODE_LOCK_GRACE_MS,
+      });
+      if (holder) this.logger.warn({ job: id, holder }, 'index LOCK of a node that left the cluster taken over');
+    } catch (err) {
+      this.logger.warn({ job: id, err: (err as Error).message }, 'index LOCK holder not checked: cluster presence unreadable');
+    }
   }
 
   private stop(run: Run | undefined, reason: StopReason): void {

@@ -10,6 +10,9 @@
  * - A node that dies stops renewing its job's lock; after `lockMs` BullMQ's stalled check
  *   on another node moves the job back to the queue and that node's worker runs it again
  *   (the dead node's worker process kills itself and frees the index LOCK, parent-watchdog.ts).
+ *   When the whole machine died, its worker's LOCK stays on the shared volume: it names
+ *   the worker's node, and once that node has been absent from the cluster's presence
+ *   for a grace period the node running the job removes it (queue-worker.ts).
  *   A node that shuts down hands its running job back to the queue for another node.
  * - A cancel from any node is published on a channel; the building node stops its worker
  *   process. A cancel mark in Redis also stops a job that has not started yet or whose node
@@ -29,6 +32,7 @@ import { DEFAULT_RETRY, mergeOptions, RETRYABLE, retryDelay, type RetryPolicy } 
 import { onJobRedis, RedisJobHistory } from './job-history.ts';
 import { cancelChannel, cancelMark, QUEUE_NAME, QueueWorker, type QueuedData } from './queue-worker.ts';
 import type { JobEvents, JobQueue, JobRequest } from './ports.ts';
+import type { NodePresence } from './node-presence.ts';
 import { LuaScript, type RedisLink } from './redis-link.ts';
 
 export interface QueuedJobsOptions extends RunSettings {
@@ -44,6 +48,13 @@ export interface QueuedJobsOptions extends RunSettings {
    * died is noticed, and its job taken over, within about 1.5 × this (default 10 s).
    */
   lockMs?: number;
+  /**
+   * This node's presence: its workers name it in the index LOCK, and a LOCK named by a
+   * node on another machine that is no longer alive is taken over before a job runs.
+   */
+  presence?: Pick<NodePresence, 'instance' | 'isAlive'>;
+  /** How long a LOCK's holder node must stay absent before its lock is taken over (default 5 s). */
+  deadNodeLockGraceMs?: number;
 }
 
 const DEFAULT_LOCK_MS = 10_000;

@@ -26,6 +26,8 @@ export interface RunSettings {
   maxRemovalShare?: number;
   keepVersions?: number;
   embedder?: EmbedderConfig;
+  /** The cluster node the workers run for (its presence instance), named in the index LOCK. */
+  lockNode?: string;
 }
 
 /** Why a run was stopped by the server rather than ending by itself. */
@@ -50,6 +52,7 @@ export function workerRequest(settings: RunSettings, jobId: string, user: string
       ...(s.keepVersions !== undefined ? { keepVersions: s.keepVersions } : {}),
       ...(s.maxBytes !== undefined ? { maxBytes: s.maxBytes } : {}),
       ...(s.embedder ? { embedder: s.embedder } : {}),
+      ...(s.lockNode ? { lockNode: s.lockNode } : {}),
     },
   };
 }

@@ -74,6 +74,7 @@ async function run(raw: unknown): Promise<void> {
       ...(o.job ? { job: o.job } : {}),
       ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
       ...(o.embedder ? { embedder: o.embedder } : {}),
+      ...(o.lockNode ? { lockNode: o.lockNode } : {}),
       onProgress: (p) => progress.push(p),
     });
     progress.flush();

@@ -29,6 +29,8 @@ export interface WorkerStartOptions {
   job?: string;
   maxBytes?: number;
   embedder?: EmbedderConfig;
+  /** The cluster node the worker runs for (its presence instance), written into the LOCK. */
+  lockNode?: string;
 }
 
 export interface WorkerStart {
@@ -74,6 +76,7 @@ export const workerStartSchema = z.object({
     job: z.string().optional(),
     maxBytes: z.number().positive().optional(),
     embedder: embedderSchema.optional(),
+    lockNode: z.string().min(1).optional(),
   }),
 });
 
