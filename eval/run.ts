@@ -42,7 +42,9 @@
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
- *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
+ *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (read since: development data)
+ *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
+ *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2 the second batch)
  *   npm run eval -- officials --set fresh2  # the officials' second fresh set (a held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
@@ -71,7 +73,8 @@ import type { OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
-import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, FRESH2_DRAFTS_PATH, FRESH_DRAFTS_PATH, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
@@ -81,8 +84,14 @@ import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2'] as const;
-type EvalSet = OfficialSet & DraftSet & (typeof EVAL_SETS)[number];
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+type EvalSet = (typeof EVAL_SETS)[number];
+
+/** The set for a part that has only some of them (officials, drafts: no fresh3); throws otherwise. */
+function setFor<T extends EvalSet>(part: string, set: EvalSet, known: readonly T[]): T {
+  if (!(known as readonly EvalSet[]).includes(set)) throw new Error(`${part} has no --set ${set}; known: ${known.join(', ')}`);
+  return set as T;
+}
 
 /** What one `npm run eval` does, from its flags and the configuration. */
 interface EvalRun {
@@ -111,18 +120,21 @@ async function fullIndex(run: EvalRun): Promise<string> {
 
 async function answersPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runAnswerEval({ indexDir });
+  const set = setFor('answers', values.set, ['dev', 'fresh'] as const);
+  // The held-out set has no unanswerable questions of its own: the development ones are not asked again.
+  const fresh = set === 'fresh' ? { set: 'fresh' as const, questions: await loadProcedureQuestions(PROCEDURE_FRESH_PATH), unanswerable: [] } : {};
+  const result = await runAnswerEval({ indexDir, ...fresh });
   process.stdout.write(`${answersSummary(result)}\n`);
   if (values.write) {
     const files = await writeAnswerReport(result);
     process.stdout.write(`report: ${files.md}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-answers', answersSection(result));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'fresh' ? 'eval-answers-fresh' : 'eval-answers', answersSection(result));
   }
 }
 
 async function officialsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runOfficialsEval({ indexDir, set: values.set });
+  const result = await runOfficialsEval({ indexDir, set: setFor<OfficialSet>('officials', values.set, ['dev', 'fresh', 'fresh2']) });
   process.stdout.write(`${officialsSummary(result)}\n`);
   if (values.write) {
     const files = await writeOfficialsReport(result);
@@ -143,7 +155,7 @@ async function curvePart(values: EvalRun): Promise<void> {
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
   if (values.set !== 'dev') {
-    const path = values.set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
+    const path = { fresh: FRESH_CITIZEN_TRAPS_PATH, fresh2: FRESH2_CITIZEN_TRAPS_PATH, fresh3: FRESH3_CITIZEN_TRAPS_PATH }[values.set];
     const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
     process.stdout.write(`${values.set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
     if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${values.set}`, trapsFreshSection(result, values.set));
@@ -166,7 +178,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set: DraftSet = values.set;
+  const set = setFor<DraftSet>('drafts', values.set, ['dev', 'fresh', 'fresh2']);
   const questions = set === 'dev' ? undefined : await loadFreshDrafts(set === 'fresh2' ? FRESH2_DRAFTS_PATH : FRESH_DRAFTS_PATH);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
