@@ -36,6 +36,17 @@ export const FOCUS_CHUNK_LIMIT = 200;
  * passage sharing only generic or place words, does not. Round 1 (7c7fd13).
  */
 export const DEFAULT_MIN_COVERAGE = 0.62;
+
+/**
+ * Below this coverage by the best retrieved passage, a citizen's question that shows no
+ * administrative intent is out of scope (understand/scope.ts) rather than unanswered.
+ * Measured on the full index (issue 14, round 4), over the citizen questions refused as
+ * NO_SOURCE that say no administrative word: the everyday ones of unanswerable.jsonl and
+ * the trap sets' out-of-scope questions reach 0.12–0.34; the in-scope ones (normal
+ * questions, officials' questions asked as a citizen) 0.37 and up, except one officials'
+ * question typed without diacritics (0.32). 0.40 would take four in-scope ones.
+ */
+export const OUT_OF_SCOPE_MAX_COVERAGE = 0.35;
 /** Weight of a question word without term statistics. Not measured; set by hand in round 1 (7c7fd13). */
 export const UNWEIGHTED_WORD = 1;
 /**

@@ -93,6 +93,7 @@ export async function retrieve(
     adjust: (doc) => preferenceAdjustment(cues, doc, corpus.chunksOf(doc.id)),
     fieldTerms: (hit) => chunkTerms(corpus.chunk(hit.label) ?? chunkOfHit(hit)),
   });
+  if (process.env.DEBUG_C4 && choice) console.error(`choice ${choice.doc.sourceId} p=${choice.precision.toFixed(2)} r=${choice.recall.toFixed(2)} rareMissed=${choice.rareMissed}/${choice.rareTotal} score=${choice.score.toFixed(2)} unseen=${unseen} acc=${acceptsProcedure(choice, unseen)} rare=${!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc))}`);
   const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
   // A citizen is answered first from the texts in force on the day asked; the others follow.
   const ranked = req.role === 'citizen' && req.asOf ? preferInForce(passages, req.asOf).map((p, rank) => ({ ...p, rank })) : passages;
