@@ -39,7 +39,7 @@ import { askedPeriod, withoutPeriod } from './understand/asked-period.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { intentsOutsideTitle } from './understand/intent.ts';
 import { analyzeQuestion } from './understand/question.ts';
-import { isOutOfScope } from './understand/scope.ts';
+import { isOutOfScope } from './understand/out-of-scope.ts';
 import { COVERED_PROCEDURE_RECALL, DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {

@@ -86,14 +86,13 @@ export async function retrieve(
     const doc = visible(h.docId);
     return doc ? indexedTerms(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : NO_TERMS;
   });
-  const unseen = unseenWords(q, indexed);
+  const unseen = unseenWords(q, indexed, weight);
   const cues = preferenceCues(q, req.role);
   const choice = chooseProcedure(q, units, procedureHits, visible, {
     ...(weight ? { weight } : {}),
     adjust: (doc) => preferenceAdjustment(cues, doc, corpus.chunksOf(doc.id)),
     fieldTerms: (hit) => chunkTerms(corpus.chunk(hit.label) ?? chunkOfHit(hit)),
   });
-  if (process.env.DEBUG_C4 && choice) console.error(`choice ${choice.doc.sourceId} p=${choice.precision.toFixed(2)} r=${choice.recall.toFixed(2)} rareMissed=${choice.rareMissed}/${choice.rareTotal} score=${choice.score.toFixed(2)} unseen=${unseen} acc=${acceptsProcedure(choice, unseen)} rare=${!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc))}`);
   const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
   // A citizen is answered first from the texts in force on the day asked; the others follow.
   const ranked = req.role === 'citizen' && req.asOf ? preferInForce(passages, req.asOf).map((p, rank) => ({ ...p, rank })) : passages;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUT_OF_SCOPE_MAX_COVERAGE } from '../tuning.ts';
 import { analyzeQuestion } from './question.ts';
-import { isOutOfScope, showsAdministrativeIntent } from './scope.ts';
+import { isOutOfScope, showsAdministrativeIntent } from './out-of-scope.ts';
 
 describe('administrative intent', () => {
   it('is shown by a procedure or document word, with or without diacritics', () => {
@@ -10,8 +10,10 @@ describe('administrative intent', () => {
     }
   });
 
-  it('is shown by an everyday term of the dictionary alone', () => {
+  it('is shown by a dictionary term that stands for an administrative thing, not by one for an everyday thing', () => {
     expect(showsAdministrativeIntent(analyzeQuestion('làm sổ đỏ ở đâu'))).toBe(true);
+    expect(showsAdministrativeIntent(analyzeQuestion('hỏi về CCCD'))).toBe(true);
+    expect(showsAdministrativeIntent(analyzeQuestion('giá vé máy bay đi Hà Nội tuần sau'))).toBe(false);
   });
 
   it('is not shown by everyday questions, even those sharing a word with procedures', () => {
