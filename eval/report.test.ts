@@ -21,6 +21,8 @@ describe('answer report', () => {
     expect(fresh).toContain('eval/reports/answers-fresh-2026-11-23.md');
     expect(answersSection(result)).toContain('`npm run eval -- answers`');
     expect(answersSection(result)).not.toContain('procedure-fresh');
+    const noUnanswerable = answersSection({ ...result, set: 'fresh', unanswerable: { questions: 0, correctRefusals: rate(0, 0) } });
+    expect(noUnanswerable).not.toContain('Correct refusals');
   });
 
   it('summarises the run with targets, latency and per-intent tables', () => {

@@ -37,7 +37,10 @@ function metrics(r: AnswerEvalResult): Metric[] {
     { label: `Gold procedure in retrieval top ${r.k}`, value: r.procedure.goldRetrieved, target: ANSWER_TARGETS.goldRetrieved, kind: 'min' },
     { label: 'Gold procedure cited', value: r.procedure.goldCited, target: ANSWER_TARGETS.goldCited, kind: 'min' },
     { label: 'Expected facts in answer', value: r.procedure.factsFound, target: ANSWER_TARGETS.factsFound, kind: 'min' },
-    { label: 'Correct refusals (unanswerable)', value: r.unanswerable.correctRefusals, target: ANSWER_TARGETS.correctRefusals, kind: 'min' },
+    // A set without unanswerable questions (the held-out one) has no refusal rate to meet.
+    ...(r.unanswerable.questions > 0
+      ? [{ label: 'Correct refusals (unanswerable)', value: r.unanswerable.correctRefusals, target: ANSWER_TARGETS.correctRefusals, kind: 'min' as const }]
+      : []),
     { label: 'False refusals (answerable)', value: r.procedure.falseRefusals, target: ANSWER_TARGETS.falseRefusals, kind: 'max' },
   ];
 }
