@@ -27,11 +27,16 @@ export interface AnswerEvalOptions {
   corpus?: Corpus;
   /** Default: eval/datasets/procedure-questions.jsonl and unanswerable.jsonl. */
   questions?: ProcedureQuestion[];
+  /** Which question set is asked, for the reports (default `dev`). */
+  set?: AnswerSet;
   unanswerable?: UnanswerableQuestion[];
   /** Hits asked of retrieval alone (default 10). */
   k?: number;
   onProgress?: (done: number, total: number) => void;
 }
+
+/** The development questions, or the held-out fresh ones (eval/datasets/procedure-fresh.jsonl). */
+export type AnswerSet = 'dev' | 'fresh';
 
 /** `n` of `of`, and their ratio (0 when `of` is 0). */
 export interface Rate {
@@ -94,6 +99,8 @@ export interface AnswerEvalResult {
   machine: string;
   node: string;
   k: number;
+  /** The question set asked; absent means `dev`. */
+  set?: AnswerSet;
   procedure: {
     questions: number;
     followUps: number;
@@ -163,7 +170,7 @@ function failureOf(o: QuestionOutcome): AnswerFailure | undefined {
 /** Score outcomes (pure; {@link runAnswerEval} collects them). */
 export function scoreAnswerEval(
   outcomes: QuestionOutcome[],
-  meta: Pick<AnswerEvalResult, 'date' | 'indexDir' | 'answerer' | 'machine' | 'node' | 'k'>,
+  meta: Pick<AnswerEvalResult, 'date' | 'indexDir' | 'answerer' | 'machine' | 'node' | 'k' | 'set'>,
 ): AnswerEvalResult {
   const procedure = outcomes.filter((o) => o.set === 'procedure');
   const unanswerable = outcomes.filter((o) => o.set === 'unanswerable');
@@ -271,5 +278,6 @@ export async function runAnswerEval(opts: AnswerEvalOptions): Promise<AnswerEval
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     k,
+    ...(opts.set ? { set: opts.set } : {}),
   });
 }

@@ -14,6 +14,17 @@ const outcomes: QuestionOutcome[] = [
 const result = scoreAnswerEval(outcomes, { date: '2026-11-23', indexDir: 'data/full-index', answerer: 'extractive', machine: '2 × CPU, 4 GiB', node: 'v20', k: 10 });
 
 describe('answer report', () => {
+  it('names the held-out set\'s command, file and report when the run asked it', () => {
+    const fresh = answersSection({ ...result, set: 'fresh' });
+    expect(fresh).toContain('`npm run eval -- answers --set fresh`');
+    expect(fresh).toContain('eval/datasets/procedure-fresh.jsonl');
+    expect(fresh).toContain('eval/reports/answers-fresh-2026-11-23.md');
+    expect(answersSection(result)).toContain('`npm run eval -- answers`');
+    expect(answersSection(result)).not.toContain('procedure-fresh');
+    const noUnanswerable = answersSection({ ...result, set: 'fresh', unanswerable: { questions: 0, correctRefusals: rate(0, 0) } });
+    expect(noUnanswerable).not.toContain('Correct refusals');
+  });
+
   it('summarises the run with targets, latency and per-intent tables', () => {
     expect(result.procedure.goldCited).toEqual(rate(1, 2));
     const section = answersSection(result);

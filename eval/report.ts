@@ -37,7 +37,10 @@ function metrics(r: AnswerEvalResult): Metric[] {
     { label: `Gold procedure in retrieval top ${r.k}`, value: r.procedure.goldRetrieved, target: ANSWER_TARGETS.goldRetrieved, kind: 'min' },
     { label: 'Gold procedure cited', value: r.procedure.goldCited, target: ANSWER_TARGETS.goldCited, kind: 'min' },
     { label: 'Expected facts in answer', value: r.procedure.factsFound, target: ANSWER_TARGETS.factsFound, kind: 'min' },
-    { label: 'Correct refusals (unanswerable)', value: r.unanswerable.correctRefusals, target: ANSWER_TARGETS.correctRefusals, kind: 'min' },
+    // A set without unanswerable questions (the held-out one) has no refusal rate to meet.
+    ...(r.unanswerable.questions > 0
+      ? [{ label: 'Correct refusals (unanswerable)', value: r.unanswerable.correctRefusals, target: ANSWER_TARGETS.correctRefusals, kind: 'min' as const }]
+      : []),
     { label: 'False refusals (answerable)', value: r.procedure.falseRefusals, target: ANSWER_TARGETS.falseRefusals, kind: 'max' },
   ];
 }
@@ -112,15 +115,23 @@ function intentTable(r: AnswerEvalResult): string[] {
   ];
 }
 
+/** The report files' base name: `answers-<date>`, or `answers-fresh-<date>` for the held-out set. */
+export function answersReportBase(r: AnswerEvalResult): string {
+  return r.set === 'fresh' ? `answers-fresh-${r.date}` : `answers-${r.date}`;
+}
+
 function header(r: AnswerEvalResult): string[] {
+  const fresh = r.set === 'fresh';
   return [
-    `Command: \`npm run eval -- answers\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- answers${fresh ? ' --set fresh' : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    `${r.answerer} answerer, role citizen; ${r.procedure.questions} procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-questions.jsonl and ${r.unanswerable.questions} questions no indexed document answers (eval/datasets/unanswerable.jsonl).`,
+    fresh
+      ? `${r.answerer} answerer, role citizen; ${r.procedure.questions} held-out procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-fresh.jsonl, in everyday words on procedures the development set does not ask about, never read to write rules.`
+      : `${r.answerer} answerer, role citizen; ${r.procedure.questions} procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-questions.jsonl and ${r.unanswerable.questions} questions no indexed document answers (eval/datasets/unanswerable.jsonl).`,
   ];
 }
 
-/** The `eval-answers` section of docs/BENCHMARKS.md (tables only; failures are in the report). */
+/** The `eval-answers` (or `eval-answers-fresh`) section of docs/BENCHMARKS.md (tables only; failures are in the report). */
 export function answersSection(r: AnswerEvalResult): string {
   return [
     ...header(r),
@@ -131,7 +142,7 @@ export function answersSection(r: AnswerEvalResult): string {
     '',
     ...intentTable(r),
     '',
-    `Failures and every answer: \`eval/reports/answers-${r.date}.md\` and \`.json\`.`,
+    `Failures and every answer: \`eval/reports/${answersReportBase(r)}.md\` and \`.json\`.`,
   ].join('\n');
 }
 
@@ -179,10 +190,10 @@ export function answersSummary(r: AnswerEvalResult): string {
   ].join('\n');
 }
 
-/** Write answers-<date>.json, .md and .svg into `dir` (default eval/reports); their paths. */
+/** Write answers[-fresh]-<date>.json, .md and .svg into `dir` (default eval/reports); their paths. */
 export async function writeAnswerReport(r: AnswerEvalResult, dir = REPORTS_DIR): Promise<{ json: string; md: string; svg: string }> {
   await mkdir(dir, { recursive: true });
-  const base = `answers-${r.date}`;
+  const base = answersReportBase(r);
   const paths = { json: join(dir, `${base}.json`), md: join(dir, `${base}.md`), svg: join(dir, `${base}.svg`) };
   await writeFile(paths.json, `${JSON.stringify(r, null, 2)}\n`);
   await writeFile(paths.svg, renderAnswerChart(r));

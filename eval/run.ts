@@ -43,7 +43,9 @@
  *   npm run eval -- safety          # planted red-team documents and PII variants, in a temporary index
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
- *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (a held-out stand-in)
+ *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (read since: development data)
+ *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
+ *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
@@ -72,7 +74,8 @@ import type { OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
-import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, FRESH_DRAFT_SETS, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
@@ -87,7 +90,7 @@ type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
-  traps: ['dev', 'fresh', 'fresh2'],
+  answers: ['dev', 'fresh'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -124,12 +127,15 @@ async function fullIndex(run: EvalRun): Promise<string> {
 
 async function answersPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const result = await runAnswerEval({ indexDir });
+  const set = partSet<'dev' | 'fresh'>('answers', values.set);
+  // The held-out set has no unanswerable questions of its own: the development ones are not asked again.
+  const fresh = set === 'fresh' ? { set: 'fresh' as const, questions: await loadProcedureQuestions(PROCEDURE_FRESH_PATH), unanswerable: [] } : {};
+  const result = await runAnswerEval({ indexDir, ...fresh });
   process.stdout.write(`${answersSummary(result)}\n`);
   if (values.write) {
     const files = await writeAnswerReport(result);
     process.stdout.write(`report: ${files.md}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), 'eval-answers', answersSection(result));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'fresh' ? 'eval-answers-fresh' : 'eval-answers', answersSection(result));
   }
 }
 
@@ -155,9 +161,9 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set = partSet<'dev' | 'fresh' | 'fresh2'>('traps', values.set);
+  const set = partSet<'dev' | 'fresh' | 'fresh2' | 'fresh3'>('traps', values.set);
   if (set !== 'dev') {
-    const path = set === 'fresh2' ? FRESH2_CITIZEN_TRAPS_PATH : FRESH_CITIZEN_TRAPS_PATH;
+    const path = { fresh: FRESH_CITIZEN_TRAPS_PATH, fresh2: FRESH2_CITIZEN_TRAPS_PATH, fresh3: FRESH3_CITIZEN_TRAPS_PATH }[set];
     const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
     process.stdout.write(`${set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
     if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${set}`, trapsFreshSection(result, set));

@@ -24,14 +24,16 @@ export function trapsSection(r: TrapEvalResult, census: readonly ParserCensusLin
 }
 
 /**
- * A fresh set's section (marker `eval-traps-fresh` or `eval-traps-fresh2`): command, date,
+ * A fresh set's section (marker `eval-traps-fresh`, `eval-traps-fresh2` or `eval-traps-fresh3`): command, date,
  * machine and the per-kind table.
  */
-export function trapsFreshSection(r: TrapEvalResult, set: 'fresh' | 'fresh2' = 'fresh'): string {
-  const file = set === 'fresh2' ? 'citizen-traps-fresh2.jsonl' : 'citizen-traps-fresh.jsonl';
-  const what = set === 'fresh2'
-    ? 'the second fresh set, written from the catalog on records no other set uses after the fresh set\'s failures were read, and first scored before any rule changed after it (a held-out stand-in)'
-    : 'written after the development set\'s retrieval rules; its failures have since been read, so it is development data';
+export function trapsFreshSection(r: TrapEvalResult, set: 'fresh' | 'fresh2' | 'fresh3' = 'fresh'): string {
+  const file = `citizen-traps-${set}.jsonl`;
+  const what = {
+    fresh: 'written after the development set\'s retrieval rules; its failures have since been read, so it is development data',
+    fresh2: 'the second fresh set, written from the catalog on records no other set uses after the fresh set\'s failures were read; its failures have since been read too, so it is development data',
+    fresh3: 'the third fresh set, written from the catalog on records no other set uses (dated days other than today, everyday out-of-scope questions sharing words with procedures), first scored before the rules for the second set\'s failures and never read to write rules (a held-out stand-in)',
+  }[set];
   return [
     `Command: \`npm run eval -- traps --set ${set}\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',

@@ -52,5 +52,9 @@ describe('scoreTrap', () => {
     expect(section2).toContain('citizen-traps-fresh2.jsonl');
     expect(section2).toContain('check-citizen-traps.ts --fresh2');
     expect(section2).not.toContain('citizen-traps-fresh.jsonl');
+    const section3 = trapsFreshSection(summariseTraps([o], [t], { date: '2026-12-07', machine: 'm', node: 'n', indexDir: 'data/eval/full-index' }), 'fresh3');
+    expect(section3).toContain('`npm run eval -- traps --set fresh3`');
+    expect(section3).toContain('citizen-traps-fresh3.jsonl');
+    expect(section3).toContain('check-citizen-traps.ts --fresh3');
   });
 });

@@ -126,6 +126,18 @@ describe('refusals', () => {
     expect(r.answer).toContain('dichvucong.gov.vn');
   });
 
+  it('refuses an everyday question no text covers as out of scope, in its own words, without sending the asker to the one-stop desk', async () => {
+    const r = await ask({ question: 'Cho tôi công thức pha cà phê trứng thật ngon', role: 'citizen' });
+    expect(r).toMatchObject({ refused: true, reason: 'OUT_OF_SCOPE', citations: [] });
+    expect(r.answer).toContain('ngoài phạm vi');
+    expect(r.answer).not.toContain('Một cửa');
+  });
+
+  it('keeps an unanswered procedure question a NO_SOURCE refusal, never out of scope', async () => {
+    const r = await ask({ question: 'thủ tục xin giấy phép nuôi rồng cảnh cần giấy tờ gì', role: 'citizen' });
+    expect(r).toMatchObject({ refused: true, reason: 'NO_SOURCE' });
+  });
+
   it('refuses an empty question', async () => {
     const r = await ask({ question: '  \n ', role: 'citizen' });
     expect(r).toMatchObject({ refused: true, reason: 'EMPTY_QUESTION', citations: [] });

@@ -39,6 +39,7 @@ import { askedPeriod, withoutPeriod } from './understand/asked-period.ts';
 import { resolveFollowUp } from './understand/follow-up.ts';
 import { intentsOutsideTitle } from './understand/intent.ts';
 import { analyzeQuestion } from './understand/question.ts';
+import { isOutOfScope } from './understand/out-of-scope.ts';
 import { COVERED_PROCEDURE_RECALL, DEFAULT_K, DEFAULT_MIN_COVERAGE, MIN_DOCUMENT_EVIDENCE, OFFICIAL_PROCEDURE_RECALL } from './tuning.ts';
 
 export interface ExtractiveAnswererOptions {
@@ -204,6 +205,8 @@ export class ExtractiveAnswerer implements Answerer {
       } else if (others.length > 0 && found!.unseen.length === 0 && numbersFound(q, others[0]!)) {
         intents = q.intents;
         lines = composePassageAnswer(q, units, others, citations);
+      } else if (req.role === 'citizen' && isOutOfScope(q, Math.max(0, ...candidates.map((c) => c.coverage)))) {
+        return refusal('OUT_OF_SCOPE', MESSAGES_VI.refusal.outOfScope, q.text, context);
       } else {
         return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
       }

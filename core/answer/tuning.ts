@@ -36,6 +36,17 @@ export const FOCUS_CHUNK_LIMIT = 200;
  * passage sharing only generic or place words, does not. Round 1 (7c7fd13).
  */
 export const DEFAULT_MIN_COVERAGE = 0.62;
+
+/**
+ * Below this coverage by the best retrieved passage, a citizen's question that shows no
+ * administrative intent is out of scope (understand/out-of-scope.ts) rather than unanswered.
+ * Measured on the full index (issue 14, round 4), over the citizen questions refused as
+ * NO_SOURCE that say no administrative word: the everyday ones of unanswerable.jsonl and
+ * the trap sets' out-of-scope questions reach 0.12–0.34; the in-scope ones (normal
+ * questions, officials' questions asked as a citizen) 0.37 and up, except one officials'
+ * question typed without diacritics (0.32). 0.40 would take four in-scope ones.
+ */
+export const OUT_OF_SCOPE_MAX_COVERAGE = 0.35;
 /** Weight of a question word without term statistics. Not measured; set by hand in round 1 (7c7fd13). */
 export const UNWEIGHTED_WORD = 1;
 /**
@@ -74,6 +85,17 @@ export const TITLE_FOCUS_CANDIDATES = 30;
  * the idf formula). Not swept; set by hand (61ead2a).
  */
 export const TITLE_RARE_IDF = 6;
+/**
+ * Least idf of a question word no retrieved passage contains for it to count as unknown to
+ * the corpus (procedure-choice.ts `unseenWords`). idf 3 is about 1 chunk in 20: a word that
+ * common ("công ty" 2.8, "giảm" 2.6) missing from the few passages a reworded query brings
+ * back is no sign of a subject nobody's procedure covers, while "RON" or "bitcoin" (11.4,
+ * no chunk) is. Measured on the full index (issue 14, round 4): at 6 (the rarity of
+ * {@link TITLE_RARE_IDF}) "đạp" of "xe đạp" (3.2, folded together with "đáp", "đập") was
+ * known too and unanswerable.jsonl's bicycle plates were answered with a car procedure;
+ * at 3 every unanswerable question stays refused and the fresh trap sets keep their passes.
+ */
+export const UNSEEN_MIN_IDF = 3;
 /** Weight of the title's recall of the question against its precision. Not measured; set by hand (54fcfe3). */
 export const TITLE_RECALL_WEIGHT = 1;
 /** Most a procedure loses for being last among the candidates rather than first. Not measured; set by hand (54fcfe3). */

@@ -29,6 +29,18 @@ describe('expandTerms', () => {
     expect(expandTerms('Làm hộ chiếu mất bao lâu')).toEqual(['cấp hộ chiếu phổ thông']);
   });
 
+  it('says everyday names the way the catalog writes them: máy bay, a neighbour country, a foreign partner, a first issue', () => {
+    expect(expandTerms('thuê máy bay của nước ngoài')).toContain('tàu bay');
+    expect(expandTerms('Tôi đi Lào làm việc')).toContain('Cộng hòa dân chủ nhân dân Lào');
+    expect(expandTerms('đối tác nước ngoài')).toContain('tổ chức, cá nhân nước ngoài');
+    expect(expandTerms('làm thẻ lần đầu')).toContain('cấp mới');
+  });
+
+  it('reads a country only in capitals: "lao động" is no Lào', () => {
+    expect(expandTerms('xuat khau lao dong')).toEqual([]);
+    expect(expandTerms('hợp đồng lao động')).toEqual([]);
+  });
+
   it('requires typed diacritics to match, so "sơ đồ" is not "sổ đỏ"', () => {
     expect(expandTerms('sơ đồ tổ chức')).toEqual([]);
   });

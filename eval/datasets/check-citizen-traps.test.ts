@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecord } from './catalog-records.ts';
 import { MIN_PER_KIND, checkCitizenTrapSet, checkCitizenTraps, checkMix, countByKind, goldTexts } from './check-citizen-traps.ts';
-import { FRESH2_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
 
@@ -127,6 +127,27 @@ describe('the citizens\' trap set', () => {
     const counts = countByKind(traps);
     for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
     const others = [...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH)];
+    const ids = new Set(others.map((t) => t.id));
+    const questions = new Set(others.map((t) => t.question));
+    const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));
+    for (const t of traps) {
+      expect(ids.has(t.id), t.id).toBe(false);
+      expect(questions.has(t.question), t.id).toBe(false);
+      if (t.goldProcedure !== null) expect(golds.has(t.goldProcedure), t.id).toBe(false);
+    }
+  });
+  it('has a third fresh set, sound against the catalog, every kind and six out-of-scope questions in it, nothing shared with the other sets', async () => {
+    const { traps, problems } = await checkCitizenTrapSet(FRESH3_CITIZEN_TRAPS_PATH);
+    expect(problems).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(24);
+    const counts = countByKind(traps);
+    for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
+    expect(counts.out_of_scope).toBeGreaterThanOrEqual(6);
+    // Days other than the index's today: a reduction asked after it ended, a waiver while it runs.
+    expect(traps.filter((t) => t.asOf !== '2026-12-07').length).toBeGreaterThanOrEqual(2);
+    const others = [
+      ...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH), ...await loadCitizenTraps(FRESH2_CITIZEN_TRAPS_PATH),
+    ];
     const ids = new Set(others.map((t) => t.id));
     const questions = new Set(others.map((t) => t.question));
     const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));

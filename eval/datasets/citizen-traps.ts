@@ -18,9 +18,17 @@ export const CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps.jsonl',
 export const FRESH_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh.jsonl', import.meta.url));
 /**
  * The second fresh set: written from the catalog after the fresh set's failures were read,
- * on records no other set uses, and scored before any rule changed after it. Same format and scoring.
+ * on records no other set uses, and first scored before any rule changed after it. Its
+ * failures have since been read too (issue 14, round 4), so it is development data now.
  */
 export const FRESH2_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh2.jsonl', import.meta.url));
+/**
+ * The third fresh set: written from the catalog on records no other set uses, with dated
+ * days other than today and everyday out-of-scope questions that share words with
+ * procedures; scored before the rules written from the second set's failures, and never
+ * read to write rules (a held-out stand-in). Same format and scoring.
+ */
+export const FRESH3_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh3.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
-import { checkAnswerDatasets, checkProcedureQuestions } from './check-procedure-questions.ts';
+import { checkAnswerDatasets, checkProcedureQuestions, loadCatalogFields } from './check-procedure-questions.ts';
 
 describe('fact matching', () => {
   it('treats thousand separators, case, spacing and leading zeros alike', () => {
@@ -61,5 +61,22 @@ describe('answer datasets', () => {
   it('match the TTHC catalog: gold codes exist, expected facts occur in a gold record', async () => {
     const { problems } = await checkAnswerDatasets(datasetPaths(configFromEnvironment()).tthc);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the held-out procedure questions (procedure-fresh.jsonl)', () => {
+  it('match the catalog, ask about no procedure of the development set, and type some without diacritics', async () => {
+    const [fresh, dev, catalog] = await Promise.all([
+      loadProcedureQuestions(PROCEDURE_FRESH_PATH), loadProcedureQuestions(), loadCatalogFields(datasetPaths(configFromEnvironment()).tthc),
+    ]);
+    expect(checkProcedureQuestions(fresh, catalog)).toEqual([]);
+    expect(fresh.length).toBeGreaterThanOrEqual(30);
+    const devCodes = new Set(dev.flatMap((q) => q.gold_codes));
+    const devIds = new Set(dev.map((q) => q.qid));
+    for (const q of fresh) {
+      expect(devIds.has(q.qid), q.qid).toBe(false);
+      expect(q.gold_codes.filter((c) => devCodes.has(c)), q.qid).toEqual([]);
+    }
+    expect(fresh.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(5);
   });
 });

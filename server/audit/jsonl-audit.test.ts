@@ -198,6 +198,15 @@ describe('JsonlAuditSink stats', () => {
     ]);
   });
 
+  it('keeps out-of-scope questions apart: counted under their own reason, never in the not-found list', async () => {
+    const s = sink();
+    await s.append(record({ time: '2025-03-05T10:00:00.000Z', outcome: 'refused', reason: 'OUT_OF_SCOPE', citations: [], question: 'Giá vàng hôm nay bao nhiêu?' }));
+    await s.append(record({ time: '2025-03-05T11:00:00.000Z', outcome: 'refused', reason: 'NO_SOURCE', citations: [], question: 'Thủ tục cấp phép bay flycam' }));
+    const stats = await s.stats({});
+    expect(stats.refusalRateByReason).toEqual({ OUT_OF_SCOPE: 1 / 2, NO_SOURCE: 1 / 2 });
+    expect(stats.notFound).toEqual([{ question: 'Thủ tục cấp phép bay flycam', count: 1 }]);
+  });
+
   it('gives empty figures for an empty trail', async () => {
     expect(await sink().stats({})).toEqual({ questionsPerDay: {}, refusalRateByReason: {}, topDocuments: [], notFound: [] });
   });

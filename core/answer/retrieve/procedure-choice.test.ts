@@ -83,6 +83,14 @@ describe('unseenWords', () => {
     expect(unseenWords(q, [passageTerms('Cấp Giấy chứng nhận quyền sở hữu nhà ở')])).toEqual(['bitcoin']);
   });
 
+  it('with term weights, counts only a word the corpus barely knows, not a common one the passages happen to lack', () => {
+    const q = analyzeQuestion('Công ty tôi xin chấp thuận thuê tàu bay có được giảm phí bitcoin không?');
+    const passages = [passageTerms('Chấp thuận việc thuê tàu bay')];
+    const weight = (t: string) => (t === 'bitcoin' ? 11 : 2.5);
+    expect(unseenWords(q, passages)).toEqual(expect.arrayContaining(['ty', 'bitcoin']));
+    expect(unseenWords(q, passages, weight)).toEqual(['bitcoin']);
+  });
+
   it('does not count an age ("10 tuổi") as a word the corpus does not know', () => {
     const q = analyzeQuestion('Làm căn cước cho con 10 tuổi cần giấy tờ gì?');
     expect(unseenWords(q, ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'người đại diện của con'].map(passageTerms))).toEqual([]);

@@ -27,7 +27,7 @@ import type { QuestionAnalysis } from '../understand/question.ts';
 import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
 import { chooseAmongTwins } from './twin-choice.ts';
-import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT } from '../tuning.ts';
+import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT, UNSEEN_MIN_IDF } from '../tuning.ts';
 
 /** Optional inputs of {@link chooseProcedure}. */
 export interface ChoiceOptions {
@@ -96,15 +96,18 @@ function rareMissedIn(units: readonly ContentUnit[], rare: readonly boolean[], t
 
 /**
  * The question's content words (outside dictionary terms) that none of the retrieved
- * passages (their term sets) contains: words the corpus most likely does not know.
+ * passages (their term sets) contains: words the corpus most likely does not know. With
+ * term weights (idf), a word the index holds in many passages ("công ty", "giảm", "đi") is
+ * known whatever the few retrieved passages say: only one at least {@link UNSEEN_MIN_IDF}
+ * rare counts.
  */
-export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[]): string[] {
+export function unseenWords(q: QuestionAnalysis, passages: readonly TermSet[], weight?: TermWeight): string[] {
   const inTerm = new Set<number>();
   for (const t of q.terms) for (let i = t.start; i < t.end; i += 1) inTerm.add(i);
   const words = q.content.filter((i) => !inTerm.has(i) && !isQuantity(q, i)).map((i) => q.tokens[i]!.folded);
   if (words.length === 0) return [];
   const seen = unionOf(passages);
-  return [...new Set(words.filter((w) => !seen.has(w)))];
+  return [...new Set(words.filter((w) => !seen.has(w) && (!weight || weight(w) >= UNSEEN_MIN_IDF)))];
 }
 
 /**

@@ -86,7 +86,7 @@ export async function retrieve(
     const doc = visible(h.docId);
     return doc ? indexedTerms(doc, corpus.chunk(h.label) ?? chunkOfHit(h)) : NO_TERMS;
   });
-  const unseen = unseenWords(q, indexed);
+  const unseen = unseenWords(q, indexed, weight);
   const cues = preferenceCues(q, req.role);
   const choice = chooseProcedure(q, units, procedureHits, visible, {
     ...(weight ? { weight } : {}),

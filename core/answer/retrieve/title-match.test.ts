@@ -68,6 +68,15 @@ describe('matchTitle', () => {
       .toBeGreaterThan(match(child, 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên').precision);
   });
 
+  it('does not count the office the asker names as recalled by a title that names the same office: what is asked decides', () => {
+    const question = 'Làm thẻ ABTC ở Cục Quản lý xuất nhập cảnh thì lệ phí bao nhiêu?';
+    const asked = match(question, 'Cấp mới thẻ ABTC');
+    const sameOffice = match(question, 'Cấp thẻ tạm trú cho người nước ngoài tại Cục Quản lý xuất nhập cảnh, Bộ Công an');
+    expect(asked.recall).toBeGreaterThan(sameOffice.recall);
+    // Without the office, the same question's other words decide as before.
+    expect(match('Làm thẻ ABTC thì lệ phí bao nhiêu?', 'Cấp mới thẻ ABTC').recall).toBeCloseTo(asked.recall, 5);
+  });
+
   it('gives low precision when the title names much the user did not say', () => {
     const m = match('Thủ tục cấp giấy phép hành nghề xem bói', 'Cấp giấy phép hành nghề khoan nước dưới đất');
     expect(m.precision).toBeLessThan(0.7);

@@ -16,8 +16,10 @@
  */
 import questionCues from '../../../prompts/cues/question.vi.json' with { type: 'json' };
 import cues from '../../../prompts/cues/title-match.vi.json' with { type: 'json' };
+import preferenceCues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
 import { expandTerms } from '../../text/dictionary.ts';
+import { foldDiacritics } from '../../text/fold.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../../text/stopwords.ts';
 import { unitFound, type ContentUnit, type TermWeight } from './coverage.ts';
@@ -43,6 +45,10 @@ const CHANNEL_QUALIFIER = /(?:thực hiện )?(?:bằng|qua) dịch vụ công\s
 /** Several levels listed ("tại cấp tỉnh, cấp xã") restrict nothing; one level is a variant ("Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"). */
 const LEVEL_QUALIFIER = /(?:thực hiện )?tại cấp (?:trung ương|tỉnh|huyện|xã)(?:,?\s+cấp (?:trung ương|tỉnh|huyện|xã))+/giu;
 /** Words of a question that ask for a channel, a level or an age: then the title keeps that qualifier. */
+/** The offices and levels a question names as where it applies ("ở Cục Quản lý xuất nhập cảnh", "công an tỉnh"). */
+const ASKED_OFFICES = createPhraseMatcher(Object.values(preferenceCues.askedLevels).flat().map((phrase) => ({ phrase, value: true })));
+/** Words that put an office after them as the place applied at ("ở", "tại"), folded. */
+const OFFICE_LEADS = new Set(cues.officeLeads.map((w) => canon(foldDiacritics(w))));
 const CHANNEL_WORDS = askedForms(cues.keepChannelWords);
 const LEVEL_WORDS = askedForms(cues.keepLevelWords);
 const AGE_WORDS = askedForms(questionCues.ageWords);
@@ -100,9 +106,23 @@ export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentU
   for (const { match } of q.terms) {
     for (const phrase of match.entry.official) textTerms(withoutSpendingWords(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`), asked);
   }
+  // Where the asker applies says nothing of what is done: the level rule of
+  // procedure-preference.ts weighs it, so a title naming the same office ("… tại Cục Quản lý
+  // xuất nhập cảnh") does not outscore, by title recall, the one naming what is asked.
+  // A pair that reaches into the office ("ABTC ở") counts as the office: its other word is a unit of its own.
+  const office = new Set<string>();
+  const tokens = questionTokens(q.text);
+  for (const m of ASKED_OFFICES.match(tokens)) {
+    const from = m.start > 0 && OFFICE_LEADS.has(tokens[m.start - 1]!.folded) ? m.start - 1 : m.start;
+    for (const t of tokens.slice(from, m.end)) office.add(canon(t.folded));
+  }
+  const inOffice = (u: ContentUnit): boolean => office.size > 0 && u.alternatives.every((alt) => alt.every((t) => t.split('_').some((w) => office.has(w))));
   return {
     asked,
-    units: units.map((u) => ({ weight: u.weight, alternatives: u.alternatives.map((alt) => alt.map(canonTerm)) })),
+    units: units.map((u) => {
+      const canonical = { weight: u.weight, alternatives: u.alternatives.map((alt) => alt.map(canonTerm)) };
+      return inOffice(canonical) ? { ...canonical, weight: 0 } : canonical;
+    }),
     rare: units.map((u) => weight !== undefined && unitRarity(u.alternatives, weight) >= TITLE_RARE_IDF),
   };
 }

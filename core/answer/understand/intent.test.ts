@@ -10,6 +10,7 @@ describe('detectIntent', () => {
     ['Tôi cần chuẩn bị gì để làm hộ chiếu?', ['papers']],
     ['Lệ phí cấp hộ chiếu là bao nhiêu?', ['fee']],
     ['Làm căn cước có mất tiền không?', ['fee']],
+    ['Phí thẩm định là bao nhiêu, có được giảm không?', ['fee']],
     ['Đổi bằng lái tốn bao nhiêu?', ['fee']],
     ['Cấp phiếu lý lịch tư pháp mất bao lâu?', ['time']],
     ['Mấy ngày thì có?', ['time']],
