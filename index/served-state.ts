@@ -5,11 +5,12 @@
  *
  * - chunk texts and metadata: one UTF-8 buffer of their JSON lines (index/chunk-store.ts);
  * - BM25 postings (bm25.bin) and the LSA embedder's projection (embedder/lsa.bin): their
- *   typed arrays, as the files hold them.
+ *   typed arrays, as the files hold them;
+ * - the HNSW graph (vectors.hnsw), searched in JavaScript over the file's bytes
+ *   (index/hnsw-graph.ts) with the results hnswlib-node gives.
  *
  * Each thread keeps its own small parts: the document records (admin overrides apply to
- * them), the BM25 term table as strings, and the HNSW graph, which hnswlib-node holds in
- * native memory per instance (docs/SCALING.md, "Memory", for the figures).
+ * them) and the BM25 term table as strings (docs/SCALING.md, "Memory", for the figures).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import type { Embedder } from '../core/ports.ts';
 import { readBinaryFile, type BinaryContent } from './binary-file.ts';
 import { ChunkStore, ChunkStoreBuilder, type SharedChunks } from './chunk-store.ts';
 import { loadEmbedder, readLsaModel } from './embedders/load-embedder.ts';
-import { HnswIndex } from './hnsw-index.ts';
+import { HnswGraph, readHnswGraph, type SharedHnswGraph } from './hnsw-graph.ts';
 import {
   bm25FromFile, readDocuments, readManifest, segmentName, VERSION_FILES,
   type Bm25FileHeader, type IndexState, type StoredChunk,
@@ -32,11 +33,15 @@ export interface SharedIndexParts {
   bm25: BinaryContent<Bm25FileHeader>;
   /** The LSA model file, when the version's embedder is LSA. */
   lsa?: BinaryContent<LsaModelJson>;
+  /** The HNSW graph file (vectors.hnsw). */
+  vectors: SharedHnswGraph;
 }
 
 /** A served version: an IndexState whose chunks are a read-only shared store. */
-export interface ServedState extends Omit<IndexState, 'chunks' | 'unloadedSegments' | 'embedderDir'> {
+export interface ServedState extends Omit<IndexState, 'chunks' | 'vectors' | 'unloadedSegments' | 'embedderDir'> {
   chunks: ChunkStore;
+  /** Searched over shared memory (index/hnsw-graph.ts), not hnswlib-node. */
+  vectors: HnswGraph;
   /** What answer worker threads are handed to open this same version. */
   shared: SharedIndexParts;
 }
@@ -90,12 +95,14 @@ export async function loadServedState(versionDir: string, opts: { embedder?: Emb
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
   }
   const liveLabels = docList.flatMap((d) => d.labels);
-  const vectors = await HnswIndex.load(join(versionDir, VERSION_FILES.vectors), manifest.embedder.dimension, { liveLabels });
+  const vectorsPath = join(versionDir, VERSION_FILES.vectors);
+  const graph = from?.vectors ?? await readHnswGraph(vectorsPath);
+  const vectors = new HnswGraph(graph, manifest.embedder.dimension, { liveCount: liveLabels.length, path: vectorsPath });
   if (docs.size !== manifest.counts.documents || liveLabels.length !== manifest.counts.chunks || chunks.size !== liveLabels.length) {
     throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
   }
   return {
     manifest, docs, chunks, bm25, vectors, embedder, sourceDir: versionDir,
-    shared: { chunks: chunks.shared(), bm25: bm25File, ...(lsa ? { lsa } : {}) },
+    shared: { chunks: chunks.shared(), bm25: bm25File, vectors: graph, ...(lsa ? { lsa } : {}) },
   };
 }
