@@ -7,9 +7,11 @@
  *
  * The search is hnswlib's `searchKnn` step by step (hnswlib-node 3.0.0, hnswalg.h), so
  * results are the ones the native index gives, ties included:
- * - distances are hnswlib's inner-product distance as its SSE build computes it (x86-64
- *   without -mavx: four float lanes, summed lane by lane, then a scalar tail), each
- *   operation rounded to float32 with Math.fround;
+ * - distances are hnswlib's inner-product distance as its build computes it (on x86-64,
+ *   node-gyp's default flags: SSE without AVX, four float lanes summed lane by lane, then
+ *   a scalar tail; elsewhere the scalar loop), each operation rounded to float32 with
+ *   Math.fround. An hnswlib-node compiled with -mavx would differ in the last bit of
+ *   some distances, and so at most in the order of near-ties;
  * - the candidate queues are std::priority_queue with libstdc++'s heap algorithms, so
  *   equal distances leave the queues in the same order;
  * - the k results are sorted by (distance, label), as hnswlib-node's result queue does.
@@ -225,7 +227,8 @@ export class HnswGraph implements VectorIndex {
     this.dimension = dimension;
     this.size = opts.liveCount;
     this.efSearch = opts.efSearch ?? HNSW_DEFAULTS.efSearch;
-    this.laned = dimension % 4 === 0 ? dimension : dimension > 16 ? dimension - (dimension % 16) : dimension > 4 ? dimension - (dimension % 4) : 0;
+    // hnswlib vectorizes with SSE on x86-64 only; elsewhere its distance is the scalar loop.
+    this.laned = process.arch !== 'x64' ? 0 : dimension % 4 === 0 ? dimension : dimension > 16 ? dimension - (dimension % 16) : dimension > 4 ? dimension - (dimension % 4) : 0;
     let deleted = 0;
     for (let i = 0; i < this.layout.count; i++) if (this.isDeleted(i)) deleted++;
     this.bareBone = deleted === 0;
