@@ -221,8 +221,8 @@ export class HnswGraph implements VectorIndex {
     if (opts.liveCount > this.layout.count) throw new AppError('INDEX_CORRUPT', `HNSW index ${path} has fewer points than live labels`);
     if (graph.upper.length !== this.layout.count) throw corrupt(path, 'link list offsets do not match');
     const { buffer, byteOffset, byteLength } = graph.bytes;
-    this.u32 = new Uint32Array(buffer, byteOffset, byteLength >> 2);
-    this.f32 = new Float32Array(buffer, byteOffset, byteLength >> 2);
+    this.u32 = new Uint32Array(buffer, byteOffset, Math.floor(byteLength / 4));
+    this.f32 = new Float32Array(buffer, byteOffset, Math.floor(byteLength / 4));
     this.upper = graph.upper;
     this.dimension = dimension;
     this.size = opts.liveCount;
@@ -234,9 +234,12 @@ export class HnswGraph implements VectorIndex {
     this.bareBone = deleted === 0;
   }
 
+  // Word indexes are byte offsets / 4 (every offset is a multiple of 4), not `>> 2`: a
+  // graph past 2 GB (about 1.8M chunks at 256 dimensions) would overflow 32-bit shifts.
+
   /** Word index of element `id`'s level-0 list header. */
   private level0(id: number): number {
-    return (HEADER_BYTES + id * this.layout.sizePerElement + this.layout.level0Offset) >> 2;
+    return (HEADER_BYTES + id * this.layout.sizePerElement + this.layout.level0Offset) / 4;
   }
 
   private isDeleted(id: number): boolean {
@@ -244,13 +247,13 @@ export class HnswGraph implements VectorIndex {
   }
 
   private label(id: number): number {
-    return this.u32[(HEADER_BYTES + id * this.layout.sizePerElement + this.layout.labelOffset) >> 2]!;
+    return this.u32[(HEADER_BYTES + id * this.layout.sizePerElement + this.layout.labelOffset) / 4]!;
   }
 
   /** hnswlib's InnerProductDistance (SSE build) between `q` and element `id`. */
   private distance(q: Float32Array, id: number): number {
     const f = this.f32;
-    const at = (HEADER_BYTES + id * this.layout.sizePerElement + this.layout.dataOffset) >> 2;
+    const at = (HEADER_BYTES + id * this.layout.sizePerElement + this.layout.dataOffset) / 4;
     const fr = Math.fround;
     const laned = this.laned;
     let s0 = 0;
@@ -285,7 +288,7 @@ export class HnswGraph implements VectorIndex {
       let changed = true;
       while (changed) {
         changed = false;
-        const list = (this.upper[current]! + (level - 1) * this.layout.sizeLinksPerElement) >> 2;
+        const list = (this.upper[current]! + (level - 1) * this.layout.sizeLinksPerElement) / 4;
         const n = u32[list]! & 0xffff;
         for (let i = 1; i <= n; i++) {
           const candidate = u32[list + i]!;
