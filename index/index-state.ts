@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Chunk, DocumentRecord } from '../core/model.ts';
 import type { Embedder } from '../core/ports.ts';
-import { Bm25Index, type SerializedBm25 } from '../core/search/bm25.ts';
+import { Bm25Index, type Bm25Source, type SerializedBm25 } from '../core/search/bm25.ts';
 import { AppError } from '../core/errors.ts';
 import { HnswIndex } from './hnsw-index.ts';
 import { readBinaryFile, type BinaryContent } from './binary-file.ts';
@@ -125,11 +125,13 @@ export async function loadAllSegments(state: IndexState | Omit<IndexState, 'embe
 
 /** The BM25 index of a decoded bm25.bin; its postings are used as they are, not copied. */
 export function bm25FromFile({ header, arrays }: BinaryContent<Bm25FileHeader>): Bm25Index {
-  const fields: SerializedBm25['fields'] = {};
+  const fields: Bm25Source['fields'] = {};
   for (const name of header.fieldNames) {
     const meta = header.fieldMeta[name]!;
     fields[name] = {
-      terms: new TextDecoder().decode(arrays[`${name}.terms`] as Uint8Array),
+      // Searched as bytes (core/search/sorted-terms.ts): no string per term, and a served
+      // index's threads share them.
+      terms: arrays[`${name}.terms`] as Uint8Array,
       totalLength: meta.totalLength,
       offsets: arrays[`${name}.offsets`] as Uint32Array,
       labels: arrays[`${name}.labels`] as Uint32Array,

@@ -3,13 +3,14 @@
  * into SharedArrayBuffers and handed to the answer worker threads, which open the same
  * memory instead of a copy of their own:
  *
- * - chunk texts and metadata: one UTF-8 buffer of their JSON lines (index/chunk-store.ts);
+ * - chunk texts and metadata: their JSON lines, one shared buffer per segment (index/chunk-store.ts);
  * - BM25 postings (bm25.bin) and the LSA embedder's projection (embedder/lsa.bin): their
- *   typed arrays, as the files hold them.
+ *   typed arrays, as the files hold them;
+ * - the HNSW graph (vectors.hnsw), searched in JavaScript over the file's bytes
+ *   (index/hnsw-graph.ts) with the results hnswlib-node gives.
  *
  * Each thread keeps its own small parts: the document records (admin overrides apply to
- * them), the BM25 term table as strings, and the HNSW graph, which hnswlib-node holds in
- * native memory per instance (docs/SCALING.md, "Memory", for the figures).
+ * them) and the LSA vocabulary (docs/SCALING.md, "Memory", for the figures).
  *
  * Opening the next version with the served one as `previous` reuses what the two share:
  * the chunk segments and the embedder directory the writer linked unchanged (same file
@@ -24,7 +25,7 @@ import { readBinaryFile, readFileShared, type BinaryContent } from './binary-fil
 import { ChunkStore, ChunkStoreBuilder, scanSegment, type SegmentLines, type SharedChunks } from './chunk-store.ts';
 import { dirIdentity, fileIdentity } from './file-identity.ts';
 import { loadEmbedder, readLsaModel } from './embedders/load-embedder.ts';
-import { HnswIndex } from './hnsw-index.ts';
+import { HnswGraph, readHnswGraph, type SharedHnswGraph } from './hnsw-graph.ts';
 import {
   bm25FromFile, readDocuments, readManifest, segmentName, VERSION_FILES,
   type Bm25FileHeader, type IndexState,
@@ -37,6 +38,8 @@ export interface SharedIndexParts {
   bm25: BinaryContent<Bm25FileHeader>;
   /** The LSA model file, when the version's embedder is LSA. */
   lsa?: BinaryContent<LsaModelJson>;
+  /** The HNSW graph file (vectors.hnsw). */
+  vectors: SharedHnswGraph;
 }
 
 /** A segment as read: its bytes (shared memory) and where its lines are. */
@@ -54,8 +57,10 @@ export interface ReusableParts {
 }
 
 /** A served version: an IndexState whose chunks are a read-only shared store. */
-export interface ServedState extends Omit<IndexState, 'chunks' | 'unloadedSegments' | 'embedderDir'> {
+export interface ServedState extends Omit<IndexState, 'chunks' | 'vectors' | 'unloadedSegments' | 'embedderDir'> {
   chunks: ChunkStore;
+  /** Searched over shared memory (index/hnsw-graph.ts), not hnswlib-node. */
+  vectors: HnswGraph;
   /** What answer worker threads are handed to open this same version. */
   shared: SharedIndexParts;
   /** What the next version may reuse (absent in a state opened from another thread's parts). */
@@ -127,7 +132,9 @@ export async function loadServedState(versionDir: string, opts: { embedder?: Emb
     throw new AppError('EMBEDDER_MISMATCH', `index built with ${manifest.embedder.id}/${manifest.embedder.dimension}, got ${embedder.id}/${embedder.dimension}`);
   }
   const liveLabels = docList.flatMap((d) => d.labels);
-  const vectors = await HnswIndex.load(join(versionDir, VERSION_FILES.vectors), manifest.embedder.dimension, { liveLabels });
+  const vectorsPath = join(versionDir, VERSION_FILES.vectors);
+  const graph = from?.vectors ?? await readHnswGraph(vectorsPath);
+  const vectors = new HnswGraph(graph, manifest.embedder.dimension, { liveCount: liveLabels.length, path: vectorsPath });
   if (docs.size !== manifest.counts.documents || liveLabels.length !== manifest.counts.chunks || chunks.size !== liveLabels.length) {
     throw new AppError('INDEX_CORRUPT', `counts differ from manifest in ${versionDir}`);
   }
@@ -136,7 +143,7 @@ export async function loadServedState(versionDir: string, opts: { embedder?: Emb
   for (const label of liveLabels) if (!chunks.has(label)) throw new AppError('INDEX_CORRUPT', `chunk ${label} missing in ${versionDir}`);
   return {
     manifest, docs, chunks, bm25, vectors, embedder, sourceDir: versionDir,
-    shared: { chunks: chunks.shared(), bm25: bm25File, ...(lsa ? { lsa } : {}) },
+    shared: { chunks: chunks.shared(), bm25: bm25File, vectors: graph, ...(lsa ? { lsa } : {}) },
     ...(segments ? {
       reusable: {
         segments,

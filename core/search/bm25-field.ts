@@ -2,11 +2,12 @@
  * The storage of one BM25 field: a term table and postings in CSR form, with pending
  * additions and tombstoned removals merged lazily (see bm25.ts for the model).
  */
+import { SortedTermArray, type SortedTerms } from './sorted-terms.ts';
 
-/** Sorted-array lookup with an overflow map for terms added after the last merge. */
+/** Sorted-terms lookup with an overflow map for terms added after the last merge. */
 export class TermTable {
   /** Frozen terms, sorted (code-unit order); id = position. */
-  sorted: string[] = [];
+  sorted: SortedTerms = new SortedTermArray([]);
   /** Terms added since the last merge, with ids from sorted.length on. */
   readonly extra = new Map<string, number>();
   readonly extraTerms: string[] = [];
@@ -16,16 +17,8 @@ export class TermTable {
   }
 
   find(term: string): number {
-    let lo = 0;
-    let hi = this.sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = this.sorted[mid]!;
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return this.extra.get(term) ?? -1;
+    const id = this.sorted.find(term);
+    return id >= 0 ? id : this.extra.get(term) ?? -1;
   }
 
   intern(term: string): number {
@@ -134,7 +127,7 @@ export class FieldIndex {
     // Dead postings are skipped at query time; they are only worth a rewrite in bulk.
     const purge = this.deadPostings > this.labels.length * 0.1;
     if (this.pendTerm.length === 0 && !purge && this.table.extraTerms.length === 0) return;
-    const oldSorted = this.table.sorted;
+    const oldSorted = this.table.sorted.toArray();
     const all = oldSorted.concat(this.table.extraTerms);
     // Sort only the new terms, then merge them into the already sorted ones: linear for
     // the usual small update, one plain string sort for a full build.
@@ -191,7 +184,7 @@ export class FieldIndex {
     // Live document frequencies carry over (remove() keeps them exact); new ids map over.
     const df = new Int32Array(Math.max(all.length, 1));
     for (let t = 0; t < all.length; t++) df[newId[t]!] = this.df[t] ?? 0;
-    this.table.sorted = merged;
+    this.table.sorted = new SortedTermArray(merged);
     this.table.extra.clear();
     this.table.extraTerms.length = 0;
     this.offsets = counts;

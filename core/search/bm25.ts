@@ -12,6 +12,7 @@
 import { AppError } from '../errors.ts';
 import { TopK, type ScoredLabel } from './top-k.ts';
 import { FieldIndex } from './bm25-field.ts';
+import { PackedSortedTerms, SortedTermArray } from './sorted-terms.ts';
 
 export type { ScoredLabel } from './top-k.ts';
 
@@ -222,7 +223,7 @@ export class Bm25Index {
     for (const [name, index] of this.fields) {
       index.merge();
       fields[name] = {
-        terms: index.table.sorted.join('\n'), offsets: index.offsets, labels: index.labels, tfs: index.tfs,
+        terms: index.table.sorted.toArray().join('\n'), offsets: index.offsets, labels: index.labels, tfs: index.tfs,
         df: index.df.subarray(0, index.table.sorted.length), lengths: index.lengths, totalLength: index.totalLength,
       };
     }
@@ -230,13 +231,13 @@ export class Bm25Index {
   }
 
   /** Rebuild from `serialize()` output; typed arrays are used as they are, not copied. */
-  static deserialize(data: SerializedBm25): Bm25Index {
+  static deserialize(data: Bm25Source): Bm25Index {
     const bm = new Bm25Index(data.fieldNames, data.params);
     for (const name of data.fieldNames) {
       const src = data.fields[name];
       const index = bm.fields.get(name)!;
       if (!src) continue;
-      const terms = src.terms.length ? src.terms.split('\n') : [];
+      const terms = typeof src.terms !== 'string' ? new PackedSortedTerms(src.terms) : new SortedTermArray(src.terms.length ? src.terms.split('\n') : []);
       if (src.offsets.length !== terms.length + 1) throw new AppError('INDEX_CORRUPT', `bm25 field ${name}: offsets do not match terms`);
       index.table.sorted = terms;
       index.offsets = src.offsets;
@@ -272,4 +273,13 @@ export interface SerializedBm25 {
     lengths: Int32Array;
     totalLength: number;
   }>;
+}
+
+/**
+ * What {@link Bm25Index.deserialize} reads: a serialized index whose terms may also be
+ * the UTF-8 bytes of the newline-joined terms, searched as they are (e.g. shared memory
+ * that several threads read; core/search/sorted-terms.ts).
+ */
+export interface Bm25Source extends Omit<SerializedBm25, 'fields'> {
+  fields: Record<string, Omit<SerializedBm25['fields'][string], 'terms'> & { terms: string | Uint8Array }>;
 }

@@ -28,6 +28,13 @@ const WORKER_PATH = fileURLToPath(new URL('./answer-worker-entry.mjs', import.me
 const EARLY_EXIT_MS = 10_000;
 /** Early exits in a row after which no replacement is started (it would only crash again). */
 const MAX_EARLY_EXITS = 3;
+/**
+ * A worker's V8 young generation, in MB. V8's default (tens of MB per thread, once used)
+ * was a large part of what each worker added to the RSS; with the index shared, an answer
+ * keeps little beyond the question, so a small nursery costs no measured latency
+ * (docs/SCALING.md, "Memory").
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 /** The version the workers are to serve, and its shared memory. */
 interface Target {
@@ -74,7 +81,7 @@ export class AnswerPool implements Answerer {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_PATH);
+    const worker = new Worker(WORKER_PATH, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, startedAt: Date.now(), inFlight: 0, overridesSent: -1, pending: new Map() };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (err) => this.opts.logger?.error({ err }, 'answer worker failed'));

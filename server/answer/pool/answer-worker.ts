@@ -1,8 +1,8 @@
 /**
  * An answer worker thread: opens the main thread's copy of the served index (shared
- * memory, index/served-state.ts; only the HNSW graph, the document records and the term
- * table are its own) and answers with the
- * extractive answerer, so answers use more than one core while the main thread keeps to
+ * memory, index/served-state.ts, the HNSW graph included; only the document records and
+ * the term table are its own) and answers with the extractive answerer, so answers use
+ * more than one core while the main thread keeps to
  * HTTP, guards and the audit trail. Admin metadata overrides are applied like in the main
  * thread (same overlay), refreshed by the pool before any answer that needs them.
  */
