@@ -40,6 +40,9 @@ export const SCAN_CONDITIONS: ScanCondition[] = [
   { key: '200dpi-noisy', name: '200 dpi, noise σ 25 + 0.2 % specks, JPEG q75, 1° skew', scan: { dpi: 200, skewDegrees: 1, noiseSigma: 25, speckRate: 0.002, jpegQuality: 75 } },
 ];
 
+/** Changes when the fixture's page images change (2: one grey channel instead of three), so cached copies are redone. */
+const SCAN_FIXTURE_VERSION = '2';
+
 /** What the OCR of one document gave. */
 interface OcrCopyEntry {
   hash: string;
@@ -95,7 +98,7 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
   try {
     for (const rel of await corpusFiles(corpusDir)) {
       const source = await readFile(join(corpusDir, rel), 'utf8');
-      const hash = createHash('sha256').update(source).update(JSON.stringify(condition.scan)).digest('hex').slice(0, 16);
+      const hash = createHash('sha256').update(source).update(JSON.stringify(condition.scan)).update(SCAN_FIXTURE_VERSION).digest('hex').slice(0, 16);
       const target = join(copyDir, 'corpus', rel);
       await mkdir(dirname(target), { recursive: true });
       if (await exists(`${join(corpusDir, rel)}.meta.json`)) await copyFile(`${join(corpusDir, rel)}.meta.json`, `${target}.meta.json`);
