@@ -11,7 +11,8 @@
  * default retrieval (k 10, one chunk per document).
  *
  * The OCR'd text is cached under `data/eval/ocr-copy/<condition>/` with a manifest keyed by
- * a hash of the source text and the scan settings, so reruns only re-index.
+ * a hash of the source text and the scan settings, so reruns only re-index; when the OCR
+ * line repair (core/ocr/line-repair.ts) changes, the cached text is repaired again in place.
  *
  *   npm run eval -- ocr-retrieval [--with-catalog] [--write]
  */
@@ -20,6 +21,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { cerCounts } from '../core/ocr/cer.ts';
+import { LINE_REPAIR_VERSION, repairLines } from '../core/ocr/line-repair.ts';
 import { openIndex } from '../index/open-index.ts';
 import { loadSource } from '../ingest/loaders/index.ts';
 import { ingest } from '../ingest/pipeline.ts';
@@ -46,6 +48,8 @@ const SCAN_FIXTURE_VERSION = '2';
 /** What the OCR of one document gave. */
 interface OcrCopyEntry {
   hash: string;
+  /** LINE_REPAIR_VERSION the text was repaired with (absent: before line repair existed). */
+  repair?: number;
   pages: number;
   edits: number;
   length: number;
@@ -102,11 +106,18 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
       const target = join(copyDir, 'corpus', rel);
       await mkdir(dirname(target), { recursive: true });
       if (await exists(`${join(corpusDir, rel)}.meta.json`)) await copyFile(`${join(corpusDir, rel)}.meta.json`, `${target}.meta.json`);
+      const lines = printedLines(source);
       if (old[rel]?.hash === hash && await exists(target)) {
         entries[rel] = old[rel]!;
+        if (old[rel]!.repair !== LINE_REPAIR_VERSION) {
+          // Replayed, not re-read: the repair is idempotent and never joins across a blank line (pages are separated by one).
+          const text = repairLines((await readFile(target, 'utf8')).replace(/\n$/, '')).text;
+          await writeFile(target, `${text}\n`);
+          entries[rel] = { ...old[rel]!, ...cerCounts(lines.join('\n'), text), repair: LINE_REPAIR_VERSION };
+          log(`${condition.key} ${rel}: cached OCR text repaired again (line repair v${LINE_REPAIR_VERSION})`);
+        }
         continue;
       }
-      const lines = printedLines(source);
       const pages = fitPages(lines);
       const pdf = join(work, `${rel.replace(/[/\\]/g, '_')}.pdf`);
       await writeFile(pdf, await imageOnlyPdf(await scanPages(pages, condition.scan), condition.scan.dpi));
@@ -119,7 +130,7 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
       const seconds = (Date.now() - t0) / 1000;
       const c = cerCounts(lines.join('\n'), text ?? '');
       await writeFile(target, `${text ?? ''}\n`);
-      entries[rel] = { hash, pages: pages.length, edits: c.edits, length: c.length, seconds };
+      entries[rel] = { hash, repair: LINE_REPAIR_VERSION, pages: pages.length, edits: c.edits, length: c.length, seconds };
       ocrd++;
       log(`${condition.key} ${rel}: ${pages.length} pages, CER ${(100 * c.edits / c.length).toFixed(2)} %, ${seconds.toFixed(0)} s`);
     }
