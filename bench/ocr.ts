@@ -190,7 +190,7 @@ export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pa
   const out = [
     '### OCR',
     '',
-    `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}${args['max-dpi'] ? ` --max-dpi ${maxDpi}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one; CPU s/page is not affected)`,
+    `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}${args['max-dpi'] ? ` --max-dpi ${maxDpi}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one, and CPU s/page is inflated by the contention too)`,
     '',
     `Pages: ${limit >= all.length ? 'the' : `the first ${limit} of the`} ${all.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt; the 8 pt row sets the same lines at footnote size), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts), recognised at most at ${maxDpi} dpi (pages scanned finer are rasterised down to it). CER = edit distance / reference length over NFC text with white space collapsed.`,
     '',
