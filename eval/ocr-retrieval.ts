@@ -2,10 +2,11 @@
  * `npm run eval -- ocr-retrieval`: retrieval over an OCR'd copy of corpora/ against the text
  * copy, on the officials' questions that name gold documents.
  *
- * Every shipped text file is laid out on A4 pages, rendered to scans (scripts/fixtures/
- * scan.ts) at each scan condition, wrapped in an image-only PDF and read back through the
- * product's loader (ingest/loaders: pdftoppm + tesseract + tone repair). The recognised text
- * is written under the same relative name, with the original's metadata sidecar (what an
+ * Every shipped text file is laid out on A4 pages (a new sheet where the source's own page
+ * starts), rendered to scans (scripts/fixtures/scan.ts) at each scan condition, wrapped in
+ * an image-only PDF and read back through the product's loader (ingest/loaders: pdftoppm +
+ * tesseract + line and tone repair). The recognised pages are written, separated by form
+ * feeds, under the same relative name, with the original's metadata sidecar (what an
  * admin enters at upload does not depend on the scan), so both copies have the same source
  * ids. Each copy is indexed with the product's ingest, and the questions are asked with the
  * default retrieval (k 10, one chunk per document).
