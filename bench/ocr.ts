@@ -25,10 +25,12 @@ import { resolveOcrOptions } from '../ingest/ocr/options.ts';
 import { pdfPageJob, pdfPageSizes } from '../ingest/ocr/page-images.ts';
 import { childEnvironment } from '../config/environment.ts';
 import { REPO_ROOT } from '../config/paths.ts';
-import { fitPages, imageOnlyPdf, scanPages, type ScanOptions, type ScanPage } from '../scripts/fixtures/scan.ts';
+import { fitPages, imageOnlyPdf, scanPages, type ScanOptions, type ScanPage, type TextLayout } from '../scripts/fixtures/scan.ts';
 
-const CONDITIONS: Array<{ name: string; scan: ScanOptions }> = [
+const CONDITIONS: Array<{ name: string; scan: ScanOptions; layout?: TextLayout }> = [
   { name: '300 dpi, clean', scan: { dpi: 300 } },
+  // Footnotes and tables are set at 8–9 pt: the smallest print a page recognised at the OCR cap must still read.
+  { name: '300 dpi, clean, 8 pt print (footnote size)', scan: { dpi: 300 }, layout: { fontSize: 8 } },
   { name: '200 dpi, noise σ 25 + 0.2 % specks, JPEG q75, 1° skew', scan: { dpi: 200, skewDegrees: 1, noiseSigma: 25, speckRate: 0.002, jpegQuality: 75 } },
 ];
 
@@ -40,8 +42,8 @@ function childCpuSeconds(): number {
   return (Number(parts[13]) + Number(parts[14])) / 100;
 }
 
-/** Corpus lines, one per non-empty line of each shipped text file. */
-export async function corpusPages(): Promise<string[][]> {
+/** Corpus lines, one per non-empty line of each shipped text file, cut into pages of `layout`'s type size. */
+export async function corpusPages(layout: TextLayout = {}): Promise<string[][]> {
   const dir = join(REPO_ROOT, 'corpora', 'quang-ngai');
   const lines: string[] = [];
   for (const f of (await readdir(dir)).filter((n) => /\.(txt|md)$/.test(n)).sort()) {
@@ -50,7 +52,7 @@ export async function corpusPages(): Promise<string[][]> {
       if (t) lines.push(t);
     }
   }
-  return fitPages(lines);
+  return fitPages(lines, layout);
 }
 
 interface Measured { cer: number; pages: number; seconds: number; cpuPerPage?: number; meanConfidence: number; toneRepairs: number }
@@ -60,8 +62,8 @@ interface Measured { cer: number; pages: number; seconds: number; cpuPerPage?: n
  * by pdftoppm at the scan's resolution and recognised by Tesseract, `concurrency` at once.
  * CPU counts this process (sharp, tone repair) and every tool it waited for.
  */
-async function measureDebian(pages: string[][], images: ScanPage[], dpi: number): Promise<Measured> {
-  const opts = resolveOcrOptions();
+async function measureDebian(pages: string[][], images: ScanPage[], dpi: number, maxDpi?: number): Promise<Measured> {
+  const opts = resolveOcrOptions({ maxDpi });
   const work = await mkdtemp(join(os.tmpdir(), 'bench-ocr-pages-'));
   try {
     const pdf = join(work, 'scan.pdf');
@@ -169,27 +171,30 @@ function runCli(pdfDir: string, indexDir: string, maxBytes: number, cancelAfterP
 }
 
 /** The benchmark section for docs/BENCHMARKS.md. */
-export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pages'?: string; 'scan-only'?: boolean } = {}): Promise<string> {
+export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pages'?: string; 'scan-only'?: boolean; 'max-dpi'?: string } = {}): Promise<string> {
   const engine = args.engine ?? 'tesseract';
+  const maxDpi = args['max-dpi'] ? Number(args['max-dpi']) : resolveOcrOptions().maxDpi;
   const all = await corpusPages();
-  const pages = args.pages ? all.slice(0, Number(args.pages)) : all;
+  const limit = args.pages ? Number(args.pages) : Infinity;
   const scanTotal = args['scan-pages'] ? Number(args['scan-pages']) : 200;
   const load = os.loadavg()[0]!.toFixed(1);
   const rows: string[] = [];
   for (const c of args['scan-only'] ? [] : CONDITIONS) {
-    const images = await scanPages(pages, c.scan);
-    const m = engine === 'tesseract.js' ? await measureTesseractJs(pages, images, c.scan.dpi) : await measureDebian(pages, images, c.scan.dpi);
-    rows.push(`| ${engine} | ${c.name} | ${m.pages} | ${pct(m.cer)} | ${m.meanConfidence.toFixed(1)} | ${m.toneRepairs} | ${(m.pages / m.seconds).toFixed(2)} | ${m.cpuPerPage?.toFixed(2) ?? '–'} |`);
+    const pages = (c.layout ? await corpusPages(c.layout) : all).slice(0, limit);
+    const images = await scanPages(pages, c.scan, c.layout);
+    const load0 = os.loadavg()[0]!.toFixed(1);
+    const m = engine === 'tesseract.js' ? await measureTesseractJs(pages, images, c.scan.dpi) : await measureDebian(pages, images, c.scan.dpi, maxDpi);
+    rows.push(`| ${engine} | ${c.name} | ${m.pages} | ${pct(m.cer)} | ${m.meanConfidence.toFixed(1)} | ${m.toneRepairs} | ${(m.pages / m.seconds).toFixed(2)} | ${m.cpuPerPage?.toFixed(2) ?? '–'} | ${load0}–${os.loadavg()[0]!.toFixed(1)} |`);
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   }
   const out = [
     '### OCR',
     '',
-    `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one; CPU s/page is not affected)`,
+    `Command: \`npm run bench -- ocr${engine === 'tesseract' ? '' : ` --engine ${engine}`}${args['max-dpi'] ? ` --max-dpi ${maxDpi}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · load average at start ${load} (the machine is shared: wall-clock pages/s are lower than on an idle one, and CPU s/page is inflated by the contention too)`,
     '',
-    `Pages: ${pages.length === all.length ? 'the' : `the first ${pages.length} of the`} ${all.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts). CER = edit distance / reference length over NFC text with white space collapsed.`,
+    `Pages: ${limit >= all.length ? 'the' : `the first ${limit} of the`} ${all.length} A4 pages of the shipped corpus (corpora/quang-ngai, DejaVu Serif 13 pt; the 8 pt row sets the same lines at footnote size), rendered with pdfkit and rasterised with pdftoppm (scripts/fixtures/scan.ts), recognised at most at ${maxDpi} dpi (pages scanned finer are rasterised down to it). CER = edit distance / reference length over NFC text with white space collapsed.`,
     '',
-    ...(rows.length ? ['| engine | scan | pages | CER | mean confidence | tone repairs | pages/s (2 cores) | CPU s/page |', '|---|---|---|---|---|---|---|---|', ...rows] : ['(accuracy part left out: `--scan-only`)']),
+    ...(rows.length ? ['| engine | scan | pages | CER | mean confidence | tone repairs | pages/s (2 cores) | CPU s/page | load average |', '|---|---|---|---|---|---|---|---|---|', ...rows] : ['(accuracy part left out: `--scan-only`)']),
   ];
   if (engine !== 'tesseract' || scanTotal === 0) return out.join('\n');
 
@@ -197,7 +202,7 @@ export async function benchOcr(args: { engine?: string; pages?: string; 'scan-pa
   const work = await mkdtemp(join(os.tmpdir(), 'bench-ocr-'));
   try {
     const big: ScanPage[] = [];
-    const clean = await scanPages(pages, { dpi: 200, jpegQuality: 75 });
+    const clean = await scanPages(all.slice(0, limit), { dpi: 200, jpegQuality: 75 });
     for (let i = 0; big.length < scanTotal; i++) big.push(clean[i % clean.length]!);
     const dir = join(work, 'scan');
     await mkdir(dir, { recursive: true });

@@ -18,7 +18,7 @@ import { benchCluster } from './cluster.ts';
 import { benchCapacity, type CapacityArgs } from './capacity.ts';
 
 interface Bench {
-  run: (args: LoadArgs & CapacityArgs & { engine?: string; pages?: string; 'scan-pages'?: string; 'scan-only'?: boolean }, config: Config) => Promise<string>;
+  run: (args: LoadArgs & CapacityArgs & { engine?: string; pages?: string; 'scan-pages'?: string; 'scan-only'?: boolean; 'max-dpi'?: string }, config: Config) => Promise<string>;
   writeByDefault: boolean;
 }
 
@@ -34,7 +34,7 @@ async function main(config: Config): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, 'scan-only': { type: 'boolean' }, index: { type: 'string' }, sizes: { type: 'string' }, ...LOAD_OPTIONS },
+    options: { write: { type: 'boolean' }, 'no-write': { type: 'boolean' }, engine: { type: 'string' }, pages: { type: 'string' }, 'scan-pages': { type: 'string' }, 'scan-only': { type: 'boolean' }, 'max-dpi': { type: 'string' }, index: { type: 'string' }, sizes: { type: 'string' }, ...LOAD_OPTIONS },
   });
   const { write, 'no-write': noWrite, ...args } = values;
   const chosen = positionals.length ? positionals : Object.keys(BENCHES);

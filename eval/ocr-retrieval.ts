@@ -2,16 +2,18 @@
  * `npm run eval -- ocr-retrieval`: retrieval over an OCR'd copy of corpora/ against the text
  * copy, on the officials' questions that name gold documents.
  *
- * Every shipped text file is laid out on A4 pages, rendered to scans (scripts/fixtures/
- * scan.ts) at each scan condition, wrapped in an image-only PDF and read back through the
- * product's loader (ingest/loaders: pdftoppm + tesseract + tone repair). The recognised text
- * is written under the same relative name, with the original's metadata sidecar (what an
+ * Every shipped text file is laid out on A4 pages (a new sheet where the source's own page
+ * starts), rendered to scans (scripts/fixtures/scan.ts) at each scan condition, wrapped in
+ * an image-only PDF and read back through the product's loader (ingest/loaders: pdftoppm +
+ * tesseract + line and tone repair). The recognised pages are written, separated by form
+ * feeds, under the same relative name, with the original's metadata sidecar (what an
  * admin enters at upload does not depend on the scan), so both copies have the same source
  * ids. Each copy is indexed with the product's ingest, and the questions are asked with the
  * default retrieval (k 10, one chunk per document).
  *
  * The OCR'd text is cached under `data/eval/ocr-copy/<condition>/` with a manifest keyed by
- * a hash of the source text and the scan settings, so reruns only re-index.
+ * a hash of the source text and the scan settings, so reruns only re-index; when the OCR
+ * line repair (core/ocr/line-repair.ts) changes, the cached text is repaired again in place.
  *
  *   npm run eval -- ocr-retrieval [--with-catalog] [--write]
  */
@@ -20,6 +22,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { cerCounts } from '../core/ocr/cer.ts';
+import { readPdfLines } from '../core/structure/pdf-lines.ts';
+import { LINE_REPAIR_VERSION, repairLines } from '../core/ocr/line-repair.ts';
 import { openIndex } from '../index/open-index.ts';
 import { loadSource } from '../ingest/loaders/index.ts';
 import { ingest } from '../ingest/pipeline.ts';
@@ -40,9 +44,17 @@ export const SCAN_CONDITIONS: ScanCondition[] = [
   { key: '200dpi-noisy', name: '200 dpi, noise σ 25 + 0.2 % specks, JPEG q75, 1° skew', scan: { dpi: 200, skewDegrees: 1, noiseSigma: 25, speckRate: 0.002, jpegQuality: 75 } },
 ];
 
+/**
+ * Changes when the fixture's page images change, so cached copies are redone (2: one grey
+ * channel instead of three; 3: the source's own page breaks kept, the copy written with its pages).
+ */
+const SCAN_FIXTURE_VERSION = '3';
+
 /** What the OCR of one document gave. */
 interface OcrCopyEntry {
   hash: string;
+  /** LINE_REPAIR_VERSION the text was repaired with (absent: before line repair existed). */
+  repair?: number;
   pages: number;
   edits: number;
   length: number;
@@ -75,10 +87,22 @@ async function corpusFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** The lines of a text file as they are printed: white space collapsed, empty lines left out. */
-function printedLines(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+/**
+ * The source's pages of printed lines, where its text shows them (a text layer extracted
+ * with every line doubled, a new page's first line indented: core/structure/pdf-lines.ts),
+ * else one run of lines: a scan of the document starts a new sheet where the document did,
+ * so its footnotes stay at the foot of their page.
+ */
+function sourcePages(text: string): string[][] {
+  const pages = new Map<number, string[]>();
+  for (const l of readPdfLines(text).lines) {
+    if (l.kind !== 'text') continue;
+    const line = l.text.replace(/\s+/g, ' ').trim();
+    if (line) pages.set(l.page, [...(pages.get(l.page) ?? []), line]);
+  }
+  return [...pages.values()];
 }
+
 
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
 
@@ -95,28 +119,37 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
   try {
     for (const rel of await corpusFiles(corpusDir)) {
       const source = await readFile(join(corpusDir, rel), 'utf8');
-      const hash = createHash('sha256').update(source).update(JSON.stringify(condition.scan)).digest('hex').slice(0, 16);
+      const hash = createHash('sha256').update(source).update(JSON.stringify(condition.scan)).update(SCAN_FIXTURE_VERSION).digest('hex').slice(0, 16);
       const target = join(copyDir, 'corpus', rel);
       await mkdir(dirname(target), { recursive: true });
       if (await exists(`${join(corpusDir, rel)}.meta.json`)) await copyFile(`${join(corpusDir, rel)}.meta.json`, `${target}.meta.json`);
+      const byPage = sourcePages(source);
+      const lines = byPage.flat();
       if (old[rel]?.hash === hash && await exists(target)) {
         entries[rel] = old[rel]!;
+        if (old[rel]!.repair !== LINE_REPAIR_VERSION) {
+          // Replayed page by page, not re-read: the repair is idempotent.
+          const text = (await readFile(target, 'utf8')).replace(/\n$/, '').split('\f').map((p) => repairLines(p).text).join('\f');
+          await writeFile(target, `${text}\n`);
+          entries[rel] = { ...old[rel]!, ...cerCounts(lines.join('\n'), text), repair: LINE_REPAIR_VERSION };
+          log(`${condition.key} ${rel}: cached OCR text repaired again (line repair v${LINE_REPAIR_VERSION})`);
+        }
         continue;
       }
-      const lines = printedLines(source);
-      const pages = fitPages(lines);
+      const pages = byPage.flatMap((p) => fitPages(p));
       const pdf = join(work, `${rel.replace(/[/\\]/g, '_')}.pdf`);
       await writeFile(pdf, await imageOnlyPdf(await scanPages(pages, condition.scan), condition.scan.dpi));
       const t0 = Date.now();
       let text: string | undefined;
       for await (const r of loadSource(pdf)) {
         if (!r.ok) throw new Error(`${rel}: ${r.skipped.code} ${r.skipped.message}`);
-        text = r.doc.text;
+        // Pages kept (form feeds: ingest/loaders/file.ts), as the PDF loader hands them to the structure step.
+        text = (r.doc.pages ?? [r.doc.text]).join('\f');
       }
       const seconds = (Date.now() - t0) / 1000;
       const c = cerCounts(lines.join('\n'), text ?? '');
       await writeFile(target, `${text ?? ''}\n`);
-      entries[rel] = { hash, pages: pages.length, edits: c.edits, length: c.length, seconds };
+      entries[rel] = { hash, repair: LINE_REPAIR_VERSION, pages: pages.length, edits: c.edits, length: c.length, seconds };
       ocrd++;
       log(`${condition.key} ${rel}: ${pages.length} pages, CER ${(100 * c.edits / c.length).toFixed(2)} %, ${seconds.toFixed(0)} s`);
     }

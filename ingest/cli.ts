@@ -11,6 +11,7 @@ import { configFromEnvironment } from '../config/environment.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { readCurrent } from '../index/layout.ts';
 import { cliUser, ingest, type IngestSummary } from './pipeline.ts';
+import { MIN_DPI } from './ocr/page-images.ts';
 import { progressReporter } from './progress.ts';
 import { embedderConfigFromArgs } from './embedders/registry.ts';
 import { runAsMain } from './run-main.ts';
@@ -35,6 +36,7 @@ nguồn đã ghi nhận). Văn bản chỉ bị gỡ khi tệp của nó không 
   --max-bytes <n>        giới hạn dung lượng mỗi tệp (mặc định 50 MB)
   --ocr-jobs <n>         số trang nhận dạng chữ cùng lúc (mặc định: số lõi CPU)
   --ocr-max-pages <n>    số trang tối đa được nhận dạng chữ trong một tệp (mặc định 500)
+  --ocr-max-dpi <n>      độ phân giải tối đa khi nhận dạng chữ (mặc định 200 dpi; bản quét mịn hơn được thu nhỏ)
   --json                 in kết quả dạng JSON
 `;
 
@@ -88,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
         'max-bytes': { type: 'string' },
         'ocr-jobs': { type: 'string' },
         'ocr-max-pages': { type: 'string' },
+        'ocr-max-dpi': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -110,6 +113,11 @@ export async function main(argv: string[]): Promise<number> {
   const ocrMaxPages = args.values['ocr-max-pages'] ? Number(args.values['ocr-max-pages']) : undefined;
   if ((ocrJobs !== undefined && !(Number.isInteger(ocrJobs) && ocrJobs > 0)) || (ocrMaxPages !== undefined && !(Number.isInteger(ocrMaxPages) && ocrMaxPages > 0))) {
     process.stderr.write(`--ocr-jobs và --ocr-max-pages phải là số nguyên dương.\n${USAGE}`);
+    return 2;
+  }
+  const ocrMaxDpi = args.values['ocr-max-dpi'] ? Number(args.values['ocr-max-dpi']) : undefined;
+  if (ocrMaxDpi !== undefined && !(Number.isInteger(ocrMaxDpi) && ocrMaxDpi >= MIN_DPI && ocrMaxDpi <= 600)) {
+    process.stderr.write(`--ocr-max-dpi phải là số nguyên từ ${MIN_DPI} đến 600.\n${USAGE}`);
     return 2;
   }
   // Ctrl-C or a TERM signal cancels the run: OCR processes are killed, the index stays as it was.
@@ -155,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const summary = await ingest({
       signal: cancel.signal,
-      ...(ocrJobs || ocrMaxPages ? { ocr: { ...(ocrJobs ? { concurrency: ocrJobs } : {}), ...(ocrMaxPages ? { maxPages: ocrMaxPages } : {}) } } : {}),
+      ...(ocrJobs || ocrMaxPages || ocrMaxDpi ? { ocr: { ...(ocrJobs ? { concurrency: ocrJobs } : {}), ...(ocrMaxPages ? { maxPages: ocrMaxPages } : {}), ...(ocrMaxDpi ? { maxDpi: ocrMaxDpi } : {}) } } : {}),
       inputs: args.positionals,
       indexDir,
       rebuild: v.rebuild,

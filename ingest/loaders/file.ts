@@ -8,7 +8,7 @@ import type { LoadedDocument } from '../../core/ports.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import { decodeHtml, htmlToText } from './html.ts';
 import { findSidecar, readSidecar } from './metadata.ts';
-import { DEFAULT_MAX_UNPACKED_BYTES, loaded, skipFile, userError, type LoadOptions, type LoadResult } from './result.ts';
+import { DEFAULT_MAX_UNPACKED_BYTES, loaded, PAGE_SEPARATOR, skipFile, userError, type LoadOptions, type LoadResult } from './result.ts';
 import { decodeText } from './text.ts';
 import type { Extracted } from './extracted.ts';
 
@@ -40,7 +40,7 @@ async function extract(ext: string, bytes: Buffer, path: string, opts: LoadOptio
       return (await import('./sheets/index.ts')).extractSheets(ext, bytes, path, opts);
     case '.txt':
     case '.md':
-      return { text: normalizeText(decodeText(bytes).text).trim() };
+      return plainText(decodeText(bytes).text);
     case '.html':
     case '.htm': {
       const { text, title } = htmlToText(decodeHtml(bytes));
@@ -49,6 +49,17 @@ async function extract(ext: string, bytes: Buffer, path: string, opts: LoadOptio
     default:
       throw userError('FILE_UNSUPPORTED', `extension ${ext}`, `Phần mở rộng "${ext || '(không có)'}".`);
   }
+}
+
+/**
+ * A plain-text file's text; form feeds, which pdftotext writes between pages, make it a
+ * paged document (the structure step then knows where each page ends, as for a PDF).
+ */
+export function plainText(raw: string): Extracted {
+  if (!raw.includes('\f')) return { text: normalizeText(raw).trim() };
+  const pages = raw.split('\f').map((p) => normalizeText(p).trim());
+  while (pages.length > 1 && pages[pages.length - 1] === '') pages.pop();
+  return { text: pages.join(PAGE_SEPARATOR), pages };
 }
 
 /** Maps file-system errors to FILE_UNREADABLE; anything unexpected stays INTERNAL. */

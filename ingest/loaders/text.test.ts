@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_VI, WESTERN_TEXT } from '../../scripts/make-fixtures.ts';
@@ -67,6 +69,16 @@ describe('text file loader', () => {
     expect(docs[0]!.sourceId).toBe('phu-luc/huong-dan.md');
     expect(docs[0]!.text).toContain('## 1. Thành phần hồ sơ');
     expect(docs[0]!.text).toContain('**07 ngày làm việc**');
+  });
+
+  it('reads form feeds (pdftotext\'s page breaks) as pages, and a file without them as one text', async () => {
+    const path = join(fx.dir, 'ban-trang.txt');
+    await writeFile(path, 'Trang một\ncó hai dòng.\f  Trang hai.\n\f');
+    const { docs } = await collect(loadSource(path));
+    expect(docs[0]!.pages).toEqual(['Trang một\ncó hai dòng.', 'Trang hai.']);
+    expect(docs[0]!.text).toBe('Trang một\ncó hai dòng.\n\nTrang hai.');
+    const { docs: plain } = await collect(loadSource(fx.goodMarkdown));
+    expect(plain[0]!.pages).toBeUndefined();
   });
 
   it('skips a binary file with TEXT_ENCODING naming the file', async () => {

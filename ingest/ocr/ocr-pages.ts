@@ -1,7 +1,8 @@
 /**
  * OCR of a set of pages, in parallel (one Tesseract process per page, at most
  * `concurrency` at once), with progress per page, orientation repair, tone repair and a
- * confidence per page. A page that fails (time limit, size limit, engine error) becomes a
+ * confidence per page, and codes and numbers misread or broken at line ends put back
+ * (core/ocr/line-repair.ts). A page that fails (time limit, size limit, engine error) becomes a
  * warning and the other pages carry on; the caller decides what a document with no
  * recognised page means.
  */
@@ -9,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, toAppError } from '../../core/errors.ts';
+import { repairLines } from '../../core/ocr/line-repair.ts';
 import { repairTones } from '../../core/ocr/tone-repair.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { ResolvedOcrOptions } from './options.ts';
@@ -50,7 +52,7 @@ async function recognizeIn(job: PageJob, dir: string, opts: ResolvedOcrOptions, 
         }
       }
     }
-    let text = normalizeText(result.text).trim();
+    let text = repairLines(normalizeText(result.text)).text.trim();
     let toneRepairs = 0;
     if (opts.repairTones && text) {
       const repaired = repairTones(text, await syllableCounts());

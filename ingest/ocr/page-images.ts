@@ -77,15 +77,21 @@ export async function pagesWithScans(pdfPath: string, sizes: ReadonlyArray<{ wid
 /** Scans are rasterised at their own resolution within these bounds. */
 const SCAN_DPI_RANGE = [MIN_DPI, 600] as const;
 
+/** The highest resolution pages are recognised at: the setting, never under {@link MIN_DPI}. */
+export function ocrDpiCap(opts: Pick<ResolvedOcrOptions, 'maxDpi'>): number {
+  return Math.max(MIN_DPI, opts.maxDpi);
+}
+
 /**
  * A job rasterising page `page` of the PDF at `pdfPath`, whose size in points is `size`, at
- * `scanPpi` (the resolution of its scanned image) when known, else at `opts.dpi`.
+ * `scanPpi` (the resolution of its scanned image) when known, else at `opts.dpi`, at most
+ * at `opts.maxDpi` (pdftoppm scales the scan while decoding it).
  */
 export function pdfPageJob(pdfPath: string, page: number, size: { width: number; height: number } | undefined, opts: ResolvedOcrOptions, scanPpi?: number): PageJob {
   return {
     page,
     async prepare(dir, signal) {
-      let dpi = scanPpi ? Math.round(Math.min(SCAN_DPI_RANGE[1], Math.max(SCAN_DPI_RANGE[0], scanPpi))) : opts.dpi;
+      let dpi = Math.min(scanPpi ? Math.round(Math.min(SCAN_DPI_RANGE[1], Math.max(SCAN_DPI_RANGE[0], scanPpi))) : opts.dpi, ocrDpiCap(opts));
       let warning: string | undefined;
       if (size) {
         const inches = (size.width / 72) * (size.height / 72);
@@ -130,12 +136,20 @@ export function imagePageJob(bytes: Buffer, page: number, info: { width: number;
         });
       }
       const path = join(dir, `p${page}.pgm`);
+      const cap = ocrDpiCap(opts);
+      const scale = info.dpi && info.dpi > cap ? cap / info.dpi : 1;
       try {
-        await writePgm(path, await greyPixels(sharp(bytes, { page: page - 1, limitInputPixels: opts.maxPixels }).rotate()));
+        let grey = await greyPixels(sharp(bytes, { page: page - 1, limitInputPixels: opts.maxPixels }).rotate());
+        if (scale < 1) {
+          // Scaled after the EXIF turn, which may have swapped width and height.
+          const raw = sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } });
+          grey = await greyPixels(raw.resize({ width: Math.max(1, Math.round(grey.width * scale)) }));
+        }
+        await writePgm(path, grey);
       } catch (err) {
         throw new AppError('IMAGE_CORRUPT', `page ${page}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
-      return { path, ...(info.dpi ? { dpi: info.dpi } : {}) };
+      return { path, ...(info.dpi ? { dpi: scale < 1 ? cap : info.dpi } : {}) };
     },
   };
 }
