@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import {
-  abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, type DictionaryEntry,
+  abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, spellOutAbbreviations, type DictionaryEntry,
 } from './dictionary.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -122,6 +122,20 @@ describe('createTermMatcher', () => {
     const matcher = createTermMatcher(entries);
     expect(matcher.expand('TTHC và CCCD')).toEqual(['thủ tục hành chính']);
     expect(matcher.abbreviations('tthc')).toEqual(entries);
+  });
+});
+
+describe('spellOutAbbreviations', () => {
+  it('spells out capitalised abbreviations written as words of their own, as catalog titles use them', () => {
+    expect(spellOutAbbreviations('Đăng ký, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH')).toBe('Đăng ký, điều chỉnh đóng bảo hiểm xã hội tự nguyện; cấp sổ bảo hiểm xã hội');
+    expect(spellOutAbbreviations('Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ, BNN'))
+      .toBe('Giải quyết hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau, thai sản, tai nạn lao động, bệnh nghề nghiệp');
+  });
+
+  it('leaves document numbers, lower-case words and everyday terms as written', () => {
+    expect(spellOutAbbreviations('theo Nghị định số 50/2026/NĐ-CP')).toBe('theo Nghị định số 50/2026/NĐ-CP');
+    expect(spellOutAbbreviations('đóng bhxh')).toBe('đóng bhxh');
+    expect(spellOutAbbreviations('Cấp lại sổ đỏ')).toBe('Cấp lại sổ đỏ');
   });
 });
 

@@ -18,7 +18,7 @@ import questionCues from '../../../prompts/cues/question.vi.json' with { type: '
 import cues from '../../../prompts/cues/title-match.vi.json' with { type: 'json' };
 import preferenceCues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
-import { expandTerms } from '../../text/dictionary.ts';
+import { expandTerms, spellOutAbbreviations } from '../../text/dictionary.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../../text/stopwords.ts';
@@ -257,7 +257,8 @@ const titleCache = new BoundedCache<string, Array<TitleUnits | undefined>>(TITLE
 export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
   const kept = keptQualifiers(question.asked);
   const variants = titleCache.get(fullTitle, () => []);
-  const { whole, segments, shared, terms } = (variants[kept] ??= titleUnits(titleAsAsked(fullTitle, kept)));
+  // "đóng BHXH tự nguyện" is read as "đóng bảo hiểm xã hội tự nguyện", as citizens write it.
+  const { whole, segments, shared, terms } = (variants[kept] ??= titleUnits(titleAsAsked(spellOutAbbreviations(fullTitle), kept)));
   let precision = share(whole, question.asked);
   for (const units of segments) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
   for (const units of shared) precision = Math.max(precision, share(units, question.asked));
