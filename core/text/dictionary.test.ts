@@ -14,6 +14,12 @@ describe('expandTerms', () => {
     }
   });
 
+  it('expands the everyday names of vehicle papers and of claiming on someone\'s behalf', () => {
+    expect(expandTerms('mất cà vẹt xe máy')).toContain('chứng nhận đăng ký xe');
+    expect(expandTerms('huy dang ky xe')).toEqual(['thu hồi chứng nhận đăng ký xe, biển số xe']);
+    expect(expandTerms('nhờ con lĩnh thay lương hưu')).toEqual(['ủy quyền lĩnh thay']);
+  });
+
   it('expands everyday words with or without diacritics', () => {
     expect(expandTerms('làm sổ đỏ mất bao lâu')).toEqual(['cấp giấy chứng nhận quyền sử dụng đất']);
     expect(expandTerms('so do bi mat')[0]).toBe(GCN);
