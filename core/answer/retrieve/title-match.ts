@@ -201,6 +201,25 @@ function sharedObjectTitles(segments: readonly string[]): string[] {
   return out;
 }
 
+/** How many closing words of a segment a list's next item may repeat the head of. */
+const LIST_TAIL_WORDS = 4;
+
+/**
+ * Whether `segment` is the next item of a list that closes the segment before it rather than an
+ * alternative name: "… chưa tham gia bảo hiểm y tế, bảo hiểm xã hội" repeats "bảo hiểm" from
+ * the closing words before the comma, so "bảo hiểm xã hội" alone does not name the procedure.
+ * "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh" stays two alternatives: "bản sao" is
+ * not among the closing words.
+ */
+function continuesList(before: string | undefined, segment: string): boolean {
+  if (!before) return false;
+  const words = (text: string): string[] => questionTokens(normalizeText(text).toLowerCase()).map((t) => canon(t.folded));
+  const head = words(segment).slice(0, 2);
+  if (head.length < 2) return false;
+  const tail = words(before).slice(-LIST_TAIL_WORDS);
+  return tail.some((w, i) => w === head[0] && tail[i + 1] === head[1]);
+}
+
 /** What {@link matchTitle} reads of a title (as the question leaves it), independent of the question. */
 interface TitleUnits {
   /** Content units of the whole title. */
@@ -220,7 +239,7 @@ function titleUnits(title: string): TitleUnits {
   textTerms(title, terms);
   return {
     whole: contentUnitsOf(title),
-    segments: several ? segments.map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
+    segments: several ? segments.filter((seg, i) => !continuesList(segments[i - 1], seg)).map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
     shared: several ? sharedObjectTitles(segments).map(contentUnitsOf) : [],
     terms,
   };
