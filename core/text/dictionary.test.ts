@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import {
-  abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, spellOutAbbreviations, type DictionaryEntry,
+  abbreviateSpeltOut, abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, spellOutAbbreviations, type DictionaryEntry,
 } from './dictionary.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -136,6 +136,12 @@ describe('spellOutAbbreviations', () => {
     expect(spellOutAbbreviations('Đăng ký, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH')).toBe('Đăng ký, điều chỉnh đóng bảo hiểm xã hội tự nguyện; cấp sổ bảo hiểm xã hội');
     expect(spellOutAbbreviations('Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ, BNN'))
       .toBe('Giải quyết hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau, thai sản, tai nạn lao động, bệnh nghề nghiệp');
+  });
+
+  it('writes spelt-out phrases back as their abbreviation, with or without diacritics', () => {
+    expect(abbreviateSpeltOut('đóng bảo hiểm xã hội tự nguyện')).toBe('đóng BHXH tự nguyện');
+    expect(abbreviateSpeltOut('the bao hiem y te')).toBe('the BHYT');
+    expect(abbreviateSpeltOut('đăng ký khai sinh')).toBe('đăng ký khai sinh');
   });
 
   it('leaves document numbers, lower-case words and everyday terms as written', () => {

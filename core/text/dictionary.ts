@@ -229,6 +229,26 @@ export function spellOutAbbreviations(text: string): string {
   return out + normalized.slice(from);
 }
 
+const spelledMatcher = createTermMatcher(DICTIONARY
+  .filter((e) => e.kind === 'abbreviation' && CAPITALS.test(e.term))
+  .map((e): DictionaryEntry => ({ term: e.official[0]!, official: [e.term], kind: 'everyday' })));
+
+/**
+ * The text with each spelt-out phrase of a capitalised abbreviation written as the abbreviation:
+ * "đóng bảo hiểm xã hội tự nguyện" → "đóng BHXH tự nguyện" (the reverse of
+ * {@link spellOutAbbreviations}); the text unchanged (normalised) when it holds none.
+ */
+export function abbreviateSpeltOut(text: string): string {
+  const normalized = normalizeText(text);
+  let out = '';
+  let from = 0;
+  for (const m of spelledMatcher.match(normalized)) {
+    out += `${normalized.slice(from, m.start)}${m.entry.official[0]}`;
+    from = m.end;
+  }
+  return out + normalized.slice(from);
+}
+
 /** Abbreviation entries found in a text ("Kế hoạch 83/KH-UBND" → KH, UBND). */
 export function abbreviationsIn(text: string): DictionaryEntry[] {
   return defaultMatcher.abbreviations(text);

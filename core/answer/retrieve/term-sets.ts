@@ -9,7 +9,6 @@
 import { BoundedCache } from '../../bounded-cache.ts';
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import { indexTextOf } from '../../search/index-text.ts';
-import { spellOutAbbreviations } from '../../text/dictionary.ts';
 import { passageTerms, type TermSet } from './coverage.ts';
 
 /**
@@ -80,11 +79,7 @@ export function indexedTerms(doc: DocumentRecord, chunk: Chunk): TermSet {
 /** Terms of a document's title. */
 export function titleTerms(doc: DocumentRecord): TermSet {
   let terms = ofTitle.get(doc);
-  if (!terms) {
-    // A title's abbreviations count in their words too ("BHYT" is "bảo hiểm y tế").
-    const spelt = spellOutAbbreviations(doc.title);
-    ofTitle.set(doc, (terms = new SortedTerms(passageTerms(spelt === doc.title ? doc.title : `${doc.title}\n${spelt}`))));
-  }
+  if (!terms) ofTitle.set(doc, (terms = new SortedTerms(passageTerms(doc.title))));
   return terms;
 }
 

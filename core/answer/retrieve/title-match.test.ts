@@ -33,6 +33,9 @@ describe('matchTitle', () => {
     const q = 'đăng ký đóng bảo hiểm xã hội tự nguyện mất mấy ngày';
     const voluntary = match(q, 'Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH');
     expect(voluntary.precision).toBeGreaterThan(0.9);
+    const lost = 'Sổ bảo hiểm xã hội bị mất thì xin cấp lại ở đâu?';
+    expect(match(lost, 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT').precision)
+      .toBeGreaterThan(match(lost, 'Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH').precision);
     expect(voluntary.precision).toBeGreaterThan(match(q, 'Hỗ trợ khám chữa bệnh, trợ cấp tai nạn cho lực lượng xung kích phòng chống thiên tai cấp xã trong trường hợp chưa tham gia bảo hiểm y tế, bảo hiểm xã hội').precision);
   });
 

@@ -18,7 +18,7 @@ import questionCues from '../../../prompts/cues/question.vi.json' with { type: '
 import cues from '../../../prompts/cues/title-match.vi.json' with { type: 'json' };
 import preferenceCues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
-import { expandTerms, spellOutAbbreviations } from '../../text/dictionary.ts';
+import { abbreviateSpeltOut, expandTerms, spellOutAbbreviations } from '../../text/dictionary.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../../text/stopwords.ts';
@@ -102,6 +102,10 @@ export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentU
   const asked = new Set<string>();
   textTerms(withoutSpendingWords(q.text), asked);
   for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
+  // Words a title abbreviates count as its abbreviation: "đóng bảo hiểm xã hội tự nguyện" names
+  // "đóng BHXH tự nguyện" (the title's units keep their number, so a short list item stays short).
+  const abbreviated = abbreviateSpeltOut(q.text);
+  if (abbreviated !== normalizeText(q.text)) textTerms(withoutSpendingWords(abbreviated), asked);
   // A term said in its official words keeps its neighbours: "đổi GPLX" asks "đổi giấy phép".
   for (const { match } of q.terms) {
     for (const phrase of match.entry.official) textTerms(withoutSpendingWords(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`), asked);
@@ -237,6 +241,9 @@ function titleUnits(title: string): TitleUnits {
   const several = segments.length > 1;
   const terms = new Set<string>();
   textTerms(title, terms);
+  // "đóng BHXH tự nguyện" recalls "đóng bảo hiểm xã hội tự nguyện", as citizens write it.
+  const spelt = spellOutAbbreviations(title);
+  if (spelt !== normalizeText(title)) textTerms(spelt, terms);
   return {
     whole: contentUnitsOf(title),
     segments: several ? segments.filter((seg, i) => !continuesList(segments[i - 1], seg)).map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
@@ -276,8 +283,7 @@ const titleCache = new BoundedCache<string, Array<TitleUnits | undefined>>(TITLE
 export function matchTitle(question: QuestionTitleTerms, fullTitle: string): TitleMatch {
   const kept = keptQualifiers(question.asked);
   const variants = titleCache.get(fullTitle, () => []);
-  // "đóng BHXH tự nguyện" is read as "đóng bảo hiểm xã hội tự nguyện", as citizens write it.
-  const { whole, segments, shared, terms } = (variants[kept] ??= titleUnits(titleAsAsked(spellOutAbbreviations(fullTitle), kept)));
+  const { whole, segments, shared, terms } = (variants[kept] ??= titleUnits(titleAsAsked(fullTitle, kept)));
   let precision = share(whole, question.asked);
   for (const units of segments) precision = Math.max(precision, SEGMENT_FACTOR * share(units, question.asked));
   for (const units of shared) precision = Math.max(precision, share(units, question.asked));
