@@ -18,6 +18,8 @@ describe('expandTerms', () => {
     expect(expandTerms('mất cà vẹt xe máy')).toContain('chứng nhận đăng ký xe');
     expect(expandTerms('huy dang ky xe')).toEqual(['thu hồi chứng nhận đăng ký xe, biển số xe']);
     expect(expandTerms('nhờ con lĩnh thay lương hưu')).toEqual(['ủy quyền lĩnh thay']);
+    expect(expandTerms('dang ky xe may moi mua')).toContain('đăng ký xe lần đầu');
+    expect(expandTerms('khai thác nước giếng khoan')).toEqual(['nước dưới đất']);
   });
 
   it('expands everyday words with or without diacritics', () => {
