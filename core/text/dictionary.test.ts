@@ -20,6 +20,7 @@ describe('expandTerms', () => {
     expect(expandTerms('nhờ con lĩnh thay lương hưu')).toEqual(['ủy quyền lĩnh thay']);
     expect(expandTerms('dang ky xe may moi mua')).toContain('đăng ký xe lần đầu');
     expect(expandTerms('khai thác nước giếng khoan')).toEqual(['nước dưới đất']);
+    expect(expandTerms('dang ky ket hon voi nguoi Han Quoc')).toContain('có yếu tố nước ngoài');
   });
 
   it('expands everyday words with or without diacritics', () => {
