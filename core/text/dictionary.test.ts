@@ -21,6 +21,9 @@ describe('expandTerms', () => {
     expect(expandTerms('dang ky xe may moi mua')).toContain('đăng ký xe lần đầu');
     expect(expandTerms('khai thác nước giếng khoan')).toEqual(['nước dưới đất']);
     expect(expandTerms('dang ky ket hon voi nguoi Han Quoc')).toContain('có yếu tố nước ngoài');
+    // A nationality matches as written: "người lao động" is no "người Lào".
+    expect(expandTerms('Người lao động đi làm việc ở nước ngoài')).toEqual([]);
+    expect(expandTerms('tiếp nhận thay đổi thông tin')).toEqual([]);
   });
 
   it('expands everyday words with or without diacritics', () => {
