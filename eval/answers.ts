@@ -35,8 +35,8 @@ export interface AnswerEvalOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The development questions, or the held-out fresh ones (eval/datasets/procedure-fresh.jsonl). */
-export type AnswerSet = 'dev' | 'fresh';
+/** The development questions, or a fresh batch (eval/datasets/procedure-fresh.jsonl, procedure-fresh2.jsonl). */
+export type AnswerSet = 'dev' | 'fresh' | 'fresh2';
 
 /** `n` of `of`, and their ratio (0 when `of` is 0). */
 export interface Rate {

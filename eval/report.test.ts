@@ -21,6 +21,10 @@ describe('answer report', () => {
     expect(fresh).toContain('eval/reports/answers-fresh-2026-11-23.md');
     expect(answersSection(result)).toContain('`npm run eval -- answers`');
     expect(answersSection(result)).not.toContain('procedure-fresh');
+    const fresh2 = answersSection({ ...result, set: 'fresh2' });
+    expect(fresh2).toContain('`npm run eval -- answers --set fresh2`');
+    expect(fresh2).toContain('eval/datasets/procedure-fresh2.jsonl');
+    expect(fresh2).toContain('eval/reports/answers-fresh2-2026-11-23.md');
     const noUnanswerable = answersSection({ ...result, set: 'fresh', unanswerable: { questions: 0, correctRefusals: rate(0, 0) } });
     expect(noUnanswerable).not.toContain('Correct refusals');
   });

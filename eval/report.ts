@@ -115,18 +115,24 @@ function intentTable(r: AnswerEvalResult): string[] {
   ];
 }
 
-/** The report files' base name: `answers-<date>`, or `answers-fresh-<date>` for the held-out set. */
+/** The report files' base name: `answers-<date>`, or `answers-<set>-<date>` for a fresh set. */
 export function answersReportBase(r: AnswerEvalResult): string {
-  return r.set === 'fresh' ? `answers-fresh-${r.date}` : `answers-${r.date}`;
+  return r.set && r.set !== 'dev' ? `answers-${r.set}-${r.date}` : `answers-${r.date}`;
 }
 
+/** What each fresh set is, for the report's header. */
+const FRESH_SET_WORDS: Readonly<Record<'fresh' | 'fresh2', string>> = {
+  fresh: 'from eval/datasets/procedure-fresh.jsonl (the first fresh batch), in everyday words on procedures the development set does not ask about; first only scored, its failures read since, so development data now',
+  fresh2: 'from eval/datasets/procedure-fresh2.jsonl (the second fresh batch, held out), in everyday words on procedures no other set asks about, never read to write rules',
+};
+
 function header(r: AnswerEvalResult): string[] {
-  const fresh = r.set === 'fresh';
+  const set = r.set ?? 'dev';
   return [
-    `Command: \`npm run eval -- answers${fresh ? ' --set fresh' : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
+    `Command: \`npm run eval -- answers${set === 'dev' ? '' : ` --set ${set}`}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    fresh
-      ? `${r.answerer} answerer, role citizen; ${r.procedure.questions} held-out procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-fresh.jsonl, in everyday words on procedures the development set does not ask about, never read to write rules.`
+    set !== 'dev'
+      ? `${r.answerer} answerer, role citizen; ${r.procedure.questions} procedure questions (${r.procedure.followUps} follow-ups) ${FRESH_SET_WORDS[set]}.`
       : `${r.answerer} answerer, role citizen; ${r.procedure.questions} procedure questions (${r.procedure.followUps} follow-ups) from eval/datasets/procedure-questions.jsonl and ${r.unanswerable.questions} questions no indexed document answers (eval/datasets/unanswerable.jsonl).`,
   ];
 }

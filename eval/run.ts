@@ -64,7 +64,7 @@ import { configFromEnvironment } from '../config/environment.ts';
 import { datasetPaths, REPO_ROOT, requireDataset, type DatasetPaths } from '../config/paths.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import { replaceSection } from '../measure/report-section.ts';
-import { runAnswerEval } from './answers.ts';
+import { runAnswerEval, type AnswerSet } from './answers.ts';
 import { answersSection, answersSummary, writeAnswerReport } from './report.ts';
 import { redteamSection, redteamSummary, runRedteamEval } from './redteam.ts';
 import { runOfficialsEval } from './officials.ts';
@@ -75,7 +75,7 @@ import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
 import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
-import { PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
+import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, FRESH_DRAFT_SETS, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
@@ -90,7 +90,7 @@ type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
-  answers: ['dev', 'fresh'],
+  answers: ['dev', 'fresh', 'fresh2'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -127,15 +127,16 @@ async function fullIndex(run: EvalRun): Promise<string> {
 
 async function answersPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set = partSet<'dev' | 'fresh'>('answers', values.set);
-  // The held-out set has no unanswerable questions of its own: the development ones are not asked again.
-  const fresh = set === 'fresh' ? { set: 'fresh' as const, questions: await loadProcedureQuestions(PROCEDURE_FRESH_PATH), unanswerable: [] } : {};
+  const set = partSet<AnswerSet>('answers', values.set);
+  // The fresh sets have no unanswerable questions of their own: the development ones are not asked again.
+  const freshPath = set === 'fresh' ? PROCEDURE_FRESH_PATH : set === 'fresh2' ? PROCEDURE_FRESH2_PATH : undefined;
+  const fresh = freshPath ? { set, questions: await loadProcedureQuestions(freshPath), unanswerable: [] } : {};
   const result = await runAnswerEval({ indexDir, ...fresh });
   process.stdout.write(`${answersSummary(result)}\n`);
   if (values.write) {
     const files = await writeAnswerReport(result);
     process.stdout.write(`report: ${files.md}\n`);
-    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'fresh' ? 'eval-answers-fresh' : 'eval-answers', answersSection(result));
+    await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), set === 'dev' ? 'eval-answers' : `eval-answers-${set}`, answersSection(result));
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import {
-  abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, type DictionaryEntry,
+  abbreviateSpeltOut, abbreviationsIn, createTermMatcher, DICTIONARY, expandTerms, matchTerms, parseDictionary, spellOutAbbreviations, type DictionaryEntry,
 } from './dictionary.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -12,6 +12,18 @@ describe('expandTerms', () => {
     for (const q of ['làm lại CCCD', 'làm lại cccd', 'Cccd bị mất']) {
       expect(expandTerms(q)).toEqual(['căn cước công dân', 'thẻ căn cước']);
     }
+  });
+
+  it('expands the everyday names of vehicle papers and of claiming on someone\'s behalf', () => {
+    expect(expandTerms('mất cà vẹt xe máy')).toContain('chứng nhận đăng ký xe');
+    expect(expandTerms('huy dang ky xe')).toEqual(['thu hồi chứng nhận đăng ký xe, biển số xe']);
+    expect(expandTerms('nhờ con lĩnh thay lương hưu')).toEqual(['ủy quyền lĩnh thay']);
+    expect(expandTerms('dang ky xe may moi mua')).toContain('đăng ký xe lần đầu');
+    expect(expandTerms('khai thác nước giếng khoan')).toEqual(['nước dưới đất']);
+    expect(expandTerms('dang ky ket hon voi nguoi Han Quoc')).toContain('có yếu tố nước ngoài');
+    // A nationality matches as written: "người lao động" is no "người Lào".
+    expect(expandTerms('Người lao động đi làm việc ở nước ngoài')).toEqual([]);
+    expect(expandTerms('tiếp nhận thay đổi thông tin')).toEqual([]);
   });
 
   it('expands everyday words with or without diacritics', () => {
@@ -122,6 +134,26 @@ describe('createTermMatcher', () => {
     const matcher = createTermMatcher(entries);
     expect(matcher.expand('TTHC và CCCD')).toEqual(['thủ tục hành chính']);
     expect(matcher.abbreviations('tthc')).toEqual(entries);
+  });
+});
+
+describe('spellOutAbbreviations', () => {
+  it('spells out capitalised abbreviations written as words of their own, as catalog titles use them', () => {
+    expect(spellOutAbbreviations('Đăng ký, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH')).toBe('Đăng ký, điều chỉnh đóng bảo hiểm xã hội tự nguyện; cấp sổ bảo hiểm xã hội');
+    expect(spellOutAbbreviations('Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ, BNN'))
+      .toBe('Giải quyết hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau, thai sản, tai nạn lao động, bệnh nghề nghiệp');
+  });
+
+  it('writes spelt-out phrases back as their abbreviation, with or without diacritics', () => {
+    expect(abbreviateSpeltOut('đóng bảo hiểm xã hội tự nguyện')).toBe('đóng BHXH tự nguyện');
+    expect(abbreviateSpeltOut('the bao hiem y te')).toBe('the BHYT');
+    expect(abbreviateSpeltOut('đăng ký khai sinh')).toBe('đăng ký khai sinh');
+  });
+
+  it('leaves document numbers, lower-case words and everyday terms as written', () => {
+    expect(spellOutAbbreviations('theo Nghị định số 50/2026/NĐ-CP')).toBe('theo Nghị định số 50/2026/NĐ-CP');
+    expect(spellOutAbbreviations('đóng bhxh')).toBe('đóng bhxh');
+    expect(spellOutAbbreviations('Cấp lại sổ đỏ')).toBe('Cấp lại sổ đỏ');
   });
 });
 

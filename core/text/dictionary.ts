@@ -203,6 +203,52 @@ export function expandTerms(text: string): string[] {
   return defaultMatcher.expand(text);
 }
 
+/** A term written in capitals, three letters or more ("BHXH", "GPLX", "TNLĐ"): an abbreviation a title may use. */
+const CAPITALS = /^[\p{Lu}\p{N}&]{3,}$/u;
+/** Characters that join an abbreviation into a document number ("50/2026/NĐ-CP") or a code. */
+const NUMBER_JOINERS = /[-/&\p{N}]/u;
+
+/**
+ * The text with each capitalised abbreviation of the dictionary, written in capitals as a word of
+ * its own, spelt out in its first official phrase: "đóng BHXH tự nguyện" → "đóng bảo hiểm xã hội
+ * tự nguyện". Catalog titles use these abbreviations ("cấp thẻ BHYT", "nghỉ DSPHSK") where
+ * citizens write the words; parts of a document number ("NĐ-CP") stay as written. Returns
+ * `normalizeText(text)` with the replacements.
+ */
+export function spellOutAbbreviations(text: string): string {
+  const normalized = normalizeText(text);
+  let out = '';
+  let from = 0;
+  for (const m of defaultMatcher.match(normalized)) {
+    const written = normalized.slice(m.start, m.end);
+    if (m.entry.kind !== 'abbreviation' || !CAPITALS.test(m.entry.term) || written !== m.entry.term) continue;
+    if (NUMBER_JOINERS.test(normalized[m.start - 1] ?? '') || NUMBER_JOINERS.test(normalized[m.end] ?? '')) continue;
+    out += `${normalized.slice(from, m.start)}${m.entry.official[0]}`;
+    from = m.end;
+  }
+  return out + normalized.slice(from);
+}
+
+const spelledMatcher = createTermMatcher(DICTIONARY
+  .filter((e) => e.kind === 'abbreviation' && CAPITALS.test(e.term))
+  .map((e): DictionaryEntry => ({ term: e.official[0]!, official: [e.term], kind: 'everyday' })));
+
+/**
+ * The text with each spelt-out phrase of a capitalised abbreviation written as the abbreviation:
+ * "đóng bảo hiểm xã hội tự nguyện" → "đóng BHXH tự nguyện" (the reverse of
+ * {@link spellOutAbbreviations}); the text unchanged (normalised) when it holds none.
+ */
+export function abbreviateSpeltOut(text: string): string {
+  const normalized = normalizeText(text);
+  let out = '';
+  let from = 0;
+  for (const m of spelledMatcher.match(normalized)) {
+    out += `${normalized.slice(from, m.start)}${m.entry.official[0]}`;
+    from = m.end;
+  }
+  return out + normalized.slice(from);
+}
+
 /** Abbreviation entries found in a text ("Kế hoạch 83/KH-UBND" → KH, UBND). */
 export function abbreviationsIn(text: string): DictionaryEntry[] {
   return defaultMatcher.abbreviations(text);

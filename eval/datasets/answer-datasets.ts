@@ -11,11 +11,17 @@ import { canonicalTone } from '../../core/text/tone.ts';
 export const PROCEDURE_QUESTIONS_PATH = fileURLToPath(new URL('./procedure-questions.jsonl', import.meta.url));
 export const UNANSWERABLE_PATH = fileURLToPath(new URL('./unanswerable.jsonl', import.meta.url));
 /**
- * Held-out citizens' procedure questions (issue 14): plain everyday wording on procedures the
- * development set does not ask about, scored by `npm run eval -- answers --set fresh` and
- * never read to write rules. Same format and checks as the development set.
+ * The first held-out citizens' procedure questions (issue 14): plain everyday wording on procedures
+ * the development set does not ask about, scored by `npm run eval -- answers --set fresh`; their
+ * failures have since been read, so they are development data now. Same format and checks as the
+ * development set.
  */
 export const PROCEDURE_FRESH_PATH = fileURLToPath(new URL('./procedure-fresh.jsonl', import.meta.url));
+/**
+ * A second batch of held-out citizens' procedure questions, written and scored before the first
+ * batch's failures were read (`npm run eval -- answers --set fresh2`); only scored, never read.
+ */
+export const PROCEDURE_FRESH2_PATH = fileURLToPath(new URL('./procedure-fresh2.jsonl', import.meta.url));
 
 /** What a procedure question asks for (a subset of core's ProcedureIntent). */
 export const QUESTION_INTENTS = ['papers', 'fee', 'time', 'place', 'steps', 'conditions', 'legal_basis', 'result', 'overview'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
 import { checkAnswerDatasets, checkProcedureQuestions, loadCatalogFields } from './check-procedure-questions.ts';
@@ -78,5 +78,24 @@ describe('the held-out procedure questions (procedure-fresh.jsonl)', () => {
       expect(q.gold_codes.filter((c) => devCodes.has(c)), q.qid).toEqual([]);
     }
     expect(fresh.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the second held-out procedure questions (procedure-fresh2.jsonl)', () => {
+  it('match the catalog, ask about no procedure of another procedure set, and type some without diacritics', async () => {
+    const [fresh2, fresh, dev, catalog] = await Promise.all([
+      loadProcedureQuestions(PROCEDURE_FRESH2_PATH), loadProcedureQuestions(PROCEDURE_FRESH_PATH), loadProcedureQuestions(),
+      loadCatalogFields(datasetPaths(configFromEnvironment()).tthc),
+    ]);
+    expect(checkProcedureQuestions(fresh2, catalog)).toEqual([]);
+    expect(fresh2.length).toBeGreaterThanOrEqual(20);
+    const otherCodes = new Set([...dev, ...fresh].flatMap((q) => q.gold_codes));
+    const otherIds = new Set([...dev, ...fresh].map((q) => q.qid));
+    for (const q of fresh2) {
+      expect(otherIds.has(q.qid), q.qid).toBe(false);
+      expect(q.gold_codes.filter((c) => otherCodes.has(c)), q.qid).toEqual([]);
+    }
+    expect(fresh2.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(4);
+    expect(fresh2.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -29,6 +29,24 @@ describe('matchTitle', () => {
     expect(match('Sổ đỏ bị mất thì xin cấp lại thế nào?', 'Cấp lại Giấy chứng nhận do bị mất').precision).toBeGreaterThan(0.85);
   });
 
+  it('reads a title\'s abbreviations in their words, as citizens write them (BHXH, BHYT)', () => {
+    const q = 'đăng ký đóng bảo hiểm xã hội tự nguyện mất mấy ngày';
+    const voluntary = match(q, 'Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH');
+    expect(voluntary.precision).toBeGreaterThan(0.9);
+    const lost = 'Sổ bảo hiểm xã hội bị mất thì xin cấp lại ở đâu?';
+    expect(match(lost, 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT').precision)
+      .toBeGreaterThan(match(lost, 'Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH').precision);
+    expect(voluntary.precision).toBeGreaterThan(match(q, 'Hỗ trợ khám chữa bệnh, trợ cấp tai nạn cho lực lượng xung kích phòng chống thiên tai cấp xã trong trường hợp chưa tham gia bảo hiểm y tế, bảo hiểm xã hội').precision);
+  });
+
+  it('does not read the last item of a list closing a title ("bảo hiểm y tế, bảo hiểm xã hội") as an alternative name', () => {
+    const q = 'muốn bảo hiểm xã hội thanh toán lại chi phí khám chữa bệnh thì bao lâu';
+    const militia = 'Hỗ trợ khám chữa bệnh, trợ cấp tai nạn cho lực lượng xung kích phòng chống thiên tai cấp xã trong trường hợp chưa tham gia bảo hiểm y tế, bảo hiểm xã hội';
+    expect(match('đóng bảo hiểm xã hội', militia).precision).toBeLessThan(0.4);
+    expect(match(q, 'Thanh toán trực tiếp chi phí khám, chữa bệnh BHYT').precision).toBeGreaterThan(match(q, militia).precision);
+    expect(match('xin bản sao giấy khai sinh', 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh').precision).toBeGreaterThan(0.6);
+  });
+
   it('sets aside how and where a procedure is done unless asked, but keeps a single level as a variant', () => {
     const transfer = 'Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe) bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã';
     expect(match('sang tên xe máy cũ cần giấy gì', transfer).precision).toBeGreaterThan(0.55);

@@ -18,7 +18,7 @@ import questionCues from '../../../prompts/cues/question.vi.json' with { type: '
 import cues from '../../../prompts/cues/title-match.vi.json' with { type: 'json' };
 import preferenceCues from '../../../prompts/cues/procedure-preference.vi.json' with { type: 'json' };
 import { BoundedCache } from '../../bounded-cache.ts';
-import { expandTerms } from '../../text/dictionary.ts';
+import { abbreviateSpeltOut, expandTerms, spellOutAbbreviations } from '../../text/dictionary.ts';
 import { foldDiacritics } from '../../text/fold.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { QUESTION_WORDS, STOPWORDS } from '../../text/stopwords.ts';
@@ -102,6 +102,10 @@ export function questionTitleTerms(q: QuestionAnalysis, units: readonly ContentU
   const asked = new Set<string>();
   textTerms(withoutSpendingWords(q.text), asked);
   for (const phrase of expandTerms(q.text)) textTerms(phrase, asked);
+  // Words a title abbreviates count as its abbreviation: "đóng bảo hiểm xã hội tự nguyện" names
+  // "đóng BHXH tự nguyện" (the title's units keep their number, so a short list item stays short).
+  const abbreviated = abbreviateSpeltOut(q.text);
+  if (abbreviated !== normalizeText(q.text)) textTerms(withoutSpendingWords(abbreviated), asked);
   // A term said in its official words keeps its neighbours: "đổi GPLX" asks "đổi giấy phép".
   for (const { match } of q.terms) {
     for (const phrase of match.entry.official) textTerms(withoutSpendingWords(`${q.text.slice(0, match.start)}${phrase}${q.text.slice(match.end)}`), asked);
@@ -201,6 +205,25 @@ function sharedObjectTitles(segments: readonly string[]): string[] {
   return out;
 }
 
+/** How many closing words of a segment a list's next item may repeat the head of. */
+const LIST_TAIL_WORDS = 4;
+
+/**
+ * Whether `segment` is the next item of a list that closes the segment before it rather than an
+ * alternative name: "… chưa tham gia bảo hiểm y tế, bảo hiểm xã hội" repeats "bảo hiểm" from
+ * the closing words before the comma, so "bảo hiểm xã hội" alone does not name the procedure.
+ * "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh" stays two alternatives: "bản sao" is
+ * not among the closing words.
+ */
+function continuesList(before: string | undefined, segment: string): boolean {
+  if (!before) return false;
+  const words = (text: string): string[] => questionTokens(normalizeText(text).toLowerCase()).map((t) => canon(t.folded));
+  const head = words(segment).slice(0, 2);
+  if (head.length < 2) return false;
+  const tail = words(before).slice(-LIST_TAIL_WORDS);
+  return tail.some((w, i) => w === head[0] && tail[i + 1] === head[1]);
+}
+
 /** What {@link matchTitle} reads of a title (as the question leaves it), independent of the question. */
 interface TitleUnits {
   /** Content units of the whole title. */
@@ -218,9 +241,12 @@ function titleUnits(title: string): TitleUnits {
   const several = segments.length > 1;
   const terms = new Set<string>();
   textTerms(title, terms);
+  // "đóng BHXH tự nguyện" recalls "đóng bảo hiểm xã hội tự nguyện", as citizens write it.
+  const spelt = spellOutAbbreviations(title);
+  if (spelt !== normalizeText(title)) textTerms(spelt, terms);
   return {
     whole: contentUnitsOf(title),
-    segments: several ? segments.map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
+    segments: several ? segments.filter((seg, i) => !continuesList(segments[i - 1], seg)).map(contentUnitsOf).filter((units) => units.length >= MIN_SEGMENT_UNITS) : [],
     shared: several ? sharedObjectTitles(segments).map(contentUnitsOf) : [],
     terms,
   };

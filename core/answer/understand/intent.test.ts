@@ -24,6 +24,7 @@ describe('detectIntent', () => {
     ['Điều kiện cấp giấy phép lái xe', ['conditions']],
     ['Thủ tục này căn cứ theo quy định nào?', ['legal_basis']],
     ['Làm xong thì được cấp gì?', ['result']],
+    ['Chủ tịch xã giải quyết xong thì ra văn bản gì?', ['result']],
     ['Ai được đăng ký tạm trú?', ['who']],
     ['Đăng ký khai sinh', ['overview']],
   ])('%s → %j', (question, expected) => {
