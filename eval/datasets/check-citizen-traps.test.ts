@@ -89,6 +89,18 @@ describe('checkCitizenTraps', () => {
   });
 });
 
+/** A held-out set shares no id, question or gold procedure with `others`. */
+function expectNothingShared(traps: CitizenTrap[], others: CitizenTrap[]): void {
+  const ids = new Set(others.map((t) => t.id));
+  const questions = new Set(others.map((t) => t.question));
+  const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));
+  for (const t of traps) {
+    expect(ids.has(t.id), t.id).toBe(false);
+    expect(questions.has(t.question), t.id).toBe(false);
+    if (t.goldProcedure !== null) expect(golds.has(t.goldProcedure), t.id).toBe(false);
+  }
+}
+
 describe('the citizens\' trap set', () => {
   it('is sound against the national catalog, with every kind and enough questions', async () => {
     const { traps, problems } = await checkCitizenTrapSet();
@@ -109,15 +121,7 @@ describe('the citizens\' trap set', () => {
     expect(traps.length).toBeGreaterThanOrEqual(20);
     const counts = countByKind(traps);
     for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
-    const dev = await loadCitizenTraps();
-    const devIds = new Set(dev.map((t) => t.id));
-    const devQuestions = new Set(dev.map((t) => t.question));
-    const devGolds = new Set(dev.map((t) => t.goldProcedure).filter((g) => g !== null));
-    for (const t of traps) {
-      expect(devIds.has(t.id), t.id).toBe(false);
-      expect(devQuestions.has(t.question), t.id).toBe(false);
-      if (t.goldProcedure !== null) expect(devGolds.has(t.goldProcedure), t.id).toBe(false);
-    }
+    expectNothingShared(traps, await loadCitizenTraps());
   });
 
   it('has a second fresh set, sound against the catalog, every kind in it, no question or gold procedure shared with the other sets', async () => {
@@ -126,15 +130,7 @@ describe('the citizens\' trap set', () => {
     expect(traps.length).toBeGreaterThanOrEqual(20);
     const counts = countByKind(traps);
     for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(1);
-    const others = [...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH)];
-    const ids = new Set(others.map((t) => t.id));
-    const questions = new Set(others.map((t) => t.question));
-    const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));
-    for (const t of traps) {
-      expect(ids.has(t.id), t.id).toBe(false);
-      expect(questions.has(t.question), t.id).toBe(false);
-      if (t.goldProcedure !== null) expect(golds.has(t.goldProcedure), t.id).toBe(false);
-    }
+    expectNothingShared(traps, [...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH)]);
   });
   it('has a third fresh set, sound against the catalog, every kind and six out-of-scope questions in it, nothing shared with the other sets', async () => {
     const { traps, problems } = await checkCitizenTrapSet(FRESH3_CITIZEN_TRAPS_PATH);
@@ -145,16 +141,8 @@ describe('the citizens\' trap set', () => {
     expect(counts.out_of_scope).toBeGreaterThanOrEqual(6);
     // Days other than the index's today: a reduction asked after it ended, a waiver while it runs.
     expect(traps.filter((t) => t.asOf !== '2026-12-07').length).toBeGreaterThanOrEqual(2);
-    const others = [
+    expectNothingShared(traps, [
       ...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH), ...await loadCitizenTraps(FRESH2_CITIZEN_TRAPS_PATH),
-    ];
-    const ids = new Set(others.map((t) => t.id));
-    const questions = new Set(others.map((t) => t.question));
-    const golds = new Set(others.map((t) => t.goldProcedure).filter((g) => g !== null));
-    for (const t of traps) {
-      expect(ids.has(t.id), t.id).toBe(false);
-      expect(questions.has(t.question), t.id).toBe(false);
-      if (t.goldProcedure !== null) expect(golds.has(t.goldProcedure), t.id).toBe(false);
-    }
+    ]);
   });
 });
