@@ -19,6 +19,20 @@ export interface SortedTerms {
   toArray(): string[];
 }
 
+/** Position of `term` in `sorted` (JavaScript string order) by binary search, or -1. */
+export function indexOfSorted(sorted: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = sorted[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Terms held as an array of strings. */
 export class SortedTermArray implements SortedTerms {
   constructor(readonly terms: readonly string[]) {}
@@ -28,17 +42,7 @@ export class SortedTermArray implements SortedTerms {
   }
 
   find(term: string): number {
-    const sorted = this.terms;
-    let lo = 0;
-    let hi = sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = sorted[mid]!;
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexOfSorted(this.terms, term);
   }
 
   toArray(): string[] {

@@ -9,6 +9,7 @@
 import { BoundedCache } from '../../bounded-cache.ts';
 import type { Chunk, DocumentRecord } from '../../model.ts';
 import { indexTextOf } from '../../search/index-text.ts';
+import { indexOfSorted } from '../../search/sorted-terms.ts';
 import { passageTerms, type TermSet } from './coverage.ts';
 
 /**
@@ -44,17 +45,7 @@ class SortedTerms implements TermSet {
   }
 
   has(term: string): boolean {
-    const terms = this.terms;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = terms[mid]!;
-      if (t === term) return true;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return indexOfSorted(this.terms, term) >= 0;
   }
 }
 
