@@ -12,25 +12,21 @@
  * the metadata it was uploaded with (an internal document must not be read as public).
  */
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
-import { docIdFor } from '../../core/ids.ts';
-import { isSupportedFile } from '../../ingest/loaders/discover.ts';
+import { join, resolve } from 'node:path';
 import { badFieldsMessage, checkMeta } from '../../ingest/loaders/metadata.ts';
-import { recordToDocument } from '../../ingest/loaders/records.ts';
 import { sweepTemp, syncDir, writeTemp } from './atomic-write.ts';
 import type { CheckFile, CheckVerdict } from './upload-check.ts';
-import { isPlainNameIn, repairLatin1Name, safeFileName } from './file-name.ts';
-import { aboutFile, ADMIN_MESSAGES, ADMIN_SPECIFICS, messageOf, type AdminProblemCode } from './messages.ts';
-import { sniff } from './sniff.ts';
+import { isPlainNameIn, safeFileName } from './file-name.ts';
+import { aboutFile, ADMIN_MESSAGES, ADMIN_SPECIFICS, messageOf } from './messages.ts';
+import { linesWithoutRecord } from './record-lines.ts';
+import {
+  identityOf, isDocumentName, isRecordsFile, planFiles, sidecarOf, verdictProblems,
+  type FileIdentity, type Planned, type UploadFile, type UploadProblem,
+} from './upload-plan.ts';
 
 export { safeFileName, repairLatin1Name } from './file-name.ts';
 export { sniff, type SniffResult } from './sniff.ts';
-
-/** One uploaded file as multer's memory storage gives it. */
-export interface UploadFile {
-  originalname: string;
-  buffer: Uint8Array;
-}
+export { identityOf, type FileIdentity, type UploadFile, type UploadProblem } from './upload-plan.ts';
 
 /** Options of {@link UploadStore.save}. */
 export interface SaveOptions {
@@ -39,12 +35,6 @@ export interface SaveOptions {
   /** Overwrite files that already exist (default: report them as conflicts). */
   replace?: boolean;
 }
-
-/**
- * What ingestion makes of a file: one document with this sourceId and docId, or (JSONL)
- * records that carry their own ids.
- */
-export type FileIdentity = { kind: 'document'; sourceId: string; docId: string } | { kind: 'records' };
 
 /** A file written by {@link UploadStore.save}. */
 export type SavedFile = FileIdentity & {
@@ -65,14 +55,6 @@ export type SavedFile = FileIdentity & {
   /** Documents it will index (records of a JSONL file), when checked. */
   documents?: number;
 };
-
-/** Why an upload call was refused; `fileName` is absent for problems of the whole call. */
-export interface UploadProblem {
-  originalName?: string;
-  fileName?: string;
-  code: AdminProblemCode;
-  message: string;
-}
 
 /** Outcome of {@link UploadStore.save}. When `ok` is false nothing was written. */
 export type SaveResult =
@@ -109,39 +91,12 @@ export interface UploadStoreOptions {
   check?: (files: CheckFile[]) => Promise<CheckVerdict[]>;
 }
 
-interface Planned {
-  file: UploadFile;
-  originalName: string;
-  fileName: string;
-  existed: boolean;
-  sidecarExists: boolean;
-}
-
 interface Staged {
   data: string;
   sidecar?: string;
 }
 
-const SIDECAR_SUFFIX = '.meta.json';
 const CONTROL = /\p{Cc}/u;
-
-/** How ingestion identifies what it loads from `fileName` (see ingest/loaders/index.ts). */
-export function identityOf(fileName: string): FileIdentity {
-  return isRecordsFile(fileName) ? { kind: 'records' } : { kind: 'document', sourceId: fileName, docId: docIdFor(fileName) };
-}
-
-function isRecordsFile(fileName: string): boolean {
-  return extname(fileName).toLowerCase() === '.jsonl';
-}
-
-function sidecarOf(fileName: string): string {
-  return `${fileName}${SIDECAR_SUFFIX}`;
-}
-
-/** A document file name as discovery sees one: supported, not a sidecar, not hidden, not an Office lock file. */
-function isDocumentName(name: string): boolean {
-  return isSupportedFile(name) && !name.startsWith('.') && !name.startsWith('~$');
-}
 
 /** Upload folder with validated, atomic, all-or-nothing writes. Calls that change it run one at a time. */
 export class UploadStore {
@@ -191,23 +146,7 @@ export class UploadStore {
       const name = await this.resolveName(fileName);
       if (!name.ok) return name.result as RemoveRecordResult;
       const path = join(this.dir, name.fileName);
-      const lines = (await readFile(path, 'utf8')).split('\n');
-      const removedLines: number[] = [];
-      const kept = lines.filter((raw, i) => {
-        const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (!line.trim()) return true;
-        let record: unknown;
-        try {
-          record = JSON.parse(line);
-        } catch {
-          return true;
-        }
-        if (!record || typeof record !== 'object' || Array.isArray(record)) return true;
-        const outcome = recordToDocument(record as Record<string, unknown>, `${path}#L${i + 1}`);
-        if (!outcome.ok || outcome.doc.sourceId !== sourceId) return true;
-        removedLines.push(i + 1);
-        return false;
-      });
+      const { kept, removedLines } = linesWithoutRecord(await readFile(path, 'utf8'), sourceId, path);
       if (removedLines.length === 0) {
         return { ok: false, code: 'RECORD_NOT_FOUND', message: aboutFile('FILE_NOT_FOUND', name.fileName, ADMIN_SPECIFICS.recordNotFound(sourceId)) };
       }
@@ -257,32 +196,9 @@ export class UploadStore {
     await mkdir(this.dir, { recursive: true });
     await sweepTemp(this.dir, this.staleTempMs);
     const present = await readdir(this.dir, { withFileTypes: true });
-    const existing = new Map(present.map((e) => [e.name, e]));
-    const docIdOwners = new Map(present.filter((e) => isDocumentName(e.name) && !isRecordsFile(e.name)).map((e) => [docIdFor(e.name), e.name]));
-    const seen = new Set<string>();
-    const planned: Planned[] = [];
-
-    for (const file of files) {
-      const originalName = repairLatin1Name(file.originalname);
-      const fileName = safeFileName(originalName);
-      const problem = (code: AdminProblemCode, message = aboutFile(code, fileName)): void => {
-        problems.push({ originalName, fileName, code, message });
-      };
-      const sniffed = sniff(fileName, file.buffer);
-      const entry = existing.get(fileName);
-      const records = isRecordsFile(fileName);
-      const owner = records ? undefined : docIdOwners.get(docIdFor(fileName));
-      // Case-insensitive: two such names are one file on Windows and macOS file systems.
-      const key = fileName.toLowerCase();
-      if (!sniffed.ok) problem(sniffed.code, sniffed.message);
-      else if (seen.has(key)) problem('DUPLICATE_NAME');
-      else if (entry && (!options.replace || !entry.isFile())) problem('FILE_EXISTS');
-      else if (owner !== undefined && owner !== fileName) problem('DOC_ID_TAKEN');
-      else if (records && sidecarJson !== undefined) problem('METADATA_INVALID', aboutFile('METADATA_INVALID', fileName, ADMIN_SPECIFICS.recordsCarryMetadata));
-      seen.add(key);
-      if (!records) docIdOwners.set(docIdFor(fileName), fileName);
-      planned.push({ file, originalName, fileName, existed: entry !== undefined, sidecarExists: existing.has(sidecarOf(fileName)) });
-    }
+    const plan = planFiles(files, present, { replace: options.replace, sidecarJson });
+    const planned = plan.planned;
+    problems.push(...plan.problems);
     if (problems.length > 0) return { ok: false, message: ADMIN_SPECIFICS.nothingSaved, errors: problems };
 
     // What the job would refuse is refused now, with its reason (upload-check.ts).
@@ -292,16 +208,7 @@ export class UploadStore {
         ...(!isRecordsFile(p.fileName) && sidecarJson !== undefined ? { sidecar: sidecarJson } : {}),
       })))
       : undefined;
-    for (const [i, v] of (verdicts ?? []).entries()) {
-      if (!v.checked) continue;
-      const p = planned[i]!;
-      for (const problem of v.problems.slice(0, 5)) {
-        problems.push({ originalName: p.originalName, fileName: p.fileName, code: problem.code as AdminProblemCode, message: problem.message });
-      }
-      if (v.problems.length > 5) {
-        problems.push({ originalName: p.originalName, fileName: p.fileName, code: v.problems[5]!.code as AdminProblemCode, message: ADMIN_SPECIFICS.moreProblems(v.problems.length - 5, p.fileName) });
-      }
-    }
+    problems.push(...verdictProblems(planned, verdicts ?? []));
     if (problems.length > 0) return { ok: false, message: ADMIN_SPECIFICS.nothingSaved, errors: problems };
 
     const staged = await this.stage(planned, sidecarJson);
