@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPages, buildWidget } from '../scripts/build-widget.ts';
+import { buildPages, buildWidget } from './build.ts';
 
 const BUDGET = 40 * 1024;
 /** What no bundle may hold: untrusted text through the HTML parser, or zod (the protocol is imported as types only). */

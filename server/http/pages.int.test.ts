@@ -13,7 +13,7 @@ import express from 'express';
 import { get as httpGet } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPages } from '../../scripts/build-widget.ts';
+import { buildPages } from '../../web-widget/build.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { pagesRouter } from './pages.ts';
 

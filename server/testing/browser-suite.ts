@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { buildPages, buildWidget } from '../../scripts/build-widget.ts';
+import { buildPages, buildWidget } from '../../web-widget/build.ts';
 import { launchChromium } from './browser.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
