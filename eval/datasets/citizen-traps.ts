@@ -29,6 +29,13 @@ export const FRESH2_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-
  * read to write rules (a held-out stand-in). Same format and scoring.
  */
 export const FRESH3_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh3.jsonl', import.meta.url));
+/**
+ * The fourth fresh set: written from the catalog on records no other trap set uses, before
+ * the third set's failures were read; new kinds of out-of-scope questions (shopping,
+ * entertainment, translation, homework, private disputes, medical and contract advice) and
+ * personal data with phone numbers and addresses. Only scored, never read to write rules.
+ */
+export const FRESH4_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh4.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',
