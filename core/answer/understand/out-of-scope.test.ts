@@ -45,6 +45,9 @@ describe('out of scope', () => {
     expect(asksEverydayTopic(hotel)).toBe(true);
     expect(isOutOfScope(hotel, 0.6)).toBe(true);
     expect(isOutOfScope(analyzeQuestion('Gửi tiết kiệm ở đâu lãi suất cao nhất?'), 0.5)).toBe(true);
+    expect(isOutOfScope(analyzeQuestion('Tôi bị đau lưng lâu ngày nên đi bệnh viện nào khám?'), 0.5)).toBe(true);
+    // Health care paid by insurance is administrative.
+    expect(isOutOfScope(analyzeQuestion('Khám bệnh trái tuyến bằng BHYT ở bệnh viện nào được hưởng?'), 0.5)).toBe(false);
     // An administrative word keeps it in scope: storm relief is a procedure.
     expect(isOutOfScope(analyzeQuestion('Nhà bị sập do mưa bão thì xin hỗ trợ ở đâu?'), 0.6)).toBe(false);
     // A plain question sharing the province's words, with no everyday topic, keeps the coverage rule.
