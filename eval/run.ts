@@ -44,7 +44,8 @@
  *   npm run eval -- drafts          # the officials' drafting requests
  *   npm run eval -- traps --set fresh    # the fresh citizen trap set (its failures read since: development data)
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (read since: development data)
- *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
+ *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (read since: development data)
+ *   npm run eval -- traps --set fresh4   # the fourth fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
@@ -74,7 +75,7 @@ import type { OfficialSet } from './datasets/officials-questions.ts';
 import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
-import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
 import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
@@ -85,12 +86,15 @@ import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'] as const;
 type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
   answers: ['dev', 'fresh', 'fresh2'],
+  officials: ['dev', 'fresh', 'fresh2', 'fresh3'],
+  drafts: ['dev', 'fresh', 'fresh2', 'fresh3'],
+  traps: ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -107,7 +111,7 @@ interface EvalRun {
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3`,
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3|fresh4`,
    * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
   set: EvalSet;
@@ -162,9 +166,9 @@ async function curvePart(values: EvalRun): Promise<void> {
 
 async function trapsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set = partSet<'dev' | 'fresh' | 'fresh2' | 'fresh3'>('traps', values.set);
+  const set = partSet<'dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'>('traps', values.set);
   if (set !== 'dev') {
-    const path = { fresh: FRESH_CITIZEN_TRAPS_PATH, fresh2: FRESH2_CITIZEN_TRAPS_PATH, fresh3: FRESH3_CITIZEN_TRAPS_PATH }[set];
+    const path = { fresh: FRESH_CITIZEN_TRAPS_PATH, fresh2: FRESH2_CITIZEN_TRAPS_PATH, fresh3: FRESH3_CITIZEN_TRAPS_PATH, fresh4: FRESH4_CITIZEN_TRAPS_PATH }[set];
     const result = await runTrapEval({ indexDir, traps: await loadCitizenTraps(path) });
     process.stdout.write(`${set} set (${relative(REPO_ROOT, path)})\n${trapsSummary(result)}\n`);
     if (values.write) await replaceSection(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), `eval-traps-${set}`, trapsFreshSection(result, set));
@@ -187,7 +191,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set: DraftSet = values.set;
+  const set = partSet<DraftSet>('drafts', values.set);
   const questions = set === 'dev' ? undefined : await loadFreshDrafts(FRESH_DRAFT_SETS[set]);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);

@@ -24,15 +24,16 @@ export function trapsSection(r: TrapEvalResult, census: readonly ParserCensusLin
 }
 
 /**
- * A fresh set's section (marker `eval-traps-fresh`, `eval-traps-fresh2` or `eval-traps-fresh3`): command, date,
+ * A fresh set's section (marker `eval-traps-fresh`, `eval-traps-fresh2`, `eval-traps-fresh3` or `eval-traps-fresh4`): command, date,
  * machine and the per-kind table.
  */
-export function trapsFreshSection(r: TrapEvalResult, set: 'fresh' | 'fresh2' | 'fresh3' = 'fresh'): string {
+export function trapsFreshSection(r: TrapEvalResult, set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' = 'fresh'): string {
   const file = `citizen-traps-${set}.jsonl`;
   const what = {
     fresh: 'written after the development set\'s retrieval rules; its failures have since been read, so it is development data',
     fresh2: 'the second fresh set, written from the catalog on records no other set uses after the fresh set\'s failures were read; its failures have since been read too, so it is development data',
-    fresh3: 'the third fresh set, written from the catalog on records no other set uses (dated days other than today, everyday out-of-scope questions sharing words with procedures), first scored before the rules for the second set\'s failures and never read to write rules (a held-out stand-in)',
+    fresh3: 'the third fresh set, written from the catalog on records no other set uses (dated days other than today, everyday out-of-scope questions sharing words with procedures), first scored before the rules for the second set\'s failures; its failures have since been read (round 5), so it is development data',
+    fresh4: 'the fourth fresh set, written from the catalog on records no other trap set uses before the third set\'s failures were read (new kinds of out-of-scope questions, phone numbers and addresses as personal data), first scored before the round-5 rules and never read to write rules (a held-out stand-in)',
   }[set];
   return [
     `Command: \`npm run eval -- traps --set ${set}\` (index ${r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,

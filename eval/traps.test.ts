@@ -56,5 +56,10 @@ describe('scoreTrap', () => {
     expect(section3).toContain('`npm run eval -- traps --set fresh3`');
     expect(section3).toContain('citizen-traps-fresh3.jsonl');
     expect(section3).toContain('check-citizen-traps.ts --fresh3');
+    const section4 = trapsFreshSection(summariseTraps([o], [t], { date: '2026-12-07', machine: 'm', node: 'n', indexDir: 'data/eval/full-index' }), 'fresh4');
+    expect(section4).toContain('`npm run eval -- traps --set fresh4`');
+    expect(section4).toContain('citizen-traps-fresh4.jsonl');
+    expect(section4).toContain('never read to write rules');
+    expect(section3).toContain('development data');
   });
 });

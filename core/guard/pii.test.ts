@@ -22,11 +22,28 @@ describe('findPersonalData: citizen ids', () => {
   it('finds a 9-digit CMND only when it is named', () => {
     expect(found('CMND số 123456789')).toEqual([['citizen_id', '123456789']]);
     expect(found('chứng minh nhân dân 123 456 789')).toEqual([['citizen_id', '123 456 789']]);
-    expect(found('mã hồ sơ 123456789')).toEqual([]);
+    // Named as a file's code, not a CMND: hidden as the code it is.
+    expect(found('mã hồ sơ 123456789')).toEqual([['file_code', '123456789']]);
   });
   it('does not read a dotted amount in the hundreds of billions as a CCCD', () => {
     expect(found('vốn 120.000.000.000 đồng')).toEqual([]);
     expect(found('tổng 1.000.000.000.000.000')).toEqual([]);
+  });
+});
+
+describe('findPersonalData: file codes', () => {
+  it('finds a code of the national portal by its shape, with or without its name', () => {
+    expect(found('ma ho so cua toi la 000.00.12.H48-261120-0042, xem giup')).toEqual([['file_code', '000.00.12.H48-261120-0042']]);
+    expect(found('hồ sơ 000.00.24.H55-250301-0007 đã xong chưa')).toEqual([['file_code', '000.00.24.H55-250301-0007']]);
+  });
+  it('finds any code with a digit after "mã hồ sơ" or "số biên nhận"', () => {
+    expect(found('Mã hồ sơ: HS-2026-00123 đã xong chưa')).toEqual([['file_code', 'HS-2026-00123']]);
+    expect(found('số biên nhận 0042/TN của tôi')).toEqual([['file_code', '0042/TN']]);
+  });
+  it('leaves a procedure code, a word without digits and the mere words alone', () => {
+    expect(found('mã hồ sơ thủ tục 1.000894 là gì')).toEqual([]);
+    expect(found('Mã hồ sơ của tôi là ABCDEF')).toEqual([]);
+    expect(found('mã hồ sơ ghi ở đâu trên giấy biên nhận?')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Detection and redaction of personal data in free text, before it is logged, audited or
  * sent to a model: Vietnamese identifiers (CCCD/CMND, phone, bank account, tax code, BHXH,
- * licence plate, passport), e-mail addresses in any written form, people's names after a
+ * licence plate, passport, a file's code on the public-service portal), e-mail addresses in any written form, people's names after a
  * cue or signing a question, and street addresses.
  *
  * The text is first normalised for matching (pii-text.ts: NFC, zero-width characters
@@ -28,7 +28,8 @@ export type PiiKind =
   | 'licence_plate'
   | 'passport'
   | 'person_name'
-  | 'address';
+  | 'address'
+  | 'file_code';
 
 /** One item found in a text: `text.slice(start, end)` is what was typed. */
 export interface PiiMatch {
@@ -49,6 +50,7 @@ export const PII_PLACEHOLDERS: Readonly<Record<PiiKind, string>> = Object.freeze
   passport: '[số hộ chiếu]',
   person_name: '[họ tên]',
   address: '[địa chỉ]',
+  file_code: '[mã hồ sơ]',
 });
 
 /** Separators written inside numbers: space, dot, dashes (ASCII and Unicode), no-break space. */
@@ -71,6 +73,14 @@ const LICENCE_PLATE =
 /** A plate after its name, in any case ("biển số 76h1-00084", "BKS: 76A-123.45"). */
 const LICENCE_PLATE_NAMED =
   /(?<![\p{L}])(?:biển số|bien so|biển kiểm soát|bien kiem soat|bks)(?:\s+(?:xe|là|la))?\s*[:：]?\s*(\d{2}-?(?:[A-Za-z]{1,2}\d?|MĐ\d?)[ .-]?(?:\d{3}\.\d{2}|\d{4,5}))(?![\p{L}\p{N}]|[.,]\d)/giud;
+/**
+ * A file's code on the national public-service portal ("000.00.12.H48-261120-0042": agency
+ * code, province, the day received as yymmdd, a sequence): it opens one person's file.
+ */
+const FILE_CODE_SHAPE = /(?<![\p{L}\p{N}])\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}(?![\p{L}\p{N}])/gu;
+/** Any code with a digit after its name ("mã hồ sơ: HS-2026-00123", "số biên nhận 0042/TN"). */
+const FILE_CODE_NAMED =
+  /(?<![\p{L}])(?:mã hồ sơ|ma ho so|số biên nhận|so bien nhan|mã biên nhận|ma bien nhan)(?:\s+(?:của\s+tôi\s+|cua\s+toi\s+)?(?:là|la|số|so))?\s*[:：]?\s*((?=[\w.\-/]*\d)[\p{L}\p{N}][\p{L}\p{N}.\-/]{4,}[\p{L}\p{N}])/giud;
 /** Health-insurance card code, "DN4010123456789": its last ten digits are the BHXH number. */
 const HEALTH_CARD = /(?<!\p{L})[A-Z]{2}[1-5]\d{12}(?![\p{L}\p{N}])/gu;
 /** Most digit groups read as one identifier: a number typed digit by digit ("0 9 0 5 …") has twelve. */
@@ -129,6 +139,8 @@ function findInNormalised(text: string): PiiMatch[] {
   };
   for (const e of findEmails(text)) mask('email', e.start, e.end);
   take(INTERNATIONAL_PHONE, 'phone');
+  take(FILE_CODE_SHAPE, 'file_code');
+  for (const m of masked.matchAll(FILE_CODE_NAMED)) mask('file_code', m.indices![1]![0], m.indices![1]![1]);
   take(HEALTH_CARD, 'social_insurance');
   take(LICENCE_PLATE, 'licence_plate');
   for (const m of masked.matchAll(LICENCE_PLATE_NAMED)) mask('licence_plate', m.indices![1]![0], m.indices![1]![1]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecord } from './catalog-records.ts';
 import { MIN_PER_KIND, checkCitizenTrapSet, checkCitizenTraps, checkMix, countByKind, goldTexts } from './check-citizen-traps.ts';
-import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
+import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, loadCitizenTraps, type CitizenTrap } from './citizen-traps.ts';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
 
@@ -143,6 +143,24 @@ describe('the citizens\' trap set', () => {
     expect(traps.filter((t) => t.asOf !== '2026-12-07').length).toBeGreaterThanOrEqual(2);
     expectNothingShared(traps, [
       ...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH), ...await loadCitizenTraps(FRESH2_CITIZEN_TRAPS_PATH),
+    ]);
+  });
+
+  it('has a fourth fresh set, sound against the catalog, every kind, new kinds of out-of-scope questions and personal data beyond ID numbers, nothing shared with the other sets', async () => {
+    const { traps, problems } = await checkCitizenTrapSet(FRESH4_CITIZEN_TRAPS_PATH);
+    expect(problems).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(24);
+    const counts = countByKind(traps);
+    for (const kind of TRAP_KINDS) expect(counts[kind], kind).toBeGreaterThanOrEqual(2);
+    expect(counts.out_of_scope).toBeGreaterThanOrEqual(6);
+    expect(traps.filter((t) => t.asOf !== '2026-12-07').length).toBeGreaterThanOrEqual(2);
+    // A phone number and a street address among the personal data, not only ID numbers.
+    const typed = traps.filter((t) => t.kind === 'personal_data').flatMap((t) => t.forbidden);
+    expect(typed.some((f) => /^0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}$/u.test(f))).toBe(true);
+    expect(typed.some((f) => /\p{L}/u.test(f))).toBe(true);
+    expectNothingShared(traps, [
+      ...await loadCitizenTraps(), ...await loadCitizenTraps(FRESH_CITIZEN_TRAPS_PATH),
+      ...await loadCitizenTraps(FRESH2_CITIZEN_TRAPS_PATH), ...await loadCitizenTraps(FRESH3_CITIZEN_TRAPS_PATH),
     ]);
   });
 });

@@ -7,6 +7,7 @@
  *   npx tsx eval/datasets/check-citizen-traps.ts --fresh  # the fresh set (no mix rules: it is small by design)
  *   npx tsx eval/datasets/check-citizen-traps.ts --fresh2 # the second fresh set (the same)
  *   npx tsx eval/datasets/check-citizen-traps.ts --fresh3 # the third fresh set (the same)
+ *   npx tsx eval/datasets/check-citizen-traps.ts --fresh4 # the fourth fresh set (the same)
  */
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
@@ -14,7 +15,7 @@ import { runAsMain } from '../../ingest/run-main.ts';
 import { containsFact, normalizeForMatch } from './answer-datasets.ts';
 import { loadCatalogRecords, recordTexts, type CatalogRecord } from './catalog-records.ts';
 import { recordPatterns } from './catalog-patterns.ts';
-import { CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, expectOf, loadCitizenTraps, type CitizenTrap, type TrapKind } from './citizen-traps.ts';
+import { CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, TRAP_KINDS, expectOf, loadCitizenTraps, type CitizenTrap, type TrapKind } from './citizen-traps.ts';
 
 /** The least each kind must have, and the least in all (the brief of issue 14). */
 export const MIN_PER_KIND = 8;
@@ -170,7 +171,7 @@ export async function checkCitizenTrapSet(path = CITIZEN_TRAPS_PATH): Promise<{ 
 }
 
 runAsMain(import.meta.url, async (argv) => {
-  const path = argv.includes('--fresh3') ? FRESH3_CITIZEN_TRAPS_PATH : argv.includes('--fresh2') ? FRESH2_CITIZEN_TRAPS_PATH : argv.includes('--fresh') ? FRESH_CITIZEN_TRAPS_PATH : CITIZEN_TRAPS_PATH;
+  const path = argv.includes('--fresh4') ? FRESH4_CITIZEN_TRAPS_PATH : argv.includes('--fresh3') ? FRESH3_CITIZEN_TRAPS_PATH : argv.includes('--fresh2') ? FRESH2_CITIZEN_TRAPS_PATH : argv.includes('--fresh') ? FRESH_CITIZEN_TRAPS_PATH : CITIZEN_TRAPS_PATH;
   const { traps, problems } = await checkCitizenTrapSet(path);
   for (const p of problems) process.stderr.write(`${p}\n`);
   for (const [kind, n] of Object.entries(countByKind(traps))) process.stdout.write(`${kind.padEnd(24)} ${n}\n`);

@@ -25,10 +25,17 @@ export const FRESH2_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-
 /**
  * The third fresh set: written from the catalog on records no other set uses, with dated
  * days other than today and everyday out-of-scope questions that share words with
- * procedures; scored before the rules written from the second set's failures, and never
- * read to write rules (a held-out stand-in). Same format and scoring.
+ * procedures; scored before the rules written from the second set's failures. Its failures
+ * have since been read (issue 14, round 5), so it is development data now. Same format and scoring.
  */
 export const FRESH3_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh3.jsonl', import.meta.url));
+/**
+ * The fourth fresh set: written from the catalog on records no other trap set uses, before
+ * the third set's failures were read; new kinds of out-of-scope questions (shopping,
+ * entertainment, translation, homework, private disputes, medical and contract advice) and
+ * personal data with phone numbers and addresses. Only scored, never read to write rules.
+ */
+export const FRESH4_CITIZEN_TRAPS_PATH = fileURLToPath(new URL('./citizen-traps-fresh4.jsonl', import.meta.url));
 
 export const TRAP_KINDS = [
   'fee_hidden_amount', 'fee_hdnd', 'fee_expired_reduction', 'fee_running_reduction',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureFacts, type ProcedureFacts } from '../../structure/procedure-facts.ts';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
+import cues from '../../../prompts/cues/fee-notes.vi.json' with { type: 'json' };
 import { chargeNote, feeOnDay, feeStatus } from './fee-facts.ts';
 import { timeOnChannels } from './time-facts.ts';
 import { placeLines } from './place-facts.ts';
@@ -96,6 +97,15 @@ describe('feeOnDay', () => {
     expect(chargeNote('từ 20.000 đồng đối với hàng hóa xuất khẩu')).toBe(true);
     expect(chargeNote('Miễn lệ phí đối với hộ nghèo')).toBe(false);
     expect(chargeNote('Theo quy định của Luật phí và lệ phí')).toBe(false);
+  });
+
+  it('reads its charge and waiver words from the cue data (prompts/cues/fee-notes.vi.json), across line breaks and double spaces', () => {
+    for (const w of cues.chargeWords) {
+      expect(chargeNote(`${w} theo Thông tư số 14/2024/TT-BTC`), w).toBe(true);
+      expect(chargeNote(`${w.replace(/ /gu, ' \n ')} theo Thông tư`), w).toBe(true);
+    }
+    for (const w of cues.waiverWords) expect(chargeNote(`${w} mức thu 50.000 đồng cho hộ nghèo`), w).toBe(false);
+    expect(chargeNote('Mức  thu: theo quy định')).toBe(true);
   });
 
   it('never calls free a channel whose note holds an amount, across the whole catalogue', () => {

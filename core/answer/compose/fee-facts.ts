@@ -6,11 +6,13 @@
  * phí" is said only when no amount applies. Every figure and date is one the catalogue
  * writes (amounts as written, dates as d/m/yyyy): the answer is checked against its quote.
  */
+import cues from '../../../prompts/cues/fee-notes.vi.json' with { type: 'json' };
 import type { FeeEntry, ProcedureFees } from '../../structure/procedure-facts.ts';
 import type { Channel } from '../../structure/procedure-tables.ts';
 import { vietnameseDate } from '../ground/citations.ts';
 import { fill, MESSAGES_VI } from '../messages.ts';
 import { clip } from './sentences.ts';
+import { anyOf } from '../understand/phrase-match.ts';
 import { LINE_MAX_CHARS } from '../tuning.ts';
 
 const M = MESSAGES_VI.fee;
@@ -79,10 +81,12 @@ const sharedClause = (e: FeeEntry, all: readonly FeeEntry[]): boolean => !!e.not
 
 /** A money amount written in a note (`40.000 đồng`, `200 USD`, `1,5 triệu đồng`). */
 const NOTE_AMOUNT = /\d[\d.,]*\s*(?:triệu\s+)?(?:đồng|đ\b|vnđ|usd)/iu;
-/** Words of a charge: a service price, a rate or a tariff. */
-const NOTE_CHARGE = /giá\s+dịch\s+vụ|mức\s+(?:thu|phí)|biểu\s+phí|phí\s+(?:thẩm\s+định|kiểm\s+định|dịch\s+vụ)/iu;
+/** Cue phrases as a pattern that allows any run of spaces between their words. */
+const phrases = (list: readonly string[]): RegExp => new RegExp(anyOf(list).replace(/ /gu, String.raw`\s+`), 'iu');
+/** Words of a charge: a service price, a rate or a tariff (prompts/cues/fee-notes.vi.json). */
+const NOTE_CHARGE = phrases(cues.chargeWords);
 /** Words that waive: the note then explains the waiver. */
-const NOTE_WAIVER = /miễn|không\s+(?:thu|phải\s+nộp|mất)/iu;
+const NOTE_WAIVER = phrases(cues.waiverWords);
 
 /**
  * Whether the note of a `Miễn phí(…)` cell names what is charged (an amount or a service

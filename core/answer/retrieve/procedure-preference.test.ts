@@ -130,6 +130,18 @@ describe('preferenceAdjustment', () => {
     expect(adjust(both, foreign) - adjust(both, combined)).toBeCloseTo(0);
   });
 
+  it('(c) prefers the border-area twin only when the question says "biên giới"; a neighbouring country is a foreign element', () => {
+    const foreign = byTitle('Thủ tục đăng ký kết hôn có yếu tố nước ngoài');
+    const border = byTitle('Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới');
+    const plain = 'đăng ký kết hôn với người nước ngoài cần giấy tờ gì';
+    expect(adjust(plain, foreign) - adjust(plain, border)).toBeCloseTo(VARIANT_PENALTY);
+    const atBorder = 'tôi ở xã biên giới, kết hôn với người nước láng giềng thì lệ phí bao nhiêu';
+    expect(adjust(atBorder, border)).toBeCloseTo(adjust(atBorder, foreign));
+    // Both special cases asked, the border twin is not set aside against the base procedure either.
+    const base = byTitle('Thủ tục đăng ký kết hôn');
+    expect(adjust(atBorder, base) - adjust(atBorder, border)).toBeCloseTo(0);
+  });
+
   it("(c'') sets a title led by a re-issue aside unless the question asks to redo, change or renew", () => {
     const passport = byTitle('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)');
     const stamp = record((r) => /^Cấp lại tem “AB” trong trường hợp hộ chiếu bị mất/u.test(String(r.ten_thu_tuc)) && r.cap_thuc_hien === 'Cấp tỉnh');

@@ -2,7 +2,7 @@
  * Whether a citizen's question is outside the assistant's scope rather than unanswered:
  * it shows no administrative-procedure or provincial-document intent (none of the words of
  * prompts/cues/scope.vi.json, no dictionary term that stands for one), and no retrieved passage covers its
- * words. Asked only of a question the answerer could not ground, so it never refuses one
+ * words or it asks an everyday topic (a price, the weather, a hotel). Asked only of a question the answerer could not ground, so it never refuses one
  * that would have been answered: it only says why it is refused (OUT_OF_SCOPE, with its own
  * wording and apart in the statistics, instead of NO_SOURCE and the one-stop desk).
  */
@@ -12,6 +12,7 @@ import { createPhraseMatcher, questionTokens } from './phrase-match.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 const ADMINISTRATIVE = createPhraseMatcher(cues.administrativeWords.map((phrase) => ({ phrase, value: true })), { bareSingles: new Set() });
+const EVERYDAY = createPhraseMatcher(cues.everydayTopics.map((phrase) => ({ phrase, value: true })), { bareSingles: new Set() });
 
 function saysAdministrative(text: string): boolean {
   return ADMINISTRATIVE.match(questionTokens(text)).length > 0;
@@ -28,10 +29,21 @@ export function showsAdministrativeIntent(q: QuestionAnalysis): boolean {
 }
 
 /**
- * Out of scope: no administrative intent, and the best passage retrieved covers less than
- * {@link OUT_OF_SCOPE_MAX_COVERAGE} of the question's weighted words (`bestCoverage`, 0
- * when nothing was retrieved).
+ * Whether the question asks a thing of everyday life that no procedure or document gives (a
+ * market rate, the weather, where to stay or eat, a timetable, a health complaint …; the
+ * `everydayTopics` of prompts/cues/scope.vi.json).
+ */
+export function asksEverydayTopic(q: QuestionAnalysis): boolean {
+  return EVERYDAY.match(q.tokens).length > 0;
+}
+
+/**
+ * Out of scope: no administrative intent, and either the best passage retrieved covers less
+ * than {@link OUT_OF_SCOPE_MAX_COVERAGE} of the question's weighted words (`bestCoverage`, 0
+ * when nothing was retrieved) or the question asks an everyday topic: the province's plans
+ * share the words of "mưa bão" or "du lịch Lý Sơn" without answering what the weather or the
+ * best hotel is.
  */
 export function isOutOfScope(q: QuestionAnalysis, bestCoverage: number): boolean {
-  return bestCoverage < OUT_OF_SCOPE_MAX_COVERAGE && !showsAdministrativeIntent(q);
+  return !showsAdministrativeIntent(q) && (bestCoverage < OUT_OF_SCOPE_MAX_COVERAGE || asksEverydayTopic(q));
 }
