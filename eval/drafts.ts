@@ -12,9 +12,11 @@
  * eval/datasets/drafts-fresh2.jsonl, a second batch written before the figure bonus was tied
  * to the sentence's relevance (the failures of both were read for the paragraph rules, so they
  * are development data now); `--set fresh3` scores eval/datasets/drafts-fresh3.jsonl, a third
- * batch written before the paragraph rules and only scored (held out).
+ * batch written before the paragraph rules (its failures read for the topic-section rules, so
+ * development data now); `--set fresh4` scores eval/datasets/drafts-fresh4.jsonl, a fourth batch
+ * written before the topic-section rules and only scored (held out).
  *
- *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3] [--index <dir>] [--write]
+ *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3 | --set fresh4] [--index <dir>] [--write]
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,15 +36,18 @@ export const FRESH_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh.
 /** The second batch (ids off-921…), written before the figure bonus was tied to relevance; read since. */
 export const FRESH2_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh2.jsonl', import.meta.url));
 
-/** The third batch (ids off-931…), written before the paragraph rules and only scored (held out). */
+/** The third batch (ids off-931…), written before the paragraph rules; read since. */
 export const FRESH3_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh3.jsonl', import.meta.url));
 
+/** The fourth batch (ids off-951…), written before the topic-section rules and only scored (held out). */
+export const FRESH4_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh4.jsonl', import.meta.url));
+
 /** The drafting sets the eval scores: the development set and the fresh batches. */
-export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3';
+export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 
 /** The file of each fresh drafting set. */
 export const FRESH_DRAFT_SETS: Readonly<Record<Exclude<DraftSet, 'dev'>, string>> = {
-  fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH,
+  fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH, fresh4: FRESH4_DRAFTS_PATH,
 };
 
 /** The fresh drafting requests; throws on a line that does not fit the schema. */
@@ -232,7 +237,9 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
       : set === 'fresh2'
         ? 'eval/datasets/drafts-fresh2.jsonl (a second batch: written before the figure bonus was tied to relevance; its failures have since been read)'
         : set === 'fresh3'
-          ? 'eval/datasets/drafts-fresh3.jsonl (a third held-out batch: written before the paragraph rules of the selection, only scored, its failures never read)'
+          ? 'eval/datasets/drafts-fresh3.jsonl (a third batch: written before the paragraph rules of the selection; its failures have since been read)'
+          : set === 'fresh4'
+            ? 'eval/datasets/drafts-fresh4.jsonl (a fourth held-out batch: written before the topic-section rules, only scored, its failures never read)'
           : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
     '',
     '| Metric | Value |',

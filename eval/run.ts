@@ -46,7 +46,7 @@
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (read since: development data)
  *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
- *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
+ *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3, fresh4 the next batches)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
@@ -85,12 +85,14 @@ import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'] as const;
 type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
   answers: ['dev', 'fresh', 'fresh2'],
+  officials: ['dev', 'fresh', 'fresh2', 'fresh3'],
+  traps: ['dev', 'fresh', 'fresh2', 'fresh3'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -107,7 +109,7 @@ interface EvalRun {
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3`,
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3|fresh4`,
    * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
   set: EvalSet;
