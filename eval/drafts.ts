@@ -26,7 +26,7 @@ import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../index/open-index.ts';
 import { PROFILE_FIELDS } from '../core/drafting/profile.ts';
-import { DraftService, type DraftInput } from '../server/drafting/service.ts';
+import { DraftRefusal, DraftService, type DraftInput } from '../server/drafting/service.ts';
 import { containsFact } from './datasets/answer-datasets.ts';
 import { loadOfficialQuestions, parseOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
 
@@ -102,6 +102,8 @@ export interface DraftEvalResult {
   badQuotes: number;
   /** All requests again in one conversation: the agency or signer fields asked again after the first draft (should be none). */
   profileAskedAgain: string[];
+  /** All requests again in one conversation: the requests refused there (read as an unclear edit of the draft before), as `id:code`. */
+  refusedInConversation: string[];
 }
 
 const noAudit: AuditSink = {
@@ -188,9 +190,18 @@ export async function runDraftEval(opts: { indexDir: string; corpus?: Corpus; qu
     }
     // The same requests one after another in one conversation, as an official's working day.
     const profileAskedAgain: string[] = [];
+    const refusedInConversation: string[] = [];
     let conversation: string | undefined;
     for (const [i, q] of questions.entries()) {
-      const o = await runOne(service, q, conversation);
+      let o: Awaited<ReturnType<typeof runOne>>;
+      try {
+        o = await runOne(service, q, conversation);
+      } catch (e) {
+        // A request without a drafting cue, after a draft, reads as an edit the service cannot make out.
+        if (!(e instanceof DraftRefusal)) throw e;
+        refusedInConversation.push(`${q.id}:${e.code}`);
+        continue;
+      }
       conversation = o.conversationId;
       if (i > 0) profileAskedAgain.push(...o.asked.filter((f) => (PROFILE_FIELDS as readonly string[]).includes(f)).map((f) => `${q.id}:${f}`));
     }
@@ -205,6 +216,7 @@ export async function runDraftEval(opts: { indexDir: string; corpus?: Corpus; qu
       quotes: sum((o) => o.quotes.length),
       badQuotes: sum((o) => o.badQuotes.length),
       profileAskedAgain,
+      refusedInConversation,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -216,7 +228,7 @@ export function draftsSummary(r: DraftEvalResult): string {
   const lines = [
     `drafts: ${r.outcomes.length} requests, ${r.outcomes.filter((o) => o.drafted).length} drafted`,
     `facts quoted: ${r.factsFound}/${r.factsTotal}; forbidden passages quoted: ${r.forbiddenQuoted}/${r.forbiddenTotal}; quotes not whole sentences: ${r.badQuotes}/${r.quotes}; clean drafts: ${r.draftsClean}/${r.outcomes.length}`,
-    `parent body asked: ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length}; in one conversation, agency or signer asked again: ${r.profileAskedAgain.length}${r.profileAskedAgain.length ? ` (${r.profileAskedAgain.slice(0, 4).join(', ')}${r.profileAskedAgain.length > 4 ? ', …' : ''})` : ''}`,
+    `parent body asked: ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length}; in one conversation, agency or signer asked again: ${r.profileAskedAgain.length}${r.profileAskedAgain.length ? ` (${r.profileAskedAgain.slice(0, 4).join(', ')}${r.profileAskedAgain.length > 4 ? ', …' : ''})` : ''}; refused there: ${r.refusedInConversation.length}${r.refusedInConversation.length ? ` (${r.refusedInConversation.join(', ')})` : ''}`,
   ];
   for (const o of r.outcomes) {
     lines.push(`${o.id} facts ${o.facts.length - o.missingFacts.length}/${o.facts.length} forbidden ${o.quotedForbidden.length} bad ${o.badQuotes.length}/${o.quotes.length} asked [${o.asked.join(', ')}]${o.missingFacts.length ? ` missing: ${o.missingFacts.join(' | ')}` : ''}${o.quotedForbidden.length ? ` QUOTED: ${o.quotedForbidden.join(' | ')}` : ''}`);
@@ -250,6 +262,7 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
     `| Drafts with no forbidden passage and no broken quote | ${r.draftsClean}/${r.outcomes.length} |`,
     `| Parent body (cơ quan chủ quản) asked for a Sở's draft | ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length} |`,
     `| Agency or signer asked again, the ${r.outcomes.length} requests in one conversation | ${r.profileAskedAgain.length} |`,
+    `| Requests refused in that conversation (read as an unclear edit of the draft before) | ${r.refusedInConversation.length} |`,
     '',
     '| Request | Facts | Forbidden quoted | Broken quotes | Parent body asked |',
     '|---|---|---|---|---|',
