@@ -46,7 +46,7 @@
  *   npm run eval -- traps --set fresh2   # the second fresh citizen trap set (read since: development data)
  *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
- *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3, fresh4 the next batches)
+ *   npm run eval -- drafts --set fresh   # further drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches, read since; fresh4 held out)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
