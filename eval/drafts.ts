@@ -12,9 +12,11 @@
  * eval/datasets/drafts-fresh2.jsonl, a second batch written before the figure bonus was tied
  * to the sentence's relevance (the failures of both were read for the paragraph rules, so they
  * are development data now); `--set fresh3` scores eval/datasets/drafts-fresh3.jsonl, a third
- * batch written before the paragraph rules and only scored (held out).
+ * batch written before the paragraph rules (its failures read for the topic-section rules, so
+ * development data now); `--set fresh4` scores eval/datasets/drafts-fresh4.jsonl, a fourth batch
+ * written before the topic-section rules and only scored (held out).
  *
- *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3] [--index <dir>] [--write]
+ *   npm run eval -- drafts [--set fresh | --set fresh2 | --set fresh3 | --set fresh4] [--index <dir>] [--write]
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +26,7 @@ import type { AuditRecord, AuditSink } from '../core/audit/types.ts';
 import type { Corpus } from '../core/search/types.ts';
 import { openIndex } from '../index/open-index.ts';
 import { PROFILE_FIELDS } from '../core/drafting/profile.ts';
-import { DraftService, type DraftInput } from '../server/drafting/service.ts';
+import { DraftRefusal, DraftService, type DraftInput } from '../server/drafting/service.ts';
 import { containsFact } from './datasets/answer-datasets.ts';
 import { loadOfficialQuestions, parseOfficialQuestions, type OfficialQuestion } from './datasets/officials-questions.ts';
 
@@ -34,15 +36,18 @@ export const FRESH_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh.
 /** The second batch (ids off-921…), written before the figure bonus was tied to relevance; read since. */
 export const FRESH2_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh2.jsonl', import.meta.url));
 
-/** The third batch (ids off-931…), written before the paragraph rules and only scored (held out). */
+/** The third batch (ids off-931…), written before the paragraph rules; read since. */
 export const FRESH3_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh3.jsonl', import.meta.url));
 
+/** The fourth batch (ids off-951…), written before the topic-section rules and only scored (held out). */
+export const FRESH4_DRAFTS_PATH = fileURLToPath(new URL('./datasets/drafts-fresh4.jsonl', import.meta.url));
+
 /** The drafting sets the eval scores: the development set and the fresh batches. */
-export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3';
+export type DraftSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 
 /** The file of each fresh drafting set. */
 export const FRESH_DRAFT_SETS: Readonly<Record<Exclude<DraftSet, 'dev'>, string>> = {
-  fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH,
+  fresh: FRESH_DRAFTS_PATH, fresh2: FRESH2_DRAFTS_PATH, fresh3: FRESH3_DRAFTS_PATH, fresh4: FRESH4_DRAFTS_PATH,
 };
 
 /** The fresh drafting requests; throws on a line that does not fit the schema. */
@@ -97,6 +102,8 @@ export interface DraftEvalResult {
   badQuotes: number;
   /** All requests again in one conversation: the agency or signer fields asked again after the first draft (should be none). */
   profileAskedAgain: string[];
+  /** All requests again in one conversation: the requests refused there (read as an unclear edit of the draft before), as `id:code`. */
+  refusedInConversation: string[];
 }
 
 const noAudit: AuditSink = {
@@ -183,9 +190,18 @@ export async function runDraftEval(opts: { indexDir: string; corpus?: Corpus; qu
     }
     // The same requests one after another in one conversation, as an official's working day.
     const profileAskedAgain: string[] = [];
+    const refusedInConversation: string[] = [];
     let conversation: string | undefined;
     for (const [i, q] of questions.entries()) {
-      const o = await runOne(service, q, conversation);
+      let o: Awaited<ReturnType<typeof runOne>>;
+      try {
+        o = await runOne(service, q, conversation);
+      } catch (e) {
+        // A request without a drafting cue, after a draft, reads as an edit the service cannot make out.
+        if (!(e instanceof DraftRefusal)) throw e;
+        refusedInConversation.push(`${q.id}:${e.code}`);
+        continue;
+      }
       conversation = o.conversationId;
       if (i > 0) profileAskedAgain.push(...o.asked.filter((f) => (PROFILE_FIELDS as readonly string[]).includes(f)).map((f) => `${q.id}:${f}`));
     }
@@ -200,6 +216,7 @@ export async function runDraftEval(opts: { indexDir: string; corpus?: Corpus; qu
       quotes: sum((o) => o.quotes.length),
       badQuotes: sum((o) => o.badQuotes.length),
       profileAskedAgain,
+      refusedInConversation,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -211,7 +228,7 @@ export function draftsSummary(r: DraftEvalResult): string {
   const lines = [
     `drafts: ${r.outcomes.length} requests, ${r.outcomes.filter((o) => o.drafted).length} drafted`,
     `facts quoted: ${r.factsFound}/${r.factsTotal}; forbidden passages quoted: ${r.forbiddenQuoted}/${r.forbiddenTotal}; quotes not whole sentences: ${r.badQuotes}/${r.quotes}; clean drafts: ${r.draftsClean}/${r.outcomes.length}`,
-    `parent body asked: ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length}; in one conversation, agency or signer asked again: ${r.profileAskedAgain.length}${r.profileAskedAgain.length ? ` (${r.profileAskedAgain.slice(0, 4).join(', ')}${r.profileAskedAgain.length > 4 ? ', …' : ''})` : ''}`,
+    `parent body asked: ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length}; in one conversation, agency or signer asked again: ${r.profileAskedAgain.length}${r.profileAskedAgain.length ? ` (${r.profileAskedAgain.slice(0, 4).join(', ')}${r.profileAskedAgain.length > 4 ? ', …' : ''})` : ''}; refused there: ${r.refusedInConversation.length}${r.refusedInConversation.length ? ` (${r.refusedInConversation.join(', ')})` : ''}`,
   ];
   for (const o of r.outcomes) {
     lines.push(`${o.id} facts ${o.facts.length - o.missingFacts.length}/${o.facts.length} forbidden ${o.quotedForbidden.length} bad ${o.badQuotes.length}/${o.quotes.length} asked [${o.asked.join(', ')}]${o.missingFacts.length ? ` missing: ${o.missingFacts.join(' | ')}` : ''}${o.quotedForbidden.length ? ` QUOTED: ${o.quotedForbidden.join(' | ')}` : ''}`);
@@ -232,7 +249,9 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
       : set === 'fresh2'
         ? 'eval/datasets/drafts-fresh2.jsonl (a second batch: written before the figure bonus was tied to relevance; its failures have since been read)'
         : set === 'fresh3'
-          ? 'eval/datasets/drafts-fresh3.jsonl (a third held-out batch: written before the paragraph rules of the selection, only scored, its failures never read)'
+          ? 'eval/datasets/drafts-fresh3.jsonl (a third batch: written before the paragraph rules of the selection; its failures have since been read)'
+          : set === 'fresh4'
+            ? 'eval/datasets/drafts-fresh4.jsonl (a fourth held-out batch: written before the topic-section rules, only scored, its failures never read)'
           : 'eval/datasets/officials-questions.jsonl (a development set: the fact-selection rules were written while reading it)'}, drafted over the full index by the embedded drafter (no language model) as an official of Sở Khoa học và Công nghệ who answers each question asked from a fixed profile. Facts: passages a good draft quotes; forbidden: passages it must not quote (an unrelated report's opening, a footnote spliced into a sentence, a sentence cut before its list).`,
     '',
     '| Metric | Value |',
@@ -243,6 +262,7 @@ export function draftsSection(r: DraftEvalResult, set: DraftSet = 'dev'): string
     `| Drafts with no forbidden passage and no broken quote | ${r.draftsClean}/${r.outcomes.length} |`,
     `| Parent body (cơ quan chủ quản) asked for a Sở's draft | ${r.outcomes.filter((o) => o.parentAsked).length}/${r.outcomes.length} |`,
     `| Agency or signer asked again, the ${r.outcomes.length} requests in one conversation | ${r.profileAskedAgain.length} |`,
+    `| Requests refused in that conversation (read as an unclear edit of the draft before) | ${r.refusedInConversation.length} |`,
     '',
     '| Request | Facts | Forbidden quoted | Broken quotes | Parent body asked |',
     '|---|---|---|---|---|',

@@ -47,7 +47,7 @@
  *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (read since: development data)
  *   npm run eval -- traps --set fresh4   # the fourth fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
- *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
+ *   npm run eval -- drafts --set fresh   # further drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches, read since; fresh4 held out)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
@@ -93,7 +93,6 @@ type EvalSet = (typeof EVAL_SETS)[number];
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
   answers: ['dev', 'fresh', 'fresh2'],
   officials: ['dev', 'fresh', 'fresh2', 'fresh3'],
-  drafts: ['dev', 'fresh', 'fresh2', 'fresh3'],
   traps: ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'],
 };
 

@@ -97,6 +97,21 @@ describe('composeDraft', () => {
     expect(d.subjectLine).toBe('Về việc thành lập Tổ công tác');
   });
 
+  it('quotes a quyết định\'s facts after its Điều 1, as material to write it from, and writes no such line without facts', () => {
+    const d = composeDraft(fields('quyết định', { subject: 'thành lập Tổ công tác' }), FACTS);
+    const texts = d.body.map((p) => p.text);
+    const article1 = texts.findIndex((t) => t.startsWith('Điều 1. '));
+    const lead = texts.findIndex((t) => t.includes('thông tin tra cứu được để soạn Điều 1'));
+    const quote = texts.findIndex((t) => t.includes('“Đến năm 2025, 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.”'));
+    expect(article1).toBeGreaterThan(-1);
+    expect(lead).toBe(article1 + 1);
+    expect(quote).toBeGreaterThan(lead);
+    expect(texts.findIndex((t) => t.startsWith('Điều 2. '))).toBeGreaterThan(quote);
+    expect(d.body[lead]!.placeholder).toBe(true);
+    const bare = composeDraft(fields('quyết định', { subject: 'thành lập Tổ công tác' }), []);
+    expect(bare.body.some((p) => p.text.includes('thông tin tra cứu được'))).toBe(false);
+  });
+
   it('marks what the official must supply instead of inventing it', () => {
     const d = composeDraft(fields('công văn', { deadline: undefined, date: undefined, recipients: [] }), [], { today: '2026-04-20' });
     expect(d.placeDateLine).toBe('Quảng Ngãi, ngày … tháng … năm 2026');

@@ -109,6 +109,7 @@ function body(fields: DraftFields, facts: readonly DraftFact[], sources: Sources
     const key = `part:${i}`;
     if (part.facts) {
       const ps = factParagraphs(part.facts, facts, sources);
+      if (ps.length && part.lead) out.push({ key, text: placeholder(part.lead), level: 0, placeholder: true });
       if (ps.length) out.push(...ps);
       else if (part.whenNone) out.push({ key, text: placeholder(part.whenNone), level: 0, placeholder: true });
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropGluedMarkers, hasSplicedFootnote, quotableSentences, unquotable } from './quotable.ts';
+import { clauseUnits, dropGluedMarkers, hasSplicedFootnote, quotableSentences, unquotable } from './quotable.ts';
 
 describe('quotable sentences', () => {
   it('refuses a sentence with a footnote spliced into it by the PDF extraction', () => {
@@ -80,5 +80,43 @@ describe('quotable sentences', () => {
     ]);
     expect(quotableSentences('Kế hoạch chuyển đổi số của tỉnh đã được ban hành đúng hạn. Sở đã hướng dẫn các đơn vị xây dựng kế hoạch.', { continues: true }).map((s) => s.text))
       .toEqual(['Sở đã hướng dẫn các đơn vị xây dựng kế hoạch.']);
+  });
+});
+
+describe('clauses of a sentence too long to quote', () => {
+  const run = 'Tổ chức 02 khóa đào tạo chuyên sâu cho doanh nghiệp khởi nghiệp tại hai địa điểm trong tỉnh; Tổ chức Ngày hội Đổi mới sáng tạo với sự tham gia hơn 40 nhà khoa học trong và ngoài tỉnh; 300 đại biểu gồm lãnh đạo các sở, ban, ngành, địa phương và doanh nghiệp tham dự.';
+
+  it('quotes each clause that begins like a sentence, without its closing ";"', () => {
+    expect(clauseUnits(run, {}).map((c) => c.text)).toEqual([
+      'Tổ chức 02 khóa đào tạo chuyên sâu cho doanh nghiệp khởi nghiệp tại hai địa điểm trong tỉnh',
+      'Tổ chức Ngày hội Đổi mới sáng tạo với sự tham gia hơn 40 nhà khoa học trong và ngoài tỉnh',
+      '300 đại biểu gồm lãnh đạo các sở, ban, ngành, địa phương và doanh nghiệp tham dự.',
+    ]);
+  });
+
+  it('quotes a clause in lower case with the clauses before it, from the sentence start', () => {
+    const s = 'Qua đó, hình thành cơ sở dữ liệu quản lý di tích lịch sử trên địa bàn tỉnh; xây dựng cơ sở dữ liệu 4D trên nền GIS phục vụ quảng bá du lịch đặc khu Lý Sơn.';
+    expect(clauseUnits(s, {}).map((c) => c.text)).toEqual([
+      'Qua đó, hình thành cơ sở dữ liệu quản lý di tích lịch sử trên địa bàn tỉnh',
+      s,
+    ]);
+  });
+
+  it('skips the cut first clause of a sentence begun in the passage before, and its lower-case followers', () => {
+    const cut = `hoạt động tuyên truyền và tập huấn cho doanh nghiệp khởi nghiệp trên địa bàn tỉnh; lớp học trực tuyến cho các dự án khởi nghiệp của tỉnh; ${run}`;
+    const texts = clauseUnits(cut, { cutStart: true }).map((c) => c.text);
+    expect(texts[0]).toMatch(/^Tổ chức 02 khóa/u);
+    expect(texts.some((t) => /^(?:hoạt động|lớp học)/u.test(t))).toBe(false);
+  });
+
+  it('leaves a sentence without ";" to the other rules', () => {
+    expect(clauseUnits('Tỉnh đã đầu tư xây dựng Trung tâm dữ liệu tỉnh, với tổng dung lượng lưu trữ là 170 TB.', {})).toEqual([]);
+  });
+
+  it('gives the clauses of a passage that begins mid-sentence', () => {
+    const passage = `các hoạt động tuyên truyền trong năm 2024; ${run}\nMột câu khác của đoạn sau nói về kết quả đạt được của tỉnh trong năm.`;
+    const texts = quotableSentences(passage, { continues: true }).map((s) => s.text);
+    expect(texts).toContain('Tổ chức Ngày hội Đổi mới sáng tạo với sự tham gia hơn 40 nhà khoa học trong và ngoài tỉnh');
+    expect(texts.some((t) => t.startsWith('các hoạt động'))).toBe(false);
   });
 });

@@ -90,6 +90,25 @@ function listAfter(passage: string, rest: ReadonlyArray<{ start: number; end: nu
   return closed && items.length >= 2 ? items : undefined;
 }
 
+/**
+ * The whole clauses of a sentence too long to quote, or begun before its passage (`cutStart`):
+ * split at ";", a clause that begins like a sentence (capital or figure) is quoted alone; one
+ * that does not ("…; xây dựng cơ sở dữ liệu 4D …") is quoted with the clauses before it, from
+ * the sentence's start, when that fits. The ";" that closes a clause is dropped.
+ */
+export function clauseUnits(sentence: string, opts: { cutStart?: boolean }): Array<{ text: string }> {
+  const clauses = sentence.split(/(?<=;)\s+/u);
+  if (clauses.length < 2) return [];
+  const out: Array<{ text: string }> = [];
+  const startsWhole = !opts.cutStart && /^["“(]?[\p{Lu}\d]/u.test(clauses[0]!);
+  for (let i = opts.cutStart ? 1 : 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
+    const alone = /^["“(]?[\p{Lu}\d]/u.test(clause) ? clause : startsWhole ? clauses.slice(0, i + 1).join(' ') : undefined;
+    if (alone && !unquotable(alone)) out.push({ text: alone.replace(/\s*;$/u, '') });
+  }
+  return out;
+}
+
 /** A quotable sentence and where it sits in its passage. */
 export interface QuotableSentence {
   /** A sentence that announces a list, followed by the list's items, when `lead` is set. */
@@ -113,9 +132,13 @@ export function quotableSentences(passage: string, opts: { continues?: boolean }
   const spans = splitSentences(passage);
   const breaks = [...passage.matchAll(/\n+/gu)].map((m) => m.index ?? 0);
   spans.forEach((span, index) => {
-    if (index === 0 && opts.continues) return;
     const paragraph = breaks.filter((b) => b < span.start).length;
     const text = dropGluedMarkers(passage.slice(span.start, span.end).replace(/\s+/gu, ' ').trim().replace(LIST_MARKER, ''));
+    if (index === 0 && opts.continues) {
+      // Begun in the passage before: its start is cut, but the clauses after its first ";" are whole.
+      for (const c of clauseUnits(text, { cutStart: true })) out.push({ ...c, index, paragraph });
+      return;
+    }
     const why = unquotable(text);
     if (why === 'announces-list') {
       const items = listAfter(passage, spans.slice(index + 1));
@@ -134,7 +157,14 @@ export function quotableSentences(passage: string, opts: { continues?: boolean }
       // heading-like lead is a whole sentence of its own; the lead still says what it is about.
       const tail = /:\s+(?=\p{Lu})/u.exec(text);
       const rest = tail ? text.slice(tail.index + tail[0].length) : '';
-      if (rest && !unquotable(rest)) out.push({ text: rest.replace(/\s*;$/u, ''), index, paragraph, about: text });
+      if (rest && !unquotable(rest)) {
+        out.push({ text: rest.replace(/\s*;$/u, ''), index, paragraph, about: text });
+        return;
+      }
+      // A run of results joined by ";" ("Tổ chức 02 khóa …; Tổ chức Ngày hội … với sự tham gia hơn 40 nhà khoa học; …"):
+      // each clause is a fact of its own, read with the lead that says what the run is about.
+      const lead = tail ? text.slice(0, tail.index + 1) : undefined;
+      for (const c of clauseUnits(rest || text, {})) out.push({ ...c, index, paragraph, ...(lead ? { about: `${lead} ${c.text}` } : {}) });
       return;
     }
     if (why) return;

@@ -28,6 +28,8 @@ export interface TemplatePart {
   placeholder?: string;
   facts?: 'fact' | 'basis';
   whenNone?: string | null;
+  /** A placeholder written before the facts, only when there are some (a quyết định's facts are material for its Điều 1). */
+  lead?: string;
   needs?: 'deadline';
   whenMissing?: string;
   level?: number;

@@ -154,3 +154,27 @@ describe('selectFacts', () => {
     expect(selectFacts(PASSAGES, { subject: 'phòng chống thiên tai mùa mưa bão' })).toEqual([]);
   });
 });
+
+describe('the topic of a request', () => {
+  it('leaves out the frame around the topic: what is asked about it, the meeting, the obvious place', () => {
+    const terms = [...queryTerms({ subject: 'đề nghị báo cáo kết quả số hóa di tích lịch sử trên địa bàn tỉnh', request: 'Giúp tôi soạn giấy mời dự hội thảo giới thiệu giải pháp tăng cường an ninh mạng' }).keys()];
+    for (const frame of ['de_nghi', 'bao_cao', 'ket_qua', 'dia_ban', 'hoi_thao', 'gioi_thieu', 'tang_cuong']) expect(terms).not.toContain(frame);
+    for (const topic of ['so_hoa', 'di_tich', 'lich_su', 'giai_phap', 'an_ninh', 'ninh_mang']) expect(terms).toContain(topic);
+    // No pair spans a word left out: "đơn vị tăng cường bảo đảm" gives no "vi_bao".
+    expect([...queryTerms({ subject: 'các đơn vị tăng cường bảo đảm an toàn thông tin' }).keys()]).not.toContain('vi_bao');
+  });
+
+  it('ranks the sentence on the topic above one that shares only the request\'s frame words', () => {
+    const report = passage({
+      docId: 'so-ket', docTitle: 'Báo cáo sơ kết', headings: ['Kết quả'],
+      text: '- Về bảo đảm an toàn, an ninh mạng: đã chỉ đạo các cơ quan chức năng bảo đảm an toàn, an ninh mạng, xử lý kịp thời các lỗ hổng bảo mật.',
+    });
+    const frame = passage({
+      docId: 'cong-van', docTitle: 'Công văn', headings: ['Tổ chức thực hiện'],
+      text: '- Các cơ quan, đơn vị tăng cường báo cáo kết quả công tác trên địa bàn tỉnh theo đề nghị của Sở trước ngày 15 hằng tháng.',
+    });
+    const ranked = rankFacts([frame, report], { subject: 'đề nghị các cơ quan, đơn vị tăng cường bảo đảm an toàn, an ninh mạng', request: 'Soạn công văn đề nghị các cơ quan, đơn vị tăng cường bảo đảm an toàn, an ninh mạng.' });
+    expect(ranked[0]).toMatchObject({ text: 'Về bảo đảm an toàn, an ninh mạng: đã chỉ đạo các cơ quan chức năng bảo đảm an toàn, an ninh mạng, xử lý kịp thời các lỗ hổng bảo mật.' });
+    expect(ranked.find((f) => f.passage.docId === 'cong-van')?.rejected).toBeDefined();
+  });
+});

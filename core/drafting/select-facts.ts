@@ -67,7 +67,8 @@ export interface FactQuery {
 /** Rarity weight of a folded term (syllable or syllable pair), e.g. from the index's term statistics. */
 export type TermWeight = (term: string) => number;
 
-const REQUEST_WORDS = phrases(factCues.requestWords);
+/** Words of a drafting request that are not its topic: the drafting words, and the frame around the topic (what is asked about it, the meeting, the obvious place). */
+const REQUEST_WORDS = phrases([...factCues.requestWords, ...factCues.topicFrames]);
 const OPENING = new RegExp(`^(?:${factCues.openingCues.map((c) => foldDiacritics(c)).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])`, 'u');
 
 /** A text as compared with the request: abbreviations spelled out, numbers without leading zeros ("03 năm" = "3 năm"). */
