@@ -12,7 +12,8 @@
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
  *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
  *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (read since as well),
- *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (only scored: the held-out stand-in).
+ *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (read since for its refusal failures),
+ *   `--set fresh4` eval/datasets/officials-fresh4.jsonl (only scored: the held-out stand-in).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -47,7 +48,7 @@
  *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
  *   npm run eval -- drafts --set fresh   # the held-out drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches)
- *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
+ *   npm run eval -- officials --set fresh4  # the officials' fourth fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -85,12 +86,14 @@ import { runAlqacPart } from './alqac-part.ts';
 import { ocrRetrievalSection, runOcrRetrievalEval, SCAN_CONDITIONS } from './ocr-retrieval.ts';
 
 /** The question sets a part may ask: its development set, or a held-out one (`--set`). */
-const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3'] as const;
+const EVAL_SETS = ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'] as const;
 type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
   answers: ['dev', 'fresh', 'fresh2'],
+  traps: ['dev', 'fresh', 'fresh2', 'fresh3'],
+  drafts: ['dev', 'fresh', 'fresh2', 'fresh3'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -107,7 +110,7 @@ interface EvalRun {
   /** An existing index for the answer and red-team parts, instead of the full one built here. */
   index?: string;
   /**
-   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|fresh2|fresh3`,
+   * Which question set the officials', traps and drafts parts ask (`--set dev|fresh|…|fresh4`,
    * default dev): the fresh sets are held apart from the rules (eval/datasets/README.md).
    */
   set: EvalSet;
@@ -187,7 +190,7 @@ async function redteamPart(values: EvalRun): Promise<void> {
 
 async function draftsPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
-  const set: DraftSet = values.set;
+  const set = partSet<DraftSet>('drafts', values.set);
   const questions = set === 'dev' ? undefined : await loadFreshDrafts(FRESH_DRAFT_SETS[set]);
   const result = await runDraftEval({ indexDir, ...(questions ? { questions } : {}) });
   const summary = draftsSummary(result);
