@@ -27,7 +27,7 @@ import { composeDocumentPassages } from './compose/document-passages.ts';
 import { composeHeaderAnswer, missingNames } from './compose/header-answer.ts';
 import { composeList, findList, findSentenceList } from './compose/section-list.ts';
 import { composeRow, findRow, rowNamed, tableRows } from './compose/table-answer.ts';
-import { unansweredConstraint } from './ground/answerability.ts';
+import { asksTarget, unansweredConstraint } from './ground/answerability.ts';
 import { CitationList } from './ground/citations.ts';
 import { groundedLines } from './ground/line-check.ts';
 import { inForceNotices } from './ground/inforce-notices.ts';
@@ -43,6 +43,7 @@ import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/doc
 import { withEverydayTerms } from './understand/everyday-terms.ts';
 import { questionTokens } from './understand/phrase-match.ts';
 import { nameForm, properNames } from './understand/proper-names.ts';
+import { namedBodies } from './understand/named-bodies.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -231,7 +232,7 @@ export async function answerFromDocuments(
     const tried = best.named || stay ? [best] : [best, ...candidates.slice(1).filter((c) => c.evidence >= minEvidence).slice(0, FALLBACK_DOCUMENTS)];
     // An answer that misses a name or year the question states, where it stands, answers
     // another place, body or year: the next document may hold the one asked.
-    const constraints = { names, years: dq.years, units };
+    const constraints = { names: [...names, ...namedBodies(q.text)], years: dq.years, units, target: asksTarget(q.text) };
     for (const candidate of tried) {
       citations = new CitationList();
       lines = composeFrom(candidate, candidates, q, dq, units, mentioned, corpus, citations, minEvidence);

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { unansweredConstraint } from './answerability.ts';
 import { contentUnits } from '../retrieve/coverage.ts';
 import { analyzeQuestion } from '../understand/question.ts';
+import { namedBodies } from '../understand/named-bodies.ts';
 import { properNames } from '../understand/proper-names.ts';
+import { asksTarget } from './answerability.ts';
 
 /** The check as the document path runs it, for a question and the answer composed for it. */
 function check(question: string, years: string[], lines: string[], context: string[] = [], passages: string[] = lines) {
   const q = analyzeQuestion(question);
-  return unansweredConstraint({ names: properNames(question), years, units: contentUnits(q), lines, context, passages });
+  return unansweredConstraint({
+    names: [...properNames(question), ...namedBodies(question)], years, units: contentUnits(q), lines, context, passages, target: asksTarget(question),
+  });
 }
 
 const FAIR = 'Tổ chức Chương trình “Ươm tạo doanh nghiệp khởi nghiệp sáng tạo” năm 2024 với 4 lớp tập huấn; Tổ chức Ngày hội Đổi mới sáng tạo và Chuyển đổi số tỉnh năm 2025 tại xã Măng Đen [1].';
@@ -43,5 +47,19 @@ describe('answerability of an official\'s answer', () => {
 
   it('takes the year of the document\'s title or headings as stated', () => {
     expect(check('Năm 2030 tỉnh có kế hoạch gì?', ['2030'], ['Đến năm 2025 đã hoàn thành [1].'], ['Chiến lược đến năm 2030'])).toBeUndefined();
+  });
+
+  it('checks a body named by a head and a lower-case name as a name', () => {
+    const lines = ['Công an tỉnh đã ban hành 12 văn bản triển khai một số giải pháp bảo đảm an toàn thông tin [1].'];
+    expect(check('Sở Tư pháp đã ban hành bao nhiêu văn bản về an toàn thông tin?', [], lines)).toEqual({ kind: 'name', value: 'tu phap' });
+    expect(check('Công an tỉnh đã ban hành bao nhiêu văn bản về an toàn thông tin?', [], lines)).toBeUndefined();
+  });
+
+  it('answers a target asked only from a clause or heading that states one, not from a result reached', () => {
+    expect(asksTarget('Chỉ tiêu số thuê bao internet năm 2025 là bao nhiêu?')).toBe(false);
+    const result = ['Tỷ lệ sử dụng văn bản điện tử cấp xã đạt 85,35% [1].'];
+    expect(check('Tỉnh đặt mục tiêu tỷ lệ văn bản điện tử cấp xã là bao nhiêu?', [], result)).toEqual({ kind: 'target' });
+    const target = ['Chỉ tiêu Nghị quyết số 13-NQ/TU đến năm 2025 cấp xã là 70% [1].'];
+    expect(check('Tỉnh đặt mục tiêu tỷ lệ văn bản điện tử cấp xã là bao nhiêu?', [], target)).toBeUndefined();
   });
 });

@@ -19,15 +19,32 @@
  *   fact. When they state years and none is the one asked, nor does the context, the
  *   answer is of another year. Clauses that state no year leave the year to the passage
  *   around them (compose/document-passages.ts checks that). Two years or more asked set
- *   values side by side, each in a clause of its own, and are left to that check too.
+ *   values side by side, each in a clause of its own, and are left to that check too;
+ * - a body the question names by a head and a lower-case name ("Sở Y tế",
+ *   understand/named-bodies.ts) is checked as a name;
+ * - a target asked ("chỉ tiêu", "mục tiêu", "phấn đấu": prompts/cues/answerability.vi.json)
+ *   is answered only by a clause or heading that states one ("kế hoạch", "dự kiến", "tối
+ *   thiểu" …): a result reached ("đạt hơn 81%") is not the target set.
  */
+import cues from '../../../prompts/cues/answerability.vi.json' with { type: 'json' };
 import { coverage, passageTerms, type ContentUnit } from '../retrieve/coverage.ts';
 import { nameForm } from '../understand/proper-names.ts';
+
+const TARGET_ASKED = cues.targetAsked.map((p) => nameForm(p));
+const TARGET_STATED = cues.targetStated.map((p) => nameForm(p));
+
+/** Whether a question asks for a target set rather than a result reached. */
+export function asksTarget(question: string): boolean {
+  const form = nameForm(question);
+  return TARGET_ASKED.some((p) => form.includes(p));
+}
 
 /** What an answer is checked against: the question's constraints and the answer's evidence. */
 export interface AnswerabilityInput {
   /** Proper names of the question, in nameForm without outer spaces. */
   names: readonly string[];
+  /** Whether the question asks for a target ({@link asksTarget}). */
+  target?: boolean;
   /** Four-digit years the question names on their own. */
   years: readonly string[];
   /** The question's subject units, to find the clause of each line that answers. */
@@ -41,7 +58,7 @@ export interface AnswerabilityInput {
 }
 
 /** Why the answer does not answer the question's constraints, or `undefined` when it does. */
-export type Unanswered = { kind: 'name'; value: string } | { kind: 'year'; value: string; found: string[] };
+export type Unanswered = { kind: 'name'; value: string } | { kind: 'year'; value: string; found: string[] } | { kind: 'target' };
 
 const YEAR_IN_TEXT = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/gu;
 const CITATION_MARK = /\s*\[\d+\]/gu;
@@ -68,6 +85,10 @@ export function unansweredConstraint(input: AnswerabilityInput): Unanswered | un
   const context = input.context.join('\n');
   const evidence = nameForm([...input.lines, context, ...input.passages].join('\n'));
   for (const name of input.names) if (!evidence.includes(` ${name} `)) return { kind: 'name', value: name };
+  if (input.target) {
+    const where = nameForm([context, ...input.lines.flatMap((line) => answeringClauses(line, input.units))].join('\n'));
+    if (!TARGET_STATED.some((p) => where.includes(p))) return { kind: 'target' };
+  }
   if (input.years.length !== 1) return undefined;
   const contextYears = yearsIn(context);
   const stated = new Set(input.lines.flatMap((line) => answeringClauses(line, input.units).flatMap((c) => [...yearsIn(c)])));
