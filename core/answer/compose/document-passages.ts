@@ -141,6 +141,11 @@ export function cutAround(text: string, at: number, max: number): string {
   let to = Math.min(text.length, from + max);
   const clauseStart = Math.max(text.lastIndexOf('; ', from + 40), text.lastIndexOf(', ', from + 40));
   if (from > 0 && clauseStart > from - 80 && clauseStart < at) from = clauseStart + 2;
+  // Otherwise start at a word, never inside one ("… ạng cáp quang" of "Mạng").
+  else if (from > 0 && /\S/u.test(text[from - 1] ?? '')) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < at) from = space + 1;
+  }
   const clauseEnd = Math.max(text.lastIndexOf('; ', to), text.lastIndexOf(', ', to));
   if (to < text.length && clauseEnd > at + 20) to = clauseEnd;
   else if (to < text.length) to = Math.max(at + 1, text.lastIndexOf(' ', to));
