@@ -44,8 +44,10 @@ function header(r: OfficialsEvalResult): string[] {
   return [
     `Command: \`npm run eval -- officials${fresh ? ` --set ${r.set}` : ''}\` (index ${relative(process.cwd(), r.indexDir) || r.indexDir}) · ${r.date} · ${r.machine}, Node ${r.node}`,
     '',
-    r.set === 'fresh3'
-      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh3.jsonl. **A third fresh set**: written from the documents and measured before the refusal rules were calibrated, only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+    r.set === 'fresh4'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh4.jsonl. **A fourth fresh set**: written from the documents before the answerability check, with twelve not-answerable questions of varied kinds (another place or agency, a sub-figure never split out, a plan not set, a document not held, a name not given, a target where only a result is given), only scored, never read to write rules — the nearest stand-in here for the issue's held-out questions.`
+      : r.set === 'fresh3'
+      ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh3.jsonl. **A third fresh set**: written from the documents before the refusal rules were calibrated and first only scored; its failures have since been read to build the answerability check, so it is development data now.`
       : r.set === 'fresh2'
       ? `${r.answerer} answerer, role official; ${r.questions} questions (${r.followUps} follow-ups) of eval/datasets/officials-fresh2.jsonl. **A second fresh set**: written from the documents before the first fresh set's failures were worked on and first only scored; its refusal failures have since been read to calibrate the refusal rules, so it is development data now.`
       : fresh

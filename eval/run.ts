@@ -12,7 +12,8 @@
  *   (facts, lists, gold document cited, refusals, forbidden strings, grounding, latency);
  *   `--set fresh` asks eval/datasets/officials-fresh.jsonl instead (read since, development
  *   data now), `--set fresh2` eval/datasets/officials-fresh2.jsonl (read since as well),
- *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (only scored: the held-out stand-in).
+ *   `--set fresh3` eval/datasets/officials-fresh3.jsonl (read since for its refusal failures),
+ *   `--set fresh4` eval/datasets/officials-fresh4.jsonl (only scored: the held-out stand-in).
  * - `traps`: the citizens' trap set (eval/datasets/citizen-traps.jsonl), each question asked
  *   on its own day as a citizen over the full index, scored per kind; with the ingest
  *   parser's typed fields counted against the catalog census.
@@ -48,7 +49,8 @@
  *   npm run eval -- traps --set fresh4   # the fourth fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # held-out citizens' procedure questions (eval/datasets/procedure-fresh.jsonl)
  *   npm run eval -- drafts --set fresh   # further drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches, read since; fresh4 held out)
- *   npm run eval -- officials --set fresh3  # the officials' third fresh set (the held-out stand-in)
+ *   npm run eval -- officials --set fresh3  # the officials' third fresh set (read since: development data)
+ *   npm run eval -- officials --set fresh4  # the officials' fourth fresh set (the held-out stand-in)
  *   npm run eval -- --rebuild       # rebuild the eval indexes first
  *   npm run eval -- --write         # also update docs/BENCHMARKS.md and eval/reports/
  *   npm run eval -- golden --save   # record golden answers; without --save, compare with them
@@ -92,8 +94,6 @@ type EvalSet = (typeof EVAL_SETS)[number];
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
   answers: ['dev', 'fresh', 'fresh2'],
-  officials: ['dev', 'fresh', 'fresh2', 'fresh3'],
-  traps: ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'],
 };
 
 /** The set `part` asks, checked to be one it has. */

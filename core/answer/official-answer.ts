@@ -20,13 +20,14 @@
  * Returns `undefined` when the province's documents do not answer and procedures and laws
  * may still (the caller's general path), with the nearest documents for its refusal.
  */
-import type { Chunk, DocumentRecord } from '../model.ts';
+import type { Chunk, Citation, DocumentRecord } from '../model.ts';
 import type { Corpus } from '../search/types.ts';
 import { typeFromNumber } from '../structure/document-numbers.ts';
 import { composeDocumentPassages } from './compose/document-passages.ts';
 import { composeHeaderAnswer, missingNames } from './compose/header-answer.ts';
 import { composeList, findList, findSentenceList } from './compose/section-list.ts';
 import { composeRow, findRow, rowNamed, tableRows } from './compose/table-answer.ts';
+import { asksTarget, unansweredConstraint } from './ground/answerability.ts';
 import { CitationList } from './ground/citations.ts';
 import { groundedLines } from './ground/line-check.ts';
 import { inForceNotices } from './ground/inforce-notices.ts';
@@ -42,6 +43,7 @@ import { analyzeDocumentQuestion, type DocumentQuestion } from './understand/doc
 import { withEverydayTerms } from './understand/everyday-terms.ts';
 import { questionTokens } from './understand/phrase-match.ts';
 import { nameForm, properNames } from './understand/proper-names.ts';
+import { namedBodies } from './understand/named-bodies.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understand/question.ts';
 import { COUNTED_WORD_MIN_WEIGHT, HEADER_MIN_EVIDENCE, MIN_DOCUMENT_EVIDENCE, FALLBACK_DOCUMENTS, NEAREST_DOCUMENTS, SECOND_DOCUMENT_SHARE } from './tuning.ts';
 import type { HeaderField } from './understand/document-question.ts';
@@ -93,6 +95,22 @@ function nameText(doc: DocumentRecord, corpus: Corpus): string {
     nameTexts.set(doc, text);
   }
   return text;
+}
+
+/**
+ * What an answer's lines stand under: the headings above each cited passage and each cited
+ * document's title, issuer and number (ground/answerability.ts).
+ */
+function answerContext(cited: readonly Citation[], corpus: Corpus): string[] {
+  const out: string[] = [];
+  for (const c of cited) {
+    const doc = corpus.document(c.docId);
+    if (doc) out.push(doc.title, doc.issuer ?? '', doc.number ?? '');
+    const chunkId = c.link ? new URLSearchParams(c.link.slice(c.link.indexOf('?') + 1)).get('chunk') : null;
+    const chunk = chunkId && doc ? chunksFor(corpus, doc).find((k) => k.id === chunkId) : undefined;
+    if (chunk) out.push(...chunk.headingTrail);
+  }
+  return out;
 }
 
 /**
@@ -212,10 +230,14 @@ export async function answerFromDocuments(
     // best-ranked may cover the question's words without the sentence that answers it, which
     // the next holds. One the question names, or the one in focus, is not left for another.
     const tried = best.named || stay ? [best] : [best, ...candidates.slice(1).filter((c) => c.evidence >= minEvidence).slice(0, FALLBACK_DOCUMENTS)];
+    // An answer that misses a name or year the question states, where it stands, answers
+    // another place, body or year: the next document may hold the one asked.
+    const constraints = { names: [...names, ...namedBodies(q.text)], years: dq.years, units, target: asksTarget(q.text) };
     for (const candidate of tried) {
       citations = new CitationList();
       lines = composeFrom(candidate, candidates, q, dq, units, mentioned, corpus, citations, minEvidence);
       kept = groundedLines(lines, citations.items).kept;
+      if (kept.length > 0 && unansweredConstraint({ ...constraints, lines: kept, context: answerContext(citations.items, corpus), passages: citations.items.map((c) => c.quote) })) kept = [];
       if (kept.length > 0) break;
     }
   }

@@ -195,3 +195,22 @@ describe('the officials\' third fresh set', () => {
     expect(fresh3.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
   });
 });
+
+describe('the officials\' fourth fresh set', () => {
+  it('matches the real documents, covers every asked kind, holds at least 10 not answerable and shares no id or question with the other sets', async () => {
+    const [fresh4, dev, fresh, fresh2, fresh3, docs] = await Promise.all([
+      loadOfficialQuestions(OFFICIAL_SETS.fresh4), loadOfficialQuestions(OFFICIAL_SETS.dev),
+      loadOfficialQuestions(OFFICIAL_SETS.fresh), loadOfficialQuestions(OFFICIAL_SETS.fresh2),
+      loadOfficialQuestions(OFFICIAL_SETS.fresh3), loadCorpusDocs(),
+    ]);
+    expect(checkOfficialQuestions(fresh4, docs)).toEqual([]);
+    expect(fresh4.length).toBeGreaterThanOrEqual(32);
+    expect(fresh4.filter((q) => q.kind === 'unanswerable').length).toBeGreaterThanOrEqual(10);
+    const kinds = new Set(fresh4.map((q) => q.kind));
+    for (const k of OFFICIAL_KINDS.filter((k) => k !== 'draft')) expect(kinds).toContain(k);
+    const others = [...dev, ...fresh, ...fresh2, ...fresh3];
+    const ids = new Set(others.map((q) => q.id));
+    const asked = new Set(others.map((q) => q.question.toLowerCase()));
+    expect(fresh4.filter((q) => ids.has(q.id) || asked.has(q.question.toLowerCase()))).toEqual([]);
+  });
+});

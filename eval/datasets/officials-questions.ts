@@ -15,13 +15,17 @@ export const OFFICIALS_QUESTIONS_PATH = fileURLToPath(new URL('./officials-quest
  * scored (its failures have since been read, so it is development data too); `fresh2`, a
  * second set written from the documents before those failures were worked on, scored and
  * later read for its refusal failures; `fresh3`, a third set written before the refusal
- * rules were calibrated and only scored (the nearest stand-in here for issue 13's held-out set).
+ * rules were calibrated, first only scored and then read for its refusal failures (the
+ * answerability check's development data); `fresh4`, a fourth set written before that
+ * check, with at least ten not-answerable questions of varied kinds, only scored (the
+ * nearest stand-in here for issue 13's held-out set).
  */
 export const OFFICIAL_SETS = {
   dev: OFFICIALS_QUESTIONS_PATH,
   fresh: fileURLToPath(new URL('./officials-fresh.jsonl', import.meta.url)),
   fresh2: fileURLToPath(new URL('./officials-fresh2.jsonl', import.meta.url)),
   fresh3: fileURLToPath(new URL('./officials-fresh3.jsonl', import.meta.url)),
+  fresh4: fileURLToPath(new URL('./officials-fresh4.jsonl', import.meta.url)),
 } as const;
 export type OfficialSet = keyof typeof OFFICIAL_SETS;
 

@@ -18,6 +18,7 @@ import { quoteAround, withMark, type CitationList } from '../ground/citations.ts
 import { coverage, passageTerms, unitFound, type ContentUnit, type TermSet } from '../retrieve/coverage.ts';
 import { chunkTerms, indexedTerms, unionOf } from '../retrieve/term-sets.ts';
 import { numberKey, PERIOD, type AskedFact, type DocumentQuestion } from '../understand/document-question.ts';
+import { issuedBy } from '../understand/issuer-codes.ts';
 import type { MarkedChunk } from './document-header.ts';
 import { noteLines } from './notes.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
@@ -66,13 +67,17 @@ function counts(body: string, start: number, end: number, dq: DocumentQuestion):
   return [...before, ...after].some((w) => dq.countedWords.has(foldDiacritics(w[0].toLowerCase())));
 }
 
-/** Whether `sentence` holds the asked fact, and where; -1 when not. */
-export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuestion): number {
+/**
+ * Whether `sentence` holds the asked fact, and where; -1 when not. With `byNamedIssuer`, a
+ * document number counts only when a body the question names issued it.
+ */
+export function askedFactAt(sentence: string, fact: AskedFact, dq: DocumentQuestion, byNamedIssuer = false): number {
   const body = sentence.replace(LIST_MARK, (m) => ' '.repeat(m.length));
   switch (fact) {
     case 'docNumber': {
       const own = new Set(dq.numbers.map((n) => n.number.replace(/\s+/gu, '').toUpperCase()));
-      const ref = findDocumentNumbers(body).find((r) => !own.has(r.number.replace(/\s+/gu, '').toUpperCase()) && (!dq.askedNumberType || r.type === dq.askedNumberType));
+      const ref = findDocumentNumbers(body).find((r) => !own.has(r.number.replace(/\s+/gu, '').toUpperCase()) && (!dq.askedNumberType || r.type === dq.askedNumberType)
+        && (!byNamedIssuer || issuedBy(r.number, dq.issuerCodes ?? [])));
       return ref ? ref.start : -1;
     }
     case 'date': {
@@ -136,6 +141,11 @@ export function cutAround(text: string, at: number, max: number): string {
   let to = Math.min(text.length, from + max);
   const clauseStart = Math.max(text.lastIndexOf('; ', from + 40), text.lastIndexOf(', ', from + 40));
   if (from > 0 && clauseStart > from - 80 && clauseStart < at) from = clauseStart + 2;
+  // Otherwise start at a word, never inside one ("… ạng cáp quang" of "Mạng").
+  else if (from > 0 && /\S/u.test(text[from - 1] ?? '')) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < at) from = space + 1;
+  }
   const clauseEnd = Math.max(text.lastIndexOf('; ', to), text.lastIndexOf(', ', to));
   if (to < text.length && clauseEnd > at + 20) to = clauseEnd;
   else if (to < text.length) to = Math.max(at + 1, text.lastIndexOf(' ', to));
@@ -221,9 +231,12 @@ export function scoreSentences(
           && coverage(subject, unionOf([terms, contextTerms, passageTerms(chunk.text.slice(0, span.start))])) < SUBJECT_MIN_SHARE) return;
         const cov = coverage(asked, terms);
         let at = dq.asks.map((f) => askedFactAt(text, f, dq));
-        // "… ban hành 04 Nghị quyết¹": the footnote on the passage holds what is asked.
+        // "… ban hành 04 Nghị quyết¹": the footnote on the passage holds what is asked; and
+        // "Sở … đã có văn bản² đề nghị …" asked as "Sở KH&CN … công văn số mấy": the note holds
+        // the number the named body issued, while the sentence cites others' numbers.
         let viaNote = false;
-        if (dq.asks.length > 0 && at[0]! < 0 && cov >= NOTE_FACT_MIN_COVERAGE && notesOf(chunk).some((n) => askedFactAt(n, dq.asks[0]!, dq) >= 0)) {
+        const byIssuer = dq.asks[0] === 'docNumber' && (dq.issuerCodes?.length ?? 0) > 0 && at[0]! >= 0 && askedFactAt(text, 'docNumber', dq, true) < 0;
+        if (dq.asks.length > 0 && (at[0]! < 0 || byIssuer) && cov >= NOTE_FACT_MIN_COVERAGE && notesOf(chunk).some((n) => askedFactAt(n, dq.asks[0]!, dq, byIssuer) >= 0)) {
           at = at.map((x, k) => (k === 0 ? 0 : x));
           viaNote = true;
         }

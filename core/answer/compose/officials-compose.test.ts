@@ -138,6 +138,16 @@ describe('passages that hold the fact asked', () => {
     expect(cut.length).toBeLessThanOrEqual(310);
   });
 
+  it('starts a cut sentence at a word, never inside one', () => {
+    // No clause boundary near where the cut falls: words of six letters, the fact far in.
+    const long = `${'trạm BTS mới '.repeat(60)}thực hiện lộ trình tắt sóng 2G từ ngày 16/10/2024 ${'trên toàn tỉnh '.repeat(20)}`;
+    for (const max of [250, 251, 252, 253, 254, 300]) {
+      const cut = cutAround(long, long.indexOf('16/10/2024'), max);
+      expect(cut).toContain('16/10/2024');
+      expect(['trạm', 'BTS', 'mới']).toContain(cut.replace(/^… /u, '').split(' ')[0]);
+    }
+  });
+
   it('refuses by finding nothing when no sentence holds the fact, and cites the one that does', () => {
     const chunks = [chunk('Đến nay tỉnh có 6.900 doanh nghiệp. Có 2.725 doanh nghiệp công nghệ số, trong đó 1.602 doanh nghiệp ICT.', ['II'], ['II. Kết quả'])];
     const asked = parts('Có bao nhiêu doanh nghiệp công nghệ số?');

@@ -8,6 +8,7 @@
  * procedure or a law decides what is searched first. The cue words are data in
  * prompts/cues/documents.vi.json.
  */
+import { issuerCodes } from './issuer-codes.ts';
 import cues from '../../../prompts/cues/documents.vi.json' with { type: 'json' };
 import type { DocumentType } from '../../model.ts';
 import { findDocumentNumbers, type DocumentNumberRef } from '../../structure/document-numbers.ts';
@@ -45,6 +46,8 @@ export interface DocumentQuestion {
   askedNumberType?: DocumentType;
   /** What the answer must hold, in question order. */
   asks: AskedFact[];
+  /** Issuer codes of the bodies the question names (understand/issuer-codes.ts: "Sở KH&CN" → SKHCN). */
+  issuerCodes?: string[];
   /** Four-digit years the question names on their own ("năm 2024"), not as the ends of a period ("2021-2025"). */
   years: string[];
   /** Periods the question names, as `from-to` ("giai đoạn 2026 - 2030" → `2026-2030`). */
@@ -175,6 +178,7 @@ export function analyzeDocumentQuestion(q: QuestionAnalysis): DocumentQuestion {
   const shape: AnswerShape = fields.length > 0 ? 'header' : wantsComparison ? 'comparison' : wantsTable ? 'table' : wantsList ? 'list' : 'passage';
   return {
     shape, fields, numbers, serials, types, ...(askedNumberType ? { askedNumberType } : {}), asks, years, periods: [...new Set(periodSpans)], ownNumbers,
+    issuerCodes: issuerCodes(q.text),
     ownDates: new Set(findFacts(q.text).filter((f) => f.kind === 'date').map((f) => f.text)),
     countedWords: new Set(q.content.map((i) => tokens[i]!.folded).filter((w) => !/\d/u.test(w))),
     wantsList, wantsComparison, wantsTable,

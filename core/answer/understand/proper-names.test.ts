@@ -12,6 +12,12 @@ describe('proper names of a question', () => {
     expect(properNames('Hệ thống Camera AI của tỉnh')).toEqual([]);
   });
 
+  it('reads a run that opens the question without its common opening words', () => {
+    expect(properNames('Kon Tum cũ đã công bố những bài toán lớn nào?')).toEqual(['kon tum']);
+    expect(properNames('Bên Kon Tum cũ mỗi năm hỗ trợ bao nhiêu người?')).toEqual(['kon tum']);
+    expect(properNames('Theo Phụ lục 02, dòng 3 ghi gì?')).toEqual([]);
+  });
+
   it('names nothing in a question typed without capitals', () => {
     expect(properNames('tinh gia lai co bao nhieu doanh nghiep')).toEqual([]);
   });

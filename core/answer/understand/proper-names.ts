@@ -3,7 +3,10 @@
  * "Trần Phước Hiền", "Kon Tum"), not all-capital abbreviations ("UBND", "KH&CN"), which the
  * dictionary expands. The common nouns that head a name ("Tỉnh Gia Lai", "Sở Xây dựng",
  * prompts/cues/proper-names.vi.json) are not part of it, so "Sở Xây dựng" names nothing
- * here; a run opened by a sentence's first word counts from three words on ("Theo Phụ lục"). A name is the question's most specific word: a text that
+ * here. A sentence's first word is capitalised anyway: a run it opens loses its leading
+ * words that open sentences as common words ("Theo", "Bên", same file), so "Theo Phụ lục"
+ * names nothing and "Bên Kon Tum cũ …" names "Kon Tum", while "Kon Tum cũ …" names "Kon
+ * Tum" (both capitals of a two-word run are the name's). A name is the question's most specific word: a text that
  * never writes it is about another place, person or body. A question typed without capitals
  * names none.
  */
@@ -11,6 +14,7 @@ import cues from '../../../prompts/cues/proper-names.vi.json' with { type: 'json
 import { foldDiacritics } from '../../text/fold.ts';
 
 const HEADS = new Set(cues.nameHeads.map((h) => foldDiacritics(h)));
+const LEADS = new Set(cues.sentenceLeads.map((h) => foldDiacritics(h)));
 
 /** A word with a capital first letter and at least one lower-case letter after it. */
 const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
@@ -34,8 +38,9 @@ export function properNames(text: string): string[] {
       while (run.length > 0 && (HEADS.has(foldDiacritics(run[0]!.toLowerCase())) || (run.length > 1 && HEADS.has(foldDiacritics(`${run[0]} ${run[1]}`.toLowerCase()))))) {
         run = HEADS.has(foldDiacritics(run[0]!.toLowerCase())) ? run.slice(1) : run.slice(2);
       }
-      // A sentence's first word is capitalised anyway ("Theo Phụ lục"): a run it opens is a name from three words on.
-      if (run.length >= 2 && !(opensSentence && run.length < 3)) names.push(nameForm(run.join(' ')).trim());
+      // A sentence's first word is capitalised anyway ("Theo Phụ lục"): common opening words are not the name's.
+      if (opensSentence) while (run.length > 0 && LEADS.has(foldDiacritics(run[0]!.toLowerCase()))) run = run.slice(1);
+      if (run.length >= 2) names.push(nameForm(run.join(' ')).trim());
       run = [];
       opensSentence = false;
     };
