@@ -146,6 +146,19 @@ export const CHANGE_PENALTY = 0.3;
 export const REDO_BONUS = 0.2;
 /** (g) Bonus of a deregistration ("Xóa đăng ký …") when the question asks to remove a registration. Set by hand like REDO_BONUS (issue 14). */
 export const DEREGISTER_BONUS = 0.2;
+/**
+ * (h) of procedure-preference.ts: a title whose action is one the question asks for
+ * ("sửa lại" and "Đăng ký … hiệu đính thông tin", "chuyển nơi nhận" and "… chuyển hưởng …")
+ * gains this; as {@link REDO_BONUS}. Set by hand from the second fresh batch's failures
+ * (issue 14, round 6), not swept.
+ */
+export const ACTION_BONUS = 0.2;
+/**
+ * (h): a title whose only actions are ones the question does not ask for ("Dừng thực hiện
+ * …" for "sửa lại cho đúng") says the opposite of what is asked and loses this, as
+ * {@link CHANGE_PENALTY}. Set by hand (issue 14, round 6), not swept.
+ */
+export const ACTION_PENALTY = 0.3;
 /** Twins (retrieve/twin-choice.ts): how many leading title words two names must share. Set by hand (issue 14). */
 export const TWIN_MIN_SHARED = 6;
 /** Twins: how far below the best a twin may score and still be weighed by its own words. Set by hand (issue 14). */
