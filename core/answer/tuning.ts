@@ -159,6 +159,13 @@ export const ACTION_BONUS = 0.2;
  * {@link CHANGE_PENALTY}. Set by hand (issue 14, round 6), not swept.
  */
 export const ACTION_PENALTY = 0.3;
+/**
+ * (h): a title with no action at all (the base procedure, "Đăng ký thường trú") when the
+ * question asks for one ("thông tin thường trú bị ghi sai, muốn sửa lại") loses this, less
+ * than {@link ACTION_PENALTY}: a base procedure is sometimes where a change is done too.
+ * As {@link VARIANT_PENALTY}; set by hand (issue 14, round 6), not swept.
+ */
+export const ACTIONLESS_PENALTY = 0.12;
 /** Twins (retrieve/twin-choice.ts): how many leading title words two names must share. Set by hand (issue 14). */
 export const TWIN_MIN_SHARED = 6;
 /** Twins: how far below the best a twin may score and still be weighed by its own words. Set by hand (issue 14). */

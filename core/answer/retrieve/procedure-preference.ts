@@ -33,11 +33,12 @@
  * - (g) the deregistration ("Xóa đăng ký …") when the question asks to remove a registration
  *   ("xóa" or "hủy" before a registered thing: "xóa thế chấp sổ đỏ", "xóa tạm trú"), by
  *   {@link DEREGISTER_BONUS}: the registration itself shares every other title word;
- * - (h) the title's action when the question states one (`actions`: change, move, repair,
- *   stop, renew, re-issue, remove): a title with an action asked gains {@link ACTION_BONUS}, one
- *   whose actions are all unasked loses {@link ACTION_PENALTY} ("sửa lại cho đúng" is no
- *   "Dừng thực hiện thủ tục …", "chuyển nơi nhận lương hưu" no one-off payment). Titles are
- *   read with their diacritics, so "đúng" typed is no "dừng" of a title.
+ * - (h) the title's action when the question states one (`actions`: change, move, stop;
+ *   re-issue, renewal, repair and removal have their rules above): a title stating an action
+ *   asked gains {@link ACTION_BONUS}, one whose actions are all unasked loses
+ *   {@link ACTION_PENALTY}, one with no action (the base procedure) {@link ACTIONLESS_PENALTY}
+ *   ("sửa lại cho đúng" is no "Dừng thực hiện thủ tục …", "cập nhật tên mới trên sổ đỏ" no
+ *   first registration). Titles are read with their diacritics: "đúng" is no "dừng".
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
@@ -50,7 +51,7 @@ import type { Chunk, DocumentRecord } from '../../model.ts';
 import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
-import { ACTION_BONUS, ACTION_PENALTY, ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ACTION_BONUS, ACTION_PENALTY, ACTIONLESS_PENALTY, ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 /** A title, or a subjects field, naming individuals among the applicants. */
@@ -236,8 +237,9 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
   else if (!cue.change && title.reissue) adjust -= CHANGE_PENALTY;
   if (cue.redo && title.redo) adjust += REDO_BONUS;
   if (cue.deregister && title.deregister) adjust += DEREGISTER_BONUS;
-  if (cue.actions.some(Boolean) && title.actions.some(Boolean)) {
-    adjust += title.actions.some((has, i) => has && cue.actions[i]) ? ACTION_BONUS : -ACTION_PENALTY;
+  if (cue.actions.some(Boolean)) {
+    if (!title.actions.some(Boolean)) adjust -= ACTIONLESS_PENALTY;
+    else adjust += title.actions.some((has, i) => has && cue.actions[i]) ? ACTION_BONUS : -ACTION_PENALTY;
   }
   return adjust;
 }
