@@ -118,6 +118,26 @@ describe('choosing the procedure by its name', () => {
   });
 });
 
+describe('a follow-up after an unanswered question', () => {
+  it('marks a refusal unanswered, and a follow-up that names nothing stays refused after one about nothing known', async () => {
+    const refused = await ask({ question: 'giá vé máy bay đi Hà Nội bao nhiêu', role: 'citizen' });
+    expect(refused.context).toMatchObject({ lastQuestion: 'giá vé máy bay đi Hà Nội bao nhiêu', unanswered: true });
+    const next = await ask({ question: 'mất mấy ngày?', role: 'citizen', context: refused.context });
+    expect(next.refused).toBe(true);
+    expect(next.context.lastQuestion).toBe('giá vé máy bay đi Hà Nội bao nhiêu mất mấy ngày?');
+  });
+
+  it('reads "mất mấy ngày?" with the unanswered question before it: the conversation keeps its topic', async () => {
+    const d = fx.featured.timeByChannel;
+    const context = { focusDocIds: [], lastQuestion: `Tôi muốn ${d.record.title.toLowerCase()} thì cần giấy tờ gì?`, unanswered: true };
+    const r = await ask({ question: 'mất mấy ngày?', role: 'citizen', context });
+    expect(r.refused).toBe(false);
+    expect(r.citations.map((c) => c.docId)).toEqual([d.record.id]);
+    expect(r.citations[0]?.section).toBe('Thời hạn giải quyết');
+    expect(r.context.unanswered).toBeUndefined();
+  });
+});
+
 describe('refusals', () => {
   it('refuses a question nothing in the corpus answers, pointing to where to ask', async () => {
     // An administrative word keeps it in scope: the one-stop desk may know what the corpus does not.

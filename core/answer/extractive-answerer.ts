@@ -36,7 +36,7 @@ import { rarityWeight } from './retrieve/term-rarity.ts';
 import { findProvincialFee } from './retrieve/provincial-fee.ts';
 import type { Answerer, AnswerRequest, AnswerResult, ChecklistItem, ConversationContext, ProcedureIntent, RefusalReason, Suggestion } from './types.ts';
 import { askedPeriod, withoutPeriod } from './understand/asked-period.ts';
-import { resolveFollowUp } from './understand/follow-up.ts';
+import { resolveFollowUp, withUnansweredTopic } from './understand/follow-up.ts';
 import { intentsOutsideTitle } from './understand/intent.ts';
 import { analyzeQuestion } from './understand/question.ts';
 import { isOutOfScope } from './understand/out-of-scope.ts';
@@ -67,7 +67,9 @@ export interface ExtractiveAnswererOptions {
 export function refusal(reason: RefusalReason, message: string, question: string, context?: ConversationContext): AnswerResult {
   return {
     answer: message, citations: [], refused: true, reason, notices: [], answerer: 'extractive',
-    context: { focusDocIds: context?.focusDocIds ?? [], ...(question ? { lastQuestion: question } : {}), ...(context?.lastIntent ? { lastIntent: context.lastIntent } : {}) },
+    context: {
+      focusDocIds: context?.focusDocIds ?? [], ...(question ? { lastQuestion: question, unanswered: true } : {}), ...(context?.lastIntent ? { lastIntent: context.lastIntent } : {}),
+    },
   };
 }
 
@@ -88,8 +90,10 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(req: AnswerRequest, corpus: Corpus): Promise<AnswerResult> {
     // 1. Understand the question; when it says it is asked for ("đầu năm 2027"), that is the day of its fee.
-    const asked = analyzeQuestion(req.question);
-    if (!asked.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    const own = analyzeQuestion(req.question);
+    if (!own.text) return refusal('EMPTY_QUESTION', MESSAGES_VI.refusal.emptyQuestion, '', req.context);
+    // "mấy ngày thì xong?" after a question that went unanswered is about that one's subject.
+    const asked = withUnansweredTopic(own, req.context) ?? own;
     const today = req.asOf && isIsoDay(req.asOf) ? req.asOf : vietnamDay(new Date());
     // Only a fee or time question is read for a day: "Năm 2030 lương cơ sở tăng bao nhiêu?" asks about 2030 itself.
     const period = asked.intents.some((i) => i === 'fee' || i === 'time') ? askedPeriod(asked, today) : { tokens: new Set<number>() };

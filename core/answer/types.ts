@@ -28,6 +28,12 @@ export interface ConversationContext {
   /** The previous question (after follow-up resolution). */
   lastQuestion?: string;
   lastIntent?: ProcedureIntent;
+  /**
+   * The previous question went unanswered (refused, or asked to name its subject): a
+   * follow-up that names nothing of its own ("mấy ngày thì xong?") is read together with it,
+   * since the conversation still has its topic although no document was cited.
+   */
+  unanswered?: boolean;
 }
 
 export interface AnswerRequest {

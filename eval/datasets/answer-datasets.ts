@@ -22,6 +22,12 @@ export const PROCEDURE_FRESH_PATH = fileURLToPath(new URL('./procedure-fresh.jso
  * batch's failures were read (`npm run eval -- answers --set fresh2`); only scored, never read.
  */
 export const PROCEDURE_FRESH2_PATH = fileURLToPath(new URL('./procedure-fresh2.jsonl', import.meta.url));
+/**
+ * A third batch of held-out citizens' procedure questions, written before the second batch's
+ * failures were read, on procedures no other procedure or trap set asks about
+ * (`npm run eval -- answers --set fresh3`); only scored, never read.
+ */
+export const PROCEDURE_FRESH3_PATH = fileURLToPath(new URL('./procedure-fresh3.jsonl', import.meta.url));
 
 /** What a procedure question asks for (a subset of core's ProcedureIntent). */
 export const QUESTION_INTENTS = ['papers', 'fee', 'time', 'place', 'steps', 'conditions', 'legal_basis', 'result', 'overview'] as const;

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH3_PATH, PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
 import { checkAnswerDatasets, checkProcedureQuestions, loadCatalogFields } from './check-procedure-questions.ts';
+import {
+  CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps,
+} from './citizen-traps.ts';
+
+/** Every citizens' trap set: a held-out procedure set asks about none of their records either. */
+const TRAP_PATHS = [CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH];
 
 describe('fact matching', () => {
   it('treats thousand separators, case, spacing and leading zeros alike', () => {
@@ -97,5 +103,26 @@ describe('the second held-out procedure questions (procedure-fresh2.jsonl)', () 
     }
     expect(fresh2.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(4);
     expect(fresh2.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the third held-out procedure questions (procedure-fresh3.jsonl)', () => {
+  it('match the catalog, ask about no procedure of another procedure or trap set, and mix follow-ups and unaccented typing', async () => {
+    const [fresh3, fresh2, fresh, dev, catalog, ...traps] = await Promise.all([
+      loadProcedureQuestions(PROCEDURE_FRESH3_PATH), loadProcedureQuestions(PROCEDURE_FRESH2_PATH), loadProcedureQuestions(PROCEDURE_FRESH_PATH),
+      loadProcedureQuestions(), loadCatalogFields(datasetPaths(configFromEnvironment()).tthc),
+      ...TRAP_PATHS.map((path) => loadCitizenTraps(path)),
+    ]);
+    expect(checkProcedureQuestions(fresh3, catalog)).toEqual([]);
+    expect(fresh3.length).toBeGreaterThanOrEqual(30);
+    const otherCodes = new Set([...[...dev, ...fresh, ...fresh2].flatMap((q) => q.gold_codes), ...traps.flat().flatMap((t) => t.goldProcedure ?? [])]);
+    const otherIds = new Set([...dev, ...fresh, ...fresh2].map((q) => q.qid));
+    for (const q of fresh3) {
+      expect(otherIds.has(q.qid), q.qid).toBe(false);
+      expect(q.gold_codes.filter((c) => otherCodes.has(c)), q.qid).toEqual([]);
+    }
+    expect(fresh3.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(5);
+    expect(fresh3.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(7);
+    expect(new Set(fresh3.map((q) => q.intent)).size).toBeGreaterThanOrEqual(5);
   });
 });

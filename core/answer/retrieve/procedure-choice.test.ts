@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentUnits, passageTerms } from './coverage.ts';
 import { acceptsProcedure, chooseProcedure, unseenWords } from './procedure-choice.ts';
-import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION } from '../tuning.ts';
+import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, SUPPORTED_TITLE_PRECISION, SUPPORTED_TITLE_SCORE } from '../tuning.ts';
 import type { SearchHit } from '../../search/types.ts';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { analyzeQuestion } from '../understand/question.ts';
@@ -74,6 +74,18 @@ describe('acceptsProcedure', () => {
     expect(acceptsProcedure(long, [])).toBe(true);
     expect(acceptsProcedure({ ...long, recall: HIGH_TITLE_RECALL - 0.1 }, [])).toBe(false);
     expect(acceptsProcedure({ ...long, rareMissed: 1, rareTotal: 1 }, [])).toBe(false);
+  });
+
+  it('accepts a title below the least precision when precision and recall together say most of the question and its rare units', async () => {
+    const { choice } = await choose(`${fx.featured.fee.record.title} là bao nhiêu?`);
+    const precision = (SUPPORTED_TITLE_PRECISION + MIN_TITLE_PRECISION) / 2;
+    const said = { ...choice!, precision, recall: SUPPORTED_TITLE_SCORE - precision, rareMissed: 1, rareTotal: 5 };
+    expect(acceptsProcedure(said, [])).toBe(true);
+    expect(acceptsProcedure({ ...said, recall: said.recall - 0.05 }, [])).toBe(false);
+    expect(acceptsProcedure({ ...said, rareMissed: 3 }, [])).toBe(false);
+    expect(acceptsProcedure({ ...said, precision: SUPPORTED_TITLE_PRECISION - 0.05, recall: 1 }, [])).toBe(false);
+    // Words no retrieved passage holds still ask for a strong name.
+    expect(acceptsProcedure(said, ['bitcoin'])).toBe(false);
   });
 });
 

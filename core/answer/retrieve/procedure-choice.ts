@@ -10,7 +10,9 @@
  * nothing of those words and a loose match would answer a question nobody's procedure covers.
  * A long official name with many qualifiers is accepted at a lower precision
  * ({@link RECALLED_TITLE_PRECISION}) when it holds nearly all the question asks
- * ({@link HIGH_TITLE_RECALL}) and every rare unit of it.
+ * ({@link HIGH_TITLE_RECALL}) and every rare unit of it, and at
+ * {@link SUPPORTED_TITLE_PRECISION} when precision and recall together reach
+ * {@link SUPPORTED_TITLE_SCORE} and it holds most of the question's rare units.
  *
  * With term weights, a candidate whose title lacks a rare unit of the question ("cải
  * chính", "A1") loses {@link RARE_MISS_PENALTY} in proportion, unless the retrieved chunk of
@@ -27,7 +29,10 @@ import type { QuestionAnalysis } from '../understand/question.ts';
 import { titleTerms, unionOf } from './term-sets.ts';
 import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.ts';
 import { chooseAmongTwins } from './twin-choice.ts';
-import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT, UNSEEN_MIN_IDF } from '../tuning.ts';
+import {
+  HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, SUPPORTED_TITLE_PRECISION, SUPPORTED_TITLE_SCORE,
+  TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT, UNSEEN_MIN_IDF,
+} from '../tuning.ts';
 
 /** Optional inputs of {@link chooseProcedure}. */
 export interface ChoiceOptions {
@@ -127,5 +132,8 @@ export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: re
   if (!choice) return false;
   if (unseen.length > 0) return choice.precision >= STRONG_TITLE_PRECISION;
   const recalled = choice.recall >= HIGH_TITLE_RECALL && choice.rareMissed === 0;
-  return choice.precision >= (recalled ? RECALLED_TITLE_PRECISION : MIN_TITLE_PRECISION);
+  if (choice.precision >= (recalled ? RECALLED_TITLE_PRECISION : MIN_TITLE_PRECISION)) return true;
+  // Said mostly, and most of its rare units too: a title missing the question's rare words names something else.
+  const supported = choice.precision + choice.recall >= SUPPORTED_TITLE_SCORE && 2 * choice.rareMissed < Math.max(choice.rareTotal, 1);
+  return supported && choice.precision >= SUPPORTED_TITLE_PRECISION;
 }

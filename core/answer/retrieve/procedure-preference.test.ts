@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
-import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ACTION_BONUS, ACTION_PENALTY, ACTIONLESS_PENALTY, ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 import { analyzeQuestion } from '../understand/question.ts';
 import { procedureDocument, type IndexedDocument } from '../testing/memory-corpus.ts';
 import type { Role } from '../types.ts';
@@ -119,6 +119,21 @@ describe('preferenceAdjustment', () => {
     expect(adjust(asked, other) - adjust(plain, other)).toBeCloseTo(0);
     const stay = byTitle('Xóa đăng ký tạm trú');
     expect(adjust('xoá tạm trú cho người thuê nhà', stay) - adjust('tạm trú cho người thuê nhà', stay)).toBeCloseTo(DEREGISTER_BONUS);
+  });
+
+  it('(h) weighs the title\'s action against the question\'s: change, move, stop', () => {
+    const amend = byTitle('Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh, hiệu đính thông tin đăng ký hộ kinh doanh');
+    const stop = byTitle('Dừng thực hiện thủ tục đăng ký hộ kinh doanh');
+    const found = byTitle('Đăng ký thành lập hộ kinh doanh');
+    const fix = 'giấy chứng nhận hộ kinh doanh ghi sai thông tin, muốn sửa lại cho đúng';
+    const plain = 'giấy chứng nhận hộ kinh doanh cần gì';
+    // "đúng" typed is no "dừng" of the title: that title states only an action not asked.
+    expect(adjust(fix, amend) - adjust(plain, amend)).toBeCloseTo(ACTION_BONUS);
+    expect(adjust(fix, stop) - adjust(plain, stop)).toBeCloseTo(-ACTION_PENALTY);
+    expect(adjust(fix, found) - adjust(plain, found)).toBeCloseTo(-ACTIONLESS_PENALTY);
+    expect(adjust('muốn dừng đăng ký hộ kinh doanh', stop) - adjust(plain, stop)).toBeCloseTo(ACTION_BONUS);
+    const move = byTitle('Giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu, trợ cấp BHXH hàng tháng và người chờ hưởng lương hưu, trợ cấp hàng tháng');
+    expect(adjust('chuyển nơi nhận lương hưu sang tỉnh khác', move) - adjust('nhận lương hưu', move)).toBeCloseTo(ACTION_BONUS);
   });
 
   it('(c) weighs each special case on its own: asking "có yếu tố nước ngoài" does not ask "kết hợp"', () => {

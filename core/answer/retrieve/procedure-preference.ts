@@ -32,7 +32,13 @@
  *   citizen does not type, and the level said outweighs the title words left unsaid;
  * - (g) the deregistration ("Xóa đăng ký …") when the question asks to remove a registration
  *   ("xóa" or "hủy" before a registered thing: "xóa thế chấp sổ đỏ", "xóa tạm trú"), by
- *   {@link DEREGISTER_BONUS}: the registration itself shares every other title word.
+ *   {@link DEREGISTER_BONUS}: the registration itself shares every other title word;
+ * - (h) the title's action when the question states one (`actions`: change, move, stop;
+ *   re-issue, renewal, repair and removal have their rules above): a title stating an action
+ *   asked gains {@link ACTION_BONUS}, one whose actions are all unasked loses
+ *   {@link ACTION_PENALTY}, one with no action (the base procedure) {@link ACTIONLESS_PENALTY}
+ *   ("sửa lại cho đúng" is no "Dừng thực hiện thủ tục …", "cập nhật tên mới trên sổ đỏ" no
+ *   first registration). Titles are read with their diacritics: "đúng" is no "dừng".
  *
  * Each rule is a small score adjustment, smaller than the precision gap of one unasked
  * title word, so it only decides between candidates that match the question about equally.
@@ -45,7 +51,7 @@ import type { Chunk, DocumentRecord } from '../../model.ts';
 import { anyOf, createPhraseMatcher, questionTokens, type QuestionToken } from '../understand/phrase-match.ts';
 import { officialWording, withoutSpendingWords, type QuestionAnalysis } from '../understand/question.ts';
 import type { Role } from '../types.ts';
-import { ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
+import { ACTION_BONUS, ACTION_PENALTY, ACTIONLESS_PENALTY, ASKED_LEVEL_BONUS, CHANGE_PENALTY, DEREGISTER_BONUS, FIRST_TIME_BONUS, INDIVIDUAL_BONUS, LOCAL_LEVEL_BONUS, REDO_BONUS, VARIANT_PENALTY } from '../tuning.ts';
 
 const SUBJECT_LABEL = 'Đối tượng thực hiện';
 /** A title, or a subjects field, naming individuals among the applicants. */
@@ -89,6 +95,10 @@ const DEREGISTER_TITLE = new RegExp(String.raw`^(?:thủ tục\s+)?(?:${anyOf(cu
 const titleWord = (words: readonly string[], before = String.raw`^|\s`): RegExp =>
   new RegExp(String.raw`(?:${before})(?:${anyOf(words)})(?=$|[\s,;)])`, 'iu');
 const REDO_TITLE = titleWord(cues.redoTitle);
+/** Per action of (h): the title words that state it and whether a question asks for it. */
+const ACTION_TITLES = Object.values(cues.actions).map((g) => titleWord(g.title, String.raw`^|[\s,(]`));
+/** The actions' question words together, so that the longest wins: "sửa chữa" repairs, it does not correct. */
+const ACTION_CUES = createPhraseMatcher(Object.values(cues.actions).flatMap((g, i) => g.cues.map((phrase) => ({ phrase, value: i }))));
 const CHANGE_TITLE = titleWord(cues.changeTitle);
 const FIRST_TIME_TITLE = titleWord(cues.firstTimeTitle, String.raw`^|[\s(]`);
 
@@ -112,6 +122,8 @@ export interface PreferenceCues {
   change: boolean;
   /** Whether the question asks to remove a registration (g). */
   deregister: boolean;
+  /** Per group of `actions` (h): whether the question asks for that action. */
+  actions: boolean[];
   /** The Cấp thực hiện the question names (a pattern over the field), if it names one. */
   level?: RegExp;
 }
@@ -133,8 +145,15 @@ export function preferenceCues(q: QuestionAnalysis, role: Role): PreferenceCues 
     redo: said(REDO_CUES),
     change: said(CHANGE_CUES) || said(REDO_CUES),
     deregister: said(DEREGISTER_CUES),
+    actions: actionsAsked([asked, official]),
     ...levelAsked(said, asked, withoutSpendingWords(q.text)),
   };
+}
+
+/** Per group of `actions`, whether the question (as asked or in official words) asks for it. */
+function actionsAsked(readings: ReadonlyArray<readonly QuestionToken[]>): boolean[] {
+  const asked = new Set(readings.flatMap((tokens) => ACTION_CUES.match(tokens).map((m) => m.value)));
+  return ACTION_TITLES.map((_, i) => asked.has(i));
 }
 
 /** The one level the question names; none when it names none or several ("xã hay tỉnh"). */
@@ -160,6 +179,8 @@ interface TitleKinds {
   change: boolean;
   redo: boolean;
   deregister: boolean;
+  /** Per group of `actions`: whether the title states that action. */
+  actions: boolean[];
 }
 
 function titleKinds(title: string): TitleKinds {
@@ -174,6 +195,7 @@ function titleKinds(title: string): TitleKinds {
     change: CHANGE_TITLE.test(title),
     redo: REDO_TITLE.test(title),
     deregister: DEREGISTER_TITLE.test(title.trim()),
+    actions: ACTION_TITLES.map((t) => t.test(title)),
   };
 }
 
@@ -215,5 +237,9 @@ export function preferenceAdjustment(cue: PreferenceCues, doc: DocumentRecord, c
   else if (!cue.change && title.reissue) adjust -= CHANGE_PENALTY;
   if (cue.redo && title.redo) adjust += REDO_BONUS;
   if (cue.deregister && title.deregister) adjust += DEREGISTER_BONUS;
+  if (cue.actions.some(Boolean)) {
+    if (!title.actions.some(Boolean)) adjust -= ACTIONLESS_PENALTY;
+    else adjust += title.actions.some((has, i) => has && cue.actions[i]) ? ACTION_BONUS : -ACTION_PENALTY;
+  }
   return adjust;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from './follow-up.ts';
+import { namesNoSubject, resolveFollowUp, withUnansweredTopic } from './follow-up.ts';
+import { analyzeQuestion } from './question.ts';
 import type { ConversationContext } from '../types.ts';
 
 const context: ConversationContext = { focusDocIds: ['1.001471'], lastQuestion: 'Cấp hộ chiếu mất bao lâu?', lastIntent: 'time' };
@@ -42,5 +43,32 @@ describe('resolveFollowUp', () => {
   it('makes a follow-up self-contained with the focus title', () => {
     const r = resolveFollowUp('còn lệ phí thì sao?', context, { titleOf: () => 'Cấp hộ chiếu phổ thông' });
     expect(r.question).toBe('còn lệ phí thì sao? (Cấp hộ chiếu phổ thông)');
+  });
+});
+
+describe('withUnansweredTopic', () => {
+  const unanswered: ConversationContext = { focusDocIds: [], lastQuestion: 'Tôi muốn xóa tạm trú ở nhà cũ thì cần giấy tờ gì?', unanswered: true };
+
+  it('reads a question that names nothing with the unanswered one before it, keeping its own intent', () => {
+    const q = withUnansweredTopic(analyzeQuestion('mấy ngày thì xong?'), unanswered);
+    expect(q?.text).toBe('Tôi muốn xóa tạm trú ở nhà cũ thì cần giấy tờ gì? mấy ngày thì xong?');
+    expect(q?.intents).toEqual(['time']);
+    // The cue keeps its place in the merged tokens: "ngày" is still where the cue says.
+    const cue = q!.cues[0]!;
+    expect(q!.tokens.slice(cue.start, cue.end).map((t) => t.token).join(' ')).toBe('mấy ngày');
+    // A question that asks no field takes the earlier one's.
+    expect(withUnansweredTopic(analyzeQuestion('còn gì nữa không?'), unanswered)?.intents).toEqual(['papers']);
+  });
+
+  it('leaves a question with its own subject, or one after an answered turn, as it is', () => {
+    expect(withUnansweredTopic(analyzeQuestion('đăng ký khai sinh mất mấy ngày?'), unanswered)).toBeUndefined();
+    expect(withUnansweredTopic(analyzeQuestion('mấy ngày thì xong?'), { ...unanswered, unanswered: false })).toBeUndefined();
+    expect(withUnansweredTopic(analyzeQuestion('mấy ngày thì xong?'), context)).toBeUndefined();
+    expect(withUnansweredTopic(analyzeQuestion('mấy ngày thì xong?'))).toBeUndefined();
+  });
+
+  it('counts the generic papers of any procedure as naming nothing', () => {
+    expect(namesNoSubject(analyzeQuestion('được nhận giấy gì?'))).toBe(true);
+    expect(namesNoSubject(analyzeQuestion('hộ chiếu mất bao lâu?'))).toBe(false);
   });
 });

@@ -38,6 +38,31 @@ function onlyGenericDocuments(q: QuestionAnalysis): boolean {
   return q.content.every((i) => generic.has(i));
 }
 
+/**
+ * Whether a question names no subject of its own: no dictionary term, and no content word
+ * outside the generic document words ("mấy ngày thì xong?", "được nhận giấy gì?").
+ */
+export function namesNoSubject(q: QuestionAnalysis): boolean {
+  return q.terms.length === 0 && onlyGenericDocuments(q);
+}
+
+/**
+ * A question that names nothing, asked right after one that went unanswered
+ * ({@link ConversationContext.unanswered}), read together with that one: its subject, this
+ * question's intents (or the earlier ones when this one asks no field). Undefined when the
+ * question stands on its own or there is nothing to read it with.
+ */
+export function withUnansweredTopic(q: QuestionAnalysis, context?: ConversationContext): QuestionAnalysis | undefined {
+  if (!context?.unanswered || !context.lastQuestion || !namesNoSubject(q)) return undefined;
+  const merged = analyzeQuestion(`${context.lastQuestion} ${q.text}`);
+  if (merged.content.length === 0) return undefined;
+  const asksField = !(q.intents.length === 1 && q.intents[0] === 'overview');
+  if (!asksField) return merged;
+  // This question's cues, at their places in the merged tokens (this question comes last).
+  const shift = merged.tokens.length - q.tokens.length;
+  return { ...merged, intents: q.intents, cues: q.cues.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift })) };
+}
+
 /** Extra evidence the caller may have about the question. */
 export interface FollowUpSignals {
   /** Whether retrieval for the question alone found a confident answer. */

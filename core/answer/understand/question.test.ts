@@ -24,6 +24,19 @@ describe('analyzeQuestion', () => {
     expect(contentWords('đăng ký nhận cha mẹ con')).toContain('con');
   });
 
+  it('sets aside the asker\'s own people ("mẹ tôi", "cháu nhà mình") and circumstances ("về quê", "chỗ trọ", "rồi")', () => {
+    const words = contentWords('Mẹ tôi đang lĩnh lương hưu, cháu nhà mình đủ 18 tuổi rồi');
+    expect(words).toContain('lương');
+    expect(words).not.toContain('Mẹ');
+    expect(words).not.toContain('cháu');
+    expect(words).not.toContain('rồi');
+    expect(contentWords('me toi muon nhan luong huu')).not.toContain('me');
+    expect(contentWords('chuyển về quê, xóa tạm trú ở chỗ trọ cũ')).toEqual(['chuyển', 'xóa', 'tạm', 'trú', 'ở', 'cũ']);
+    // A kin word without an owner stays a subject ("nhận cha, mẹ, con"), and so does "quê" of "quê quán".
+    expect(contentWords('đăng ký nhận mẹ cho con')).toContain('mẹ');
+    expect(contentWords('cải chính quê quán')).toContain('quê');
+  });
+
   it('keeps a dictionary term whole although one of its words is a follow-up marker ("thế" of "thế chấp")', () => {
     const q = analyzeQuestion('Đăng ký thế chấp quyền sử dụng đất thì phí bao nhiêu?');
     expect(q.terms.map((t) => t.match.entry.term)).toContain('thế chấp');

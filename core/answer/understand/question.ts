@@ -27,6 +27,21 @@ export const REQUEST_WORDS: readonly string[] = Object.freeze(cues.requestWords)
 export const BYSTANDER_WORDS: readonly string[] = Object.freeze(cues.bystanderWords);
 
 /**
+ * The asker's own people ("mẹ tôi", "cháu nhà mình", "anh trai tôi"): a kin word right
+ * before an owner word names who the procedure is for, never its subject, as a bystander
+ * does. A kin word alone stays a content word ("nhận cha, mẹ, con", "khai sinh cho con").
+ */
+export const KIN_WORDS: readonly string[] = Object.freeze(cues.kinWords);
+/** Words that make the kin word before them the asker's own ("tôi", "nhà mình"). */
+export const OWNER_WORDS: readonly string[] = Object.freeze(cues.ownerWords);
+/**
+ * The asker's circumstances ("về quê", "chỗ trọ", "chưa xây kịp", "rồi"): everyday words
+ * that tell the story around a request and name no procedure, so they neither search for
+ * one nor veto one that matches the rest.
+ */
+export const SITUATION_WORDS: readonly string[] = Object.freeze(cues.situationWords);
+
+/**
  * Subject phrases that contain a question or function word ("sao" of "tại sao" in "bản
  * sao"): their words stay content words.
  */
@@ -49,7 +64,18 @@ const START_ONLY_MARKERS: ReadonlySet<string> = new Set(followUp.markersAtStartO
  */
 const BARE_FUNCTION_WORDS = foldedWords(cues.bareFunctionWords);
 
-const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS, ...BYSTANDER_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
+const NOISE = createPhraseMatcher([...QUESTION_WORDS, ...STOPWORDS, ...REQUEST_WORDS, ...BYSTANDER_WORDS, ...SITUATION_WORDS].map((phrase) => ({ phrase, value: true })), { bareSingles: BARE_FUNCTION_WORDS });
+const KIN = createPhraseMatcher(KIN_WORDS.map((phrase) => ({ phrase, value: true })));
+const OWNERS = createPhraseMatcher(OWNER_WORDS.map((phrase) => ({ phrase, value: true })));
+
+/** The spans of the asker's own people: a kin word followed at once by an owner word ("mẹ tôi"). */
+function ownPeople(tokens: readonly QuestionToken[]): Array<{ start: number; end: number }> {
+  const owners = OWNERS.match(tokens);
+  return KIN.match(tokens).flatMap((kin) => {
+    const owner = owners.find((o) => o.start === kin.end);
+    return owner ? [{ start: kin.start, end: owner.end }] : [];
+  });
+}
 const MARKERS = createPhraseMatcher(FOLLOW_UP_MARKERS.map((phrase) => ({ phrase, value: true as const })), { bareSingles: BARE_FUNCTION_WORDS });
 const SUBJECTS = createPhraseMatcher(SUBJECT_PHRASES.map((phrase) => ({ phrase, value: true })));
 const CHANNEL_CUES: Readonly<Record<Channel, readonly string[]>> = channelCues;
@@ -177,6 +203,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   covered(markers, removed);
   const noise = new Set<number>();
   covered(NOISE.match(tokens), noise);
+  covered(ownPeople(tokens), noise);
   for (const i of noise) if (!inTerm.has(i)) removed.add(i);
   for (const i of amounts) removed.add(i);
   const content = tokens.map((_, i) => i).filter((i) => !removed.has(i));
