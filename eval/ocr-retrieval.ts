@@ -160,9 +160,13 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
   return { entries, ocrd };
 }
 
-/** Ranks documents for every question over the index built from `inputs` in `indexDir`. */
+/**
+ * Ranks documents for every question over the index built from `inputs` in `indexDir`,
+ * rebuilt from scratch: an update would keep the chunks of files whose text did not change,
+ * so a change to the structure step would not be measured.
+ */
 async function scoreCopy(inputs: string[], indexDir: string, questions: OfficialQuestion[]): Promise<{ scores: RankingScores; documents: number }> {
-  const summary = await ingest({ inputs, indexDir });
+  const summary = await ingest({ inputs, indexDir, rebuild: true });
   const index = await openIndex(indexDir);
   const runs = [];
   for (const q of questions) {
