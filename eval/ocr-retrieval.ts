@@ -228,7 +228,7 @@ export function ocrRetrievalSection(r: OcrRetrievalResult, header: string): stri
   return [
     header,
     '',
-    `${r.questions} questions of eval/datasets/officials-questions.jsonl with gold documents (all kinds; follow-ups asked as written), default retrieval (k 10, one chunk per document, public and internal documents); index: ${r.catalog ? 'corpora/ + the TTHC catalog' : 'corpora/ only'}, ${r.copies[0]!.documents} documents. The OCR'd copy: each shipped text file rendered to A4 scans, wrapped in an image-only PDF and read through the product's loader (pdftoppm + tesseract + tone repair), saved under the same name with the original's metadata sidecar.`,
+    `${r.questions} questions of eval/datasets/officials-questions.jsonl with gold documents (all kinds; follow-ups asked as written), default retrieval (k 10, one chunk per document, public and internal documents); index: ${r.catalog ? 'corpora/ + the TTHC catalog' : 'corpora/ only'}, ${r.copies[0]!.documents} documents. The OCR'd copy: each shipped text file rendered to A4 scans, wrapped in an image-only PDF and read through the product's loader (pdftoppm + tesseract + line, tone and word-pair repair), saved under the same name with the original's metadata sidecar.`,
     '',
     '| Copy | Pages | CER | R@1 | R@5 | R@10 | MRR@10 | Δ MRR@10 | within 0.02 |',
     '|---|---|---|---|---|---|---|---|---|',
