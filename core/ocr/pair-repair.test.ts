@@ -23,6 +23,8 @@ describe('syllable pairs', () => {
     expect(n).toContainEqual({ spelling: 'đủ', kind: 'mark' });
     expect(n).toContainEqual({ spelling: 'bữ', kind: 'letter' });
     expect(n.map((c) => c.spelling)).not.toContain('đữ');
+    expect(oneCharNeighbours('đữ', false).every((c) => c.kind === 'mark')).toBe(true);
+    expect(oneCharNeighbours('đữ', false)).toContainEqual({ spelling: 'dữ', kind: 'mark' });
   });
 });
 

@@ -70,14 +70,15 @@ const sameBase = (a: string, b: string): boolean => asciiBaseOf(a) === asciiBase
 
 /**
  * Every spelling one character away from `key` (lower case, canonical), without `key`
- * itself: `mark` when the character kept its letter and changed its marks, else `letter`.
+ * itself: `mark` when the character kept its letter and changed its marks, else `letter`
+ * (left out when `withLetters` is false).
  */
-export function oneCharNeighbours(key: string): Array<{ spelling: string; kind: 'mark' | 'letter' }> {
+export function oneCharNeighbours(key: string, withLetters = true): Array<{ spelling: string; kind: 'mark' | 'letter' }> {
   const chars = [...key];
   const out = new Map<string, 'mark' | 'letter'>();
   for (let i = 0; i < chars.length; i++) {
     for (const c of LETTERS) {
-      if (c === chars[i]) continue;
+      if (c === chars[i] || (!withLetters && !sameBase(c, chars[i]!))) continue;
       const spelling = syllableKey([...chars.slice(0, i), c, ...chars.slice(i + 1)].join(''));
       const kind = sameBase(c, chars[i]!) ? 'mark' : 'letter';
       if (out.get(spelling) !== 'mark') out.set(spelling, kind);
@@ -95,7 +96,7 @@ export function repairInPair(left: string, word: string, right: string, pairs: P
   const key = syllableKey(word);
   if (pairCount(pairs, left, key) > maxSeen || pairCount(pairs, key, right) > maxSeen) return undefined;
   let found: string | undefined;
-  for (const { spelling, kind } of oneCharNeighbours(key)) {
+  for (const { spelling, kind } of oneCharNeighbours(key, Number.isFinite(minLetterPair))) {
     const least = kind === 'mark' ? minPair : minLetterPair;
     if (pairCount(pairs, left, spelling) < least || pairCount(pairs, spelling, right) < least) continue;
     if (found !== undefined) return undefined;
