@@ -62,7 +62,7 @@ export interface ExtractionReport {
   meanConfidence?: number;
   /** OCR'd pages whose confidence is under the threshold: an admin should read them. */
   lowConfidencePages: number[];
-  /** Words whose tone mark was repaired after OCR (core/ocr/tone-repair.ts). */
+  /** Words whose marks were repaired after OCR: tone repair (core/ocr/tone-repair.ts) and word-pair repair (core/ocr/pair-repair.ts). */
   toneRepairs?: number;
   /** The OCR engine, e.g. `tesseract 5.3.0 (vie)`. */
   engine?: string;

@@ -13,7 +13,8 @@
  *
  * The OCR'd text is cached under `data/eval/ocr-copy/<condition>/` with a manifest keyed by
  * a hash of the source text and the scan settings, so reruns only re-index; when the OCR
- * line repair (core/ocr/line-repair.ts) changes, the cached text is repaired again in place.
+ * line repair (core/ocr/line-repair.ts) or word-pair repair (core/ocr/pair-repair.ts)
+ * changes, the cached text is repaired again in place.
  *
  *   npm run eval -- ocr-retrieval [--with-catalog] [--write]
  */
@@ -24,6 +25,8 @@ import { dirname, join, relative } from 'node:path';
 import { cerCounts } from '../core/ocr/cer.ts';
 import { readPdfLines } from '../core/structure/pdf-lines.ts';
 import { LINE_REPAIR_VERSION, repairLines } from '../core/ocr/line-repair.ts';
+import { PAIR_REPAIR_VERSION, repairPairs } from '../core/ocr/pair-repair.ts';
+import { syllablePairCounts } from '../ingest/ocr/syllables.ts';
 import { openIndex } from '../index/open-index.ts';
 import { loadSource } from '../ingest/loaders/index.ts';
 import { ingest } from '../ingest/pipeline.ts';
@@ -55,6 +58,8 @@ interface OcrCopyEntry {
   hash: string;
   /** LINE_REPAIR_VERSION the text was repaired with (absent: before line repair existed). */
   repair?: number;
+  /** PAIR_REPAIR_VERSION the text was repaired with (absent: before word-pair repair existed). */
+  pairRepair?: number;
   pages: number;
   edits: number;
   length: number;
@@ -127,12 +132,14 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
       const lines = byPage.flat();
       if (old[rel]?.hash === hash && await exists(target)) {
         entries[rel] = old[rel]!;
-        if (old[rel]!.repair !== LINE_REPAIR_VERSION) {
-          // Replayed page by page, not re-read: the repair is idempotent.
-          const text = (await readFile(target, 'utf8')).replace(/\n$/, '').split('\f').map((p) => repairLines(p).text).join('\f');
+        if (old[rel]!.repair !== LINE_REPAIR_VERSION || old[rel]!.pairRepair !== PAIR_REPAIR_VERSION) {
+          // Replayed page by page, not re-read: both repairs are idempotent, and the word-pair
+          // repair comes after the line and tone repairs, as in the loader (ingest/ocr/ocr-pages.ts).
+          const pairs = await syllablePairCounts();
+          const text = (await readFile(target, 'utf8')).replace(/\n$/, '').split('\f').map((p) => repairPairs(repairLines(p).text, pairs).text).join('\f');
           await writeFile(target, `${text}\n`);
-          entries[rel] = { ...old[rel]!, ...cerCounts(lines.join('\n'), text), repair: LINE_REPAIR_VERSION };
-          log(`${condition.key} ${rel}: cached OCR text repaired again (line repair v${LINE_REPAIR_VERSION})`);
+          entries[rel] = { ...old[rel]!, ...cerCounts(lines.join('\n'), text), repair: LINE_REPAIR_VERSION, pairRepair: PAIR_REPAIR_VERSION };
+          log(`${condition.key} ${rel}: cached OCR text repaired again (line repair v${LINE_REPAIR_VERSION}, word-pair repair v${PAIR_REPAIR_VERSION})`);
         }
         continue;
       }
@@ -149,7 +156,7 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
       const seconds = (Date.now() - t0) / 1000;
       const c = cerCounts(lines.join('\n'), text ?? '');
       await writeFile(target, `${text ?? ''}\n`);
-      entries[rel] = { hash, repair: LINE_REPAIR_VERSION, pages: pages.length, edits: c.edits, length: c.length, seconds };
+      entries[rel] = { hash, repair: LINE_REPAIR_VERSION, pairRepair: PAIR_REPAIR_VERSION, pages: pages.length, edits: c.edits, length: c.length, seconds };
       ocrd++;
       log(`${condition.key} ${rel}: ${pages.length} pages, CER ${(100 * c.edits / c.length).toFixed(2)} %, ${seconds.toFixed(0)} s`);
     }
@@ -160,9 +167,13 @@ async function ocrCopy(corpusDir: string, copyDir: string, condition: ScanCondit
   return { entries, ocrd };
 }
 
-/** Ranks documents for every question over the index built from `inputs` in `indexDir`. */
+/**
+ * Ranks documents for every question over the index built from `inputs` in `indexDir`,
+ * rebuilt from scratch: an update would keep the chunks of files whose text did not change,
+ * so a change to the structure step would not be measured.
+ */
 async function scoreCopy(inputs: string[], indexDir: string, questions: OfficialQuestion[]): Promise<{ scores: RankingScores; documents: number }> {
-  const summary = await ingest({ inputs, indexDir });
+  const summary = await ingest({ inputs, indexDir, rebuild: true });
   const index = await openIndex(indexDir);
   const runs = [];
   for (const q of questions) {
@@ -217,7 +228,7 @@ export function ocrRetrievalSection(r: OcrRetrievalResult, header: string): stri
   return [
     header,
     '',
-    `${r.questions} questions of eval/datasets/officials-questions.jsonl with gold documents (all kinds; follow-ups asked as written), default retrieval (k 10, one chunk per document, public and internal documents); index: ${r.catalog ? 'corpora/ + the TTHC catalog' : 'corpora/ only'}, ${r.copies[0]!.documents} documents. The OCR'd copy: each shipped text file rendered to A4 scans, wrapped in an image-only PDF and read through the product's loader (pdftoppm + tesseract + tone repair), saved under the same name with the original's metadata sidecar.`,
+    `${r.questions} questions of eval/datasets/officials-questions.jsonl with gold documents (all kinds; follow-ups asked as written), default retrieval (k 10, one chunk per document, public and internal documents); index: ${r.catalog ? 'corpora/ + the TTHC catalog' : 'corpora/ only'}, ${r.copies[0]!.documents} documents. The OCR'd copy: each shipped text file rendered to A4 scans, wrapped in an image-only PDF and read through the product's loader (pdftoppm + tesseract + line, tone and word-pair repair), saved under the same name with the original's metadata sidecar.`,
     '',
     '| Copy | Pages | CER | R@1 | R@5 | R@10 | MRR@10 | Δ MRR@10 | within 0.02 |',
     '|---|---|---|---|---|---|---|---|---|',

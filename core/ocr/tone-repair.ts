@@ -58,7 +58,7 @@ export function toneNeighbours(word: string): string[] {
 }
 
 /** `replacement` spelled with the case pattern of `original` (all caps, capitalised, lower). */
-function withCaseOf(original: string, replacement: string): string {
+export function withCaseOf(original: string, replacement: string): string {
   if (original.length > 1 && original === original.toUpperCase()) return replacement.toUpperCase();
   const first = original[0]!;
   if (first !== first.toLowerCase()) return replacement[0]!.toUpperCase() + replacement.slice(1);

@@ -11,6 +11,11 @@ describe('headerCells', () => {
     expect(headerCells(['TT Chỉ tiêu', 'Đơn vị', 'tính', 'Thực hiện', '2024', 'ƯTH202', '5/', 'TH2024', '(%)', 'So với', 'KH', '2025 (%)']))
       .toEqual(['TT Chỉ tiêu', 'Đơn vị tính', 'Thực hiện 2024', 'ƯTH2025/TH2024 (%)', 'So với KH 2025 (%)']);
   });
+
+  it('keeps a ratio header whole when its digit before the slash was misread', () => {
+    expect(headerCells(['Thực hiện', '2024', 'UTH202', 'S/', 'TH2024', '(%)', 'Kế hoạch']))
+      .toEqual(['Thực hiện 2024', 'UTH202S/TH2024 (%)', 'Kế hoạch']);
+  });
 });
 
 describe('findTables on indicator tables', () => {
@@ -48,6 +53,41 @@ describe('findTables on indicator tables', () => {
       + 'Dự kiến năm 2026 - Kế hoạch: 96; Dự kiến năm 2026 - So với KH 2025 (%): 96; Dự kiến năm 2026 - So với ƯTH 2025 (%): 96');
     // The header fragments are gone from the text.
     expect(cleaned.text).not.toMatch(/ƯTH202\n/u);
+  });
+
+  it('reads back rows whose figures wrap onto a line of their own, header cells one per line (OCR page text)', () => {
+    const text = [
+      'BIỂU SỐ LIỆU', 'STT', 'Chỉ tiêu', 'Đơn vị', 'tính', 'Thực hiện', '2024', 'Kế hoạch', '2025', 'UTH202', 'S/', 'TH2024', '(%)', 'Kế hoạch', '2026',
+      '1 Số thuê bao di động Thuê bao 1.750.187 1.778.680',
+      '102 1.848.432',
+      '2 Tỷ lệ hộ có cáp quang % 75,0 77,9 104 80,0',
+      '3 Số trạm phát sóng 5G Trạm 1. 205.310 1.300.000 108',
+      '1.400.000',
+      '4 Số điểm bưu điện văn hoá có', 'kết nối Internet', 'Điểm 96 96 100 96',
+      '5 7 8 9',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.kind).toBe('indicators');
+    expect(table?.rows.map((r) => r.cells)).toEqual([
+      ['Số thuê bao di động', 'Thuê bao', '1.750.187', '1.778.680', '102', '1.848.432'],
+      ['Tỷ lệ hộ có cáp quang', '%', '75,0', '77,9', '104', '80,0'],
+      ['Số trạm phát sóng 5G', 'Trạm', '1.205.310', '1.300.000', '108', '1.400.000'],
+      ['Số điểm bưu điện văn hoá có kết nối Internet', 'Điểm', '96', '96', '100', '96'],
+    ]);
+    expect(table?.rows[0]?.columns).toEqual(['Chỉ tiêu', 'Đơn vị tính', 'Thực hiện 2024', 'Kế hoạch 2025', 'UTH202S/TH2024 (%)', 'Kế hoạch 2026']);
+  });
+
+  it('does not take a line of figures after a complete row into the row', () => {
+    const text = [
+      'STT Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ (%)',
+      '1 Hồ sơ trực tuyến 12.000 13.500 112,5',
+      '2 Hồ sơ trực tiếp 8.000 7.000 87,5',
+      '3 Hồ sơ qua bưu chính 500 450 90',
+      '20.500 20.950 102',
+    ].join('\n');
+    const regions = findTables(readPdfLines(text).lines);
+    expect(regions[0]?.table.rows.map((r) => r.cells.slice(1))).toEqual([['12.000', '13.500', '112,5'], ['8.000', '7.000', '87,5'], ['500', '450', '90']]);
+    expect(readPdfLines(text).lines[regions[0]?.end ?? 0]?.text).toBe('20.500 20.950 102');
   });
 
   it('does not take numbered prose or a numbered list for a table', () => {

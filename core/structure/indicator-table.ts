@@ -1,6 +1,11 @@
 /**
  * Indicator tables read back from a flattened extraction (flat-table.ts): numbered rows
  * ending in the same number of figures, under header cells rejoined from their fragments.
+ *
+ * Page text read back by OCR wraps a long row where the page did: the figures that did not
+ * fit go on a line of their own ("… 1.778.680 102" ⏎ "100 1.848.432 104 104"). A line of
+ * figures only, before the row has as many figures as the rows above, continues the row
+ * (a row always opens with its number and label, so a line of figures never starts one).
  */
 import type { RawLine } from './pdf-lines.ts';
 import { captionBefore, MIN_ROWS, textAt, type FlatTable, type TableRegion, type TableRow } from './table-lines.ts';
@@ -10,12 +15,36 @@ const ROW_START = /^(\d{1,3})\s+(\S.*)$/u;
 const HEADER_START = /^(?:STT|TT|Số TT)(?:\s|$)/u;
 const UNIT_HEADER = /^(?:Đơn vị(?: tính)?|ĐVT)$/u;
 
+/** A thousands group after a figure broken at its separator ("1." "838.623"). */
+const GROUP_TAIL = /^\d{3}(?:[.,]\d{3})*(?:[.,]\d+)?%?$/u;
+
+/**
+ * Figures as cells: a figure ending in its thousands separator is one broken by a stray
+ * space (OCR: "1. 838.623") and is joined to the group that follows.
+ */
+function figureCells(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^\d{1,3}[.,]$/u.test(prev) && GROUP_TAIL.test(t)) out[out.length - 1] = prev + t;
+    else out.push(t);
+  }
+  return out;
+}
+
 /** Trailing figures of a line: how many, and the text before them. */
 function trailingFigures(text: string): { head: string; values: string[] } {
   const tokens = text.split(/\s+/u);
   let k = tokens.length;
   while (k > 0 && NUMERIC.test(tokens[k - 1] ?? '')) k -= 1;
-  return { head: tokens.slice(0, k).join(' '), values: tokens.slice(k) };
+  return { head: tokens.slice(0, k).join(' '), values: figureCells(tokens.slice(k)) };
+}
+
+/** The figures of a line holding nothing else, or undefined. */
+function figuresOnly(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const { head, values } = trailingFigures(text.trim());
+  return head === '' && values.length > 0 ? values : undefined;
 }
 
 /** An indicator table whose first row is at `from`, if any. */
@@ -33,16 +62,31 @@ export function indicatorTable(lines: RawLine[], from: number): TableRegion | un
     const rowLines = [rm[2] ?? ''];
     let j = i;
     let figures = trailingFigures(rowLines[0] ?? '');
+    const wrapFigures = (t: string): void => {
+      rowLines[rowLines.length - 1] += ` ${t}`;
+      figures = trailingFigures(rowLines[rowLines.length - 1] ?? '');
+    };
     while (figures.values.length < 3 && j + 1 < lines.length && j - i < 6) {
       j += 1;
       const t = textAt(lines, j);
       if (t === undefined) continue;
-      rowLines.push(t);
-      figures = trailingFigures(t);
+      if (figures.values.length > 0 && figuresOnly(t)) {
+        wrapFigures(t);
+      } else {
+        rowLines.push(t);
+        figures = trailingFigures(t);
+      }
     }
-    if (figures.values.length < 3 || (width && figures.values.length !== width)) break;
-    width = figures.values.length;
-    rows.push({ index: rm[1] ?? '', lines: rowLines, values: figures.values, page: lines[i]?.page ?? 1 });
+    if (figures.values.length < 3) break;
+    // Figures wrapped onto the next lines (see the module comment).
+    while ((!width || figures.values.length < width) && figuresOnly(textAt(lines, j + 1))) {
+      j += 1;
+      wrapFigures(textAt(lines, j) ?? '');
+    }
+    const values = figures.values;
+    if (width && values.length !== width) break;
+    width = values.length;
+    rows.push({ index: rm[1] ?? '', lines: rowLines, values, page: lines[i]?.page ?? 1 });
     i = j + 1;
     while (i < lines.length && lines[i]?.kind !== 'text') i += 1;
   }
@@ -69,7 +113,8 @@ export function headerCells(fragments: string[]): string[] {
     const prev = cells[cells.length - 1];
     if (prev === undefined) {
       cells.push(f);
-    } else if ((/\d$/u.test(prev) && /^\d/u.test(f)) || /\/$/u.test(prev)) {
+    } else if ((/\d$/u.test(prev) && /^\d/u.test(f)) || /\/$/u.test(prev) || /^\S{1,2}\/$/u.test(f)) {
+      // A ratio header broken at its slash ("ƯTH202" / "5/" / "TH2024"), its digit possibly misread ("S/").
       cells[cells.length - 1] = prev + f;
     } else if (/^[\p{Ll}(]/u.test(f) || /^\d{4}\b/u.test(f) || /(?:^|\s)(?:với|và|của|so)$/u.test(prev)) {
       cells[cells.length - 1] = `${prev} ${f}`;

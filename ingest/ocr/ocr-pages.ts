@@ -1,8 +1,8 @@
 /**
  * OCR of a set of pages, in parallel (one Tesseract process per page, at most
- * `concurrency` at once), with progress per page, orientation repair, tone repair and a
- * confidence per page, and codes and numbers misread or broken at line ends put back
- * (core/ocr/line-repair.ts). A page that fails (time limit, size limit, engine error) becomes a
+ * `concurrency` at once), with progress per page, orientation repair, tone repair, word-pair
+ * repair (core/ocr/pair-repair.ts) and a confidence per page, and codes and numbers misread
+ * or broken at line ends put back (core/ocr/line-repair.ts). A page that fails (time limit, size limit, engine error) becomes a
  * warning and the other pages carry on; the caller decides what a document with no
  * recognised page means.
  */
@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { repairLines } from '../../core/ocr/line-repair.ts';
+import { repairPairs } from '../../core/ocr/pair-repair.ts';
 import { repairTones } from '../../core/ocr/tone-repair.ts';
 import { normalizeText } from '../../core/text/normalize.ts';
 import type { ResolvedOcrOptions } from './options.ts';
 import { rotateImage } from './page-images.ts';
-import { syllableCounts } from './syllables.ts';
+import { syllableCounts, syllablePairCounts } from './syllables.ts';
 import { detectRotation, recognizeImage } from './tesseract.ts';
 
 export type { PageJob, PageOutcome, PageProgress } from './page-job.ts';
@@ -55,9 +56,11 @@ async function recognizeIn(job: PageJob, dir: string, opts: ResolvedOcrOptions, 
     let text = repairLines(normalizeText(result.text)).text.trim();
     let toneRepairs = 0;
     if (opts.repairTones && text) {
+      // Tones first, so that a misread word's neighbours are real syllables for the pair repair.
       const repaired = repairTones(text, await syllableCounts());
-      text = repaired.text;
-      toneRepairs = repaired.repaired;
+      const paired = repairPairs(repaired.text, await syllablePairCounts());
+      text = paired.text;
+      toneRepairs = repaired.repaired + paired.repaired;
     }
     return { page: job.page, text, ...(result.confidence === undefined ? {} : { confidence: result.confidence }), toneRepairs, warnings };
   } catch (err) {

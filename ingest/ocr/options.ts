@@ -32,7 +32,7 @@ export interface OcrOptions {
   pageTimeoutMs?: number;
   /** Pages under this mean confidence are flagged for the admin (default 70). */
   lowConfidence?: number;
-  /** Set false to keep the recognised text's tone marks as they came (default true). */
+  /** Set false to keep the recognised text's marks as they came: no tone or word-pair repair (default true). */
   repairTones?: boolean;
 }
 

@@ -14,6 +14,7 @@ export interface PageOutcome {
   text: string;
   /** Mean word confidence 0–100 (absent when nothing was recognised). */
   confidence?: number;
+  /** Words repaired after recognition (tone and word-pair repair). */
   toneRepairs: number;
   warnings: string[];
   /** Set when the page could not be recognised at all. */
