@@ -35,8 +35,8 @@ export interface AnswerEvalOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The development questions, or a fresh batch (eval/datasets/procedure-fresh.jsonl, procedure-fresh2.jsonl, procedure-fresh3.jsonl). */
-export type AnswerSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3';
+/** The development questions, or a fresh batch (eval/datasets/procedure-fresh.jsonl, procedure-fresh2.jsonl, procedure-fresh3.jsonl, procedure-fresh4.jsonl). */
+export type AnswerSet = 'dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 
 /** `n` of `of`, and their ratio (0 when `of` is 0). */
 export interface Rate {

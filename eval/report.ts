@@ -121,10 +121,11 @@ export function answersReportBase(r: AnswerEvalResult): string {
 }
 
 /** What each fresh set is, for the report's header. */
-const FRESH_SET_WORDS: Readonly<Record<'fresh' | 'fresh2' | 'fresh3', string>> = {
+const FRESH_SET_WORDS: Readonly<Record<'fresh' | 'fresh2' | 'fresh3' | 'fresh4', string>> = {
   fresh: 'from eval/datasets/procedure-fresh.jsonl (the first fresh batch), in everyday words on procedures the development set does not ask about; first only scored, its failures read since, so development data now',
   fresh2: 'from eval/datasets/procedure-fresh2.jsonl (the second fresh batch), in everyday words on procedures no other set asks about; first only scored, its failures read since (issue 14, round 6), so development data now',
-  fresh3: 'from eval/datasets/procedure-fresh3.jsonl (the third fresh batch, held out), in everyday words on procedures no other procedure or trap set asks about, never read to write rules',
+  fresh3: 'from eval/datasets/procedure-fresh3.jsonl (the third fresh batch), in everyday words on procedures no other procedure or trap set asks about; first only scored, its failures read since (issue 14, round 7), so development data now',
+  fresh4: 'from eval/datasets/procedure-fresh4.jsonl (the fourth fresh batch, held out), in everyday words on procedures no other procedure or trap set asks about, never read to write rules',
 };
 
 function header(r: AnswerEvalResult): string[] {

@@ -48,7 +48,8 @@
  *   npm run eval -- traps --set fresh3   # the third fresh citizen trap set (read since: development data)
  *   npm run eval -- traps --set fresh4   # the fourth fresh citizen trap set (a held-out stand-in)
  *   npm run eval -- answers --set fresh  # citizens' procedure questions in everyday words (eval/datasets/procedure-fresh.jsonl; fresh2 read since too)
- *   npm run eval -- answers --set fresh3 # the third batch, the held-out stand-in (eval/datasets/procedure-fresh3.jsonl)
+ *   npm run eval -- answers --set fresh3 # the third batch (eval/datasets/procedure-fresh3.jsonl; read since: development data)
+ *   npm run eval -- answers --set fresh4 # the fourth batch, the held-out stand-in (eval/datasets/procedure-fresh4.jsonl)
  *   npm run eval -- drafts --set fresh   # further drafting requests (eval/datasets/drafts-fresh.jsonl; fresh2, fresh3 the next batches, read since; fresh4 held out)
  *   npm run eval -- officials --set fresh3  # the officials' third fresh set (read since: development data)
  *   npm run eval -- officials --set fresh4  # the officials' fourth fresh set (the held-out stand-in)
@@ -79,7 +80,7 @@ import { goldenCommand } from './golden.ts';
 import { runTrapEval, trapsSummary } from './traps.ts';
 import { trapsFreshSection, trapsSection } from './traps-report.ts';
 import { FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps } from './datasets/citizen-traps.ts';
-import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH3_PATH, PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
+import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH3_PATH, PROCEDURE_FRESH4_PATH, PROCEDURE_FRESH_PATH, loadProcedureQuestions } from './datasets/answer-datasets.ts';
 import { loadCatalogRecords } from './datasets/catalog-records.ts';
 import { parserCensus, parserCensusTable, parserCoverage } from './datasets/parser-census.ts';
 import { draftsSection, draftsSummary, FRESH_DRAFT_SETS, loadFreshDrafts, runDraftEval, type DraftSet } from './drafts.ts';
@@ -94,7 +95,7 @@ type EvalSet = (typeof EVAL_SETS)[number];
 
 /** The sets of the parts that do not have them all. */
 const PART_SETS: Readonly<Record<string, readonly EvalSet[]>> = {
-  answers: ['dev', 'fresh', 'fresh2', 'fresh3'],
+  answers: ['dev', 'fresh', 'fresh2', 'fresh3', 'fresh4'],
 };
 
 /** The set `part` asks, checked to be one it has. */
@@ -133,7 +134,7 @@ async function answersPart(values: EvalRun): Promise<void> {
   const indexDir = values.index ?? await fullIndex(values);
   const set = partSet<AnswerSet>('answers', values.set);
   // The fresh sets have no unanswerable questions of their own: the development ones are not asked again.
-  const freshPath = set === 'dev' ? undefined : { fresh: PROCEDURE_FRESH_PATH, fresh2: PROCEDURE_FRESH2_PATH, fresh3: PROCEDURE_FRESH3_PATH }[set];
+  const freshPath = set === 'dev' ? undefined : { fresh: PROCEDURE_FRESH_PATH, fresh2: PROCEDURE_FRESH2_PATH, fresh3: PROCEDURE_FRESH3_PATH, fresh4: PROCEDURE_FRESH4_PATH }[set];
   const fresh = freshPath ? { set, questions: await loadProcedureQuestions(freshPath), unanswerable: [] } : {};
   const result = await runAnswerEval({ indexDir, ...fresh });
   process.stdout.write(`${answersSummary(result)}\n`);

@@ -23,11 +23,18 @@ export const PROCEDURE_FRESH_PATH = fileURLToPath(new URL('./procedure-fresh.jso
  */
 export const PROCEDURE_FRESH2_PATH = fileURLToPath(new URL('./procedure-fresh2.jsonl', import.meta.url));
 /**
- * A third batch of held-out citizens' procedure questions, written before the second batch's
- * failures were read, on procedures no other procedure or trap set asks about
- * (`npm run eval -- answers --set fresh3`); only scored, never read.
+ * A third batch of citizens' procedure questions, written before the second batch's failures
+ * were read, on procedures no other procedure or trap set asks about
+ * (`npm run eval -- answers --set fresh3`); first only scored, its failures read since (issue 14,
+ * round 7), so development data now.
  */
 export const PROCEDURE_FRESH3_PATH = fileURLToPath(new URL('./procedure-fresh3.jsonl', import.meta.url));
+/**
+ * A fourth batch of held-out citizens' procedure questions, written before the third batch's
+ * failures were read, on procedures no other procedure or trap set asks about
+ * (`npm run eval -- answers --set fresh4`); only scored, never read.
+ */
+export const PROCEDURE_FRESH4_PATH = fileURLToPath(new URL('./procedure-fresh4.jsonl', import.meta.url));
 
 /** What a procedure question asks for (a subset of core's ProcedureIntent). */
 export const QUESTION_INTENTS = ['papers', 'fee', 'time', 'place', 'steps', 'conditions', 'legal_basis', 'result', 'overview'] as const;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH3_PATH, PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
+import { PROCEDURE_FRESH2_PATH, PROCEDURE_FRESH3_PATH, PROCEDURE_FRESH4_PATH, PROCEDURE_FRESH_PATH, containsFact, loadProcedureQuestions, loadUnanswerable, normalizeForMatch } from './answer-datasets.ts';
 import { configFromEnvironment } from '../../config/environment.ts';
 import { datasetPaths } from '../../config/paths.ts';
 import { checkAnswerDatasets, checkProcedureQuestions, loadCatalogFields } from './check-procedure-questions.ts';
 import {
-  CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps,
+  CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, loadCitizenTraps,
 } from './citizen-traps.ts';
 
 /** Every citizens' trap set: a held-out procedure set asks about none of their records either. */
-const TRAP_PATHS = [CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH];
+const TRAP_PATHS = [CITIZEN_TRAPS_PATH, FRESH_CITIZEN_TRAPS_PATH, FRESH2_CITIZEN_TRAPS_PATH, FRESH3_CITIZEN_TRAPS_PATH, FRESH4_CITIZEN_TRAPS_PATH];
 
 describe('fact matching', () => {
   it('treats thousand separators, case, spacing and leading zeros alike', () => {
@@ -124,5 +124,26 @@ describe('the third held-out procedure questions (procedure-fresh3.jsonl)', () =
     expect(fresh3.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(5);
     expect(fresh3.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(7);
     expect(new Set(fresh3.map((q) => q.intent)).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the fourth held-out procedure questions (procedure-fresh4.jsonl)', () => {
+  it('match the catalog, ask about no procedure of another procedure or trap set, and mix follow-ups and unaccented typing', async () => {
+    const [fresh4, fresh3, fresh2, fresh, dev, catalog, ...traps] = await Promise.all([
+      loadProcedureQuestions(PROCEDURE_FRESH4_PATH), loadProcedureQuestions(PROCEDURE_FRESH3_PATH), loadProcedureQuestions(PROCEDURE_FRESH2_PATH),
+      loadProcedureQuestions(PROCEDURE_FRESH_PATH), loadProcedureQuestions(), loadCatalogFields(datasetPaths(configFromEnvironment()).tthc),
+      ...TRAP_PATHS.map((path) => loadCitizenTraps(path)),
+    ]);
+    expect(checkProcedureQuestions(fresh4, catalog)).toEqual([]);
+    expect(fresh4.length).toBeGreaterThanOrEqual(15);
+    const otherCodes = new Set([...[...dev, ...fresh, ...fresh2, ...fresh3].flatMap((q) => q.gold_codes), ...traps.flat().flatMap((t) => t.goldProcedure ?? [])]);
+    const otherIds = new Set([...dev, ...fresh, ...fresh2, ...fresh3].map((q) => q.qid));
+    for (const q of fresh4) {
+      expect(otherIds.has(q.qid), q.qid).toBe(false);
+      expect(q.gold_codes.filter((c) => otherCodes.has(c)), q.qid).toEqual([]);
+    }
+    expect(fresh4.filter((q) => /^[\x20-\x7e]+$/.test(q.text)).length).toBeGreaterThanOrEqual(3);
+    expect(fresh4.filter((q) => q.follow_up_of).length).toBeGreaterThanOrEqual(5);
+    expect(new Set(fresh4.map((q) => q.intent)).size).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentUnits, passageTerms } from './coverage.ts';
-import { acceptsProcedure, chooseProcedure, unseenWords } from './procedure-choice.ts';
-import { HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, SUPPORTED_TITLE_PRECISION, SUPPORTED_TITLE_SCORE } from '../tuning.ts';
+import { acceptsProcedure, chooseProcedure, storyExcuses, unseenWords } from './procedure-choice.ts';
+import {
+  HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STORY_MIN_TITLE_RECALL, STRONG_TITLE_PRECISION, SUPPORTED_TITLE_PRECISION, SUPPORTED_TITLE_SCORE,
+} from '../tuning.ts';
 import type { SearchHit } from '../../search/types.ts';
 import { readProcedures } from '../../structure/testing/fixtures.ts';
 import { analyzeQuestion } from '../understand/question.ts';
@@ -107,5 +109,19 @@ describe('unseenWords', () => {
     const q = analyzeQuestion('Làm căn cước cho con 10 tuổi cần giấy tờ gì?');
     expect(unseenWords(q, ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'người đại diện của con'].map(passageTerms))).toEqual([]);
     expect(unseenWords(analyzeQuestion('Kế hoạch 83 là gì'), [passageTerms('Kế hoạch phát triển')])).toEqual(['83']);
+  });
+
+  it('lets unseen words of the asker\'s story pass at the usual precision only when the title says a fair part of the question', async () => {
+    const { choice } = await choose(`${fx.featured.fee.record.title} là bao nhiêu?`);
+    const middling = { ...choice!, precision: (MIN_TITLE_PRECISION + STRONG_TITLE_PRECISION) / 2, recall: STORY_MIN_TITLE_RECALL + 0.1 };
+    expect(storyExcuses(middling)).toBe(true);
+    expect(acceptsProcedure(middling, [], ['keo', 'quat'])).toBe(true);
+    // The same word in the request still asks for a strong name.
+    expect(acceptsProcedure(middling, ['keo'], [])).toBe(false);
+    // A name matched through a word or two of the request vouches for nothing else.
+    const narrow = { ...middling, recall: STORY_MIN_TITLE_RECALL - 0.05 };
+    expect(storyExcuses(narrow)).toBe(false);
+    expect(acceptsProcedure(narrow, [], ['nham'])).toBe(false);
+    expect(acceptsProcedure({ ...narrow, precision: STRONG_TITLE_PRECISION }, [], ['nham'])).toBe(true);
   });
 });

@@ -8,6 +8,9 @@
  * question has words that no retrieved passage contains at all ("bitcoin", "xem bói"), the
  * name must be named more fully ({@link STRONG_TITLE_PRECISION}), since the corpus knows
  * nothing of those words and a loose match would answer a question nobody's procedure covers.
+ * Unseen words said only in the asker's story, before the request (understand/story.ts: "Rừng
+ * keo nhà tôi bị bão quật đổ, muốn …"), tell the case, not the subject: they ask no fuller
+ * name when the title says at least {@link STORY_MIN_TITLE_RECALL} of the question.
  * A long official name with many qualifiers is accepted at a lower precision
  * ({@link RECALLED_TITLE_PRECISION}) when it holds nearly all the question asks
  * ({@link HIGH_TITLE_RECALL}) and every rare unit of it, and at
@@ -31,7 +34,7 @@ import { matchTitle, questionTitleTerms, type TitleMatch } from './title-match.t
 import { chooseAmongTwins } from './twin-choice.ts';
 import {
   HIGH_TITLE_RECALL, MIN_TITLE_PRECISION, RARE_MISS_PENALTY, RECALLED_TITLE_PRECISION, STRONG_TITLE_PRECISION, SUPPORTED_TITLE_PRECISION, SUPPORTED_TITLE_SCORE,
-  TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT, UNSEEN_MIN_IDF,
+  STORY_MIN_TITLE_RECALL, TITLE_RANK_PENALTY, TITLE_RECALL_WEIGHT, UNSEEN_MIN_IDF,
 } from '../tuning.ts';
 
 /** Optional inputs of {@link chooseProcedure}. */
@@ -127,10 +130,26 @@ function isQuantity(q: QuestionAnalysis, i: number): boolean {
 /** Words after a number that make it an age ("tuổi") or a measure ("chỗ", "tấn"). */
 const QUANTITY_WORDS = foldedWords([...questionCues.ageWords, ...questionCues.measureWords]);
 
-/** Whether a chosen procedure may answer the question; see the module comment. */
-export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[]): choice is ProcedureChoice {
+/**
+ * Whether the asker's story may hold words the chosen procedure never says (unseen by
+ * retrieval, or rare and absent from the procedure): when its title says at least
+ * {@link STORY_MIN_TITLE_RECALL} of the question. A name matched through one or two words
+ * of the request says too little to vouch for the rest.
+ */
+export function storyExcuses(choice: ProcedureChoice): boolean {
+  return choice.recall >= STORY_MIN_TITLE_RECALL;
+}
+
+/**
+ * Whether a chosen procedure may answer the question; see the module comment. `unseen`: the
+ * question's words no retrieved passage contains, outside the asker's story; `storyUnseen`:
+ * those said only in the story.
+ */
+export function acceptsProcedure(choice: ProcedureChoice | undefined, unseen: readonly string[], storyUnseen: readonly string[] = []): choice is ProcedureChoice {
   if (!choice) return false;
   if (unseen.length > 0) return choice.precision >= STRONG_TITLE_PRECISION;
+  // Unseen words of the asker's story excuse a looser name only when it says a fair part of the whole question.
+  if (storyUnseen.length > 0 && !storyExcuses(choice)) return choice.precision >= STRONG_TITLE_PRECISION;
   const recalled = choice.recall >= HIGH_TITLE_RECALL && choice.rareMissed === 0;
   if (choice.precision >= (recalled ? RECALLED_TITLE_PRECISION : MIN_TITLE_PRECISION)) return true;
   // Said mostly, and most of its rare units too: a title missing the question's rare words names something else.

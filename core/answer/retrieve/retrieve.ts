@@ -14,8 +14,9 @@ import type { Corpus, SearchHit } from '../../search/types.ts';
 import { expandTerms } from '../../text/dictionary.ts';
 import type { AnswerRequest } from '../types.ts';
 import type { QuestionAnalysis } from '../understand/question.ts';
+import { storyOnlyWords } from '../understand/story.ts';
 import { coverage, type ContentUnit, type TermSet, type TermWeight } from './coverage.ts';
-import { acceptsProcedure, chooseProcedure, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
+import { acceptsProcedure, chooseProcedure, storyExcuses, unseenWords, type ProcedureChoice } from './procedure-choice.ts';
 import { preferenceAdjustment, preferenceCues } from './procedure-preference.ts';
 import { scopeFor, visibleTo } from './scope.ts';
 import { preferInForce } from '../../inforce/standing.ts';
@@ -46,6 +47,7 @@ export interface Retrieved {
 }
 
 const NO_TERMS: TermSet = new Set<string>();
+const NO_WORDS: ReadonlySet<string> = new Set<string>();
 
 /**
  * Search within the role's scope: passages with their coverage of the question, and the
@@ -93,7 +95,10 @@ export async function retrieve(
     adjust: (doc) => preferenceAdjustment(cues, doc, corpus.chunksOf(doc.id)),
     fieldTerms: (hit) => chunkTerms(corpus.chunk(hit.label) ?? chunkOfHit(hit)),
   });
-  const accepted = acceptsProcedure(choice, unseen) && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc)));
+  // Words of the asker's story (before "muốn", "xin" …) veto no procedure whose name matches the request.
+  const story = storyOnlyWords(q);
+  const accepted = acceptsProcedure(choice, unseen.filter((w) => !story.has(w)), unseen.filter((w) => story.has(w)))
+    && (!weight || coversRareWords(q, units, weight, procedureTerms(corpus, choice.doc), storyExcuses(choice) ? story : NO_WORDS));
   // A citizen is answered first from the texts in force on the day asked; the others follow.
   const ranked = req.role === 'citizen' && req.asOf ? preferInForce(passages, req.asOf).map((p, rank) => ({ ...p, rank })) : passages;
   return { passages: ranked, unseen, ...(accepted ? { procedure: choice } : {}) };
@@ -126,10 +131,11 @@ export function focusPassages(corpus: Corpus, doc: DocumentRecord, units: readon
  * Whether a procedure may answer a question with a rare word it never mentions ("làm thẻ
  * căn cước cho chó mèo"): only when it still covers at least
  * {@link RARE_MISS_MIN_COVERAGE} of the question's weighted content (the neighbour in "hòa
- * giải tranh chấp đất với hàng xóm" is a side detail of a question the procedure answers).
+ * giải tranh chấp đất với hàng xóm" is a side detail of a question the procedure answers),
+ * or when only the asker's story says them (`story`: "Mấy hộ trong xóm muốn … lập tổ hợp tác").
  */
-function coversRareWords(q: QuestionAnalysis, units: readonly ContentUnit[], weight: TermWeight, terms: TermSet): boolean {
-  return rareWordsMissing(q, weight, terms).length === 0 || coverage(units, terms) >= RARE_MISS_MIN_COVERAGE;
+function coversRareWords(q: QuestionAnalysis, units: readonly ContentUnit[], weight: TermWeight, terms: TermSet, story: ReadonlySet<string>): boolean {
+  return rareWordsMissing(q, weight, terms).every((w) => story.has(w)) || coverage(units, terms) >= RARE_MISS_MIN_COVERAGE;
 }
 
 /** Folded words and pairs of a procedure's title and every one of its chunks. */
