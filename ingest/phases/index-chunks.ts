@@ -1,7 +1,8 @@
 /**
  * Phase 3 of an ingest run: give the documents read by the run their chunk labels (in
  * reading order, from the base's next free label) and add their chunks' terms to BM25.
- * Returns the new labels, in order, for the embedding phase.
+ * Returns the new labels, in order, for the embedding phase. The postings are merged
+ * into their sorted form at the end.
  */
 import { analyzeForIndex } from '../../core/search/analysis.ts';
 import { indexTextOf } from '../../core/search/index-text.ts';
@@ -22,5 +23,8 @@ export function indexChunks(base: BaseState, pending: readonly PendingDocument[]
     }
     base.docs.set(p.doc.id, p.doc);
   }
+  // The postings are final now: merged before embedding, their pending copy is not held
+  // while the embedder is fitted and the graph grows (the save would merge them anyway).
+  base.bm25.compact();
   return { labels, nextLabel };
 }
