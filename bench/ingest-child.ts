@@ -26,6 +26,8 @@ const summary = await ingest({
     gc?.();
     const m = process.memoryUsage();
     phases.push({ phase, rss: mib(m.rss), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) });
+    // Also as it happens, for a long run watched from outside.
+    process.stderr.write(`[ingest-child] ${JSON.stringify({ ...phases.at(-1), seconds: Math.round((performance.now() - started) / 1000) })}\n`);
   },
 });
 const wallMs = performance.now() - started;
