@@ -96,8 +96,9 @@ export class FieldIndex {
       if (this.scratch[id]!++ === 0) touched.push(id);
     }
     this.grow(label, this.table.size);
+    this.pending.startRun(label);
     for (const id of touched) {
-      this.pending.push(id, label, Math.min(this.scratch[id]!, 65535));
+      this.pending.push(id, Math.min(this.scratch[id]!, 65535));
       this.scratch[id] = 0;
       this.df[id]!++;
     }
@@ -148,7 +149,9 @@ export class FieldIndex {
       for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) if (live(this.labels[i]!)) counts[newId[t]! + 1]!++;
     }
     const pending = this.pending;
-    for (let i = 0; i < pending.length; i++) if (live(pending.label[i]!)) counts[newId[pending.term[i]!]! + 1]!++;
+    pending.forEach((term, label) => {
+      if (live(label)) counts[newId[term]! + 1]!++;
+    });
     for (let t = 0; t < all.length; t++) counts[t + 1]! += counts[t]!;
     const total = counts[all.length]!;
     const labels = new Uint32Array(total);
@@ -172,13 +175,12 @@ export class FieldIndex {
         tfs[at] = this.tfs[i]!;
       }
     }
-    for (let i = 0; i < pending.length; i++) {
-      const label = pending.label[i]!;
-      if (!live(label)) continue;
-      const at = cursor[newId[pending.term[i]!]!]!++;
+    pending.forEach((term, label, tf) => {
+      if (!live(label)) return;
+      const at = cursor[newId[term]!]!++;
       labels[at] = label;
-      tfs[at] = pending.tf[i]!;
-    }
+      tfs[at] = tf;
+    });
     // Live document frequencies carry over (remove() keeps them exact); new ids map over.
     const df = new Int32Array(Math.max(all.length, 1));
     for (let t = 0; t < all.length; t++) df[newId[t]!] = this.df[t] ?? 0;
