@@ -29,8 +29,8 @@ describe('embedChunks', () => {
     const count = EMBED_BATCH + 10;
     const doc: StoredDocument = {
       id: 'qd-1', sourceId: 'qd-1', source: 'qd-1.txt', contentHash: 'h', chunkCount: count, file: 'qd.jsonl', labels: [],
-      title: 'Quyết định thử', type: 'quyet-dinh', status: 'in-force', audience: 'public',
-    } as StoredDocument;
+      title: 'Quyết định thử', type: 'quyết định', status: 'in_force', audience: 'public',
+    };
     base.docs.set(doc.id, doc);
     // Labels out of insertion order: the phase must follow the order it is given.
     const labels = Array.from({ length: count }, (_, i) => count - 1 - i);
