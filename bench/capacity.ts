@@ -53,7 +53,9 @@ function ingestChild(indexDir: string, input: string): Promise<IngestFigures> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`ingest exited ${code}`));
-      const r = JSON.parse(out) as { summary: { documents: number; chunks: number }; wallMs: number; maxRssKb: number };
+      const r = JSON.parse(out) as { summary: { documents: number; chunks: number; timings: Record<string, number> }; wallMs: number; maxRssKb: number; phases?: Array<{ phase: string; rss: number; heapUsed: number; arrayBuffers: number }> };
+      log(`ingest phases (ms): ${JSON.stringify(r.summary.timings)}`);
+      for (const p of r.phases ?? []) log(`after ${p.phase}: RSS ${p.rss} MB, heap ${p.heapUsed} MB, array buffers ${p.arrayBuffers} MB`);
       resolve({ chunks: r.summary.chunks, documents: r.summary.documents, wallMs: r.wallMs, maxRssKb: r.maxRssKb, load: os.loadavg()[0]! });
     });
   });

@@ -29,8 +29,12 @@ function view(kind: ArrayKind, buf: ArrayBuffer | SharedArrayBuffer, offset: num
   }
 }
 
-/** Encode a header object and named arrays into one buffer. */
-export function encodeBinary(header: unknown, arrays: Record<string, NumericArray>): Buffer {
+/**
+ * The bytes of a header object and named arrays as encodeBinary lays them out, as a list
+ * of pieces (the arrays' own memory, not copies), so a large file can be written without
+ * first building it whole in memory.
+ */
+export function encodeBinaryParts(header: unknown, arrays: Record<string, NumericArray>): Uint8Array[] {
   const entries: Array<{ name: string; kind: ArrayKind; offset: number; length: number }> = [];
   let offset = 0;
   for (const [name, a] of Object.entries(arrays)) {
@@ -39,14 +43,22 @@ export function encodeBinary(header: unknown, arrays: Record<string, NumericArra
   }
   const head = Buffer.from(JSON.stringify({ header, arrays: entries }), 'utf8');
   const headPadded = Math.ceil((MAGIC.length + 4 + head.length) / 8) * 8;
-  const out = Buffer.alloc(headPadded + offset);
-  MAGIC.copy(out, 0);
-  out.writeUInt32LE(head.length, MAGIC.length);
-  head.copy(out, MAGIC.length + 4);
-  Object.values(arrays).forEach((a, i) => {
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, headPadded + entries[i]!.offset);
-  });
-  return out;
+  const first = Buffer.alloc(headPadded);
+  MAGIC.copy(first, 0);
+  first.writeUInt32LE(head.length, MAGIC.length);
+  head.copy(first, MAGIC.length + 4);
+  const parts: Uint8Array[] = [first];
+  for (const a of Object.values(arrays)) {
+    parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const pad = Math.ceil(a.byteLength / 8) * 8 - a.byteLength;
+    if (pad) parts.push(new Uint8Array(pad));
+  }
+  return parts;
+}
+
+/** Encode a header object and named arrays into one buffer. */
+export function encodeBinary(header: unknown, arrays: Record<string, NumericArray>): Buffer {
+  return Buffer.concat(encodeBinaryParts(header, arrays));
 }
 
 /** A decoded file: its header and its arrays. */

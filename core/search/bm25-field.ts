@@ -2,6 +2,7 @@
  * The storage of one BM25 field: a term table and postings in CSR form, with pending
  * additions and tombstoned removals merged lazily (see bm25.ts for the model).
  */
+import { PendingPostings } from './pending-postings.ts';
 import { SortedTermArray, type SortedTerms } from './sorted-terms.ts';
 
 /** Sorted-terms lookup with an overflow map for terms added after the last merge. */
@@ -42,10 +43,8 @@ export class FieldIndex {
   /** Term count per label; -1 for absent or removed. */
   lengths: Int32Array<ArrayBufferLike> = new Int32Array(0);
   totalLength = 0;
-  /** Pending postings as parallel arrays (term id, label, tf). */
-  pendTerm: number[] = [];
-  pendLabel: number[] = [];
-  pendTf: number[] = [];
+  /** Postings added since the last merge. */
+  readonly pending = new PendingPostings();
   /** Postings of removed labels still present in the frozen segment (an upper bound). */
   deadPostings = 0;
 
@@ -97,10 +96,9 @@ export class FieldIndex {
       if (this.scratch[id]!++ === 0) touched.push(id);
     }
     this.grow(label, this.table.size);
+    this.pending.startRun(label);
     for (const id of touched) {
-      this.pendTerm.push(id);
-      this.pendLabel.push(label);
-      this.pendTf.push(Math.min(this.scratch[id]!, 65535));
+      this.pending.push(id, Math.min(this.scratch[id]!, 65535));
       this.scratch[id] = 0;
       this.df[id]!++;
     }
@@ -126,7 +124,7 @@ export class FieldIndex {
   merge(): void {
     // Dead postings are skipped at query time; they are only worth a rewrite in bulk.
     const purge = this.deadPostings > this.labels.length * 0.1;
-    if (this.pendTerm.length === 0 && !purge && this.table.extraTerms.length === 0) return;
+    if (this.pending.length === 0 && !purge && this.table.extraTerms.length === 0) return;
     const oldSorted = this.table.sorted.toArray();
     const all = oldSorted.concat(this.table.extraTerms);
     // Sort only the new terms, then merge them into the already sorted ones: linear for
@@ -150,7 +148,10 @@ export class FieldIndex {
       }
       for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) if (live(this.labels[i]!)) counts[newId[t]! + 1]!++;
     }
-    for (let i = 0; i < this.pendTerm.length; i++) if (live(this.pendLabel[i]!)) counts[newId[this.pendTerm[i]!]! + 1]!++;
+    const pending = this.pending;
+    pending.forEach((term, label) => {
+      if (live(label)) counts[newId[term]! + 1]!++;
+    });
     for (let t = 0; t < all.length; t++) counts[t + 1]! += counts[t]!;
     const total = counts[all.length]!;
     const labels = new Uint32Array(total);
@@ -174,13 +175,12 @@ export class FieldIndex {
         tfs[at] = this.tfs[i]!;
       }
     }
-    for (let i = 0; i < this.pendTerm.length; i++) {
-      const label = this.pendLabel[i]!;
-      if (!live(label)) continue;
-      const at = cursor[newId[this.pendTerm[i]!]!]!++;
+    pending.forEach((term, label, tf) => {
+      if (!live(label)) return;
+      const at = cursor[newId[term]!]!++;
       labels[at] = label;
-      tfs[at] = this.pendTf[i]!;
-    }
+      tfs[at] = tf;
+    });
     // Live document frequencies carry over (remove() keeps them exact); new ids map over.
     const df = new Int32Array(Math.max(all.length, 1));
     for (let t = 0; t < all.length; t++) df[newId[t]!] = this.df[t] ?? 0;
@@ -191,9 +191,7 @@ export class FieldIndex {
     this.labels = labels;
     this.tfs = tfs;
     this.df = df;
-    this.pendTerm = [];
-    this.pendLabel = [];
-    this.pendTf = [];
+    pending.clear();
     if (purge) this.deadPostings = 0;
   }
 }

@@ -21,6 +21,17 @@ describe('Bm25Index', () => {
     expect(hits[0]!.score).toBeGreaterThan(0);
   });
 
+  it('compacts to the same index: the serialized form and a search are those without compact()', () => {
+    const plain = build();
+    const compacted = build();
+    compacted.add(3, { terms: ['giấy', 'phép', 'kinh', 'doanh'] });
+    plain.add(3, { terms: ['giấy', 'phép', 'kinh', 'doanh'] });
+    compacted.compact();
+    const q: FieldQuery[] = [{ field: 'terms', terms: ['giấy', 'phép', 'xây'] }];
+    expect(compacted.search(q, 4)).toEqual(plain.search(q, 4));
+    expect(compacted.serialize()).toEqual(plain.serialize());
+  });
+
   it('gives a rarer term a higher idf than a common one', () => {
     const bm = build();
     expect(bm.idf('terms', 'lệ')).toBeGreaterThan(bm.idf('terms', 'giấy'));

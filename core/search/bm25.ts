@@ -217,6 +217,14 @@ export class Bm25Index {
     this.scored = { queries: queries.map(copyQuery), version: this.version };
   }
 
+  /**
+   * Merge every field's pending postings into its sorted form now (searches and
+   * `serialize` do it when needed): after a bulk load, the pending copy's memory is freed.
+   */
+  compact(): void {
+    for (const index of this.fields.values()) index.merge();
+  }
+
   /** Compact binary form (merges pending postings first). */
   serialize(): SerializedBm25 {
     const fields: SerializedBm25['fields'] = {};

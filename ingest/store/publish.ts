@@ -16,12 +16,13 @@ import { MANIFEST } from '../../index/manifest-file.ts';
 import { CURRENT_FILE, HISTORY_FILE, readCurrent, versionsDir } from '../../index/layout.ts';
 import { lastServed, readHistory, type HistoryEntry } from '../../index/history.ts';
 
-/** Write a file durably: temp file, fsync, rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** Write a file durably: temp file, fsync, rename. `data` may be a list of pieces, written one after another. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data);
+    // Each writeFile on the handle continues where the last one stopped.
+    for (const piece of Array.isArray(data) ? data : [data]) await fh.writeFile(piece);
     await fh.sync();
   } finally {
     await fh.close();

@@ -6,7 +6,7 @@
  */
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeBinary, type NumericArray } from '../../index/binary-file.ts';
+import { encodeBinaryParts, type NumericArray } from '../../index/binary-file.ts';
 import { rawChunkLine, segmentName, VERSION_FILES, type Bm25FileHeader, type IndexState, type StoredChunk } from '../../index/index-state.ts';
 import { FORMAT_VERSION, MANIFEST, type Manifest } from '../../index/manifest-file.ts';
 import { saveEmbedder, type EmbedderConfig } from '../embedders/registry.ts';
@@ -59,7 +59,7 @@ export async function saveState(state: IndexState, versionDir: string, embedderC
     arrays[`${name}.terms`] = new TextEncoder().encode(f.terms);
     fieldMeta[name] = { totalLength: f.totalLength };
   }
-  await writeFileAtomic(join(versionDir, VERSION_FILES.bm25), encodeBinary({ params: ser.params, fieldNames: ser.fieldNames, live: ser.live, fieldMeta } satisfies Bm25FileHeader, arrays));
+  await writeFileAtomic(join(versionDir, VERSION_FILES.bm25), encodeBinaryParts({ params: ser.params, fieldNames: ser.fieldNames, live: ser.live, fieldMeta } satisfies Bm25FileHeader, arrays));
   await state.vectors.save(join(versionDir, VERSION_FILES.vectors));
   let spec = state.manifest.embedder;
   if (state.embedderDir) await linkDir(state.embedderDir, join(versionDir, VERSION_FILES.embedder));
