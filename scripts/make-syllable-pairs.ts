@@ -11,14 +11,12 @@
  * {@link MIN_SEEN} times are dropped (typos of the sources, and size).
  * `npx tsx scripts/make-syllable-pairs.ts`.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { syllablePairs } from '../core/ocr/pair-repair.ts';
 import { normalizeText } from '../core/text/normalize.ts';
+import { jsonlRecordStrings, ROOT, SHARED_JSONL, stringsOf, writeCounts } from './text-counts.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'core', 'ocr', 'syllable-pairs.vi.json');
 const MIN_SEEN = 3;
 
@@ -30,24 +28,9 @@ function count(text: string): void {
   }
 }
 
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
+for (const s of stringsOf(JSON.parse(await readFile(join(ROOT, 'core', 'text', 'dictionary.vi.json'), 'utf8')))) count(s);
+// Each string on its own: a pair never spans two fields of a record.
+for (const path of SHARED_JSONL) for await (const strings of jsonlRecordStrings(path)) for (const s of strings) count(s);
 
-async function jsonl(path: string): Promise<void> {
-  for await (const line of createInterface({ input: createReadStream(path) })) {
-    if (line.trim()) for (const s of strings(JSON.parse(line))) count(s);
-  }
-}
-
-for (const s of strings(JSON.parse(await readFile(join(ROOT, 'core', 'text', 'dictionary.vi.json'), 'utf8')))) count(s);
-const shared = join(ROOT, '..', 'shared', 'datasets');
-await jsonl(join(shared, 'tthc', 'procedures.jsonl'));
-await jsonl(join(shared, 'alqac', 'corpus.jsonl'));
-
-const kept = [...counts].filter(([, n]) => n >= MIN_SEEN).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-await writeFile(OUT, `{\n${kept.map(([k, n]) => `${JSON.stringify(k)}:${n}`).join(',\n')}\n}\n`);
-process.stdout.write(`${kept.length} syllable pairs written to ${OUT}\n`);
+const written = await writeCounts(OUT, counts, MIN_SEEN);
+process.stdout.write(`${written} syllable pairs written to ${OUT}\n`);

@@ -5,14 +5,12 @@
  * ALQAC law articles (../shared/datasets), lower-cased with canonical tone placement.
  * Runs seen fewer than twice are dropped (typos of the sources). `npx tsx scripts/make-syllables.ts`.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { syllableKey } from '../core/ocr/tone-repair.ts';
 import { normalizeText } from '../core/text/normalize.ts';
+import { jsonlRecordStrings, ROOT, SHARED_JSONL, stringsOf, writeCounts } from './text-counts.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'core', 'ocr', 'syllables.vi.json');
 const MIN_SEEN = 2;
 
@@ -22,13 +20,6 @@ function count(text: string): void {
     const key = syllableKey(m[0]);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -41,18 +32,9 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-async function jsonl(path: string): Promise<void> {
-  for await (const line of createInterface({ input: createReadStream(path) })) {
-    if (line.trim()) count(strings(JSON.parse(line)).join('\n'));
-  }
-}
-
 for (const file of await walk(join(ROOT, 'corpora'))) count(await readFile(file, 'utf8'));
-count(strings(JSON.parse(await readFile(join(ROOT, 'core', 'text', 'dictionary.vi.json'), 'utf8'))).join('\n'));
-const shared = join(ROOT, '..', 'shared', 'datasets');
-await jsonl(join(shared, 'tthc', 'procedures.jsonl'));
-await jsonl(join(shared, 'alqac', 'corpus.jsonl'));
+count(stringsOf(JSON.parse(await readFile(join(ROOT, 'core', 'text', 'dictionary.vi.json'), 'utf8'))).join('\n'));
+for (const path of SHARED_JSONL) for await (const strings of jsonlRecordStrings(path)) count(strings.join('\n'));
 
-const kept = [...counts].filter(([, n]) => n >= MIN_SEEN).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-await writeFile(OUT, `{\n${kept.map(([k, n]) => `${JSON.stringify(k)}:${n}`).join(',\n')}\n}\n`);
-process.stdout.write(`${kept.length} syllables written to ${OUT}\n`);
+const written = await writeCounts(OUT, counts, MIN_SEEN);
+process.stdout.write(`${written} syllables written to ${OUT}\n`);
