@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { procedureFacts, type FeeEntry, type ProcedureFacts } from './procedure-facts.ts';
+import { recoverUnit } from './procedure-times.ts';
 import { readProcedures } from './testing/fixtures.ts';
 
 const byCode = new Map(readProcedures().map((r) => [String(r.ma_thu_tuc), r]));
@@ -107,6 +108,18 @@ describe('times parsed from the catalogue', () => {
     expect(t?.unit).toBeUndefined();
     expect(t?.value).toBe(1);
     expect(t?.evidence).toMatch(/sau 15 giờ .*ngày làm việc tiếp theo/u);
+  });
+
+  it('takes no unit from a date: "ngày 01 tháng 10" (1.014316) and "ngày 01 tháng 7 năm 2025" (1.007902) are not "1 tháng"', () => {
+    for (const code of ['1.014316', '1.007902']) {
+      for (const t of facts(code).times) {
+        expect(t.value, code).toBe(1);
+        expect(t.unit, code).toBeUndefined();
+      }
+    }
+    expect(recoverUnit(1, ['báo cáo chậm nhất ngày 01 tháng 10 hằng năm'])).toBeUndefined();
+    expect(recoverUnit(3, ['nộp trước tháng 3 năm 2026'])).toBeUndefined();
+    expect(recoverUnit(1, ['trả kết quả trong thời hạn 01 tháng kể từ ngày nhận hồ sơ'])).toMatchObject({ unit: 'tháng' });
   });
 
   it('splits a time glued to the fee where the note shows the fee (1.007857: "220 VNĐ(lệ phí hải quan 20.000 đồng …")', () => {

@@ -61,8 +61,9 @@ export function recoverUnit(value: number, texts: readonly string[]): { unit: Ti
   for (const text of texts) {
     for (const clause of clausesOf(text)) {
       for (const m of clause.matchAll(re)) {
-        // "sau 15 giờ" is an hour of the day, not a duration.
-        if (/(?:sau|trước|lúc|từ)\s*$/iu.test(clause.slice(0, m.index))) continue;
+        // "sau 15 giờ" is an hour of the day, "ngày 01 tháng 10" and "tháng 7 năm 2025" are dates: not durations.
+        if (/(?:sau|trước|lúc|từ|ngày)\s*$/iu.test(clause.slice(0, m.index))) continue;
+        if (/^\s*\d/u.test(clause.slice(m.index + m[0].length))) continue;
         const unit = unitOf(m[1] ?? '');
         if (unit) found.push({ unit, clause });
       }
