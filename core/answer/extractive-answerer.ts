@@ -20,7 +20,8 @@ import { composePassageAnswer } from './compose/passage-answer.ts';
 import { vietnamDay, isIsoDay } from './as-of.ts';
 import { composeProcedure } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
-import { splitAnswerSentences } from './ground/validate.ts';
+import { factGroundedLines } from './ground/line-check.ts';
+import { renumberCitations, splitAnswerSentences } from './ground/validate.ts';
 import { inForceNotices } from './ground/inforce-notices.ts';
 import { statusNotices } from './ground/notices.ts';
 import { MESSAGES_VI } from './messages.ts';
@@ -216,14 +217,20 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
 
-    // 4. Ground: every line cited, notices for documents no longer in force.
-    const answer = lines.join('\n').trim();
-    if (!answer || citations.items.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
-    const docIds = citations.docIds();
+    // 4. Ground: every line cited, its facts in its quotes, notices for documents no longer in force.
+    let answer = lines.join('\n').trim();
+    let cited = citations.items;
+    if (procedureDoc) {
+      // Typed fields come from ingest: a figure their cited text does not state is dropped, not shown.
+      const grounded = factGroundedLines(answer.split('\n'), cited);
+      if (grounded.dropped.length > 0) ({ text: answer, citations: cited } = renumberCitations(grounded.kept.join('\n'), cited));
+    }
+    if (!answer || cited.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);
+    const docIds = [...new Set(cited.map((c) => c.docId))];
     const docs = docIds.map((id) => corpus.document(id)).filter((d): d is DocumentRecord => d !== undefined);
     const suggestions = procedureDoc ? suggestionsAfter(intents) : [];
     return {
-      answer, citations: citations.items, refused: false, answerer: 'extractive',
+      answer, citations: cited, refused: false, answerer: 'extractive',
       notices: [...statusNotices(docs, (id) => corpus.document(id)), ...inForceNotices(docs, req.asOf)],
       context: { focusDocIds: docIds, lastQuestion: resolved.question, lastIntent: intents[0] ?? 'overview' },
       ...(suggestions.length > 0 ? { suggestions } : {}),

@@ -29,4 +29,18 @@ describe('a bare time next to a date in the steps', () => {
     expect(r.answer).not.toMatch(/\b1 tháng\b/u);
     expect(unsupportedFacts(r.answer, r.citations.map((c) => c.quote)), r.answer).toEqual([]);
   });
+
+  it('drops a line whose figure its quote lacks, when the typed fields hold it (an index built before the fix)', async () => {
+    const all = readProcedures();
+    const stale = procedureDocument(all.find((r) => String(r.ma_thu_tuc) === CODE)!);
+    const facts = stale.record.procedure!;
+    // The fields as the faulty parse wrote them: the bare "1" given "tháng" from "ngày 01 tháng 10".
+    stale.record.procedure = { ...facts, times: facts.times.map((t) => ({ ...t, unit: 'tháng' as const, unitFrom: 'text' as const, evidence: 'báo cáo Cơ quan điều hành Quỹ chậm nhất ngày 01 tháng 10 hằng năm' })) };
+    const old = new MemoryCorpus([stale, ...all.filter((r) => String(r.ma_thu_tuc) !== CODE).slice(0, DISTRACTORS).map(procedureDocument)]);
+    const r = await answerer.answer({ question: 'Thủ tục hỗ trợ chi phí đầu tư mất bao lâu thì giải quyết xong?', role: 'citizen', asOf: '2026-12-08' }, old);
+    expect(r.answer).not.toMatch(/\b1 tháng\b/u);
+    // The section's text (written from the correct parse) holds neither "1 tháng" nor the date: both lines go, and with them the answer.
+    expect(r.refused).toBe(true);
+    expect(r.citations).toEqual([]);
+  });
 });

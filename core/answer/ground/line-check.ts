@@ -54,3 +54,20 @@ export function groundedLines(lines: readonly string[], citations: readonly Cita
   for (const line of lines) (unsupportedInLine(line, citations).length === 0 ? kept : dropped).push(line);
   return { kept, dropped };
 }
+
+/**
+ * The lines whose every fact (number, amount, duration, date) is in the quotes of the
+ * citations they mark (names are not checked: a procedure's own name may sit outside its
+ * quote). For answers composed from typed fields: a field parsed by an older or faulty
+ * ingest cannot reach the reader with a figure its cited text does not state.
+ */
+export function factGroundedLines(lines: readonly string[], citations: readonly Citation[]): { kept: string[]; dropped: string[] } {
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const line of lines) {
+    const cited = [...line.matchAll(MARK)].map((m) => Number(m[1]));
+    const quotes = citations.filter((c) => cited.includes(c.n)).map((c) => c.quote);
+    (unsupportedFacts(line.replace(MARK, ' '), quotes).length === 0 ? kept : dropped).push(line);
+  }
+  return { kept, dropped };
+}
