@@ -6,6 +6,7 @@
  */
 import type { ChannelTime } from '../../structure/procedure-facts.ts';
 import type { Channel } from '../../structure/procedure-tables.ts';
+import { unsupportedFacts } from '../ground/facts.ts';
 import { fill, MESSAGES_VI } from '../messages.ts';
 
 const M = MESSAGES_VI.time;
@@ -32,8 +33,21 @@ function valueOf(t: ChannelTime): string | undefined {
   return t.text || undefined;
 }
 
+/**
+ * The time as the answer may state it: a unit recovered from the record's text is kept only
+ * when its sentence states that number with that unit as a duration, so a field parsed by an
+ * older ingest (which read "ngày 01 tháng 10" as "1 tháng") is shown as the bare number.
+ */
+function checked(t: ChannelTime): ChannelTime {
+  if (t.unitFrom !== 'text' || t.value === undefined || !t.unit || !t.evidence) return t;
+  if (unsupportedFacts(`${t.value} ${t.unit}`, [t.evidence]).length === 0) return t;
+  const { unit: _unit, unitFrom: _from, evidence: _evidence, ...bare } = t;
+  return bare;
+}
+
 /** The times of the channels asked (all when `asked` names none the procedure has), grouped. */
-export function timeOnChannels(times: readonly ChannelTime[], asked: readonly Channel[] = []): TimeOnChannels {
+export function timeOnChannels(given: readonly ChannelTime[], asked: readonly Channel[] = []): TimeOnChannels {
+  const times = given.map(checked);
   const all = [...new Set(times.map((t) => t.channel))];
   const shown = asked.some((c) => all.includes(c)) ? times.filter((t) => asked.includes(t.channel)) : times;
   const groups: TimeGroup[] = [];
