@@ -20,7 +20,7 @@ import { composePassageAnswer } from './compose/passage-answer.ts';
 import { vietnamDay, isIsoDay } from './as-of.ts';
 import { composeProcedure } from './compose/procedure-answer.ts';
 import { CitationList } from './ground/citations.ts';
-import { factGroundedLines } from './ground/line-check.ts';
+import { groundedLines } from './ground/line-check.ts';
 import { renumberCitations, splitAnswerSentences } from './ground/validate.ts';
 import { inForceNotices } from './ground/inforce-notices.ts';
 import { statusNotices } from './ground/notices.ts';
@@ -222,7 +222,7 @@ export class ExtractiveAnswerer implements Answerer {
     let cited = citations.items;
     if (procedureDoc) {
       // Typed fields come from ingest: a figure their cited text does not state is dropped, not shown.
-      const grounded = factGroundedLines(answer.split('\n'), cited);
+      const grounded = groundedLines(answer.split('\n'), cited, { names: false });
       if (grounded.dropped.length > 0) ({ text: answer, citations: cited } = renumberCitations(grounded.kept.join('\n'), cited));
     }
     if (!answer || cited.length === 0) return refusal('NO_SOURCE', MESSAGES_VI.refusal.noSource, q.text, context);

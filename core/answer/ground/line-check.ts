@@ -38,36 +38,34 @@ export function personalNames(text: string): string[] {
 
 const squash = (s: string) => foldDiacritics(s.toLowerCase()).replace(/\s+/gu, ' ');
 
-/** What of `line` its cited quotes do not hold: facts in normal form and names as written. */
-export function unsupportedInLine(line: string, citations: readonly Citation[]): string[] {
+/** Which checks a line must pass: facts always; personal names unless `names` is false. */
+export interface LineCheck {
+  /**
+   * Check personal names too (default). Off for procedure answers composed from typed
+   * fields, whose procedure name may sit outside its quote.
+   */
+  names?: boolean;
+}
+
+/** What of `line` its cited quotes do not hold: facts in normal form and (unless turned off) names as written. */
+export function unsupportedInLine(line: string, citations: readonly Citation[], check: LineCheck = {}): string[] {
   const cited = [...line.matchAll(MARK)].map((m) => Number(m[1]));
   const quotes = citations.filter((c) => cited.includes(c.n)).map((c) => c.quote);
   const text = line.replace(MARK, ' ');
+  const facts = unsupportedFacts(text, quotes);
+  if (check.names === false) return facts;
   const joined = squash(quotes.join('\n'));
-  return [...unsupportedFacts(text, quotes), ...personalNames(text).filter((n) => !joined.includes(squash(n)))];
-}
-
-/** The lines whose facts and names their citations hold; see the module comment. */
-export function groundedLines(lines: readonly string[], citations: readonly Citation[]): { kept: string[]; dropped: string[] } {
-  const kept: string[] = [];
-  const dropped: string[] = [];
-  for (const line of lines) (unsupportedInLine(line, citations).length === 0 ? kept : dropped).push(line);
-  return { kept, dropped };
+  return [...facts, ...personalNames(text).filter((n) => !joined.includes(squash(n)))];
 }
 
 /**
- * The lines whose every fact (number, amount, duration, date) is in the quotes of the
- * citations they mark (names are not checked: a procedure's own name may sit outside its
- * quote). For answers composed from typed fields: a field parsed by an older or faulty
- * ingest cannot reach the reader with a figure its cited text does not state.
+ * The lines whose facts (and names) their citations hold; see the module comment. Also for
+ * a citizen's procedure answer composed from typed fields (`names: false`): a field parsed by
+ * an older or faulty ingest cannot reach the reader with a figure its cited text does not state.
  */
-export function factGroundedLines(lines: readonly string[], citations: readonly Citation[]): { kept: string[]; dropped: string[] } {
+export function groundedLines(lines: readonly string[], citations: readonly Citation[], check: LineCheck = {}): { kept: string[]; dropped: string[] } {
   const kept: string[] = [];
   const dropped: string[] = [];
-  for (const line of lines) {
-    const cited = [...line.matchAll(MARK)].map((m) => Number(m[1]));
-    const quotes = citations.filter((c) => cited.includes(c.n)).map((c) => c.quote);
-    (unsupportedFacts(line.replace(MARK, ' '), quotes).length === 0 ? kept : dropped).push(line);
-  }
+  for (const line of lines) (unsupportedInLine(line, citations, check).length === 0 ? kept : dropped).push(line);
   return { kept, dropped };
 }
